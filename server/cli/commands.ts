@@ -1,0 +1,23 @@
+import { migrateToLatest } from '../db/migrate.js';
+import type { Deps } from '../deps.js';
+
+export type CliCommand = {
+  summary: string;
+  /** Default true: the command runs on a migrated database. */
+  migrateFirst?: boolean;
+  run(args: string[], deps: Deps): Promise<number>;
+};
+
+// Each command lives in its own file and is listed here.
+export const commands: Record<string, CliCommand> = {
+  migrate: {
+    summary: 'Apply database migrations',
+    migrateFirst: false,
+    async run(_args, deps) {
+      const result = await migrateToLatest(deps.db);
+      const applied = result.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
+      console.info(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
+      return 0;
+    },
+  },
+};

@@ -1,0 +1,57 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export type Database = {
+  db: Kysely<DB>;
+  dialect: DialectName;
+  /** For SQLite, the file path; used by backup. */
+  sqlitePath?: string;
+  /** For PostgreSQL, the schema the app lives in (tests use one schema per file). */
+  pgSchema?: string;
+  destroy(): Promise<void>;
+};
+
+export type DatabaseOptions =
+  | { kind: 'sqlite'; path: string }
+  | { kind: 'postgres'; url: string; schema?: string; poolSize?: number };
+
+// Counts and ids from PostgreSQL bigint/numeric come back as strings by default; our values fit in doubles.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
+
+export function openDatabase(options: DatabaseOptions): Database {
+  const plugins = [new CamelCasePlugin()];
+  if (options.kind === 'sqlite') {
+    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    const sqlite = new SQLite(options.path);
+    // WAL + synchronous=FULL: a write acknowledged to a client survives a crash or power loss.
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    registerSqliteFunctions(sqlite);
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+    return { db, dialect: 'sqlite', sqlitePath: options.path, destroy: () => db.destroy() };
+  }
+  const schema = options.schema;
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
+  return { db, dialect: 'postgres', pgSchema: schema, destroy: () => db.destroy() };
+}
+
+function registerSqliteFunctions(sqlite: SQLite.Database) {
+  // Portable helpers so repositories can use the same SQL on both databases.
+  sqlite.function('lower_unicode', { deterministic: true }, (v: unknown) =>
+    typeof v === 'string' ? v.toLowerCase() : v,
+  );
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as foundation from './2026-11-21-0001-foundation.js';
+
+// Append-only, in order. Names sort by date; each file runs on SQLite and PostgreSQL.
+export const migrations: Record<string, Migration> = {
+  '2026-11-21-0001-foundation': foundation,
+};

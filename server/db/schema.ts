@@ -1,0 +1,154 @@
+import type { Generated } from 'kysely';
+
+// Row types for Kysely (camelCase; CamelCasePlugin maps to snake_case columns).
+// The foundation's tables are here; a module keeps its tables in server/db/schema-<module>.ts
+// and adds that interface to the `extends` list of DB below.
+
+export interface StructuresTable {
+  id: Generated<number>;
+  name: string;
+  validFrom: string;
+  validTo: string | null;
+  description: string | null;
+  createdAt: string;
+}
+
+export interface UnitsTable {
+  id: Generated<number>;
+  structureId: number;
+  code: string;
+  name: string;
+  searchName: string;
+  type: string;
+  kind: string;
+  level: number;
+  parentId: number | null;
+  path: string;
+  validFrom: string;
+  validTo: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UnitClosureTable {
+  ancestorId: number;
+  descendantId: number;
+  depth: number;
+  viaLineage: Generated<number>;
+}
+
+export interface UnitLineageTable {
+  id: Generated<number>;
+  fromUnitId: number;
+  toUnitId: number;
+  kind: 'full' | 'partial';
+  share: number | null;
+  shareBasis: string | null;
+  effectiveDate: string;
+  note: string | null;
+}
+
+export interface UnitHeadcountsTable {
+  id: Generated<number>;
+  unitId: number;
+  metric: string;
+  asOf: string;
+  value: number;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  fullName: string;
+  passwordHash: string | null;
+  isActive: Generated<number>;
+  locale: Generated<string>;
+  failedLoginCount: Generated<number>;
+  lockedUntil: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RoleAssignmentsTable {
+  id: Generated<number>;
+  userId: number;
+  role: string;
+  unitId: number;
+  createdAt: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  userId: number;
+  csrfToken: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface PasswordResetsTable {
+  tokenHash: string;
+  userId: number;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  name: string;
+  tokenHash: string;
+  tokenPrefix: string;
+  createdBy: number;
+  unitId: number;
+  permissions: string;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface FilesTable {
+  id: Generated<number>;
+  sha256: string;
+  mime: string;
+  size: number;
+  originalName: string;
+  storageKey: string;
+  uploadedBy: number | null;
+  createdAt: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actorUserId: number | null;
+  actorTokenId: number | null;
+  actorLabel: string;
+  ip: string | null;
+  requestId: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  beforeJson: string | null;
+  afterJson: string | null;
+}
+
+export interface FoundationTables {
+  structures: StructuresTable;
+  units: UnitsTable;
+  unitClosure: UnitClosureTable;
+  unitLineage: UnitLineageTable;
+  unitHeadcounts: UnitHeadcountsTable;
+  users: UsersTable;
+  roleAssignments: RoleAssignmentsTable;
+  sessions: SessionsTable;
+  passwordResets: PasswordResetsTable;
+  apiTokens: ApiTokensTable;
+  files: FilesTable;
+  auditLog: AuditLogTable;
+}
+
+export interface DB extends FoundationTables {}

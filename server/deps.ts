@@ -1,0 +1,25 @@
+import type { Kysely } from 'kysely';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import type { DB } from './db/schema.js';
+import type { Clock } from './lib/clock.js';
+import type { RateLimiter } from './lib/rate-limiter.js';
+import type { AuditService } from './modules/audit/audit.service.js';
+
+export type Mail = { to: string; subject: string; text: string; html?: string };
+export interface Mailer {
+  send(mail: Mail): Promise<void>;
+}
+
+/** Everything a module may depend on. Services take only the parts they use (Pick<Deps, ...>). */
+export type Deps = {
+  config: Config;
+  database: Database;
+  db: Kysely<DB>;
+  clock: Clock;
+  audit: AuditService;
+  rateLimiter: RateLimiter;
+  mailer: Mailer;
+  /** Closed when the app closes (Redis connections, queues). */
+  closers: (() => Promise<void>)[];
+};

@@ -1,0 +1,49 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+
+export type Executor = Kysely<DB> | Transaction<DB>;
+
+export type AuditRow = {
+  at: string;
+  actorUserId: number | null;
+  actorTokenId: number | null;
+  actorLabel: string;
+  ip: string | null;
+  requestId: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  beforeJson: string | null;
+  afterJson: string | null;
+};
+
+export type AuditFilter = {
+  entity?: string;
+  entityId?: string;
+  actorUserId?: number;
+  action?: string;
+  from?: string;
+  to?: string;
+  q?: string;
+  limit: number;
+  beforeId?: number;
+};
+
+export function createAuditRepository(db: Kysely<DB>) {
+  return {
+    insert: (exec: Executor, row: AuditRow) => exec.insertInto('auditLog').values(row).execute(),
+    list: (f: AuditFilter) => {
+      let q = db.selectFrom('auditLog').selectAll();
+      if (f.entity) q = q.where('entity', '=', f.entity);
+      if (f.entityId) q = q.where('entityId', '=', f.entityId);
+      if (f.actorUserId) q = q.where('actorUserId', '=', f.actorUserId);
+      if (f.action) q = q.where('action', '=', f.action);
+      if (f.from) q = q.where('at', '>=', f.from);
+      if (f.to) q = q.where('at', '<', f.to);
+      if (f.q) q = q.where('actorLabel', 'like', `%${f.q}%`);
+      if (f.beforeId) q = q.where('id', '<', f.beforeId);
+      return q.orderBy('id', 'desc').limit(f.limit).execute();
+    },
+  };
+}
+export type AuditRepository = ReturnType<typeof createAuditRepository>;
