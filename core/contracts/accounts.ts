@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { PermissionSchema, RoleSchema } from '../accounts/permissions.js';
+import { LOCALES } from '../i18n/locale.js';
+
+// Request and response shapes of the accounts API (auth, users, API tokens, audit log).
+// The server validates with these; the web app builds against the inferred types.
+
+export const PASSWORD_MIN = 10;
+const Id = z.coerce.number().int().positive().max(2_147_483_647);
+const IdNumber = z.number().int().positive().max(2_147_483_647);
+const Email = z.email().max(254);
+const NewPassword = z.string().min(PASSWORD_MIN).max(200);
+const Instant = z.iso.datetime({ offset: true });
+export const LocaleSchema = z.enum(LOCALES);
+
+export const GrantInputSchema = z.strictObject({ role: RoleSchema, unitId: IdNumber });
+export type GrantInput = z.infer<typeof GrantInputSchema>;
+export const GrantViewSchema = z.object({ role: RoleSchema, unitId: z.number(), unitName: z.string() });
+export type GrantView = z.infer<typeof GrantViewSchema>;
+
+// --- auth
+export const LoginBodySchema = z.strictObject({
+  email: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(200),
+});
+export type LoginBody = z.infer<typeof LoginBodySchema>;
+
+export const SessionUserSchema = z.object({
+  id: z.number(),
+  email: z.string(),
+  fullName: z.string(),
+  locale: LocaleSchema,
+});
+export const SessionInfoSchema = z.object({
+  user: SessionUserSchema,
+  grants: z.array(GrantViewSchema),
+  csrfToken: z.string(),
+});
+export type SessionInfo = z.infer<typeof SessionInfoSchema>;
+
+export const PasswordChangeBodySchema = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: NewPassword,
+});
+export type PasswordChangeBody = z.infer<typeof PasswordChangeBodySchema>;
+
+export const PasswordResetRequestBodySchema = z.strictObject({ email: Email });
+export const PasswordResetConfirmBodySchema = z.strictObject({
+  token: z.string().min(10).max(200),
+  newPassword: NewPassword,
+});
+export type PasswordResetConfirmBody = z.infer<typeof PasswordResetConfirmBodySchema>;
+
+// --- users
+export const UserListQuerySchema = z.strictObject({
+  q: z.string().trim().max(100).optional(),
+  unitId: Id.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type UserListQuery = z.infer<typeof UserListQuerySchema>;
+
+export const UserViewSchema = z.object({
+  id: z.number(),
+  email: z.string(),
+  fullName: z.string(),
+  isActive: z.boolean(),
+  locale: LocaleSchema,
+  grants: z.array(GrantViewSchema),
+  createdAt: z.string(),
+});
+export type UserView = z.infer<typeof UserViewSchema>;
+export const UserListSchema = z.object({ items: z.array(UserViewSchema), total: z.number() });
+export type UserList = z.infer<typeof UserListSchema>;
+
+const Grants = z.array(GrantInputSchema).max(50);
+export const UserCreateBodySchema = z.strictObject({
+  email: Email,
+  fullName: z.string().trim().min(1).max(200),
+  password: NewPassword.optional(),
+  locale: LocaleSchema.optional(),
+  grants: Grants.min(1),
+});
+export type UserCreateBody = z.infer<typeof UserCreateBodySchema>;
+
+export const UserPatchBodySchema = z.strictObject({
+  fullName: z.string().trim().min(1).max(200).optional(),
+  isActive: z.boolean().optional(),
+  locale: LocaleSchema.optional(),
+});
+export type UserPatchBody = z.infer<typeof UserPatchBodySchema>;
+
+export const GrantsPutBodySchema = z.strictObject({ grants: Grants });
+export type GrantsPutBody = z.infer<typeof GrantsPutBodySchema>;
+
+export const IdParamsSchema = z.strictObject({ id: Id });
+
+// --- API tokens
+export const TokenCreateBodySchema = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  unitId: IdNumber,
+  permissions: z.array(PermissionSchema).min(1).max(50),
+  expiresAt: Instant.optional(),
+});
+export type TokenCreateBody = z.infer<typeof TokenCreateBodySchema>;
+
+export const TokenViewSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  tokenPrefix: z.string(),
+  unitId: z.number(),
+  permissions: z.array(PermissionSchema),
+  createdBy: z.number(),
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type TokenView = z.infer<typeof TokenViewSchema>;
+export const TokenListSchema = z.object({ items: z.array(TokenViewSchema) });
+export const TokenCreatedSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  token: z.string(),
+  tokenPrefix: z.string(),
+  unitId: z.number(),
+  permissions: z.array(PermissionSchema),
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+});
+export type TokenCreated = z.infer<typeof TokenCreatedSchema>;
+
+// --- audit log
+export const AuditQuerySchema = z.strictObject({
+  entity: z.string().max(100).optional(),
+  entityId: z.string().max(100).optional(),
+  actorUserId: Id.optional(),
+  action: z.string().max(100).optional(),
+  from: Instant.optional(),
+  to: Instant.optional(),
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  beforeId: Id.optional(),
+});
+export type AuditQuery = z.infer<typeof AuditQuerySchema>;
+
+export const AuditItemSchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  actorLabel: z.string(),
+  actorUserId: z.number().nullable(),
+  ip: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export type AuditItem = z.infer<typeof AuditItemSchema>;
+export const AuditPageSchema = z.object({
+  items: z.array(AuditItemSchema),
+  nextBeforeId: z.number().nullable(),
+});
+export type AuditPage = z.infer<typeof AuditPageSchema>;
