@@ -2,8 +2,13 @@ import { join } from 'node:path';
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/database.js';
 import type { Deps, Mailer } from './deps.js';
+import { createBullJobQueue } from './jobs/bullmq-queue.js';
+import { createMemoryJobQueue } from './jobs/memory-queue.js';
 import { type Clock, systemClock } from './lib/clock.js';
+import { createMemoryPubSub, createRedisPubSub } from './lib/pubsub.js';
 import { createMemoryRateLimiter } from './lib/rate-limiter.js';
+import { closeRedis, openRedis } from './lib/redis.js';
+import { createRedisRateLimiter } from './lib/redis-rate-limiter.js';
 import { createAuditRepository } from './modules/audit/audit.repository.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 
@@ -20,21 +25,56 @@ const logMailer: Mailer = {
   },
 };
 
+type Shared = Pick<Deps, 'rateLimiter' | 'pubsub' | 'jobs' | 'closers'>;
+
+// One machine: everything in-process. With REDIS_URL: rate limits, pub/sub and jobs are shared by every
+// app process, which is what lets N stateless processes run behind a load balancer.
+function createSharedServices(config: Config, clock: Clock): Shared {
+  if (!config.redisUrl) {
+    const pubsub = createMemoryPubSub();
+    const jobs = createMemoryJobQueue();
+    return {
+      rateLimiter: createMemoryRateLimiter(() => clock.now().getTime()),
+      pubsub,
+      jobs,
+      closers: [() => jobs.close(), () => pubsub.close()],
+    };
+  }
+  const commands = openRedis(config.redisUrl, 'commands');
+  const subscriber = openRedis(config.redisUrl, 'subscriber');
+  const pubsub = createRedisPubSub(commands, subscriber);
+  const jobs = createBullJobQueue({ redisUrl: config.redisUrl });
+  return {
+    rateLimiter: createRedisRateLimiter(commands),
+    pubsub,
+    jobs,
+    closers: [
+      () => jobs.close(),
+      () => pubsub.close(),
+      () => closeRedis(subscriber),
+      () => closeRedis(commands),
+    ],
+  };
+}
+
 export async function createDeps(
   config: Config,
-  overrides: Partial<Pick<Deps, 'database' | 'clock' | 'mailer' | 'rateLimiter'>> = {},
+  overrides: Partial<Pick<Deps, 'database' | 'clock' | 'mailer' | 'rateLimiter' | 'pubsub' | 'jobs'>> = {},
 ): Promise<Deps> {
   const database = overrides.database ?? openConfiguredDatabase(config);
   const clock: Clock = overrides.clock ?? systemClock;
   const audit = createAuditService({ repo: createAuditRepository(database.db), clock });
+  const shared = createSharedServices(config, clock);
   return {
     config,
     database,
     db: database.db,
     clock,
     audit,
-    rateLimiter: overrides.rateLimiter ?? createMemoryRateLimiter(() => clock.now().getTime()),
+    rateLimiter: overrides.rateLimiter ?? shared.rateLimiter,
     mailer: overrides.mailer ?? logMailer,
-    closers: [],
+    pubsub: overrides.pubsub ?? shared.pubsub,
+    jobs: overrides.jobs ?? shared.jobs,
+    closers: shared.closers,
   };
 }

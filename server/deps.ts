@@ -2,7 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { DB } from './db/schema.js';
+import type { JobQueue } from './jobs/queue.js';
 import type { Clock } from './lib/clock.js';
+import type { PubSub } from './lib/pubsub.js';
 import type { RateLimiter } from './lib/rate-limiter.js';
 import type { AuditService } from './modules/audit/audit.service.js';
 
@@ -20,6 +22,10 @@ export type Deps = {
   audit: AuditService;
   rateLimiter: RateLimiter;
   mailer: Mailer;
+  /** Messages between app processes (Redis when REDIS_URL is set, in-process otherwise). */
+  pubsub: PubSub;
+  /** Background jobs (BullMQ when REDIS_URL is set, in-process timers otherwise). */
+  jobs: JobQueue;
   /** Closed when the app closes (Redis connections, queues). */
   closers: (() => Promise<void>)[];
 };
