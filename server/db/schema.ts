@@ -54,6 +54,8 @@ export interface UnitHeadcountsTable {
   metric: string;
   asOf: string;
   value: number;
+  /** 'demo' | 'import' | 'manual' (added by the units migration). */
+  source: string | null;
 }
 
 export interface UsersTable {

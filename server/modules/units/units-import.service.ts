@@ -1,0 +1,242 @@
+import { foldVietnamese } from '../../../core/units/fold.js';
+import { inferUnitKind, UNIT_KINDS, type UnitKind } from '../../../core/units/kind.js';
+import type { Deps } from '../../deps.js';
+import type { AuditContext } from '../audit/audit.service.js';
+import { rebuildLineageClosure } from './lineage-closure.js';
+import { importLineageRows, type LineageImportOptions, type LineageImportReport } from './lineage-import.js';
+import { readCsv } from './units-csv.js';
+import { createUnitsWriteRepository, type NewUnit } from './units-write.repository.js';
+import { createUnitsRepository, type Executor } from './units.repository.js';
+import { ensureStructure } from './structures.js';
+import { closureRowsFor } from './tree-closure.js';
+
+// Imports units and lineage from the GSO-style CSV files. Validates every row first and reports rejected
+// rows with their line numbers; writes in batches inside one transaction; running it twice changes nothing.
+
+export type RejectedRow = { line: number; code: string; reason: string };
+export type ImportProgress = (message: string) => void;
+export type UnitsImportOptions = {
+  structure: string;
+  validFrom: string;
+  validTo?: string | null;
+  description?: string | null;
+  /** Import the valid rows even when some are rejected (default: nothing is written). */
+  allowPartial?: boolean;
+  onProgress?: ImportProgress;
+  ctx?: AuditContext;
+};
+export type UnitsImportReport = {
+  structureId: number | null;
+  structureCreated: boolean;
+  closedStructures: string[];
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: RejectedRow[];
+};
+
+type ValidRow = { line: number; code: string; name: string; type: string; level: number; parentCode: string | null; kind: UnitKind };
+type Existing = { id: number; code: string; name: string; type: string; kind: string; level: number; parentId: number | null };
+
+const CLI_CONTEXT: AuditContext = { actor: null, requestId: 'cli' };
+
+function validateRows(rows: ReturnType<typeof readCsv>['rows'], existing: Map<string, Existing>) {
+  const rejected: RejectedRow[] = [];
+  const valid = new Map<string, ValidRow>();
+  for (const { line, values } of rows) {
+    const code = values.code ?? '';
+    const level = Number(values.level);
+    const kindText = (values.kind ?? '').toLowerCase();
+    const reject = (reason: string) => rejected.push({ line, code, reason });
+    if (!code) reject('missing code');
+    else if (!values.name) reject('missing name');
+    else if (!values.type) reject('missing type');
+    else if (!Number.isInteger(level) || level < 1 || level > 9) reject(`bad level "${values.level}"`);
+    else if (kindText && !UNIT_KINDS.includes(kindText as UnitKind)) reject(`unknown kind "${values.kind}"`);
+    else if (valid.has(code)) reject(`duplicate code (first on line ${valid.get(code)!.line})`);
+    else
+      valid.set(code, {
+        line,
+        code,
+        name: values.name,
+        type: values.type,
+        level,
+        parentCode: values.parent_code || null,
+        kind: (kindText as UnitKind) || inferUnitKind(values.type, level),
+      });
+  }
+  checkParents(valid, existing, rejected);
+  return { valid, rejected: rejected.sort((a, b) => a.line - b.line) };
+}
+
+// Parents must exist (in the file or already in the structure) one level up; children of rejected rows go too.
+function checkParents(valid: Map<string, ValidRow>, existing: Map<string, Existing>, rejected: RejectedRow[]) {
+  const levelOf = (code: string) => valid.get(code)?.level ?? existing.get(code)?.level;
+  for (const row of [...valid.values()].sort((a, b) => a.level - b.level)) {
+    let reason: string | null = null;
+    if (row.level === 1 && row.parentCode) reason = 'bad level (level 1 has no parent)';
+    else if (row.level > 1 && !row.parentCode) reason = `bad level (level ${row.level} needs a parent_code)`;
+    else if (row.parentCode && levelOf(row.parentCode) === undefined) reason = `unknown parent "${row.parentCode}"`;
+    else if (row.parentCode && levelOf(row.parentCode) !== row.level - 1)
+      reason = `bad level (parent "${row.parentCode}" is level ${levelOf(row.parentCode)})`;
+    if (reason) {
+      rejected.push({ line: row.line, code: row.code, reason });
+      valid.delete(row.code);
+    }
+  }
+}
+
+function diffRow(row: ValidRow, old: Existing, parentId: number | null) {
+  const patch: Partial<Existing> = {};
+  if (old.name !== row.name) patch.name = row.name;
+  if (old.type !== row.type) patch.type = row.type;
+  if (old.kind !== row.kind) patch.kind = row.kind;
+  if (old.level !== row.level) patch.level = row.level;
+  if (old.parentId !== parentId) patch.parentId = parentId;
+  return patch;
+}
+
+export function createUnitsImportService(deps: Pick<Deps, 'db' | 'audit' | 'clock'>) {
+  const read = createUnitsRepository(deps.db);
+  const write = createUnitsWriteRepository(deps.db);
+
+  async function loadExisting(exec: Executor, structureId: number | null) {
+    if (structureId === null) return new Map<string, Existing>();
+    const rows = await exec
+      .selectFrom('units')
+      .select(['id', 'code', 'name', 'type', 'kind', 'level', 'parentId'])
+      .where('structureId', '=', structureId)
+      .execute();
+    return new Map(rows.map((r) => [r.code, r]));
+  }
+
+  async function writeUnits(
+    exec: Executor,
+    structureId: number,
+    valid: ValidRow[],
+    existing: Map<string, Existing>,
+    opts: { validFrom: string; validTo: string | null; onProgress?: ImportProgress },
+  ) {
+    const now = deps.clock.now().toISOString();
+    const ids = new Map([...existing.values()].map((e) => [e.code, e.id]));
+    const parents = new Map([...existing.values()].map((e) => [e.id, e.parentId]));
+    let inserted = 0;
+    let updated = 0;
+    let moved = false;
+    const insertedIds: number[] = [];
+    for (const level of [...new Set(valid.map((r) => r.level))].sort((a, b) => a - b)) {
+      const rows = valid.filter((r) => r.level === level);
+      const fresh: NewUnit[] = [];
+      for (const row of rows) {
+        const parentId = row.parentCode ? ids.get(row.parentCode)! : null;
+        const old = existing.get(row.code);
+        if (!old) {
+          fresh.push({
+            structureId,
+            code: row.code,
+            name: row.name,
+            searchName: foldVietnamese(row.name),
+            type: row.type,
+            kind: row.kind,
+            level: row.level,
+            parentId,
+            path: '',
+            validFrom: opts.validFrom,
+            validTo: opts.validTo,
+            createdAt: now,
+            updatedAt: now,
+          });
+          continue;
+        }
+        const patch = diffRow(row, old, parentId);
+        if (Object.keys(patch).length === 0) continue;
+        if ('parentId' in patch) moved = true;
+        const searchName = patch.name ? { searchName: foldVietnamese(patch.name) } : {};
+        await write.updateUnit(exec, old.id, { ...patch, ...searchName, updatedAt: now });
+        updated += 1;
+      }
+      const newIds = await write.insertUnits(exec, fresh);
+      for (const u of fresh) {
+        const id = newIds.get(u.code)!;
+        ids.set(u.code, id);
+        parents.set(id, u.parentId ?? null);
+        insertedIds.push(id);
+      }
+      inserted += fresh.length;
+      if (fresh.length) opts.onProgress?.(`  units: ${inserted} inserted (level ${level} done)`);
+    }
+    if (moved) {
+      // A re-parented unit changes the ancestors of its whole subtree: rebuild this structure's tree rows.
+      const all = [...parents.keys()];
+      await write.deleteClosureOf(exec, all, 1);
+      await write.deleteClosureOf(exec, all, 0);
+      await write.insertClosure(exec, closureRowsFor(all, parents));
+      await exec.updateTable('units').set({ path: '' }).where('structureId', '=', structureId).execute();
+    } else {
+      await write.insertClosure(exec, closureRowsFor(insertedIds, parents));
+    }
+    await write.fillPaths(exec, structureId);
+    return { inserted, updated };
+  }
+
+  async function importUnits(csvText: string, opts: UnitsImportOptions): Promise<UnitsImportReport> {
+    const { rows } = readCsv(csvText, ['code', 'name', 'type', 'level', 'parent_code']);
+    opts.onProgress?.(`Read ${rows.length} rows.`);
+    return deps.db.transaction().execute(async (trx) => {
+      const before = await read.findStructureByName(opts.structure, trx);
+      const existing = await loadExisting(trx, before?.id ?? null);
+      const { valid, rejected } = validateRows(rows, existing);
+      const empty = { structureId: before?.id ?? null, structureCreated: false, closedStructures: [] };
+      if (rejected.length && !opts.allowPartial)
+        return { ...empty, rows: rows.length, inserted: 0, updated: 0, unchanged: 0, rejected };
+      const structure = await ensureStructure(trx, read, write, deps.clock, opts);
+      const result = await writeUnits(trx, structure.id, [...valid.values()], existing, {
+        validFrom: opts.validFrom,
+        validTo: structure.validTo,
+        onProgress: opts.onProgress,
+      });
+      const changed = result.inserted + result.updated > 0;
+      if (changed) await rebuildLineageClosure(trx, write);
+      const report = {
+        structureId: structure.id,
+        structureCreated: structure.created,
+        closedStructures: structure.closed,
+        rows: rows.length,
+        ...result,
+        unchanged: valid.size - result.inserted - result.updated,
+        rejected,
+      };
+      if (changed || structure.created) {
+        await deps.audit.record(trx, opts.ctx ?? CLI_CONTEXT, {
+          action: 'units.import',
+          entity: 'structure',
+          entityId: structure.id,
+          after: { structure: opts.structure, ...result, rejected: rejected.length },
+        });
+      }
+      return report;
+    });
+  }
+
+  async function importLineage(csvText: string, opts: LineageImportOptions): Promise<LineageImportReport> {
+    const { rows } = readCsv(csvText, ['old_code', 'new_code', 'kind']);
+    opts.onProgress?.(`Read ${rows.length} rows.`);
+    return deps.db.transaction().execute(async (trx) => {
+      const report = await importLineageRows(trx, read, write, rows, opts);
+      if (report.inserted + report.updated === 0) return report;
+      report.closureChanges = await rebuildLineageClosure(trx, write);
+      await deps.audit.record(trx, opts.ctx ?? CLI_CONTEXT, {
+        action: 'lineage.import',
+        entity: 'structure',
+        entityId: report.newStructureId,
+        after: { inserted: report.inserted, updated: report.updated, rejected: report.rejected.length },
+      });
+      return report;
+    });
+  }
+
+  return { importUnits, importLineage };
+}
+export type UnitsImportService = ReturnType<typeof createUnitsImportService>;
+

@@ -1,0 +1,152 @@
+import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
+import type { DB, UnitClosureTable, UnitLineageTable, UnitsTable } from '../../db/schema.js';
+import type { Executor } from './units.repository.js';
+
+// Writes for units, closure, lineage and headcounts, batched so a country-sized import is seconds.
+export const BATCH_SIZE = 500;
+
+export type NewUnit = Insertable<UnitsTable>;
+export type ClosureRow = { ancestorId: number; descendantId: number; depth: number; viaLineage: number };
+export type LineageRow = {
+  id: number;
+  fromUnitId: number;
+  toUnitId: number;
+  kind: 'full' | 'partial';
+  share: number | null;
+  shareBasis: string | null;
+  effectiveDate: string;
+  note: string | null;
+};
+
+export function chunk<T>(items: readonly T[], size = BATCH_SIZE): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export function createUnitsWriteRepository(db: Kysely<DB>) {
+  return {
+    insertStructure: (
+      exec: Executor,
+      row: { name: string; validFrom: string; validTo: string | null; description: string | null; createdAt: string },
+    ) => exec.insertInto('structures').values(row).returning('id').executeTakeFirstOrThrow(),
+
+    closeStructure: async (exec: Executor, structureId: number, validTo: string) => {
+      await exec.updateTable('structures').set({ validTo }).where('id', '=', structureId).execute();
+      await exec
+        .updateTable('units')
+        .set({ validTo })
+        .where('structureId', '=', structureId)
+        .where('validTo', 'is', null)
+        .execute();
+    },
+
+    /** Inserts units (at most BATCH_SIZE per statement) and returns their ids by code. */
+    insertUnits: async (exec: Executor, rows: NewUnit[]) => {
+      const ids = new Map<string, number>();
+      for (const part of chunk(rows)) {
+        const inserted = await exec.insertInto('units').values(part).returning(['id', 'code']).execute();
+        for (const r of inserted) ids.set(r.code, r.id);
+      }
+      return ids;
+    },
+
+    /** Sets path = parent's path + own id for units of a structure whose path is still empty. */
+    fillPaths: async (exec: Executor, structureId: number) => {
+      await sql`update units set path = '/' || cast(id as text) || '/'
+        where structure_id = ${structureId} and path = '' and parent_id is null`.execute(exec);
+      // One statement per tree level; stops when no empty path is left.
+      for (let i = 0; i < 20; i++) {
+        const res = await sql`update units set path = (select p.path from units p where p.id = units.parent_id) || cast(id as text) || '/'
+          where structure_id = ${structureId} and path = ''
+            and (select p.path from units p where p.id = units.parent_id) <> ''`.execute(exec);
+        if (!res.numAffectedRows || res.numAffectedRows === 0n) break;
+      }
+    },
+
+    updateUnit: (exec: Executor, id: number, patch: Updateable<UnitsTable>) =>
+      exec.updateTable('units').set(patch).where('id', '=', id).execute(),
+
+    insertClosure: async (exec: Executor, rows: ClosureRow[]) => {
+      for (const part of chunk(rows)) await exec.insertInto('unitClosure').values(part).execute();
+    },
+
+    /** Tree closure rows of one structure, or of the given descendants. */
+    treeClosureOf: (exec: Executor, descendantIds: number[]) =>
+      descendantIds.length === 0
+        ? Promise.resolve([] as ClosureRow[])
+        : exec
+            .selectFrom('unitClosure')
+            .selectAll()
+            .where('descendantId', 'in', descendantIds)
+            .where('viaLineage', '=', 0)
+            .execute(),
+
+    subtreeIds: async (exec: Executor, unitId: number) => {
+      const rows = await exec
+        .selectFrom('unitClosure')
+        .select('descendantId')
+        .where('ancestorId', '=', unitId)
+        .where('viaLineage', '=', 0)
+        .execute();
+      return rows.map((r) => r.descendantId);
+    },
+
+    deleteClosureOf: async (exec: Executor, descendantIds: number[], viaLineage: 0 | 1) => {
+      for (const part of chunk(descendantIds)) {
+        await exec
+          .deleteFrom('unitClosure')
+          .where('descendantId', 'in', part)
+          .where('viaLineage', '=', viaLineage)
+          .execute();
+      }
+    },
+
+    allUnitParents: (exec: Executor) => exec.selectFrom('units').select(['id', 'parentId']).execute(),
+
+    allLineageClosure: (exec: Executor) =>
+      exec.selectFrom('unitClosure').selectAll().where('viaLineage', '=', 1).execute(),
+
+    allLineage: (exec: Executor) => exec.selectFrom('unitLineage').selectAll().execute() as Promise<LineageRow[]>,
+
+    lineageBetween: (exec: Executor, fromIds: number[], toIds: number[]) =>
+      exec
+        .selectFrom('unitLineage')
+        .selectAll()
+        .where('fromUnitId', 'in', fromIds)
+        .where('toUnitId', 'in', toIds)
+        .execute() as Promise<LineageRow[]>,
+
+    findLineage: (exec: Executor, id: number) =>
+      exec.selectFrom('unitLineage').selectAll().where('id', '=', id).executeTakeFirst() as Promise<
+        LineageRow | undefined
+      >,
+
+    insertLineage: async (exec: Executor, rows: Insertable<UnitLineageTable>[]) => {
+      const ids: number[] = [];
+      for (const part of chunk(rows)) {
+        const res = await exec.insertInto('unitLineage').values(part).returning('id').execute();
+        ids.push(...res.map((r) => r.id));
+      }
+      return ids;
+    },
+
+    updateLineage: (exec: Executor, id: number, patch: Updateable<UnitLineageTable>) =>
+      exec.updateTable('unitLineage').set(patch).where('id', '=', id).execute(),
+
+    deleteLineage: (exec: Executor, id: number) => exec.deleteFrom('unitLineage').where('id', '=', id).execute(),
+
+    replaceHeadcounts: async (
+      exec: Executor,
+      unitId: number,
+      rows: { metric: string; asOf: string; value: number; source: string | null }[],
+    ) => {
+      await exec.deleteFrom('unitHeadcounts').where('unitId', '=', unitId).execute();
+      if (rows.length) await exec.insertInto('unitHeadcounts').values(rows.map((r) => ({ ...r, unitId }))).execute();
+    },
+
+    db,
+  };
+}
+export type UnitsWriteRepository = ReturnType<typeof createUnitsWriteRepository>;
+export type { UnitClosureTable };
