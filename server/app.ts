@@ -2,7 +2,11 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from './deps.js';
 import { maskText } from './lib/mask.js';
+import { registerAccountsModule } from './modules/accounts/accounts.routes.js';
+import { registerAuditModule } from './modules/audit/audit.routes.js';
+import { registerFilesModule } from './modules/files/files.routes.js';
 import { registerSystemModule } from './modules/system/system.routes.js';
+import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerOpenApi } from './plugins/openapi.js';
 
@@ -31,9 +35,13 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   app.decorateRequest('actor', null);
   registerErrorHandling(app);
   await registerOpenApi(app);
+  await registerAuth(app, deps);
 
   // Modules register themselves; this list is the map of the product.
   registerSystemModule(app, deps);
+  registerFilesModule(app, deps);
+  registerAccountsModule(app, deps);
+  registerAuditModule(app, deps);
 
   app.addHook('onClose', async () => {
     for (const close of deps.closers) await close();

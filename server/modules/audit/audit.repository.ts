@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { containsInsensitive } from '../accounts/like.js';
 
 export type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -40,7 +41,12 @@ export function createAuditRepository(db: Kysely<DB>) {
       if (f.action) q = q.where('action', '=', f.action);
       if (f.from) q = q.where('at', '>=', f.from);
       if (f.to) q = q.where('at', '<', f.to);
-      if (f.q) q = q.where('actorLabel', 'like', `%${f.q}%`);
+      if (f.q) {
+        const text = f.q;
+        q = q.where((eb) =>
+          eb.or(['actorLabel', 'action', 'entity', 'entityId'].map((c) => containsInsensitive(c, text))),
+        );
+      }
       if (f.beforeId) q = q.where('id', '<', f.beforeId);
       return q.orderBy('id', 'desc').limit(f.limit).execute();
     },

@@ -1,0 +1,8 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../deps.js';
+import { registerAuthRoutes } from './auth.routes.js';
+
+// Accounts: sign-in and sessions, users and their roles, API tokens for machine clients.
+export function registerAccountsModule(app: FastifyInstance, deps: Deps) {
+  registerAuthRoutes(app, deps);
+}

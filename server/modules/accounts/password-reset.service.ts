@@ -1,0 +1,105 @@
+import type { Deps } from '../../deps.js';
+import { AppError } from '../../lib/errors.js';
+import type { Executor } from '../audit/audit.repository.js';
+import type { AuditContext } from '../audit/audit.service.js';
+import './accounts.messages.js';
+import { hashPassword } from './password.js';
+import { createPasswordResetsRepository } from './password-resets.repository.js';
+import { randomSecret, sha256Hex } from './secrets.js';
+import { createSessionsService } from './sessions.service.js';
+import { createUsersRepository } from './users.repository.js';
+
+// Password reset by email: a single-use link, valid for an hour, whose token is stored only as a SHA-256.
+// New accounts created without a password get the same kind of link (valid longer) to set one.
+
+export const RESET_TTL_MS = 60 * 60_000;
+export const INVITE_TTL_MS = 72 * 60 * 60_000;
+
+export function resetLink(baseUrl: string, token: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/app/reset-password?token=${encodeURIComponent(token)}`;
+}
+
+export function createPasswordResetService(
+  deps: Pick<Deps, 'db' | 'clock' | 'config' | 'audit' | 'mailer' | 'rateLimiter'>,
+) {
+  const { db, clock, audit, mailer, config } = deps;
+  const resets = createPasswordResetsRepository(db);
+  const users = createUsersRepository(db);
+  const sessions = createSessionsService(deps);
+
+  /** Stores a new reset token for the user (inside the caller's transaction) and returns it in clear. */
+  async function issue(exec: Executor, userId: number, ttlMs: number): Promise<string> {
+    const token = randomSecret();
+    const now = clock.now();
+    await resets.insert(exec, {
+      tokenHash: sha256Hex(token),
+      userId,
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + ttlMs).toISOString(),
+      usedAt: null,
+    });
+    return token;
+  }
+
+  function sendLink(to: string, link: string, kind: 'reset' | 'invite') {
+    const subject =
+      kind === 'reset'
+        ? 'DXBoard: đặt lại mật khẩu / reset your password'
+        : 'DXBoard: tạo mật khẩu / set your password';
+    const text = [
+      kind === 'reset'
+        ? 'Bạn (hoặc ai đó) đã yêu cầu đặt lại mật khẩu DXBoard. Liên kết có hiệu lực 1 giờ và chỉ dùng được một lần:'
+        : 'Tài khoản DXBoard của bạn đã được tạo. Đặt mật khẩu tại liên kết sau (hiệu lực 72 giờ, dùng một lần):',
+      link,
+      '',
+      kind === 'reset'
+        ? 'Someone asked to reset your DXBoard password. The link works once, for one hour. Ignore this mail if it was not you.'
+        : 'A DXBoard account was created for you. Set your password with the link above (valid 72 hours, once).',
+    ].join('\n');
+    return mailer.send({ to, subject, text });
+  }
+
+  /** Always succeeds from the caller's view, so the answer never tells whether an email has an account. */
+  async function request(email: string, baseUrl: string, ctx: AuditContext) {
+    const normalized = email.trim().toLowerCase();
+    const limit = await deps.rateLimiter.hit(`reset:email:${normalized}`, 3, 600);
+    if (!limit.allowed) return;
+    const user = await users.findByEmail(normalized);
+    if (!user || user.isActive !== 1) return;
+    const token = await db.transaction().execute(async (trx) => {
+      const t = await issue(trx, user.id, RESET_TTL_MS);
+      await audit.record(trx, ctx, {
+        action: 'user.password_reset_requested',
+        entity: 'user',
+        entityId: user.id,
+      });
+      return t;
+    });
+    await sendLink(user.email, resetLink(config.publicUrl ?? baseUrl, token), 'reset');
+  }
+
+  async function confirm(token: string, newPassword: string, ctx: AuditContext) {
+    const tokenHash = sha256Hex(token);
+    const invalid = () =>
+      new AppError('VALIDATION', {
+        fieldErrors: [{ field: 'body.token', code: 'auth.reset_token_invalid' }],
+      });
+    const row = await resets.findUsable(tokenHash, clock.now().toISOString());
+    if (!row) throw invalid();
+    const passwordHash = await hashPassword(newPassword);
+    await db.transaction().execute(async (trx) => {
+      if (!(await resets.markUsed(trx, tokenHash, clock.now().toISOString()))) throw invalid();
+      await users.update(trx, row.userId, {
+        passwordHash,
+        failedLoginCount: 0,
+        lockedUntil: null,
+        updatedAt: clock.now().toISOString(),
+      });
+      await sessions.endAllForUser(trx, row.userId);
+      await audit.record(trx, ctx, { action: 'user.password_reset', entity: 'user', entityId: row.userId });
+    });
+  }
+
+  return { issue, sendLink, request, confirm };
+}
+export type PasswordResetService = ReturnType<typeof createPasswordResetService>;

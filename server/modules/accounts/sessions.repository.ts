@@ -1,0 +1,38 @@
+import type { Kysely } from 'kysely';
+import type { DB, SessionsTable } from '../../db/schema.js';
+import type { Executor } from '../audit/audit.repository.js';
+
+export type SessionRow = SessionsTable;
+
+export function createSessionsRepository(db: Kysely<DB>) {
+  return {
+    insert: (exec: Executor, row: SessionRow) => exec.insertInto('sessions').values(row).execute(),
+    findWithUser: (id: string) =>
+      db
+        .selectFrom('sessions')
+        .innerJoin('users', 'users.id', 'sessions.userId')
+        .select([
+          'sessions.id',
+          'sessions.userId',
+          'sessions.csrfToken',
+          'sessions.createdAt',
+          'sessions.lastSeenAt',
+          'sessions.expiresAt',
+          'users.email',
+          'users.fullName',
+          'users.locale',
+          'users.isActive',
+        ])
+        .where('sessions.id', '=', id)
+        .executeTakeFirst(),
+    touch: (id: string, at: string) =>
+      db.updateTable('sessions').set({ lastSeenAt: at }).where('id', '=', id).execute(),
+    delete: (exec: Executor, id: string) => exec.deleteFrom('sessions').where('id', '=', id).execute(),
+    deleteAllForUser: (exec: Executor, userId: number, exceptId?: string) => {
+      let q = exec.deleteFrom('sessions').where('userId', '=', userId);
+      if (exceptId) q = q.where('id', '!=', exceptId);
+      return q.execute();
+    },
+  };
+}
+export type SessionsRepository = ReturnType<typeof createSessionsRepository>;
