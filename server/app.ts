@@ -6,9 +6,11 @@ import { registerAccountsModule } from './modules/accounts/accounts.routes.js';
 import { registerAuditModule } from './modules/audit/audit.routes.js';
 import { registerFilesModule } from './modules/files/files.routes.js';
 import { registerSystemModule } from './modules/system/system.routes.js';
+import { registerUnitsModule } from './modules/units/units.routes.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerOpenApi } from './plugins/openapi.js';
+import { registerWebPlugin } from './plugins/web.js';
 
 export type BuildAppOptions = { logger?: boolean };
 
@@ -39,9 +41,13 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
 
   // Modules register themselves; this list is the map of the product.
   registerSystemModule(app, deps);
+  registerUnitsModule(app, deps);
   registerFilesModule(app, deps);
   registerAccountsModule(app, deps);
   registerAuditModule(app, deps);
+
+  // The built web entries (/ and /app/*); they never match /api/*.
+  await registerWebPlugin(app);
 
   app.addHook('onClose', async () => {
     for (const close of deps.closers) await close();

@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+
+// Serves the built web entries from dist/web: the public portal at / and the staff SPA at /app/*.
+// Hashed assets are cached for a year; HTML is revalidated on every visit so a deploy shows at once.
+// Compression is done at build time (.br/.gz siblings), never per request.
+
+export const DEFAULT_WEB_DIST = resolve(import.meta.dirname, '../../dist/web');
+
+const HTML_HEADERS = {
+  'cache-control': 'no-cache',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+  // Mantine sets inline style attributes, hence 'unsafe-inline' for styles only; scripts are same-origin.
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+    "connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'",
+};
+
+export type WebPluginOptions = { distDir?: string };
+
+function sendHtml(reply: FastifyReply, distDir: string, file: string) {
+  reply.headers(HTML_HEADERS);
+  return reply.sendFile(file, distDir, { cacheControl: false });
+}
+
+function registerMissingBuild(app: FastifyInstance) {
+  const handler = async (_req: unknown, reply: FastifyReply) =>
+    reply
+      .code(503)
+      .header('cache-control', 'no-store')
+      .type('text/plain; charset=utf-8')
+      .send('The web app is not built yet: run `npx vite build` (npm start does it for you).');
+  app.get('/', { schema: { hide: true } }, handler);
+  app.get('/app', { schema: { hide: true } }, handler);
+  app.get('/app/*', { schema: { hide: true } }, handler);
+}
+
+export async function registerWebPlugin(app: FastifyInstance, options: WebPluginOptions = {}) {
+  const distDir = options.distDir ?? DEFAULT_WEB_DIST;
+  if (!existsSync(join(distDir, '.vite', 'manifest.json'))) {
+    registerMissingBuild(app);
+    return;
+  }
+  // Encapsulated so reply.sendFile and the /assets/ route do not leak into the API modules.
+  await app.register(async (web) => {
+    await web.register(fastifyStatic, {
+      root: join(distDir, 'assets'),
+      prefix: '/assets/',
+      preCompressed: true,
+      immutable: true,
+      maxAge: '365d',
+      index: false,
+      schemaHide: true,
+    });
+    web.get('/', { schema: { hide: true } }, (_req, reply) => sendHtml(reply, distDir, 'public/index.html'));
+    web.get('/app', { schema: { hide: true } }, (_req, reply) => reply.redirect('/app/'));
+    web.get('/app/*', { schema: { hide: true } }, (_req, reply) =>
+      sendHtml(reply, distDir, 'staff/index.html'),
+    );
+  });
+}

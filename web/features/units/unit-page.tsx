@@ -1,0 +1,146 @@
+import {
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Grid,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useEffect } from 'react';
+import { Link, useParams } from 'react-router';
+import type { UnitDetail } from '../../../core/contracts/units.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { PageLoader } from '../../components/page-loader.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { formatDate, formatNumber } from '../../lib/format.js';
+import { LineageSection } from './lineage-section.js';
+import { useUnit, useUnitChildren } from './units-api.js';
+
+function Field({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <Text size="xs" c="gray.7">
+        {label}
+      </Text>
+      <Text>{value}</Text>
+    </div>
+  );
+}
+
+function UnitFacts({ unit }: { unit: UnitDetail }) {
+  const { t, locale } = useI18n();
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="details-heading">
+      <Title order={2} size="h4" id="details-heading" mb="sm">
+        {t('units.details')}
+      </Title>
+      <SimpleGrid cols={{ base: 2, sm: 3 }}>
+        <Field label={t('units.code')} value={unit.code} />
+        <Field label={t('units.type')} value={unit.type} />
+        <Field label={t('units.level')} value={String(unit.level)} />
+        <Field label={t('units.structure')} value={unit.structureName} />
+        <Field label={t('units.validFrom')} value={formatDate(unit.validFrom, locale)} />
+        <Field
+          label={t('units.validTo')}
+          value={unit.validTo ? formatDate(unit.validTo, locale) : t('units.validNow')}
+        />
+      </SimpleGrid>
+      <Title order={3} size="h5" mt="md" mb="xs">
+        {t('units.headcounts')}
+      </Title>
+      {unit.headcounts.length === 0 ? (
+        <Text c="gray.7">{t('common.none')}</Text>
+      ) : (
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('units.metric')}</Table.Th>
+              <Table.Th>{t('units.asOf')}</Table.Th>
+              <Table.Th ta="right">{t('units.value')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {unit.headcounts.map((h) => (
+              <Table.Tr key={`${h.metric}-${h.asOf}`}>
+                <Table.Td>
+                  {h.metric === 'population' ? t('units.population') : t('units.officials')}
+                </Table.Td>
+                <Table.Td>{formatDate(h.asOf, locale)}</Table.Td>
+                <Table.Td ta="right">{formatNumber(h.value, locale)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Paper>
+  );
+}
+
+function Children({ unit }: { unit: UnitDetail }) {
+  const { t } = useI18n();
+  const children = useUnitChildren(unit.id, {}, unit.childCount > 0);
+  if (unit.childCount === 0) return null;
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="children-heading">
+      <Title order={2} size="h4" id="children-heading" mb="xs">
+        {t('units.children')} ({unit.childCount})
+      </Title>
+      {children.error ? <ErrorAlert error={children.error} /> : null}
+      <Group gap="xs">
+        {children.data?.items.map((c) => (
+          <Anchor key={c.id} component={Link} to={`/units/${c.id}`} size="sm">
+            {c.type} {c.name}
+          </Anchor>
+        ))}
+      </Group>
+    </Paper>
+  );
+}
+
+export function UnitPage() {
+  const { t } = useI18n();
+  const id = Number(useParams().id);
+  const unit = useUnit(id);
+  useEffect(() => {
+    if (unit.data) document.title = `${unit.data.type} ${unit.data.name} – DXBoard`;
+  }, [unit.data]);
+  if (unit.isPending) return <PageLoader />;
+  if (unit.error) return <ErrorAlert error={unit.error} />;
+  const u = unit.data;
+  return (
+    <Stack>
+      <Breadcrumbs separator="›" aria-label={t('units.ancestors')}>
+        <Anchor component={Link} to="/units">
+          {t('units.title')}
+        </Anchor>
+        {u.ancestors.map((a) => (
+          <Anchor key={a.id} component={Link} to={`/units/${a.id}`}>
+            {a.type} {a.name}
+          </Anchor>
+        ))}
+      </Breadcrumbs>
+      <Group gap="sm" align="center">
+        <Title order={1}>
+          {u.type} {u.name}
+        </Title>
+        {u.validTo ? <Badge color="gray">{`${t('units.validTo')} ${u.validTo}`}</Badge> : null}
+      </Group>
+      <Grid>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Stack>
+            <UnitFacts unit={u} />
+            <Children unit={u} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <LineageSection unitId={u.id} unitName={`${u.type} ${u.name}`} />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

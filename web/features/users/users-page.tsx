@@ -1,0 +1,130 @@
+import { Badge, Button, Group, Pagination, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import type { UserView } from '../../../core/contracts/accounts.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { PageLoader } from '../../components/page-loader.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { formatDate } from '../../lib/format.js';
+import { UserFormModal } from './user-form-modal.js';
+import { PAGE_SIZE, useUpdateUser, useUsers } from './users-api.js';
+
+function UserRow({ user, onEdit }: { user: UserView; onEdit: () => void }) {
+  const { t, locale } = useI18n();
+  const update = useUpdateUser();
+  const toggle = () =>
+    update.mutate(
+      { id: user.id, patch: { isActive: !user.isActive } },
+      {
+        onSuccess: () => notifications.show({ color: 'green', message: t('users.saved') }),
+        onError: (e) => notifications.show({ color: 'red', message: e.message }),
+      },
+    );
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Text fw={500}>{user.fullName}</Text>
+        <Text size="xs" c="gray.7">
+          {user.email}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Group gap={4}>
+          {user.grants.map((g) => (
+            <Badge key={`${g.role}-${g.unitId}`} variant="light" tt="none">
+              {t(`role.${g.role}`)} · {g.unitName}
+            </Badge>
+          ))}
+        </Group>
+      </Table.Td>
+      <Table.Td>
+        <Badge color={user.isActive ? 'green' : 'gray'} variant="outline">
+          {user.isActive ? t('users.active') : t('users.inactive')}
+        </Badge>
+      </Table.Td>
+      <Table.Td>{formatDate(user.createdAt, locale)}</Table.Td>
+      <Table.Td>
+        <Group gap={4} wrap="nowrap">
+          <Button size="xs" variant="light" onClick={onEdit} aria-label={`${t('common.edit')} ${user.email}`}>
+            {t('common.edit')}
+          </Button>
+          <Button
+            size="xs"
+            variant="subtle"
+            color={user.isActive ? 'red' : 'green'}
+            onClick={toggle}
+            loading={update.isPending}
+          >
+            {user.isActive ? t('users.deactivate') : t('users.activate')}
+          </Button>
+        </Group>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+export function UsersPage() {
+  const { t } = useI18n();
+  const [q, setQ] = useState('');
+  const [debouncedQ] = useDebouncedValue(q, 300);
+  const [page, setPage] = useState(1);
+  const [editing, setEditing] = useState<UserView | 'new' | null>(null);
+  const users = useUsers(debouncedQ, (page - 1) * PAGE_SIZE);
+  const pages = Math.max(1, Math.ceil((users.data?.total ?? 0) / PAGE_SIZE));
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1}>{t('users.title')}</Title>
+        <Button onClick={() => setEditing('new')}>{t('users.create')}</Button>
+      </Group>
+      <TextInput
+        type="search"
+        label={t('users.search')}
+        value={q}
+        onChange={(e) => {
+          setQ(e.currentTarget.value);
+          setPage(1);
+        }}
+        maw={420}
+      />
+      {users.error ? <ErrorAlert error={users.error} /> : null}
+      {users.isPending ? <PageLoader /> : null}
+      {users.data ? (
+        <>
+          <Text size="sm" c="gray.7">
+            {t('common.total', { count: users.data.total })}
+          </Text>
+          <Table.ScrollContainer minWidth={720}>
+            <Table striped highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('users.fullName')}</Table.Th>
+                  <Table.Th>{t('users.grants')}</Table.Th>
+                  <Table.Th>{t('users.status')}</Table.Th>
+                  <Table.Th>{t('users.createdAt')}</Table.Th>
+                  <Table.Th>{t('common.actions')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {users.data.items.map((u) => (
+                  <UserRow key={u.id} user={u} onEdit={() => setEditing(u)} />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {users.data.items.length === 0 ? <Text c="gray.7">{t('users.empty')}</Text> : null}
+          {pages > 1 ? <Pagination total={pages} value={page} onChange={setPage} /> : null}
+        </>
+      ) : null}
+      {editing ? (
+        <UserFormModal
+          key={editing === 'new' ? 'new' : editing.id}
+          user={editing === 'new' ? null : editing}
+          opened
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+    </Stack>
+  );
+}

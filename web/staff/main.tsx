@@ -1,0 +1,42 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import './staff.css';
+import { createTheme, MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router';
+import { SESSION_KEY } from '../features/auth/auth-api.js';
+import { I18nProvider } from '../i18n/i18n-context.js';
+import { setUnauthenticatedHandler } from '../lib/api-client.js';
+import { createStaffRouter } from './router.js';
+
+const theme = createTheme({
+  primaryColor: 'blue',
+  // Darker default shade keeps filled buttons and links above WCAG AA contrast.
+  primaryShade: 8,
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif',
+});
+
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: false } },
+});
+// An expired session anywhere sends the user back to sign-in (RequireSession sees the null session).
+setUnauthenticatedHandler(() => queryClient.setQueryData(SESSION_KEY, null));
+
+const router = createStaffRouter();
+const root = document.getElementById('root');
+if (!root) throw new Error('#root missing');
+createRoot(root).render(
+  <StrictMode>
+    <MantineProvider theme={theme}>
+      <Notifications />
+      <QueryClientProvider client={queryClient}>
+        <I18nProvider>
+          <RouterProvider router={router} />
+        </I18nProvider>
+      </QueryClientProvider>
+    </MantineProvider>
+  </StrictMode>,
+);

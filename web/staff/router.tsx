@@ -1,0 +1,53 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { UnderConstructionPage } from '../components/under-construction-page.js';
+import { ForgotPasswordPage } from '../features/auth/forgot-password-page.js';
+import { LoginPage } from '../features/auth/login-page.js';
+import { ResetPasswordPage } from '../features/auth/reset-password-page.js';
+import { HomePage } from '../features/home/home-page.js';
+import { NotFoundPage } from './not-found-page.js';
+import { RequireSession } from './require-session.js';
+
+// Heavier pages load on demand so the sign-in page stays small (ECharts only ships with a unit's page).
+const UnitsPage = lazy(() =>
+  import('../features/units/units-page.js').then((m) => ({ default: m.UnitsPage })),
+);
+const UnitPage = lazy(() => import('../features/units/unit-page.js').then((m) => ({ default: m.UnitPage })));
+const UsersPage = lazy(() =>
+  import('../features/users/users-page.js').then((m) => ({ default: m.UsersPage })),
+);
+const TokensPage = lazy(() =>
+  import('../features/tokens/tokens-page.js').then((m) => ({ default: m.TokensPage })),
+);
+const AuditPage = lazy(() =>
+  import('../features/audit/audit-page.js').then((m) => ({ default: m.AuditPage })),
+);
+
+export function createStaffRouter() {
+  return createBrowserRouter(
+    [
+      { path: '/login', element: <LoginPage /> },
+      { path: '/forgot-password', element: <ForgotPasswordPage /> },
+      { path: '/reset-password', element: <ResetPasswordPage /> },
+      {
+        path: '/',
+        element: <RequireSession />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'units', element: <UnitsPage /> },
+          { path: 'units/:id', element: <UnitPage /> },
+          { path: 'users', element: <UsersPage /> },
+          { path: 'tokens', element: <TokensPage /> },
+          { path: 'audit', element: <AuditPage /> },
+          { path: 'measure', element: <UnderConstructionPage moduleKey="nav.measure" /> },
+          { path: 'steer', element: <UnderConstructionPage moduleKey="nav.steer" /> },
+          { path: 'contest', element: <UnderConstructionPage moduleKey="nav.contest" /> },
+          { path: 'feedback', element: <UnderConstructionPage moduleKey="nav.feedback" /> },
+          { path: 'community', element: <UnderConstructionPage moduleKey="nav.community" /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+    { basename: '/app' },
+  );
+}
