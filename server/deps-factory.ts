@@ -5,6 +5,7 @@ import type { Deps, Mailer } from './deps.js';
 import { createBullJobQueue } from './jobs/bullmq-queue.js';
 import { createMemoryJobQueue } from './jobs/memory-queue.js';
 import { type Clock, systemClock } from './lib/clock.js';
+import { createSmtpMailer } from './lib/mailer.js';
 import { createMemoryPubSub, createRedisPubSub } from './lib/pubsub.js';
 import { createMemoryRateLimiter } from './lib/rate-limiter.js';
 import { closeRedis, openRedis } from './lib/redis.js';
@@ -72,7 +73,8 @@ export async function createDeps(
     clock,
     audit,
     rateLimiter: overrides.rateLimiter ?? shared.rateLimiter,
-    mailer: overrides.mailer ?? logMailer,
+    mailer:
+      overrides.mailer ?? (config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : logMailer),
     pubsub: overrides.pubsub ?? shared.pubsub,
     jobs: overrides.jobs ?? shared.jobs,
     closers: shared.closers,

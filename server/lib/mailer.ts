@@ -1,0 +1,19 @@
+import nodemailer from 'nodemailer';
+import type { Mailer } from '../deps.js';
+
+// SMTP delivery through nodemailer, configured by one URL (smtp://user:pass@host:587 or smtps://… for TLS).
+export function createSmtpMailer(smtpUrl: string, from: string): Mailer & { close(): void } {
+  const transport = nodemailer.createTransport(smtpUrl);
+  return {
+    async send(mail) {
+      await transport.sendMail({
+        from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+      });
+    },
+    close: () => transport.close(),
+  };
+}
