@@ -1,6 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { LineageGraph, Structure, UnitDetail, UnitList } from '../../../core/contracts/units.js';
-import type { UnitKind } from '../../../core/units/kind.js';
 import { api } from '../../lib/api-client.js';
 
 export type UnitFilter = { structureId?: number; asOf?: string };
@@ -14,11 +13,9 @@ export function useStructures() {
 }
 
 export function useUnitChildren(parentId: number | null, filter: UnitFilter, enabled = true) {
-  // Roots are the provinces of the structure; below them we walk parentId one level at a time.
-  const query =
-    parentId === null
-      ? { ...filter, kind: 'province' as UnitKind, limit: 200 }
-      : { ...filter, parentId, limit: 200 };
+  // Without parentId the server answers the top of the actor's own tree (a province for an admin,
+  // the commune for its officer); below that we walk parentId one level at a time.
+  const query = parentId === null ? { ...filter, limit: 200 } : { ...filter, parentId, limit: 200 };
   return useQuery({
     queryKey: ['units', 'children', parentId, filter],
     queryFn: () => api.get<UnitList>('/api/units', query),
