@@ -1,5 +1,6 @@
 import { migrateToLatest } from '../db/migrate.js';
 import type { Deps } from '../deps.js';
+import { CREATE_ADMIN_USAGE, runCreateAdmin } from './create-admin.js';
 
 export type CliCommand = {
   summary: string;
@@ -10,6 +11,10 @@ export type CliCommand = {
 
 // Each command lives in its own file and is listed here.
 export const commands: Record<string, CliCommand> = {
+  'create-admin': {
+    summary: `Create an admin: ${CREATE_ADMIN_USAGE}`,
+    run: (args, deps) => runCreateAdmin(args, deps),
+  },
   migrate: {
     summary: 'Apply database migrations',
     migrateFirst: false,

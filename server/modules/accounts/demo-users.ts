@@ -1,4 +1,7 @@
+import type { Role } from '../../../core/accounts/permissions.js';
 import type { Deps } from '../../deps.js';
+import { hashPassword } from './password.js';
+import { createUsersRepository } from './users.repository.js';
 
 export type DemoUnits = {
   provinceUnitId: number;
@@ -8,7 +11,89 @@ export type DemoUnits = {
 };
 export type DemoLogin = { email: string; password: string; role: string; unitName: string };
 
-// Placeholder until the accounts module lands: creates the demo users for each role.
-export async function seedDemoUsers(_deps: Deps, _units: DemoUnits): Promise<DemoLogin[]> {
-  return [];
+export const DEMO_PASSWORD = 'Demo@2026';
+
+type DemoUser = { email: string; fullName: string; role: Role; unit: keyof DemoUnits };
+const DEMO_USERS: DemoUser[] = [
+  { email: 'admin@demo.dxboard.vn', fullName: 'Quản trị hệ thống', role: 'admin', unit: 'provinceUnitId' },
+  {
+    email: 'thamdinh@demo.dxboard.vn',
+    fullName: 'Tổ thẩm định',
+    role: 'secretariat',
+    unit: 'provinceUnitId',
+  },
+  {
+    email: 'lanhdao@demo.dxboard.vn',
+    fullName: 'Lãnh đạo Ban Chỉ đạo',
+    role: 'leader',
+    unit: 'provinceUnitId',
+  },
+  {
+    email: 'canbo.so@demo.dxboard.vn',
+    fullName: 'Cán bộ đầu mối Sở',
+    role: 'officer',
+    unit: 'departmentUnitId',
+  },
+  {
+    email: 'canbo.xa@demo.dxboard.vn',
+    fullName: 'Cán bộ đầu mối xã',
+    role: 'officer',
+    unit: 'communeUnitId',
+  },
+  { email: 'xem@demo.dxboard.vn', fullName: 'Người xem', role: 'viewer', unit: 'otherCommuneUnitId' },
+];
+
+// Demo users for each role (password Demo@2026). Idempotent: existing users keep their password and get any
+// missing demo role; nothing is duplicated on a second run.
+export async function seedDemoUsers(deps: Deps, units: DemoUnits): Promise<DemoLogin[]> {
+  const { db, clock, audit } = deps;
+  const users = createUsersRepository(db);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const unitNames = new Map(
+    (
+      await db.selectFrom('units').select(['id', 'name']).where('id', 'in', Object.values(units)).execute()
+    ).map((u) => [u.id, u.name]),
+  );
+  const logins: DemoLogin[] = [];
+  for (const demo of DEMO_USERS) {
+    const unitId = units[demo.unit];
+    const now = clock.now().toISOString();
+    await db.transaction().execute(async (trx) => {
+      const existing = await trx
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', demo.email)
+        .executeTakeFirst();
+      const userId =
+        existing?.id ??
+        (await users.insert(trx, {
+          email: demo.email,
+          fullName: demo.fullName,
+          passwordHash,
+          lockedUntil: null,
+          createdAt: now,
+          updatedAt: now,
+        }));
+      const current = await users.grantsOf([userId], trx);
+      if (current.some((g) => g.role === demo.role && g.unitId === unitId)) return;
+      await users.replaceGrants(trx, userId, [], [{ role: demo.role, unitId }], now);
+      await audit.record(
+        trx,
+        { actor: null },
+        {
+          action: existing ? 'user.grants_changed' : 'user.created',
+          entity: 'user',
+          entityId: userId,
+          after: { email: demo.email, grants: [{ role: demo.role, unitId }], source: 'demo-seed' },
+        },
+      );
+    });
+    logins.push({
+      email: demo.email,
+      password: DEMO_PASSWORD,
+      role: demo.role,
+      unitName: unitNames.get(unitId) ?? '',
+    });
+  }
+  return logins;
 }
