@@ -12,6 +12,7 @@ import { closeRedis, openRedis } from './lib/redis.js';
 import { createRedisRateLimiter } from './lib/redis-rate-limiter.js';
 import { createAuditRepository } from './modules/audit/audit.repository.js';
 import { createAuditService } from './modules/audit/audit.service.js';
+import { createFilesService } from './modules/files/files.service.js';
 
 export function openConfiguredDatabase(config: Config): Database {
   return config.databaseUrl
@@ -77,6 +78,7 @@ export async function createDeps(
       overrides.mailer ?? (config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : logMailer),
     pubsub: overrides.pubsub ?? shared.pubsub,
     jobs: overrides.jobs ?? shared.jobs,
+    files: createFilesService({ db: database.db, audit, clock, config }),
     closers: shared.closers,
   };
 }

@@ -7,6 +7,7 @@ import type { Clock } from './lib/clock.js';
 import type { PubSub } from './lib/pubsub.js';
 import type { RateLimiter } from './lib/rate-limiter.js';
 import type { AuditService } from './modules/audit/audit.service.js';
+import type { FilesService } from './modules/files/files.service.js';
 
 export type Mail = { to: string; subject: string; text: string; html?: string };
 export interface Mailer {
@@ -26,6 +27,8 @@ export type Deps = {
   pubsub: PubSub;
   /** Background jobs (BullMQ when REDIS_URL is set, in-process timers otherwise). */
   jobs: JobQueue;
+  /** Uploaded files under DATA_DIR/files: store (type judged by content, audited), get, open. */
+  files: FilesService;
   /** Closed when the app closes (Redis connections, queues). */
   closers: (() => Promise<void>)[];
 };

@@ -9,7 +9,7 @@ import { AppError } from '../../lib/errors.js';
 import { auditContextOf, requireActor } from '../../lib/request-context.js';
 import { EVIDENCE_KINDS, type FileKind, IMAGE_KINDS, IMPORT_KINDS } from '../../lib/uploads.js';
 import { canDownloadFile } from './files.policy.js';
-import { createFilesService, type FilesService } from './files.service.js';
+import type { FilesService } from './files.service.js';
 
 registerMessages({
   'files.not_multipart': {
@@ -104,11 +104,8 @@ function isParserError(error: unknown): boolean {
   return /multipart|boundary|unexpected end of form|part terminated|malformed/i.test(message);
 }
 
-export function registerFilesModule(
-  app: FastifyInstance,
-  deps: Pick<Deps, 'db' | 'audit' | 'clock' | 'config'>,
-) {
-  const files = createFilesService(deps);
+export function registerFilesModule(app: FastifyInstance, deps: Pick<Deps, 'files' | 'config'>) {
+  const files = deps.files;
   // Multipart parsing is registered in this module's own scope, so no other route accepts it.
   app.register(async (scope) => {
     await scope.register(multipart, {
