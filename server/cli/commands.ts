@@ -1,6 +1,9 @@
 import { migrateToLatest } from '../db/migrate.js';
 import type { Deps } from '../deps.js';
 import { CREATE_ADMIN_USAGE, runCreateAdmin } from './create-admin.js';
+import { IMPORT_LINEAGE_USAGE, runImportLineage } from './import-lineage.js';
+import { IMPORT_UNITS_USAGE, runImportUnits } from './import-units.js';
+import { runSeedDemo } from './seed-demo.js';
 
 export type CliCommand = {
   summary: string;
@@ -24,5 +27,11 @@ export const commands: Record<string, CliCommand> = {
       console.info(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
       return 0;
     },
+  },
+  'import-units': { summary: `Import units from a CSV: ${IMPORT_UNITS_USAGE}`, run: runImportUnits },
+  'import-lineage': { summary: `Import lineage from a CSV: ${IMPORT_LINEAGE_USAGE}`, run: runImportLineage },
+  'seed-demo': {
+    summary: 'Load the demo province, its history, departments and demo users',
+    run: runSeedDemo,
   },
 };

@@ -1,5 +1,5 @@
-import type { ClosureRow, UnitsWriteRepository } from './units-write.repository.js';
 import type { Executor } from './units.repository.js';
+import type { ClosureRow, UnitsWriteRepository } from './units-write.repository.js';
 
 // Scope across reorganisations. A grant on today's Thái Nguyên must cover the old Bắc Kạn communes that
 // flowed into it, and still be one indexed lookup. So each old unit gets, as via_lineage closure rows,
@@ -68,7 +68,8 @@ export function computeLineageClosure(
         if (!depths.has(ancestor) || depths.get(ancestor)! > d) depths.set(ancestor, d);
       });
     }
-    for (const [ancestorId, depth] of depths) rows.push({ ancestorId, descendantId: u.id, depth, viaLineage: 1 });
+    for (const [ancestorId, depth] of depths)
+      rows.push({ ancestorId, descendantId: u.id, depth, viaLineage: 1 });
   }
   return rows;
 }

@@ -1,9 +1,9 @@
 import { foldVietnamese } from '../../../core/units/fold.js';
 import type { AuditContext } from '../audit/audit.service.js';
-import type { CsvRow } from './units-csv.js';
-import type { LineageRow, UnitsWriteRepository } from './units-write.repository.js';
 import type { Executor, UnitsRepository } from './units.repository.js';
+import type { CsvRow } from './units-csv.js';
 import type { ImportProgress, RejectedRow } from './units-import.service.js';
+import type { LineageRow, UnitsWriteRepository } from './units-write.repository.js';
 
 // Lineage rows from a CSV (level,old_code,old_name,new_code,new_name,kind[,share,share_basis]): old codes
 // resolve in the old structure, new codes in the new one, since the GSO reuses codes across structures.
@@ -43,14 +43,17 @@ async function resolveStructures(exec: Executor, read: UnitsRepository, opts: Li
   const all = await read.listStructures(exec);
   const byName = (name: string) => {
     const s = all.find((x) => x.name === name);
-    if (!s) throw new Error(`unknown structure "${name}" (known: ${all.map((x) => x.name).join(', ') || 'none'})`);
+    if (!s)
+      throw new Error(`unknown structure "${name}" (known: ${all.map((x) => x.name).join(', ') || 'none'})`);
     return s;
   };
   if (!opts.oldStructure && !opts.newStructure && all.length < 2)
     throw new Error('two structures are needed: import the old and the new units first');
   const newS = opts.newStructure ? byName(opts.newStructure) : all[all.length - 1];
   const oldS = opts.oldStructure ? byName(opts.oldStructure) : all.filter((s) => s.id !== newS.id).at(-1)!;
-  if (!oldS || oldS.id === newS.id) throw new Error('the old and new structures must differ');
+  // Agencies also merge inside one structure (Sở TT&TT into Sở KH&CN), so equal names are allowed when given.
+  if (!oldS || (oldS.id === newS.id && !(opts.oldStructure && opts.newStructure)))
+    throw new Error('the old and new structures must differ');
   return { oldS, newS };
 }
 
@@ -66,13 +69,19 @@ async function codeMap(exec: Executor, structureId: number) {
 const nameMatches = (csvName: string | undefined, searchName: string) =>
   !csvName || foldVietnamese(csvName).endsWith(searchName);
 
-function parseShare(values: Record<string, string>): { share: number | null; basis: string | null; error?: string } {
+function parseShare(values: Record<string, string>): {
+  share: number | null;
+  basis: string | null;
+  error?: string;
+} {
   const raw = values.share ?? '';
   const basis = values.share_basis || null;
   if (!raw && !basis) return { share: null, basis: null };
   const share = Number(raw);
-  if (!raw || !Number.isFinite(share) || share <= 0 || share > 1) return { share: null, basis, error: `bad share "${raw}"` };
-  if (basis !== 'population' && basis !== 'area') return { share, basis, error: `bad share_basis "${basis ?? ''}"` };
+  if (!raw || !Number.isFinite(share) || share <= 0 || share > 1)
+    return { share: null, basis, error: `bad share "${raw}"` };
+  if (basis !== 'population' && basis !== 'area')
+    return { share, basis, error: `bad share_basis "${basis ?? ''}"` };
   return { share, basis };
 }
 
@@ -87,11 +96,13 @@ function parseRows(rows: CsvRow[], olds: Awaited<ReturnType<typeof codeMap>>, ne
     const share = parseShare(values);
     const reject = (reason: string) => rejected.push({ line, code, reason });
     if (!code || !values.new_code) reject('missing old_code or new_code');
-    else if (values.kind !== 'full' && values.kind !== 'partial') reject(`bad kind "${values.kind}" (full|partial)`);
+    else if (values.kind !== 'full' && values.kind !== 'partial')
+      reject(`bad kind "${values.kind}" (full|partial)`);
     else if (!from) reject(`unknown old unit "${code}"`);
     else if (!to) reject(`unknown new unit "${values.new_code}"`);
     else if (share.error) reject(share.error);
-    else if (parsed.has(`${from.id}:${to.id}`)) reject(`duplicate pair (first on line ${parsed.get(`${from.id}:${to.id}`)!.line})`);
+    else if (parsed.has(`${from.id}:${to.id}`))
+      reject(`duplicate pair (first on line ${parsed.get(`${from.id}:${to.id}`)!.line})`);
     else {
       if (!nameMatches(values.old_name, from.searchName) || !nameMatches(values.new_name, to.searchName))
         warnings.push({ line, code, reason: 'names differ from the units these codes point at' });
@@ -117,7 +128,11 @@ export async function importLineageRows(
 ): Promise<LineageImportReport> {
   const { oldS, newS } = await resolveStructures(exec, read, opts);
   const effectiveDate = opts.effectiveDate ?? newS.validFrom;
-  const { parsed, rejected, warnings } = parseRows(rows, await codeMap(exec, oldS.id), await codeMap(exec, newS.id));
+  const { parsed, rejected, warnings } = parseRows(
+    rows,
+    await codeMap(exec, oldS.id),
+    await codeMap(exec, newS.id),
+  );
   const report: LineageImportReport = {
     oldStructureId: oldS.id,
     newStructureId: newS.id,
@@ -135,10 +150,22 @@ export async function importLineageRows(
   for (const e of await write.allLineage(exec)) existing.set(`${e.fromUnitId}:${e.toUnitId}`, e);
   const fresh = [];
   for (const [key, p] of parsed) {
-    const row = { fromUnitId: p.fromUnitId, toUnitId: p.toUnitId, kind: p.kind, share: p.share, shareBasis: p.shareBasis, effectiveDate };
+    const row = {
+      fromUnitId: p.fromUnitId,
+      toUnitId: p.toUnitId,
+      kind: p.kind,
+      share: p.share,
+      shareBasis: p.shareBasis,
+      effectiveDate,
+    };
     const old = existing.get(key);
     if (!old) fresh.push({ ...row, note: null });
-    else if (old.kind !== p.kind || old.share !== p.share || old.shareBasis !== p.shareBasis || old.effectiveDate !== effectiveDate) {
+    else if (
+      old.kind !== p.kind ||
+      old.share !== p.share ||
+      old.shareBasis !== p.shareBasis ||
+      old.effectiveDate !== effectiveDate
+    ) {
       await write.updateLineage(exec, old.id, row);
       report.updated += 1;
     } else report.unchanged += 1;

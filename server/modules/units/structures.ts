@@ -1,6 +1,6 @@
 import type { Clock } from '../../lib/clock.js';
-import type { UnitsWriteRepository } from './units-write.repository.js';
 import type { Executor, UnitsRepository } from './units.repository.js';
+import type { UnitsWriteRepository } from './units-write.repository.js';
 
 // Structures follow one another: a new structure closes the open one before it (valid_to = the day
 // before), so "the structure valid on a date" is always a single answer.
@@ -28,7 +28,9 @@ export async function ensureStructure(
       closed.push(s.name);
     }
   }
-  const next = all.filter((s) => s.validFrom > opts.validFrom).sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1))[0];
+  const next = all
+    .filter((s) => s.validFrom > opts.validFrom)
+    .sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1))[0];
   const validTo = opts.validTo ?? (next ? previousDay(next.validFrom) : null);
   const { id } = await write.insertStructure(exec, {
     name: opts.structure,

@@ -12,7 +12,10 @@ export class CsvFormatError extends Error {
   }
 }
 
-export function readCsv(text: string, requiredColumns: readonly string[]): { columns: string[]; rows: CsvRow[] } {
+export function readCsv(
+  text: string,
+  requiredColumns: readonly string[],
+): { columns: string[]; rows: CsvRow[] } {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, {

@@ -1,18 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase, testDialects } from '../../../test/helpers/test-db.js';
 import { loadConfig } from '../../config.js';
 import type { Deps } from '../../deps.js';
 import { createDeps } from '../../deps-factory.js';
 import { fixedClock } from '../../lib/clock.js';
-import { createTestDatabase, type TestDatabase, testDialects } from '../../../test/helpers/test-db.js';
 import { createUnitsImportService } from './units-import.service.js';
 
 const DATA = join(import.meta.dirname, '../../../resources/vn-admin-units');
 const read = (name: string) => readFileSync(join(DATA, name), 'utf8');
 
 async function count(deps: Deps, table: 'units' | 'unitLineage' | 'unitClosure' | 'structures') {
-  const row = await deps.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await deps.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -33,21 +36,35 @@ describe.each(testDialects())('importing the real GSO files on %s', (dialect) =>
       validFrom: '2025-03-01',
       onProgress: (m) => progress.push(m),
     });
-    expect(old).toMatchObject({ rows: 10806, inserted: 10806, updated: 0, rejected: [], structureCreated: true });
+    expect(old).toMatchObject({
+      rows: 10806,
+      inserted: 10806,
+      updated: 0,
+      rejected: [],
+      structureCreated: true,
+    });
     const fresh = await service.importUnits(read('units-2025-07-01.csv'), {
       structure: '2025-07-01',
       validFrom: '2025-07-01',
     });
     expect(fresh).toMatchObject({ inserted: 3355, rejected: [], closedStructures: ['2025-03-01'] });
     const lineage = await service.importLineage(read('lineage-2025-07-01.csv'), {});
-    expect(lineage).toMatchObject({ rows: 10667, inserted: 10667, rejected: [], effectiveDate: '2025-07-01' });
+    expect(lineage).toMatchObject({
+      rows: 10667,
+      inserted: 10667,
+      rejected: [],
+      effectiveDate: '2025-07-01',
+    });
     expect(lineage.closureChanges).toBeGreaterThan(10000);
     expect(await count(deps, 'units')).toBe(10806 + 3355);
     expect(await count(deps, 'unitLineage')).toBe(10667);
     expect(progress.some((p) => p.includes('level 3'))).toBe(true);
 
     const closureBefore = await count(deps, 'unitClosure');
-    const again = await service.importUnits(read('units-2025-03-01.csv'), { structure: '2025-03-01', validFrom: '2025-03-01' });
+    const again = await service.importUnits(read('units-2025-03-01.csv'), {
+      structure: '2025-03-01',
+      validFrom: '2025-03-01',
+    });
     expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 10806, structureCreated: false });
     const lineageAgain = await service.importLineage(read('lineage-2025-07-01.csv'), {});
     expect(lineageAgain).toMatchObject({ inserted: 0, updated: 0, unchanged: 10667 });
@@ -102,7 +119,10 @@ describe.each(testDialects())('importing the real GSO files on %s', (dialect) =>
       '1,77777,Nowhere,19,Tỉnh Thái Nguyên,full',
       '1,06,Tỉnh Bắc Kạn,19,Tỉnh Thái Nguyên,merged',
     ].join('\n');
-    const report = await service.importLineage(csv, { oldStructure: '2025-03-01', newStructure: '2025-07-01' });
+    const report = await service.importLineage(csv, {
+      oldStructure: '2025-03-01',
+      newStructure: '2025-07-01',
+    });
     expect(report.rejected.map((r) => r.line)).toEqual([3, 4]);
     expect(report.inserted + report.updated).toBe(0);
   });

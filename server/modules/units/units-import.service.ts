@@ -4,11 +4,11 @@ import type { Deps } from '../../deps.js';
 import type { AuditContext } from '../audit/audit.service.js';
 import { rebuildLineageClosure } from './lineage-closure.js';
 import { importLineageRows, type LineageImportOptions, type LineageImportReport } from './lineage-import.js';
-import { readCsv } from './units-csv.js';
-import { createUnitsWriteRepository, type NewUnit } from './units-write.repository.js';
-import { createUnitsRepository, type Executor } from './units.repository.js';
 import { ensureStructure } from './structures.js';
 import { closureRowsFor } from './tree-closure.js';
+import { createUnitsRepository, type Executor } from './units.repository.js';
+import { readCsv } from './units-csv.js';
+import { createUnitsWriteRepository, type NewUnit } from './units-write.repository.js';
 
 // Imports units and lineage from the GSO-style CSV files. Validates every row first and reports rejected
 // rows with their line numbers; writes in batches inside one transaction; running it twice changes nothing.
@@ -36,8 +36,28 @@ export type UnitsImportReport = {
   rejected: RejectedRow[];
 };
 
-type ValidRow = { line: number; code: string; name: string; type: string; level: number; parentCode: string | null; kind: UnitKind };
-type Existing = { id: number; code: string; name: string; type: string; kind: string; level: number; parentId: number | null };
+type ValidRow = {
+  line: number;
+  code: string;
+  name: string;
+  type: string;
+  level: number;
+  parentCode: string | null;
+  kind: UnitKind;
+  /** Optional per-row validity (agencies that closed before the structure began, for instance). */
+  validFrom: string | null;
+  validTo: string | null;
+};
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+type Existing = {
+  id: number;
+  code: string;
+  name: string;
+  type: string;
+  kind: string;
+  level: number;
+  parentId: number | null;
+};
 
 const CLI_CONTEXT: AuditContext = { actor: null, requestId: 'cli' };
 
@@ -54,6 +74,11 @@ function validateRows(rows: ReturnType<typeof readCsv>['rows'], existing: Map<st
     else if (!values.type) reject('missing type');
     else if (!Number.isInteger(level) || level < 1 || level > 9) reject(`bad level "${values.level}"`);
     else if (kindText && !UNIT_KINDS.includes(kindText as UnitKind)) reject(`unknown kind "${values.kind}"`);
+    else if (
+      (values.valid_from && !DATE.test(values.valid_from)) ||
+      (values.valid_to && !DATE.test(values.valid_to))
+    )
+      reject('bad valid_from or valid_to (YYYY-MM-DD)');
     else if (valid.has(code)) reject(`duplicate code (first on line ${valid.get(code)!.line})`);
     else
       valid.set(code, {
@@ -64,6 +89,8 @@ function validateRows(rows: ReturnType<typeof readCsv>['rows'], existing: Map<st
         level,
         parentCode: values.parent_code || null,
         kind: (kindText as UnitKind) || inferUnitKind(values.type, level),
+        validFrom: values.valid_from || null,
+        validTo: values.valid_to || null,
       });
   }
   checkParents(valid, existing, rejected);
@@ -71,13 +98,18 @@ function validateRows(rows: ReturnType<typeof readCsv>['rows'], existing: Map<st
 }
 
 // Parents must exist (in the file or already in the structure) one level up; children of rejected rows go too.
-function checkParents(valid: Map<string, ValidRow>, existing: Map<string, Existing>, rejected: RejectedRow[]) {
+function checkParents(
+  valid: Map<string, ValidRow>,
+  existing: Map<string, Existing>,
+  rejected: RejectedRow[],
+) {
   const levelOf = (code: string) => valid.get(code)?.level ?? existing.get(code)?.level;
   for (const row of [...valid.values()].sort((a, b) => a.level - b.level)) {
     let reason: string | null = null;
     if (row.level === 1 && row.parentCode) reason = 'bad level (level 1 has no parent)';
     else if (row.level > 1 && !row.parentCode) reason = `bad level (level ${row.level} needs a parent_code)`;
-    else if (row.parentCode && levelOf(row.parentCode) === undefined) reason = `unknown parent "${row.parentCode}"`;
+    else if (row.parentCode && levelOf(row.parentCode) === undefined)
+      reason = `unknown parent "${row.parentCode}"`;
     else if (row.parentCode && levelOf(row.parentCode) !== row.level - 1)
       reason = `bad level (parent "${row.parentCode}" is level ${levelOf(row.parentCode)})`;
     if (reason) {
@@ -142,8 +174,8 @@ export function createUnitsImportService(deps: Pick<Deps, 'db' | 'audit' | 'cloc
             level: row.level,
             parentId,
             path: '',
-            validFrom: opts.validFrom,
-            validTo: opts.validTo,
+            validFrom: row.validFrom ?? opts.validFrom,
+            validTo: row.validTo ?? opts.validTo,
             createdAt: now,
             updatedAt: now,
           });
@@ -239,4 +271,3 @@ export function createUnitsImportService(deps: Pick<Deps, 'db' | 'audit' | 'cloc
   return { importUnits, importLineage };
 }
 export type UnitsImportService = ReturnType<typeof createUnitsImportService>;
-

@@ -28,7 +28,13 @@ export function createUnitsWriteRepository(db: Kysely<DB>) {
   return {
     insertStructure: (
       exec: Executor,
-      row: { name: string; validFrom: string; validTo: string | null; description: string | null; createdAt: string },
+      row: {
+        name: string;
+        validFrom: string;
+        validTo: string | null;
+        description: string | null;
+        createdAt: string;
+      },
     ) => exec.insertInto('structures').values(row).returning('id').executeTakeFirstOrThrow(),
 
     closeStructure: async (exec: Executor, structureId: number, validTo: string) => {
@@ -57,7 +63,8 @@ export function createUnitsWriteRepository(db: Kysely<DB>) {
         where structure_id = ${structureId} and path = '' and parent_id is null`.execute(exec);
       // One statement per tree level; stops when no empty path is left.
       for (let i = 0; i < 20; i++) {
-        const res = await sql`update units set path = (select p.path from units p where p.id = units.parent_id) || cast(id as text) || '/'
+        const res =
+          await sql`update units set path = (select p.path from units p where p.id = units.parent_id) || cast(id as text) || '/'
           where structure_id = ${structureId} and path = ''
             and (select p.path from units p where p.id = units.parent_id) <> ''`.execute(exec);
         if (!res.numAffectedRows || res.numAffectedRows === 0n) break;
@@ -107,7 +114,8 @@ export function createUnitsWriteRepository(db: Kysely<DB>) {
     allLineageClosure: (exec: Executor) =>
       exec.selectFrom('unitClosure').selectAll().where('viaLineage', '=', 1).execute(),
 
-    allLineage: (exec: Executor) => exec.selectFrom('unitLineage').selectAll().execute() as Promise<LineageRow[]>,
+    allLineage: (exec: Executor) =>
+      exec.selectFrom('unitLineage').selectAll().execute() as Promise<LineageRow[]>,
 
     lineageBetween: (exec: Executor, fromIds: number[], toIds: number[]) =>
       exec
@@ -134,7 +142,8 @@ export function createUnitsWriteRepository(db: Kysely<DB>) {
     updateLineage: (exec: Executor, id: number, patch: Updateable<UnitLineageTable>) =>
       exec.updateTable('unitLineage').set(patch).where('id', '=', id).execute(),
 
-    deleteLineage: (exec: Executor, id: number) => exec.deleteFrom('unitLineage').where('id', '=', id).execute(),
+    deleteLineage: (exec: Executor, id: number) =>
+      exec.deleteFrom('unitLineage').where('id', '=', id).execute(),
 
     replaceHeadcounts: async (
       exec: Executor,
@@ -142,7 +151,11 @@ export function createUnitsWriteRepository(db: Kysely<DB>) {
       rows: { metric: string; asOf: string; value: number; source: string | null }[],
     ) => {
       await exec.deleteFrom('unitHeadcounts').where('unitId', '=', unitId).execute();
-      if (rows.length) await exec.insertInto('unitHeadcounts').values(rows.map((r) => ({ ...r, unitId }))).execute();
+      if (rows.length)
+        await exec
+          .insertInto('unitHeadcounts')
+          .values(rows.map((r) => ({ ...r, unitId })))
+          .execute();
     },
 
     db,

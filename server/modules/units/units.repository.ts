@@ -60,7 +60,8 @@ export function createUnitsRepository(db: Kysely<DB>) {
     exec.selectFrom('units as u').innerJoin('structures as s', 's.id', 'u.structureId');
 
   return {
-    listStructures: (exec: Executor = db) => exec.selectFrom('structures').selectAll().orderBy('validFrom').execute(),
+    listStructures: (exec: Executor = db) =>
+      exec.selectFrom('structures').selectAll().orderBy('validFrom').execute(),
 
     countVisibleByStructure: async (roots: number[], exec: Executor = db) => {
       if (roots.length === 0) return new Map<number, number>();
@@ -89,7 +90,9 @@ export function createUnitsRepository(db: Kysely<DB>) {
         .executeTakeFirst(),
 
     findUnit: (id: number, exec: Executor = db) =>
-      units(exec).select(UNIT_COLUMNS).where('u.id', '=', id).executeTakeFirst() as Promise<UnitRow | undefined>,
+      units(exec).select(UNIT_COLUMNS).where('u.id', '=', id).executeTakeFirst() as Promise<
+        UnitRow | undefined
+      >,
 
     findUnitsByIds: (ids: number[], exec: Executor = db) =>
       ids.length === 0
@@ -133,12 +136,16 @@ export function createUnitsRepository(db: Kysely<DB>) {
         .where(inScope(exec, 'u.id', f.scopeRoots));
       if (f.parentId !== undefined) q = q.where('u.parentId', '=', f.parentId);
       if (f.topLevelOnly) {
-        q = q.where((eb) => eb.or([eb('u.parentId', 'is', null), eb.not(inScope(exec, 'u.parentId', f.scopeRoots))]));
+        q = q.where((eb) =>
+          eb.or([eb('u.parentId', 'is', null), eb.not(inScope(exec, 'u.parentId', f.scopeRoots))]),
+        );
       }
       if (f.kind) q = q.where('u.kind', '=', f.kind);
       if (f.asOf) {
         const d = f.asOf;
-        q = q.where('u.validFrom', '<=', d).where((eb) => eb.or([eb('u.validTo', 'is', null), eb('u.validTo', '>=', d)]));
+        q = q
+          .where('u.validFrom', '<=', d)
+          .where((eb) => eb.or([eb('u.validTo', 'is', null), eb('u.validTo', '>=', d)]));
       }
       if (f.search) {
         const folded = `%${escapeLike(f.search.folded)}%`;
@@ -157,7 +164,9 @@ export function createUnitsRepository(db: Kysely<DB>) {
         .select(['parentId', (eb) => eb.fn.countAll<number>().as('n')])
         .where('parentId', 'in', parentIds);
       if (asOf) {
-        q = q.where('validFrom', '<=', asOf).where((eb) => eb.or([eb('validTo', 'is', null), eb('validTo', '>=', asOf)]));
+        q = q
+          .where('validFrom', '<=', asOf)
+          .where((eb) => eb.or([eb('validTo', 'is', null), eb('validTo', '>=', asOf)]));
       }
       const rows = await q.groupBy('parentId').execute();
       return new Map(rows.map((r) => [r.parentId as number, Number(r.n)]));
@@ -171,6 +180,37 @@ export function createUnitsRepository(db: Kysely<DB>) {
         .orderBy('metric')
         .orderBy('asOf', 'desc')
         .execute(),
+
+    /** Lineage edges arriving at (`toUnitId`) or leaving (`fromUnitId`) any of the given units. */
+    lineageEdges: (column: 'fromUnitId' | 'toUnitId', ids: number[], exec: Executor = db) =>
+      ids.length === 0
+        ? Promise.resolve([])
+        : exec.selectFrom('unitLineage').selectAll().where(column, 'in', ids).orderBy('id').execute(),
+
+    lineageCounts: async (unitId: number, exec: Executor = db) => {
+      const row = await exec
+        .selectFrom('unitLineage')
+        .select([
+          sql<number>`sum(case when to_unit_id = ${unitId} then 1 else 0 end)`.as('predecessors'),
+          sql<number>`sum(case when from_unit_id = ${unitId} then 1 else 0 end)`.as('successors'),
+        ])
+        .where((eb) => eb.or([eb('toUnitId', '=', unitId), eb('fromUnitId', '=', unitId)]))
+        .executeTakeFirst();
+      return { predecessors: Number(row?.predecessors ?? 0), successors: Number(row?.successors ?? 0) };
+    },
+
+    /** Which of `ids` lie inside one of the scope roots. */
+    visibleAmong: async (ids: number[], roots: number[], exec: Executor = db) => {
+      if (ids.length === 0 || roots.length === 0) return new Set<number>();
+      const rows = await exec
+        .selectFrom('unitClosure')
+        .select('descendantId')
+        .distinct()
+        .where('descendantId', 'in', ids)
+        .where('ancestorId', 'in', roots)
+        .execute();
+      return new Set(rows.map((r) => r.descendantId));
+    },
 
     countUnitsInStructure: async (structureId: number, exec: Executor = db) => {
       const row = await exec

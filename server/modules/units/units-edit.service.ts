@@ -1,0 +1,222 @@
+import type { HeadcountsPut, UnitCreate, UnitDetail, UnitUpdate } from '../../../core/contracts/units.js';
+import { foldVietnamese } from '../../../core/units/fold.js';
+import type { Deps } from '../../deps.js';
+import { type Actor, scopeRootsFor } from '../../lib/actor.js';
+import { AppError } from '../../lib/errors.js';
+import type { AuditContext } from '../audit/audit.service.js';
+import { rebuildLineageClosure } from './lineage-closure.js';
+import { canCreateTopLevelUnit, canManageUnit } from './units.policy.js';
+import { createUnitsRepository, type Executor, type UnitRow } from './units.repository.js';
+import { createUnitsService } from './units.service.js';
+import { chunk, createUnitsWriteRepository } from './units-write.repository.js';
+
+// Creating, editing and moving units and replacing their headcounts. Each write is one transaction with
+// its audit entry and keeps unit_closure (tree and lineage rows) correct.
+
+const fieldError = (field: string, code: string) =>
+  new AppError('VALIDATION', { fieldErrors: [{ field, code }] });
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; message?: string };
+  return e?.code === '23505' || /UNIQUE constraint failed/i.test(e?.message ?? '');
+}
+
+export function createUnitsEditService(deps: Pick<Deps, 'db' | 'clock' | 'audit'>) {
+  const repo = createUnitsRepository(deps.db);
+  const write = createUnitsWriteRepository(deps.db);
+  const reads = createUnitsService(deps);
+
+  async function managedUnit(actor: Actor, id: number, field?: string): Promise<UnitRow> {
+    const unit = await repo.findUnit(id);
+    if (!unit)
+      throw field
+        ? fieldError(field, 'units.not_found')
+        : new AppError('NOT_FOUND', { detailKey: 'units.not_found' });
+    if (!canManageUnit(actor, await repo.ancestorIds(id))) throw new AppError('FORBIDDEN');
+    return unit;
+  }
+
+  async function assertTopLevelAllowed(actor: Actor) {
+    const managed = await repo.findUnitsByIds(scopeRootsFor(actor, 'units.manage'));
+    if (!canCreateTopLevelUnit(actor, managed)) throw new AppError('FORBIDDEN');
+  }
+
+  async function assertCodeFree(exec: Executor, structureId: number, code: string, exceptId?: number) {
+    const found = await repo.findUnitByCode(structureId, code, exec);
+    if (found && found.id !== exceptId)
+      throw new AppError('CONFLICT', {
+        detailKey: 'units.duplicate_code',
+        fieldErrors: [{ field: 'body.code', code: 'units.duplicate_code' }],
+      });
+  }
+
+  async function withConflicts<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new AppError('CONFLICT', { detailKey: 'units.duplicate_code' });
+      throw err;
+    }
+  }
+
+  async function createUnit(actor: Actor, ctx: AuditContext, body: UnitCreate): Promise<UnitDetail> {
+    const parent = body.parentId ? await managedUnit(actor, body.parentId, 'body.parentId') : null;
+    if (!parent) await assertTopLevelAllowed(actor);
+    const structureId = parent?.structureId ?? body.structureId!;
+    if (parent && body.structureId && body.structureId !== parent.structureId)
+      throw fieldError('body.structureId', 'units.other_structure');
+    const structure = await repo.findStructureById(structureId);
+    if (!structure) throw fieldError('body.structureId', 'units.structure_not_found');
+    const now = deps.clock.now().toISOString();
+    const id = await withConflicts(() =>
+      deps.db.transaction().execute(async (trx) => {
+        await assertCodeFree(trx, structureId, body.code);
+        const row = {
+          structureId,
+          code: body.code,
+          name: body.name,
+          searchName: foldVietnamese(body.name),
+          type: body.type,
+          kind: body.kind,
+          level: parent ? parent.level + 1 : 1,
+          parentId: parent?.id ?? null,
+          path: '',
+          validFrom: body.validFrom ?? structure.validFrom,
+          validTo: body.validTo ?? structure.validTo,
+          createdAt: now,
+          updatedAt: now,
+        };
+        const ids = await write.insertUnits(trx, [row]);
+        const newId = ids.get(body.code)!;
+        const parentRows = parent ? await write.treeClosureOf(trx, [parent.id]) : [];
+        await write.insertClosure(trx, [
+          { ancestorId: newId, descendantId: newId, depth: 0, viaLineage: 0 },
+          ...parentRows.map((r) => ({
+            ancestorId: r.ancestorId,
+            descendantId: newId,
+            depth: r.depth + 1,
+            viaLineage: 0,
+          })),
+        ]);
+        await write.fillPaths(trx, structureId);
+        await rebuildLineageClosure(trx, write);
+        await deps.audit.record(trx, ctx, {
+          action: 'unit.create',
+          entity: 'unit',
+          entityId: newId,
+          after: { id: newId, ...row },
+        });
+        return newId;
+      }),
+    );
+    return reads.getUnit(actor, id);
+  }
+
+  // Moves a subtree: its tree rows to old outside ancestors go, rows to the new parent's ancestors come.
+  async function moveSubtree(trx: Executor, unit: UnitRow, newParent: UnitRow | null) {
+    const subtree = await write.subtreeIds(trx, unit.id);
+    if (newParent && subtree.includes(newParent.id)) throw fieldError('body.parentId', 'units.cycle');
+    const inside = new Set(subtree);
+    const rows = (await write.treeClosureOf(trx, subtree)).filter((r) => inside.has(r.ancestorId));
+    const above = newParent ? await write.treeClosureOf(trx, [newParent.id]) : [];
+    const depthInSubtree = new Map(
+      rows.filter((r) => r.ancestorId === unit.id).map((r) => [r.descendantId, r.depth]),
+    );
+    await write.deleteClosureOf(trx, subtree, 1);
+    await write.deleteClosureOf(trx, subtree, 0);
+    const crossed = above.flatMap((a) =>
+      subtree.map((d) => ({
+        ancestorId: a.ancestorId,
+        descendantId: d,
+        depth: a.depth + 1 + depthInSubtree.get(d)!,
+        viaLineage: 0,
+      })),
+    );
+    await write.insertClosure(trx, [...rows, ...crossed]);
+    const levelShift = (newParent ? newParent.level + 1 : 1) - unit.level;
+    for (const part of chunk(subtree)) {
+      await trx
+        .updateTable('units')
+        .set((eb) => ({ level: eb('level', '+', levelShift), path: '' }))
+        .where('id', 'in', part)
+        .execute();
+    }
+  }
+
+  async function updateUnit(
+    actor: Actor,
+    ctx: AuditContext,
+    id: number,
+    body: UnitUpdate,
+  ): Promise<UnitDetail> {
+    const unit = await managedUnit(actor, id);
+    const moving = body.parentId !== undefined && body.parentId !== unit.parentId;
+    const newParent =
+      moving && body.parentId ? await managedUnit(actor, body.parentId, 'body.parentId') : null;
+    if (moving && !newParent) await assertTopLevelAllowed(actor);
+    if (newParent && newParent.structureId !== unit.structureId)
+      throw fieldError('body.parentId', 'units.other_structure');
+    const validFrom = body.validFrom ?? unit.validFrom;
+    const validTo = body.validTo === undefined ? unit.validTo : body.validTo;
+    if (validTo && validTo < validFrom) throw fieldError('body.validTo', 'invalid_date');
+    await withConflicts(() =>
+      deps.db.transaction().execute(async (trx) => {
+        if (body.code) await assertCodeFree(trx, unit.structureId, body.code, id);
+        const { parentId: _p, ...fields } = body;
+        const patch = { ...fields, ...(body.name ? { searchName: foldVietnamese(body.name) } : {}) };
+        await write.updateUnit(trx, id, { ...patch, updatedAt: deps.clock.now().toISOString() });
+        if (moving) {
+          await moveSubtree(trx, unit, newParent);
+          await write.updateUnit(trx, id, { parentId: newParent?.id ?? null });
+          await write.fillPaths(trx, unit.structureId);
+          await rebuildLineageClosure(trx, write);
+        }
+        const after = await repo.findUnit(id, trx);
+        await deps.audit.record(trx, ctx, {
+          action: 'unit.update',
+          entity: 'unit',
+          entityId: id,
+          before: unit,
+          after,
+        });
+      }),
+    );
+    return reads.getUnit(actor, id);
+  }
+
+  async function putHeadcounts(actor: Actor, ctx: AuditContext, id: number, body: HeadcountsPut) {
+    await managedUnit(actor, id);
+    const seen = new Set<string>();
+    body.headcounts.forEach((h, i) => {
+      const key = `${h.metric}:${h.asOf}`;
+      if (seen.has(key)) throw fieldError(`body.headcounts.${i}`, 'headcounts.duplicate');
+      seen.add(key);
+    });
+    return deps.db.transaction().execute(async (trx) => {
+      const before = await repo.headcounts(id, trx);
+      await write.replaceHeadcounts(
+        trx,
+        id,
+        body.headcounts.map((h) => ({ ...h, source: 'manual' })),
+      );
+      const after = await repo.headcounts(id, trx);
+      await deps.audit.record(trx, ctx, {
+        action: 'unit.headcounts',
+        entity: 'unit',
+        entityId: id,
+        before,
+        after,
+      });
+      return {
+        headcounts: after.map((h) => ({
+          metric: h.metric as 'officials' | 'population',
+          asOf: h.asOf,
+          value: h.value,
+        })),
+      };
+    });
+  }
+
+  return { createUnit, updateUnit, putHeadcounts };
+}
+export type UnitsEditService = ReturnType<typeof createUnitsEditService>;

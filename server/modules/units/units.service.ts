@@ -1,0 +1,129 @@
+import type { UnitDetail, UnitList, UnitListQuery, UnitSummary } from '../../../core/contracts/units.js';
+import { compareVietnamese } from '../../../core/units/collation.js';
+import { foldVietnamese } from '../../../core/units/fold.js';
+import { UNIT_KINDS, type UnitKind } from '../../../core/units/kind.js';
+import type { Deps } from '../../deps.js';
+import { type Actor, hasPermissionAnywhere, scopeRootsFor } from '../../lib/actor.js';
+import type { Clock } from '../../lib/clock.js';
+import { AppError } from '../../lib/errors.js';
+import './units.messages.js';
+import { allowedUnitActions, canReadUnit } from './units.policy.js';
+import { createUnitsRepository, type UnitRow, type UnitsRepository } from './units.repository.js';
+
+// The Units module: administrative units and agencies over time (structures, the tree as of a date,
+// lineage across mergers and splits, headcounts). Every read is filtered to the actor's unit scope.
+
+const KIND_ORDER: Record<UnitKind, number> = { province: 0, district: 1, commune: 2, agency: 3 };
+const vnDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
+
+/** Today's calendar date in Việt Nam (business dates are local; the clock is UTC). */
+export function todayInVietnam(clock: Clock): string {
+  return vnDate.format(clock.now());
+}
+
+export function toSummary(row: UnitRow, childCount: number): UnitSummary {
+  const kind = (UNIT_KINDS as readonly string[]).includes(row.kind) ? (row.kind as UnitKind) : 'agency';
+  return { ...row, kind, childCount };
+}
+
+export function compareUnits(a: UnitRow, b: UnitRow): number {
+  return (
+    a.level - b.level ||
+    (KIND_ORDER[a.kind as UnitKind] ?? 9) - (KIND_ORDER[b.kind as UnitKind] ?? 9) ||
+    compareVietnamese(a.name, b.name) ||
+    compareVietnamese(a.code, b.code)
+  );
+}
+
+/** Loads a unit the actor may read: 404 when absent, 403 when outside the actor's scope. */
+export async function loadReadableUnit(repo: UnitsRepository, actor: Actor, id: number) {
+  const unit = await repo.findUnit(id);
+  if (!unit) throw new AppError('NOT_FOUND', { detailKey: 'units.not_found' });
+  const ancestorIds = await repo.ancestorIds(id);
+  if (!canReadUnit(actor, ancestorIds)) throw new AppError('FORBIDDEN');
+  return { unit, ancestorIds };
+}
+
+export async function summarise(repo: UnitsRepository, rows: UnitRow[], asOf?: string) {
+  const counts = await repo.childCounts(
+    rows.map((r) => r.id),
+    asOf,
+  );
+  return rows.map((r) => toSummary(r, counts.get(r.id) ?? 0));
+}
+
+export function createUnitsService(deps: Pick<Deps, 'db' | 'clock'>) {
+  const repo = createUnitsRepository(deps.db);
+
+  async function listStructures(actor: Actor) {
+    if (!hasPermissionAnywhere(actor, 'units.read')) throw new AppError('FORBIDDEN');
+    const [structures, counts] = await Promise.all([
+      repo.listStructures(),
+      repo.countVisibleByStructure(scopeRootsFor(actor, 'units.read')),
+    ]);
+    return {
+      items: structures.map((s) => ({
+        id: s.id,
+        name: s.name,
+        validFrom: s.validFrom,
+        validTo: s.validTo,
+        description: s.description,
+        unitCount: counts.get(s.id) ?? 0,
+      })),
+    };
+  }
+
+  async function pickStructure(query: UnitListQuery) {
+    if (query.structureId) {
+      const s = await repo.findStructureById(query.structureId);
+      if (!s) throw new AppError('NOT_FOUND', { detailKey: 'units.structure_not_found' });
+      return { structure: s, asOf: query.asOf };
+    }
+    const asOf = query.asOf ?? todayInVietnam(deps.clock);
+    return { structure: await repo.findStructureValidAt(asOf), asOf };
+  }
+
+  async function listUnits(actor: Actor, query: UnitListQuery): Promise<UnitList> {
+    if (!hasPermissionAnywhere(actor, 'units.read')) throw new AppError('FORBIDDEN');
+    const { structure, asOf } = await pickStructure(query);
+    if (!structure) return { items: [], total: 0 };
+    const q = query.q ? foldVietnamese(query.q) : '';
+    const rows = await repo.listUnits({
+      structureId: structure.id,
+      scopeRoots: scopeRootsFor(actor, 'units.read'),
+      parentId: query.parentId,
+      topLevelOnly: !q && !query.kind && query.parentId === undefined,
+      asOf,
+      search: q ? { folded: q, raw: query.q!.trim() } : undefined,
+      kind: query.kind,
+    });
+    rows.sort(compareUnits);
+    const page = rows.slice(query.offset, query.offset + query.limit);
+    return { items: await summarise(repo, page, asOf), total: rows.length };
+  }
+
+  async function getUnit(actor: Actor, id: number): Promise<UnitDetail> {
+    const { unit, ancestorIds } = await loadReadableUnit(repo, actor, id);
+    const [[summary], ancestors, headcounts, counts] = await Promise.all([
+      summarise(repo, [unit]),
+      repo.treeAncestors(id),
+      repo.headcounts(id),
+      repo.lineageCounts(id),
+    ]);
+    return {
+      ...summary,
+      ancestors,
+      headcounts: headcounts.map((h) => ({
+        metric: h.metric as 'officials' | 'population',
+        asOf: h.asOf,
+        value: h.value,
+      })),
+      predecessorCount: counts.predecessors,
+      successorCount: counts.successors,
+      allowedActions: allowedUnitActions(actor, ancestorIds),
+    };
+  }
+
+  return { listStructures, listUnits, getUnit };
+}
+export type UnitsService = ReturnType<typeof createUnitsService>;
