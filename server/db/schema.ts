@@ -1,4 +1,6 @@
 import type { Generated } from 'kysely';
+import type { KpiTables } from './schema-kpis.js';
+import type { MeasureTables } from './schema-measure.js';
 
 // Row types for Kysely (camelCase; CamelCasePlugin maps to snake_case columns).
 // The foundation's tables are here; a module keeps its tables in server/db/schema-<module>.ts
@@ -153,4 +155,4 @@ export interface FoundationTables {
   auditLog: AuditLogTable;
 }
 
-export interface DB extends FoundationTables {}
+export interface DB extends FoundationTables, MeasureTables, KpiTables {}

@@ -1,9 +1,13 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-21-0001-foundation.js';
+import * as kpis from './2026-11-21-0200-kpis.js';
+import * as measure from './2026-11-21-0100-measure.js';
 import * as units from './2026-11-21-0110-units.js';
 
 // Append-only, in order. Names sort by date; each file runs on SQLite and PostgreSQL.
 export const migrations: Record<string, Migration> = {
   '2026-11-21-0001-foundation': foundation,
+  '2026-11-21-0100-measure': measure,
   '2026-11-21-0110-units': units,
+  '2026-11-21-0200-kpis': kpis,
 };

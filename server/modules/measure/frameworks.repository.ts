@@ -1,0 +1,40 @@
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import type { MeasureFrameworksTable } from '../../db/schema-measure.js';
+import type { Executor } from '../audit/audit.repository.js';
+
+export type FrameworkRow = Selectable<MeasureFrameworksTable>;
+
+export function createFrameworksRepository(db: Kysely<DB>) {
+  return {
+    list: (exec: Executor = db): Promise<FrameworkRow[]> =>
+      exec.selectFrom('measureFrameworks').selectAll().orderBy('code').orderBy('version', 'desc').execute(),
+    find: (id: number, exec: Executor = db): Promise<FrameworkRow | undefined> =>
+      exec.selectFrom('measureFrameworks').selectAll().where('id', '=', id).executeTakeFirst(),
+    async maxVersion(code: string, exec: Executor = db): Promise<number> {
+      const row = await exec
+        .selectFrom('measureFrameworks')
+        .select((eb) => eb.fn.max('version').as('v'))
+        .where('code', '=', code)
+        .executeTakeFirst();
+      return Number(row?.v ?? 0);
+    },
+    insert: (row: Insertable<MeasureFrameworksTable>, exec: Executor = db): Promise<FrameworkRow> =>
+      exec.insertInto('measureFrameworks').values(row).returningAll().executeTakeFirstOrThrow(),
+    update: (
+      id: number,
+      patch: Partial<Pick<FrameworkRow, 'name' | 'definitionJson' | 'status' | 'updatedAt'>>,
+      exec: Executor = db,
+    ) => exec.updateTable('measureFrameworks').set(patch).where('id', '=', id).execute(),
+    async isUsedByPublishedPeriod(id: number, exec: Executor = db): Promise<boolean> {
+      const row = await exec
+        .selectFrom('measurePeriods')
+        .select('id')
+        .where('frameworkId', '=', id)
+        .where('status', '=', 'published')
+        .executeTakeFirst();
+      return !!row;
+    },
+  };
+}
+export type FrameworksRepository = ReturnType<typeof createFrameworksRepository>;

@@ -1,0 +1,187 @@
+import {
+  type Component,
+  type ComponentResult,
+  type ComponentValue,
+  type Framework,
+  type FrameworkIssue,
+  FrameworkSchema,
+  type UnitKind,
+  type UnitResult,
+  type UnitValues,
+} from '../../../core/contracts/measure-framework.js';
+import { gainOpportunities } from '../../../core/measure/analysis.js';
+import { compiledOf } from '../../../core/measure/compile.js';
+import { rollUp, type ScoringContext, scoreUnit, scoreVector } from '../../../core/measure/scoring.js';
+import { hasErrors, validateFramework } from '../../../core/measure/validate.js';
+import { fieldErrorFromIssue } from '../../lib/zod-issues.js';
+
+// The server's narrow view of the pure scoring engine in core/measure: everything Measure services need
+// from it goes through this object, so services can be tested with the real engine and no I/O.
+
+export type ValidationOutcome =
+  | { ok: true; framework: Framework; warnings: FrameworkIssue[] }
+  | { ok: false; issues: FrameworkIssue[] };
+
+export type ScoringUnit = { kind: UnitKind; groups?: string[] };
+
+export type ValueIssue = {
+  componentCode: string;
+  field: string;
+  code: string;
+  params?: Record<string, unknown>;
+};
+
+export type MeasureEngine = {
+  validate(definition: unknown): ValidationOutcome;
+  score(framework: Framework, values: UnitValues, unit: ScoringUnit): UnitResult;
+  /** Problems with raw entries (ranges, numerator ≤ denominator, unknown choice, consistency). */
+  checkValues(framework: Framework, values: UnitValues, unit: ScoringUnit): ValueIssue[];
+  /** Codes of components that apply to the unit (N/A by applicability is not the unit's choice). */
+  applicableCodes(framework: Framework, unit: ScoringUnit): string[];
+  /** The components whose full score would add most to the unit's total, largest first. */
+  gains(
+    framework: Framework,
+    values: UnitValues,
+    unit: ScoringUnit,
+  ): { code: string; name: string; gainPoints: number }[];
+  templates(): { key: string; framework: Framework }[];
+};
+
+// ---- The implementation over core/measure ----
+
+export function checkValue(
+  component: Component,
+  value: ComponentValue,
+): { field: string; code: string; params?: Record<string, unknown> }[] {
+  if ('notApplicable' in value) return [];
+  if (component.rule.kind === 'formula') return [{ field: '', code: 'measure.value_is_computed' }];
+  const t = component.valueType;
+  const wrong = (expected: string) => [{ field: '', code: 'measure.wrong_value_kind', params: { expected } }];
+  if (t === 'number' || t === 'percent') {
+    if ('numerator' in value && t === 'percent') return checkRatio(value);
+    if (!('number' in value)) return wrong(t);
+    if (t === 'percent' && value.number > 100)
+      return [{ field: 'number', code: 'too_big', params: { maximum: 100 } }];
+    if (t === 'percent' && value.number < 0)
+      return [{ field: 'number', code: 'too_small', params: { minimum: 0 } }];
+    return [];
+  }
+  if (t === 'ratio') return 'numerator' in value ? checkRatio(value) : wrong('ratio');
+  if (t === 'boolean') return 'bool' in value ? [] : wrong('boolean');
+  if (t === 'date') return 'date' in value ? [] : wrong('date');
+  if (t === 'document') return 'documentRef' in value ? [] : wrong('document');
+  if (!('choice' in value)) return wrong('choice');
+  const rule = component.rule;
+  if (rule.kind === 'choice' && !rule.options.some((o) => o.value === value.choice)) {
+    return [
+      {
+        field: 'choice',
+        code: 'measure.unknown_choice',
+        params: { options: rule.options.map((o) => o.value).join(', ') },
+      },
+    ];
+  }
+  return [];
+}
+
+function checkRatio(value: { numerator: number; denominator: number }) {
+  return value.numerator > value.denominator
+    ? [
+        {
+          field: 'numerator',
+          code: 'measure.numerator_above_denominator',
+          params: { denominator: value.denominator },
+        },
+      ]
+    : [];
+}
+
+function componentsOf(framework: Framework): Component[] {
+  return framework.groups.flatMap((g) => g.mainIndices.flatMap((m) => m.components));
+}
+
+const contextOf = (unit: ScoringUnit): ScoringContext => ({
+  unitKind: unit.kind,
+  unitGroups: unit.groups ?? [],
+});
+
+/** Scores a unit; `pointOverrides` (appraised points by code) replace the engine's points before rollup. */
+export function scoreWithOverrides(
+  framework: Framework,
+  values: UnitValues,
+  unit: ScoringUnit,
+  pointOverrides: Record<string, number> = {},
+): UnitResult {
+  const compiled = compiledOf(framework);
+  if (Object.keys(pointOverrides).length === 0) return scoreUnit(compiled, values, contextOf(unit));
+  const { outcomes, vector } = scoreVector(compiled, values, contextOf(unit));
+  const w = compiled.weights;
+  const overridden = new Set<number>();
+  for (const [code, points] of Object.entries(pointOverrides)) {
+    const i = compiled.codeIndex.get(code);
+    if (i === undefined || !vector.applicable[i] || w[i] <= 0) continue;
+    vector.fractions[i] = Math.min(1, Math.max(0, points / w[i]));
+    overridden.add(i);
+  }
+  const components: ComponentResult[] = outcomes.map((o, i) => ({
+    code: compiled.components[i].code,
+    points: vector.fractions[i] * w[i],
+    maxPoints: w[i],
+    status: overridden.has(i) ? 'scored' : o.status,
+    explanation: overridden.has(i)
+      ? { code: 'appraised_points', params: { points: vector.fractions[i] * w[i] } }
+      : o.explanation,
+  }));
+  return { components, ...rollUp(compiled, vector) };
+}
+
+export const measureEngine: MeasureEngine = {
+  validate(definition) {
+    const parsed = FrameworkSchema.safeParse(definition);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        issues: parsed.error.issues.map((i) => {
+          const f = fieldErrorFromIssue('', i as never);
+          return {
+            severity: 'error' as const,
+            path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
+            code: f.code,
+            params: (f.params ?? {}) as Record<string, string | number | boolean | null>,
+          };
+        }),
+      };
+    }
+    const issues = validateFramework(parsed.data);
+    if (hasErrors(issues)) return { ok: false, issues: issues.filter((i) => i.severity === 'error') };
+    return { ok: true, framework: parsed.data, warnings: issues };
+  },
+  score: (framework, values, unit) => scoreWithOverrides(framework, values, unit),
+  checkValues(framework, values) {
+    const byCode = new Map(componentsOf(framework).map((c) => [c.code, c]));
+    const issues: ValueIssue[] = [];
+    for (const [code, value] of Object.entries(values)) {
+      const component = byCode.get(code);
+      if (!component) {
+        issues.push({ componentCode: code, field: '', code: 'measure.unknown_component' });
+        continue;
+      }
+      if (!value) continue;
+      for (const i of checkValue(component, value)) issues.push({ componentCode: code, ...i });
+    }
+    return issues;
+  },
+  applicableCodes(framework, unit) {
+    const result = scoreUnit(framework, {}, contextOf(unit));
+    return result.components
+      .filter((c) => c.explanation.code !== 'not_applicable_to_unit')
+      .map((c) => c.code);
+  },
+  gains: (framework, values, unit) =>
+    gainOpportunities(framework, scoreUnit(framework, values, contextOf(unit))).map((g) => ({
+      code: g.code,
+      name: g.name,
+      gainPoints: g.gain,
+    })),
+  templates: () => [],
+};

@@ -1,0 +1,110 @@
+import type { FrameworkInput } from '../../../core/contracts/measure-framework.js';
+import type { TestApp } from '../../../test/helpers/test-app.js';
+
+// A small framework whose scores can be worked out by hand in tests:
+//   M1 (government, 60): C1 meetings 1/2/3/4 → 5/10/15/20 (evidence required), C2 ratio a/b × 40
+//   M2 (society, 40):    C3 head of committee chair/deputy/none → 20/10/0, C4 portal section yes/no → 20
+export function testFramework(overrides: Partial<FrameworkInput> = {}): FrameworkInput {
+  return {
+    code: 'TEST',
+    name: 'Bộ chỉ số thử nghiệm',
+    version: '2026',
+    maxPoints: 100,
+    bands: [
+      { code: 'B1', name: 'Khởi động', minValue: 0 },
+      { code: 'B2', name: 'Hình thành', minValue: 0.5 },
+      { code: 'B3', name: 'Nâng cao', minValue: 0.8 },
+    ],
+    groups: [
+      {
+        code: 'G1',
+        name: 'Hoạt động',
+        maxPoints: 100,
+        mainIndices: [
+          {
+            code: 'M1',
+            name: 'Chính quyền số',
+            maxPoints: 60,
+            pillar: 'government',
+            components: [
+              {
+                code: 'C1',
+                name: 'Số cuộc họp Ban Chỉ đạo',
+                valueType: 'number',
+                maxPoints: 20,
+                requiredEvidence: 'Biên bản họp',
+                rule: {
+                  kind: 'steps',
+                  steps: [
+                    { min: 1, points: 5 },
+                    { min: 2, points: 10 },
+                    { min: 3, points: 15 },
+                    { min: 4, points: 20 },
+                  ],
+                },
+              },
+              {
+                code: 'C2',
+                name: 'Tỷ lệ văn bản ký số',
+                valueType: 'ratio',
+                maxPoints: 40,
+                rule: { kind: 'ratio' },
+              },
+            ],
+          },
+          {
+            code: 'M2',
+            name: 'Xã hội số',
+            maxPoints: 40,
+            pillar: 'society',
+            components: [
+              {
+                code: 'C3',
+                name: 'Trưởng Ban Chỉ đạo',
+                valueType: 'choice',
+                maxPoints: 20,
+                rule: {
+                  kind: 'choice',
+                  options: [
+                    { value: 'chair', label: 'Chủ tịch', points: 20 },
+                    { value: 'deputy', label: 'Phó Chủ tịch', points: 10 },
+                    { value: 'none', label: 'Không có', points: 0 },
+                  ],
+                },
+              },
+              {
+                code: 'C4',
+                name: 'Chuyên mục CĐS trên cổng',
+                valueType: 'boolean',
+                maxPoints: 20,
+                rule: { kind: 'boolean' },
+              },
+            ],
+          },
+        ],
+      },
+    ],
+    ...overrides,
+  };
+}
+
+/** Inserts a stored framework row directly (for service tests that do not go through import). */
+export async function insertFramework(t: TestApp, definition = testFramework()): Promise<number> {
+  const now = t.clock.now().toISOString();
+  const row = await t.deps.db
+    .insertInto('measureFrameworks')
+    .values({
+      code: definition.code,
+      version: 1,
+      name: definition.name,
+      status: 'draft',
+      definitionJson: JSON.stringify(definition),
+      derivedFromId: null,
+      createdBy: null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

@@ -1,0 +1,55 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../deps.js';
+import './measure.messages.js';
+import { registerAppraisalRoutes } from './appraisal.routes.js';
+import { createAppraisalService } from './appraisal.service.js';
+import { createFrameworksRepository } from './frameworks.repository.js';
+import { registerFrameworksRoutes } from './frameworks.routes.js';
+import { createFrameworksService } from './frameworks.service.js';
+import { measureEngine } from './measure-engine.js';
+import { createMeasureUnitsRepository } from './measure-units.repository.js';
+import { createPeriodsRepository } from './periods.repository.js';
+import { registerPeriodsRoutes } from './periods.routes.js';
+import { createPeriodsService } from './periods.service.js';
+import { createResultsRepository } from './results.repository.js';
+import { registerResultsRoutes } from './results.routes.js';
+import { createResultsCore } from './results.service.js';
+import { createResultsViews } from './results-views.service.js';
+import { createSubmissionsRepository } from './submissions.repository.js';
+import { registerSubmissionsRoutes } from './submissions.routes.js';
+import { createSubmissionsService } from './submissions.service.js';
+
+/** Builds the Measure services from their repositories; exported so tests can call services directly. */
+export function createMeasureServices(deps: Pick<Deps, 'db' | 'audit' | 'clock'>) {
+  const { db, audit, clock } = deps;
+  const engine = measureEngine;
+  const repos = {
+    frameworks: createFrameworksRepository(db),
+    periods: createPeriodsRepository(db),
+    units: createMeasureUnitsRepository(db),
+    submissions: createSubmissionsRepository(db),
+    results: createResultsRepository(db),
+  };
+  const base = { db, audit, clock, engine, ...repos };
+  const frameworksService = createFrameworksService(base);
+  const resultsDeps = { ...base, frameworksService };
+  const resultsCore = createResultsCore(resultsDeps);
+  return {
+    frameworks: frameworksService,
+    periods: createPeriodsService(base),
+    submissions: createSubmissionsService(base),
+    appraisal: createAppraisalService(base),
+    results: resultsCore,
+    views: createResultsViews(resultsDeps, resultsCore),
+  };
+}
+export type MeasureServices = ReturnType<typeof createMeasureServices>;
+
+export function registerMeasureModule(app: FastifyInstance, deps: Pick<Deps, 'db' | 'audit' | 'clock'>) {
+  const services = createMeasureServices(deps);
+  registerFrameworksRoutes(app, services);
+  registerPeriodsRoutes(app, services);
+  registerSubmissionsRoutes(app, services);
+  registerAppraisalRoutes(app, services);
+  registerResultsRoutes(app, services);
+}

@@ -1,0 +1,71 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IdParamSchema, PeriodCreateSchema, PeriodSchema } from '../../../core/contracts/measure.js';
+import { auditContextOf } from '../../lib/request-context.js';
+import { requireSignedIn } from '../../plugins/auth.js';
+import type { MeasureServices } from './measure.module.js';
+
+const tags = ['measure'];
+
+export function registerPeriodsRoutes(app: FastifyInstance, { periods }: MeasureServices) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const base = { onRequest: requireSignedIn };
+
+  r.get(
+    '/api/measure/periods',
+    {
+      ...base,
+      schema: {
+        tags,
+        summary: 'Assessment periods in the caller’s scope',
+        response: { 200: z.array(PeriodSchema) },
+      },
+    },
+    async (request) => periods.list(request.actor),
+  );
+  r.post(
+    '/api/measure/periods',
+    {
+      ...base,
+      schema: {
+        tags,
+        summary: 'Create an assessment period (draft)',
+        body: PeriodCreateSchema,
+        response: { 201: PeriodSchema },
+      },
+    },
+    async (request, reply) => {
+      reply.code(201);
+      return periods.create(auditContextOf(request), request.body);
+    },
+  );
+  r.get(
+    '/api/measure/periods/:id',
+    {
+      ...base,
+      schema: {
+        tags,
+        summary: 'An assessment period',
+        params: IdParamSchema,
+        response: { 200: PeriodSchema },
+      },
+    },
+    async (request) => periods.get(request.actor, request.params.id),
+  );
+  for (const action of ['open', 'close'] as const) {
+    r.post(
+      `/api/measure/periods/:id/${action}`,
+      {
+        ...base,
+        schema: {
+          tags,
+          summary: `${action === 'open' ? 'Open' : 'Close'} an assessment period`,
+          params: IdParamSchema,
+          response: { 200: PeriodSchema },
+        },
+      },
+      async (request) => periods[action](auditContextOf(request), request.params.id),
+    );
+  }
+}

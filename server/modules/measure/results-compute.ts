@@ -1,0 +1,66 @@
+import type { PeriodResults, RankedUnit } from '../../../core/contracts/measure.js';
+import type { Framework, UnitResult } from '../../../core/contracts/measure-framework.js';
+import { rankUnits } from '../../../core/measure/ranking.js';
+import { measureUnitKind, peerGroupOf } from './measure.policy.js';
+import { scoreWithOverrides } from './measure-engine.js';
+import type { MeasureUnit } from './measure-units.repository.js';
+import { effectiveValuesOf } from './submission-context.js';
+import type { ValueRow } from './submissions.repository.js';
+
+// A period's results from its approved submissions: appraised values where given, else the unit's own,
+// scored by the core engine and ranked overall, within peer groups (departments; commune level) and
+// within unit kinds (wards vs communes vs special zones).
+
+export type ApprovedUnit = { unit: MeasureUnit; rows: ValueRow[] };
+
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
+const brief = (nodes: UnitResult['mainIndices']) =>
+  nodes.map((n) => ({
+    code: n.code,
+    points: round(n.points),
+    value: n.value === null ? null : round(n.value),
+  }));
+
+export function computePeriodResults(
+  meta: { periodId: number; frameworkId: number; frameworkVersion: number; computedAt: string },
+  framework: Framework,
+  approved: ApprovedUnit[],
+): PeriodResults {
+  const scored = approved.map(({ unit, rows }) => {
+    const kind = measureUnitKind(unit);
+    const { values, overrides } = effectiveValuesOf(rows);
+    const result = scoreWithOverrides(framework, values, { kind }, overrides);
+    return { unitId: unit.id, name: unit.name, value: result.total.value, unit, kind, result };
+  });
+  const byPeer = rankUnits(scored, { peerGroupOf: (s) => peerGroupOf(s.kind) });
+  const kindRank = new Map(
+    rankUnits(scored, { peerGroupOf: (s) => s.kind }).map((r) => [r.unitId, r.peerRank] as const),
+  );
+  const units: RankedUnit[] = byPeer.map((r) => ({
+    unitId: r.unit.id,
+    unitCode: r.unit.code,
+    unitName: r.unit.name,
+    unitKind: r.kind,
+    peerGroup: peerGroupOf(r.kind),
+    points: round(r.result.total.points),
+    applicableMax: round(r.result.total.applicableMax),
+    value: r.result.total.value === null ? null : round(r.result.total.value),
+    band: r.result.band ? { code: r.result.band.code, name: r.result.band.name } : null,
+    rank: r.rank,
+    peerRank: r.peerRank,
+    kindRank: kindRank.get(r.unitId) ?? null,
+    mainIndices: brief(r.result.mainIndices),
+    pillars: brief(r.result.pillars),
+  }));
+  return { ...meta, units };
+}
+
+/** Today's calendar date in Asia/Ho_Chi_Minh, where periods' dates are set. */
+export function vietnamDate(instant: Date): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
+}

@@ -1,0 +1,201 @@
+import { type Actor, canOnUnit } from '../../lib/actor.js';
+import { AppError, notFound } from '../../lib/errors.js';
+import { parseDefinition } from './frameworks.service.js';
+import { measureUnitKind } from './measure.policy.js';
+import type { MeasureEngine } from './measure-engine.js';
+import type { PeriodWithFramework } from './periods.repository.js';
+import type { ResultsCore, ResultsDeps } from './results.service.js';
+import { snapshotResults } from './results.service.js';
+import { vietnamDate } from './results-compute.js';
+import { componentsOf, effectiveValuesOf, parseRaw } from './submission-context.js';
+
+// Read views over results: ranking with change since the previous period, a unit's profile,
+// one component across units, and the completion tracker.
+
+export function createResultsViews(deps: ResultsDeps & { engine: MeasureEngine }, core: ResultsCore) {
+  const { periods, units, submissions, results, frameworks, clock, engine } = deps;
+
+  async function periodOr404(id: number): Promise<PeriodWithFramework> {
+    const period = await periods.find(id);
+    if (!period) throw notFound();
+    return period;
+  }
+
+  async function requireStaff(actor: Actor | null, period: PeriodWithFramework) {
+    if (!actor) throw new AppError('UNAUTHENTICATED');
+    if (!canOnUnit(actor, 'measure.read', await units.ancestorIds(period.rootUnitId)))
+      throw new AppError('FORBIDDEN');
+  }
+
+  async function ranking(actor: Actor | null, periodId: number, wanted?: 'published' | 'live') {
+    const period = await periodOr404(periodId);
+    const {
+      source,
+      snapshotId,
+      results: r,
+    } = await core.resultsFor(actor, period, actor ? wanted : 'published');
+    const previous = await core.previousResults(period);
+    const before = new Map(previous?.results.units.map((u) => [u.unitId, u]) ?? []);
+    return {
+      periodId: period.id,
+      periodName: period.name,
+      source,
+      snapshotId,
+      frameworkVersion: r.frameworkVersion,
+      computedAt: r.computedAt,
+      previousPeriodId: previous?.periodId ?? null,
+      units: r.units.map((u) => {
+        const p = before.get(u.unitId);
+        return {
+          ...u,
+          change: p
+            ? {
+                valueDelta:
+                  u.value !== null && p.value !== null ? Math.round((u.value - p.value) * 1e6) / 1e6 : null,
+                rankDelta: u.rank !== null && p.rank !== null ? p.rank - u.rank : null,
+              }
+            : null,
+        };
+      }),
+    };
+  }
+
+  return {
+    ranking,
+    publicRanking: (periodId: number) => ranking(null, periodId, 'published'),
+
+    async snapshots(actor: Actor | null, periodId: number) {
+      const period = await periodOr404(periodId);
+      await requireStaff(actor, period);
+      return (await results.listSnapshots(periodId)).map((s) => ({
+        id: s.id,
+        periodId: s.periodId,
+        frameworkId: s.frameworkId,
+        frameworkVersion: s.frameworkVersion,
+        computedAt: s.computedAt,
+        unitCount: snapshotResults({ ...s, publishedBy: null }).units.length,
+      }));
+    },
+
+    async profile(actor: Actor | null, periodId: number, unitId: number) {
+      if (!actor) throw new AppError('UNAUTHENTICATED');
+      if (!canOnUnit(actor, 'measure.read', await units.ancestorIds(unitId))) throw new AppError('FORBIDDEN');
+      const period = await periodOr404(periodId);
+      const unit = await units.findUnit(unitId);
+      if (!unit || !(await periods.isPeriodUnit(periodId, unitId))) throw notFound();
+      const snapshot = await results.latestSnapshot(periodId);
+      const r = snapshot ? snapshotResults(snapshot) : await core.compute(period);
+      const result = r.units.find((u) => u.unitId === unitId) ?? null;
+      const ordered = [...(result?.mainIndices ?? [])]
+        .filter((m) => m.value !== null)
+        .sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
+      const frameworkRow = await frameworks.find(snapshot?.frameworkId ?? period.frameworkId);
+      const framework = frameworkRow ? parseDefinition(frameworkRow) : null;
+      const submission = await submissions.find(periodId, unitId);
+      const rows = submission ? await submissions.values(submission.id) : [];
+      const gains = framework
+        ? engine.gains(framework, effectiveValuesOf(rows).values, { kind: measureUnitKind(unit) }).slice(0, 5)
+        : [];
+      const history = [];
+      for (const p of await results.publishedPeriodsOfUnit(unitId)) {
+        const s = await results.latestSnapshot(p.id);
+        const u = s ? snapshotResults(s).units.find((x) => x.unitId === unitId) : undefined;
+        history.push({
+          periodId: p.id,
+          periodName: p.name,
+          year: p.year,
+          value: u?.value ?? null,
+          rank: u?.rank ?? null,
+        });
+      }
+      return {
+        periodId,
+        unitId,
+        unitName: unit.name,
+        source: snapshot ? ('published' as const) : ('live' as const),
+        result,
+        strengths: ordered.slice(0, 3).map((m) => ({ code: m.code, value: m.value })),
+        weaknesses: ordered
+          .slice(-3)
+          .reverse()
+          .map((m) => ({ code: m.code, value: m.value })),
+        gains,
+        history,
+      };
+    },
+
+    async componentAcrossUnits(actor: Actor | null, periodId: number, code: string) {
+      const period = await periodOr404(periodId);
+      await requireStaff(actor, period);
+      const frameworkRow = await frameworks.find(period.frameworkId);
+      const component = frameworkRow
+        ? componentsOf(parseDefinition(frameworkRow)).find((c) => c.code === code)
+        : undefined;
+      if (!component) throw notFound();
+      const values = new Map((await submissions.valuesOfComponent(periodId, code)).map((v) => [v.unitId, v]));
+      const subs = new Map((await submissions.listForPeriod(periodId)).map((s) => [s.unitId, s]));
+      const unitRows = await units.findUnits(await periods.periodUnitIds(periodId));
+      return {
+        periodId,
+        code,
+        name: component.name,
+        maxPoints: component.maxPoints,
+        units: unitRows.map((u) => {
+          const v = values.get(u.id);
+          const points = v ? (v.appraisedPoints ?? v.selfPoints) : null;
+          return {
+            unitId: u.id,
+            unitName: u.name,
+            status: subs.get(u.id)?.status ?? null,
+            value: v ? (v.isNa ? { notApplicable: true } : parseRaw(v.rawJson)) : null,
+            selfPoints: v?.selfPoints ?? null,
+            appraisedPoints: v?.appraisedPoints ?? null,
+            points,
+          };
+        }),
+      };
+    },
+
+    async completion(actor: Actor | null, periodId: number) {
+      const period = await periodOr404(periodId);
+      await requireStaff(actor, period);
+      const today = vietnamDate(clock.now());
+      const subs = new Map((await submissions.listForPeriod(periodId)).map((s) => [s.unitId, s]));
+      const answered = new Map<number, number>();
+      for (const v of await submissions.valuesForPeriod(periodId)) {
+        if (v.isNa || v.rawJson !== null) answered.set(v.unitId, (answered.get(v.unitId) ?? 0) + 1);
+      }
+      const frameworkRow = await frameworks.find(period.frameworkId);
+      const componentCount = frameworkRow ? componentsOf(parseDefinition(frameworkRow)).length : 0;
+      const counts: Record<string, number> = {
+        not_started: 0,
+        draft: 0,
+        submitted: 0,
+        returned: 0,
+        approved: 0,
+        late: 0,
+      };
+      const list = (await units.findUnits(await periods.periodUnitIds(periodId))).map((u) => {
+        const s = subs.get(u.id);
+        const status = s?.status ?? ('not_started' as const);
+        const submittedOn = s?.submittedAt ? vietnamDate(new Date(s.submittedAt)) : null;
+        const inHand = status === 'submitted' || status === 'approved';
+        const isLate = inHand ? submittedOn !== null && submittedOn > period.dueOn : today > period.dueOn;
+        counts[status] += 1;
+        if (isLate) counts.late += 1;
+        return {
+          unitId: u.id,
+          unitName: u.name,
+          status,
+          answered: answered.get(u.id) ?? 0,
+          componentCount,
+          submittedAt: s?.submittedAt ?? null,
+          isLate,
+        };
+      });
+      list.sort((a, b) => a.unitName.localeCompare(b.unitName, 'vi'));
+      return { periodId, today, dueOn: period.dueOn, counts, units: list };
+    },
+  };
+}
+export type ResultsViews = ReturnType<typeof createResultsViews>;

@@ -1,0 +1,159 @@
+import type { Kysely } from 'kysely';
+import type { PeriodResults } from '../../../core/contracts/measure.js';
+import type { DB } from '../../db/schema.js';
+import { type Actor, canOnUnit } from '../../lib/actor.js';
+import type { Clock } from '../../lib/clock.js';
+import { AppError, notFound } from '../../lib/errors.js';
+import type { Executor } from '../audit/audit.repository.js';
+import type { AuditContext, AuditService } from '../audit/audit.service.js';
+import type { FrameworksRepository } from './frameworks.repository.js';
+import { type FrameworksService, parseDefinition } from './frameworks.service.js';
+import type { MeasureUnitsRepository } from './measure-units.repository.js';
+import type { PeriodsRepository, PeriodWithFramework } from './periods.repository.js';
+import type { ResultsRepository, SnapshotRow } from './results.repository.js';
+import { computePeriodResults } from './results-compute.js';
+import type { SubmissionsRepository, ValueRow } from './submissions.repository.js';
+
+// Results: live computation from approved submissions for staff, and publishing, which writes an
+// immutable snapshot (results + framework version + computedAt) and freezes the framework version.
+
+export type ResultsDeps = {
+  db: Kysely<DB>;
+  periods: PeriodsRepository;
+  frameworks: FrameworksRepository;
+  frameworksService: FrameworksService;
+  units: MeasureUnitsRepository;
+  submissions: SubmissionsRepository;
+  results: ResultsRepository;
+  audit: AuditService;
+  clock: Clock;
+};
+
+export type ResultsSource = {
+  source: 'published' | 'live';
+  snapshotId: number | null;
+  results: PeriodResults;
+};
+
+export const snapshotResults = (s: SnapshotRow): PeriodResults => JSON.parse(s.resultsJson) as PeriodResults;
+
+export function createResultsCore(deps: ResultsDeps) {
+  const { db, periods, frameworks, units, submissions, results, clock } = deps;
+
+  async function compute(period: PeriodWithFramework, exec: Executor = db): Promise<PeriodResults> {
+    const frameworkRow = await frameworks.find(period.frameworkId, exec);
+    if (!frameworkRow) throw notFound();
+    const approved = (await submissions.listForPeriod(period.id, exec)).filter(
+      (s) => s.status === 'approved',
+    );
+    const rows = await submissions.valuesForPeriod(period.id, exec);
+    const bySubmission = new Map<number, ValueRow[]>();
+    for (const r of rows) {
+      const list = bySubmission.get(r.submissionId) ?? [];
+      list.push(r);
+      bySubmission.set(r.submissionId, list);
+    }
+    const unitRows = new Map(
+      (
+        await units.findUnits(
+          approved.map((s) => s.unitId),
+          exec,
+        )
+      ).map((u) => [u.id, u]),
+    );
+    return computePeriodResults(
+      {
+        periodId: period.id,
+        frameworkId: frameworkRow.id,
+        frameworkVersion: frameworkRow.version,
+        computedAt: clock.now().toISOString(),
+      },
+      parseDefinition(frameworkRow),
+      approved.flatMap((s) => {
+        const unit = unitRows.get(s.unitId);
+        return unit ? [{ unit, rows: bySubmission.get(s.id) ?? [] }] : [];
+      }),
+    );
+  }
+
+  /** Published snapshot when there is one (or when live is not allowed); else live results for staff. */
+  async function resultsFor(
+    actor: Actor | null,
+    period: PeriodWithFramework,
+    wanted: 'published' | 'live' | undefined,
+  ): Promise<ResultsSource> {
+    const staff = canOnUnit(actor, 'measure.read', await units.ancestorIds(period.rootUnitId));
+    if (wanted === 'live' && !staff) throw new AppError('FORBIDDEN');
+    const snapshot = wanted === 'live' ? undefined : await results.latestSnapshot(period.id);
+    if (snapshot) return { source: 'published', snapshotId: snapshot.id, results: snapshotResults(snapshot) };
+    if (wanted === 'published' || !staff) throw notFound('measure.not_published');
+    return { source: 'live', snapshotId: null, results: await compute(period) };
+  }
+
+  /** The latest snapshot of the most recent published period of the same root before this one. */
+  async function previousResults(
+    period: PeriodWithFramework,
+  ): Promise<{ periodId: number; results: PeriodResults } | null> {
+    const earlier = (await periods.publishedPeriodsOfRoot(period.rootUnitId)).find(
+      (p) => p.id !== period.id && (p.year < period.year || (p.year === period.year && p.id < period.id)),
+    );
+    if (!earlier) return null;
+    const snapshot = await results.latestSnapshot(earlier.id);
+    return snapshot ? { periodId: earlier.id, results: snapshotResults(snapshot) } : null;
+  }
+
+  async function publish(actx: AuditContext, periodId: number) {
+    return db.transaction().execute(async (trx) => {
+      const period = await periods.find(periodId, trx);
+      if (!period) throw notFound();
+      if (!canOnUnit(actx.actor, 'measure.manage', await units.ancestorIds(period.rootUnitId, trx))) {
+        throw new AppError('FORBIDDEN');
+      }
+      if (period.status === 'draft') {
+        throw new AppError('INVALID_STATE', {
+          detailKey: 'measure.period_wrong_status',
+          params: { status: period.status },
+        });
+      }
+      const computed = await compute(period, trx);
+      const snapshot = await results.insertSnapshot(
+        {
+          periodId,
+          frameworkId: computed.frameworkId,
+          frameworkVersion: computed.frameworkVersion,
+          resultsJson: JSON.stringify(computed),
+          computedAt: computed.computedAt,
+          publishedBy: actx.actor?.userId ?? null,
+        },
+        trx,
+      );
+      if (period.status !== 'published') {
+        await periods.updateStatus(periodId, 'published', computed.computedAt, trx);
+      }
+      await deps.frameworksService.freeze(trx, actx, period.frameworkId);
+      await deps.audit.record(trx, actx, {
+        action: 'measure.period.publish',
+        entity: 'measure_snapshot',
+        entityId: snapshot.id,
+        before: { status: period.status },
+        after: {
+          periodId,
+          status: 'published',
+          frameworkVersion: computed.frameworkVersion,
+          units: computed.units.length,
+        },
+      });
+      return {
+        id: snapshot.id,
+        periodId,
+        frameworkId: snapshot.frameworkId,
+        frameworkVersion: snapshot.frameworkVersion,
+        computedAt: snapshot.computedAt,
+        unitCount: computed.units.length,
+      };
+    });
+  }
+
+  return { compute, resultsFor, previousResults, publish };
+}
+export type ResultsCore = ReturnType<typeof createResultsCore>;

@@ -1,0 +1,122 @@
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import type {
+  MeasureEvidenceTable,
+  MeasureSubmissionsTable,
+  MeasureValueHistoryTable,
+  MeasureValuesTable,
+} from '../../db/schema-measure.js';
+import type { Executor } from '../audit/audit.repository.js';
+
+export type SubmissionRow = Selectable<MeasureSubmissionsTable>;
+export type ValueRow = Selectable<MeasureValuesTable>;
+export type ValueUpsert = Insertable<MeasureValuesTable>;
+export type EvidenceRow = Selectable<MeasureEvidenceTable> & { fileName: string | null };
+
+const CHUNK = 200;
+
+export function createSubmissionsRepository(db: Kysely<DB>) {
+  return {
+    find: (periodId: number, unitId: number, exec: Executor = db): Promise<SubmissionRow | undefined> =>
+      exec
+        .selectFrom('measureSubmissions')
+        .selectAll()
+        .where('periodId', '=', periodId)
+        .where('unitId', '=', unitId)
+        .executeTakeFirst(),
+    listForPeriod: (periodId: number, exec: Executor = db): Promise<SubmissionRow[]> =>
+      exec.selectFrom('measureSubmissions').selectAll().where('periodId', '=', periodId).execute(),
+    insert: (row: Insertable<MeasureSubmissionsTable>, exec: Executor = db): Promise<SubmissionRow> =>
+      exec.insertInto('measureSubmissions').values(row).returningAll().executeTakeFirstOrThrow(),
+    update: (id: number, patch: Partial<Omit<SubmissionRow, 'id'>>, exec: Executor = db) =>
+      exec.updateTable('measureSubmissions').set(patch).where('id', '=', id).execute(),
+
+    values: (submissionId: number, exec: Executor = db): Promise<ValueRow[]> =>
+      exec.selectFrom('measureValues').selectAll().where('submissionId', '=', submissionId).execute(),
+    /** All values of a period's submissions in one index range scan. */
+    valuesForPeriod: (periodId: number, exec: Executor = db) =>
+      exec
+        .selectFrom('measureValues as v')
+        .innerJoin('measureSubmissions as s', 's.id', 'v.submissionId')
+        .selectAll('v')
+        .select(['s.unitId', 's.status'])
+        .where('s.periodId', '=', periodId)
+        .execute(),
+    valuesOfComponent: (periodId: number, code: string, exec: Executor = db) =>
+      exec
+        .selectFrom('measureValues as v')
+        .innerJoin('measureSubmissions as s', 's.id', 'v.submissionId')
+        .selectAll('v')
+        .select(['s.unitId'])
+        .where('s.periodId', '=', periodId)
+        .where('v.componentCode', '=', code)
+        .execute(),
+    async upsertValues(rows: ValueUpsert[], exec: Executor = db) {
+      for (let i = 0; i < rows.length; i += CHUNK) {
+        await exec
+          .insertInto('measureValues')
+          .values(rows.slice(i, i + CHUNK))
+          .onConflict((oc) =>
+            oc.columns(['submissionId', 'componentCode']).doUpdateSet((eb) => ({
+              rawJson: eb.ref('excluded.rawJson'),
+              isNa: eb.ref('excluded.isNa'),
+              selfPoints: eb.ref('excluded.selfPoints'),
+              needsFix: eb.ref('excluded.needsFix'),
+              updatedBy: eb.ref('excluded.updatedBy'),
+              updatedAt: eb.ref('excluded.updatedAt'),
+            })),
+          )
+          .execute();
+      }
+    },
+    updateValue: (
+      submissionId: number,
+      code: string,
+      patch: Partial<Omit<ValueRow, 'id' | 'submissionId' | 'componentCode'>>,
+      exec: Executor = db,
+    ) =>
+      exec
+        .updateTable('measureValues')
+        .set(patch)
+        .where('submissionId', '=', submissionId)
+        .where('componentCode', '=', code)
+        .execute(),
+
+    async insertHistory(rows: Insertable<MeasureValueHistoryTable>[], exec: Executor = db) {
+      for (let i = 0; i < rows.length; i += CHUNK) {
+        await exec
+          .insertInto('measureValueHistory')
+          .values(rows.slice(i, i + CHUNK))
+          .execute();
+      }
+    },
+    history: (submissionId: number, exec: Executor = db) =>
+      exec
+        .selectFrom('measureValueHistory as h')
+        .leftJoin('users as u', 'u.id', 'h.changedBy')
+        .selectAll('h')
+        .select('u.fullName as changedByName')
+        .where('h.submissionId', '=', submissionId)
+        .orderBy('h.id')
+        .execute(),
+
+    evidence: (submissionId: number, exec: Executor = db): Promise<EvidenceRow[]> =>
+      exec
+        .selectFrom('measureEvidence as e')
+        .leftJoin('files as f', 'f.id', 'e.fileId')
+        .selectAll('e')
+        .select('f.originalName as fileName')
+        .where('e.submissionId', '=', submissionId)
+        .orderBy('e.id')
+        .execute(),
+    insertEvidence: (row: Insertable<MeasureEvidenceTable>, exec: Executor = db) =>
+      exec.insertInto('measureEvidence').values(row).returningAll().executeTakeFirstOrThrow(),
+    findEvidence: (id: number, exec: Executor = db) =>
+      exec.selectFrom('measureEvidence').selectAll().where('id', '=', id).executeTakeFirst(),
+    deleteEvidence: (id: number, exec: Executor = db) =>
+      exec.deleteFrom('measureEvidence').where('id', '=', id).execute(),
+    fileExists: async (fileId: number, exec: Executor = db) =>
+      !!(await exec.selectFrom('files').select('id').where('id', '=', fileId).executeTakeFirst()),
+  };
+}
+export type SubmissionsRepository = ReturnType<typeof createSubmissionsRepository>;
