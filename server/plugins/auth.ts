@@ -52,7 +52,8 @@ function originMatchesHost(request: FastifyRequest): boolean {
   const origin = request.headers.origin;
   if (origin === undefined) return true;
   try {
-    return new URL(origin).host.toLowerCase() === request.host.toLowerCase();
+    // Through URL on both sides so default ports compare equal (http://x:80 is http://x).
+    return new URL(origin).host === new URL(`${request.protocol}://${request.host}`).host;
   } catch {
     return false;
   }
