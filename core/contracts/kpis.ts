@@ -53,7 +53,10 @@ export const KpiDefinitionInputSchema = z.strictObject({
   dhis2DataElement: z.string().trim().min(1).max(60).nullable().optional(),
 });
 export type KpiDefinitionInput = z.infer<typeof KpiDefinitionInputSchema>;
-export const KpiDefinitionPatchSchema = KpiDefinitionInputSchema.omit({ code: true, valueType: true }).partial();
+export const KpiDefinitionPatchSchema = KpiDefinitionInputSchema.omit({
+  code: true,
+  valueType: true,
+}).partial();
 export type KpiDefinitionPatch = z.infer<typeof KpiDefinitionPatchSchema>;
 
 // --- values in
