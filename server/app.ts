@@ -6,6 +6,7 @@ import { registerAccountsModule } from './modules/accounts/accounts.routes.js';
 import { registerAuditModule } from './modules/audit/audit.routes.js';
 import { registerFilesModule } from './modules/files/files.routes.js';
 import { registerMeasureModule } from './modules/measure/measure.module.js';
+import { registerKpisModule } from './modules/kpis/kpis.module.js';
 import { registerSystemModule } from './modules/system/system.routes.js';
 import { registerUnitsModule } from './modules/units/units.routes.js';
 import { registerAuth } from './plugins/auth.js';
@@ -47,6 +48,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   registerAccountsModule(app, deps);
   registerAuditModule(app, deps);
   registerMeasureModule(app, deps);
+  registerKpisModule(app, deps);
 
   // The built web entries (/ and /app/*); they never match /api/*.
   await registerWebPlugin(app);
