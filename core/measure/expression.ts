@@ -32,7 +32,8 @@ function tokenize(src: string): Token[] {
     if (/^\s*$/.test(src.slice(pos))) break;
     re.lastIndex = pos;
     const m = re.exec(src);
-    if (!m) throw new ExpressionError('unexpected_character', pos);
+    if (!m)
+      throw new ExpressionError('unexpected_character', pos + (/^\s*/.exec(src.slice(pos))?.[0].length ?? 0));
     const start = m.index + m[0].length - (m[1] ?? m[2] ?? m[3]).length;
     if (m[1] !== undefined) tokens.push({ kind: 'num', text: m[1], pos: start });
     else if (m[2] !== undefined) tokens.push({ kind: 'ident', text: m[2], pos: start });
