@@ -12,6 +12,7 @@ import {
 import { gainOpportunities } from '../../../core/measure/analysis.js';
 import { compiledOf } from '../../../core/measure/compile.js';
 import { rollUp, type ScoringContext, scoreUnit, scoreVector } from '../../../core/measure/scoring.js';
+import { BUILT_IN_TEMPLATES } from '../../../core/measure/templates/index.js';
 import { hasErrors, validateFramework } from '../../../core/measure/validate.js';
 import { fieldErrorFromIssue } from '../../lib/zod-issues.js';
 
@@ -183,5 +184,6 @@ export const measureEngine: MeasureEngine = {
       name: g.name,
       gainPoints: g.gain,
     })),
-  templates: () => [],
+  // Keys are the template's code: stable, readable, and unique among the built-ins.
+  templates: () => BUILT_IN_TEMPLATES.map((framework) => ({ key: framework.code, framework })),
 };

@@ -108,3 +108,49 @@ export async function insertFramework(t: TestApp, definition = testFramework()):
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+type Caller = { headers: Record<string, string> } | null;
+
+/** app.inject with a signed-in caller's headers (or none). */
+export function caller(t: TestApp) {
+  return (who: Caller, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
+    t.app.inject({
+      method,
+      url,
+      headers: who?.headers ?? {},
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
+}
+
+/** Imports the test framework and creates (and by default opens) a period over the tree's communes and wards. */
+export async function createOpenPeriod(
+  t: TestApp,
+  manager: Caller,
+  rootUnitId: number,
+  { open = true, dueOn = '2026-03-31', year = 2025 } = {},
+): Promise<{ frameworkId: number; periodId: number }> {
+  const call = caller(t);
+  const fw = await call(manager, 'POST', '/api/measure/frameworks/import', { definition: testFramework() });
+  if (fw.statusCode !== 201) throw new Error(fw.body);
+  const frameworkId = fw.json().framework.id as number;
+  const period = await call(manager, 'POST', '/api/measure/periods', {
+    name: `Đánh giá ${year}`,
+    year,
+    frameworkId,
+    rootUnitId,
+    unitKinds: ['commune', 'ward'],
+    opensOn: '2026-03-01',
+    dueOn,
+  });
+  if (period.statusCode !== 201) throw new Error(period.body);
+  const periodId = period.json().id as number;
+  if (open) await call(manager, 'POST', `/api/measure/periods/${periodId}/open`);
+  return { frameworkId, periodId };
+}
+
+export const FULL_VALUES = {
+  C1: { number: 3 },
+  C2: { numerator: 45, denominator: 50 },
+  C3: { choice: 'deputy' },
+  C4: { bool: true },
+};

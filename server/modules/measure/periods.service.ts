@@ -79,7 +79,7 @@ export function createPeriodsService(deps: PeriodsDeps) {
     if (!row) throw notFound();
     if (canReadUnit(actor, await units.ancestorIds(row.rootUnitId))) return row;
     const visible = await periods.listInScope(scopeRootsFor(actor, 'measure.read'));
-    if (!visible.some((p) => p.id === id)) throw notFound();
+    if (!visible.some((p) => p.id === id)) throw new AppError('FORBIDDEN');
     return row;
   }
 
