@@ -1,0 +1,133 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LoggedIn, loginAs } from '../../../test/helpers/login.js';
+import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
+import { testDialects } from '../../../test/helpers/test-db.js';
+import { createUnitTree, type UnitTree } from '../../../test/helpers/unit-fixtures.js';
+
+describe.each(testDialects())('audit log on %s', (dialect) => {
+  let t: TestApp;
+  let u: UnitTree;
+  let admin: LoggedIn;
+  let secretariat: LoggedIn;
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    u = await createUnitTree(t.deps.db);
+    admin = await loginAs(t, { role: 'admin', unitId: u.province, email: 'admin@p.vn' });
+    secretariat = await loginAs(t, { role: 'secretariat', unitId: u.province });
+    t.clock.advance(60_000);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: admin.headers,
+      payload: {
+        email: 'audited@a.vn',
+        fullName: 'Audited',
+        password: 'Long-enough-1',
+        grants: [{ role: 'officer', unitId: u.communeA }],
+      },
+    });
+    if (created.statusCode !== 201) throw new Error(created.body);
+    t.clock.advance(60_000);
+    await t.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${created.json().id}`,
+      headers: admin.headers,
+      payload: { fullName: 'Audited Twice' },
+    });
+  });
+  afterAll(async () => t.close());
+
+  const get = (query: string, s?: LoggedIn) =>
+    t.app.inject({ method: 'GET', url: `/api/audit${query}`, headers: s?.headers ?? {} });
+
+  it('401 when anonymous', async () => {
+    expect((await get('')).statusCode).toBe(401);
+  });
+
+  it('400 on malformed filters', async () => {
+    for (const q of [
+      '?limit=0',
+      '?limit=1000',
+      '?from=yesterday',
+      '?actorUserId=abc',
+      '?beforeId=-1',
+      '?x=1',
+    ]) {
+      expect((await get(q, admin)).statusCode, q).toBe(400);
+    }
+  });
+
+  it.each(['leader', 'officer', 'viewer'] as const)('403 for a %s of the province', async (role) => {
+    const s = await loginAs(t, { role, unitId: u.province });
+    const res = await get('', s);
+    expect(res.statusCode).toBe(403);
+    expect(res.body).not.toContain('audited@a.vn');
+  });
+
+  it('403 for the admin of a commune, whose scope is not the whole tree', async () => {
+    const s = await loginAs(t, { role: 'admin', unitId: u.communeA });
+    expect((await get('', s)).statusCode).toBe(403);
+  });
+
+  it('lists newest first with before/after for the admin and the secretariat', async () => {
+    for (const s of [admin, secretariat]) {
+      const res = await get('?entity=user&action=user.updated', s);
+      expect(res.statusCode).toBe(200);
+      const [item] = res.json().items;
+      expect(item).toMatchObject({
+        actorLabel: 'admin@p.vn',
+        actorUserId: admin.userId,
+        action: 'user.updated',
+        entity: 'user',
+        at: '2026-03-02T02:02:00.000Z',
+        before: { fullName: 'Audited', isActive: true, locale: 'vi' },
+        after: { fullName: 'Audited Twice', isActive: true, locale: 'vi' },
+      });
+      expect(item.ip).toBeTruthy();
+    }
+    const all = (await get('?limit=200', admin)).json().items as { id: number }[];
+    expect(all.map((i) => i.id)).toEqual([...all.map((i) => i.id)].sort((a, b) => b - a));
+  });
+
+  it('filters by actor, entity id, time range and text, and pages with beforeId', async () => {
+    const created = (await get('?action=user.created', admin)).json().items[0];
+    const byId = await get(`?entity=user&entityId=${created.entityId}`, admin);
+    expect(byId.json().items.map((i: { action: string }) => i.action)).toEqual([
+      'user.updated',
+      'user.created',
+    ]);
+    const byActor = await get(`?actorUserId=${secretariat.userId}`, admin);
+    expect(byActor.json().items.map((i: { action: string }) => i.action)).toEqual(['auth.login']);
+    const range = await get('?from=2026-03-02T09:01:00%2B07:00&to=2026-03-02T02:02:00Z', admin);
+    expect(range.json().items.map((i: { action: string }) => i.action)).toEqual(['user.created']);
+    const text = await get('?q=UPDATED', admin);
+    expect(text.json().items.map((i: { action: string }) => i.action)).toEqual(['user.updated']);
+    const first = (await get('?limit=2', admin)).json();
+    expect(first.items).toHaveLength(2);
+    expect(first.nextBeforeId).toBe(first.items[1].id);
+    const second = (await get(`?limit=2&beforeId=${first.nextBeforeId}`, admin)).json();
+    expect(second.items[0].id).toBeLessThan(first.nextBeforeId);
+    const total = (await get('?limit=200', admin)).json();
+    expect(total.nextBeforeId).toBeNull();
+  });
+
+  it('offers no route that changes audit rows, and the database refuses UPDATE and DELETE', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(Object.keys(doc.paths['/api/audit'])).toEqual(['get']);
+    expect(Object.keys(doc.paths).filter((p) => p.startsWith('/api/audit'))).toEqual(['/api/audit']);
+    for (const method of ['PUT', 'PATCH', 'DELETE'] as const) {
+      expect((await t.app.inject({ method, url: '/api/audit', headers: admin.headers })).statusCode).toBe(
+        404,
+      );
+    }
+    const before = await t.deps.db.selectFrom('auditLog').selectAll().orderBy('id').execute();
+    await expect(sql`update audit_log set action = 'forged'`.execute(t.deps.db)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(sql`delete from audit_log`.execute(t.deps.db)).rejects.toThrow(/append-only/);
+    const after = await t.deps.db.selectFrom('auditLog').selectAll().orderBy('id').execute();
+    expect(after).toEqual(before);
+  });
+});
