@@ -129,6 +129,32 @@ function diffRow(row: ValidRow, old: Existing, parentId: number | null) {
   return patch;
 }
 
+const PROGRESS_EVERY = 1000;
+
+function toNewUnit(
+  row: ValidRow,
+  structureId: number,
+  parentId: number | null,
+  opts: { validFrom: string; validTo: string | null },
+  now: string,
+): NewUnit {
+  return {
+    structureId,
+    code: row.code,
+    name: row.name,
+    searchName: foldVietnamese(row.name),
+    type: row.type,
+    kind: row.kind,
+    level: row.level,
+    parentId,
+    path: '',
+    validFrom: row.validFrom ?? opts.validFrom,
+    validTo: row.validTo ?? opts.validTo,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
 export function createUnitsImportService(deps: Pick<Deps, 'db' | 'audit' | 'clock'>) {
   const read = createUnitsRepository(deps.db);
   const write = createUnitsWriteRepository(deps.db);
@@ -143,6 +169,41 @@ export function createUnitsImportService(deps: Pick<Deps, 'db' | 'audit' | 'cloc
     return new Map(rows.map((r) => [r.code, r]));
   }
 
+  async function insertFresh(
+    exec: Executor,
+    fresh: NewUnit[],
+    progress: { done: number; report?: ImportProgress },
+  ) {
+    const ids = new Map<string, number>();
+    for (let i = 0; i < fresh.length; i += PROGRESS_EVERY) {
+      const part = fresh.slice(i, i + PROGRESS_EVERY);
+      for (const [code, id] of await write.insertUnits(exec, part)) ids.set(code, id);
+      progress.done += part.length;
+      progress.report?.(`  units: ${progress.done} inserted`);
+    }
+    return ids;
+  }
+
+  // Tree rows for new units; a re-parented unit changes its whole subtree, so then the structure is redone.
+  async function writeTreeClosure(
+    exec: Executor,
+    structureId: number,
+    parents: Map<number, number | null>,
+    insertedIds: number[],
+    moved: boolean,
+  ) {
+    if (moved) {
+      const all = [...parents.keys()];
+      await write.deleteClosureOf(exec, all, 1);
+      await write.deleteClosureOf(exec, all, 0);
+      await write.insertClosure(exec, closureRowsFor(all, parents));
+      await exec.updateTable('units').set({ path: '' }).where('structureId', '=', structureId).execute();
+    } else {
+      await write.insertClosure(exec, closureRowsFor(insertedIds, parents));
+    }
+    await write.fillPaths(exec, structureId);
+  }
+
   async function writeUnits(
     exec: Executor,
     structureId: number,
@@ -153,63 +214,37 @@ export function createUnitsImportService(deps: Pick<Deps, 'db' | 'audit' | 'cloc
     const now = deps.clock.now().toISOString();
     const ids = new Map([...existing.values()].map((e) => [e.code, e.id]));
     const parents = new Map([...existing.values()].map((e) => [e.id, e.parentId]));
-    let inserted = 0;
+    const progress = { done: 0, report: opts.onProgress };
+    const insertedIds: number[] = [];
     let updated = 0;
     let moved = false;
-    const insertedIds: number[] = [];
+    // Level by level, so every parent has its id before its children are written.
     for (const level of [...new Set(valid.map((r) => r.level))].sort((a, b) => a - b)) {
-      const rows = valid.filter((r) => r.level === level);
       const fresh: NewUnit[] = [];
-      for (const row of rows) {
+      for (const row of valid.filter((r) => r.level === level)) {
         const parentId = row.parentCode ? ids.get(row.parentCode)! : null;
         const old = existing.get(row.code);
         if (!old) {
-          fresh.push({
-            structureId,
-            code: row.code,
-            name: row.name,
-            searchName: foldVietnamese(row.name),
-            type: row.type,
-            kind: row.kind,
-            level: row.level,
-            parentId,
-            path: '',
-            validFrom: row.validFrom ?? opts.validFrom,
-            validTo: row.validTo ?? opts.validTo,
-            createdAt: now,
-            updatedAt: now,
-          });
+          fresh.push(toNewUnit(row, structureId, parentId, opts, now));
           continue;
         }
         const patch = diffRow(row, old, parentId);
         if (Object.keys(patch).length === 0) continue;
-        if ('parentId' in patch) moved = true;
+        moved ||= 'parentId' in patch;
         const searchName = patch.name ? { searchName: foldVietnamese(patch.name) } : {};
         await write.updateUnit(exec, old.id, { ...patch, ...searchName, updatedAt: now });
         updated += 1;
       }
-      const newIds = await write.insertUnits(exec, fresh);
+      const newIds = await insertFresh(exec, fresh, progress);
       for (const u of fresh) {
         const id = newIds.get(u.code)!;
         ids.set(u.code, id);
         parents.set(id, u.parentId ?? null);
         insertedIds.push(id);
       }
-      inserted += fresh.length;
-      if (fresh.length) opts.onProgress?.(`  units: ${inserted} inserted (level ${level} done)`);
     }
-    if (moved) {
-      // A re-parented unit changes the ancestors of its whole subtree: rebuild this structure's tree rows.
-      const all = [...parents.keys()];
-      await write.deleteClosureOf(exec, all, 1);
-      await write.deleteClosureOf(exec, all, 0);
-      await write.insertClosure(exec, closureRowsFor(all, parents));
-      await exec.updateTable('units').set({ path: '' }).where('structureId', '=', structureId).execute();
-    } else {
-      await write.insertClosure(exec, closureRowsFor(insertedIds, parents));
-    }
-    await write.fillPaths(exec, structureId);
-    return { inserted, updated };
+    await writeTreeClosure(exec, structureId, parents, insertedIds, moved);
+    return { inserted: insertedIds.length, updated };
   }
 
   async function importUnits(csvText: string, opts: UnitsImportOptions): Promise<UnitsImportReport> {
