@@ -136,7 +136,8 @@ async function saveAdmin(
     const userId = existing
       ? existing.id
       : await users.insert(trx, {
-          ...input,
+          email: input.email,
+          fullName: input.fullName,
           passwordHash,
           lockedUntil: null,
           createdAt: now,
