@@ -14,7 +14,7 @@ import { createKpisRepository, type KpiDefinitionRow, type UnitRef } from './kpi
 
 type SeedDeps = Pick<Deps, 'db' | 'audit' | 'clock'>;
 
-const MAX_COMMUNES = 20;
+const MAX_COMMUNES = 200;
 const MAX_AGENCIES = 10;
 
 /** Deterministic pseudo-random in [0, 1) from integers, so a re-run produces the same figures. */
