@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken, type LoggedIn, loginAs } from '../../../test/helpers/login.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
@@ -266,5 +267,91 @@ describe.each(testDialects())('units routes on %s', (dialect) => {
     expect((await call('GET', `/api/units/${ids.oldCommune}`, otherOfficer)).statusCode).toBe(403);
     expect(await auditCount('lineage.create')).toBe(1);
     expect(await auditCount('lineage.delete')).toBe(1);
+  });
+
+  it('never answers 5xx to random queries and bodies', async () => {
+    const key = fc.constantFrom(
+      'structureId',
+      'asOf',
+      'parentId',
+      'q',
+      'kind',
+      'limit',
+      'offset',
+      'depth',
+      'x',
+    );
+    const value = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.integer().map(String),
+      fc.constantFrom('%', '!', '_', '2025-02-30', '-1'),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.dictionary(key, value),
+        fc.constantFrom('/api/units', `/api/units/${ids.province}/lineage`),
+        async (query, path) => {
+          const res = await t.app.inject({ method: 'GET', url: path, query, headers: leader.headers });
+          expect(res.statusCode).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 60 },
+    );
+    const body = fc.dictionary(
+      fc.constantFrom(
+        'parentId',
+        'structureId',
+        'code',
+        'name',
+        'type',
+        'kind',
+        'validFrom',
+        'validTo',
+        'fromUnitId',
+        'toUnitId',
+        'share',
+        'headcounts',
+      ),
+      fc.oneof(
+        fc.string({ maxLength: 20 }),
+        fc.integer(),
+        fc.double(),
+        fc.constant(null),
+        fc.array(fc.anything(), { maxLength: 2 }),
+      ),
+    );
+    const before = Number(
+      (
+        await t.deps.db
+          .selectFrom('units')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        body,
+        fc.constantFrom<[Method, string]>(
+          ['POST', '/api/units'],
+          ['PATCH', `/api/units/${ids.science}`],
+          ['PUT', `/api/units/${ids.science}/headcounts`],
+          ['POST', '/api/lineage'],
+        ),
+        async (payload, [method, url]) => {
+          const res = await call(method, url, admin, payload);
+          expect(res.statusCode).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 80 },
+    );
+    const after = Number(
+      (
+        await t.deps.db
+          .selectFrom('units')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    expect(after - before).toBeLessThanOrEqual(80);
   });
 });
