@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { FrameworkSchema } from '../../../core/contracts/measure-framework.js';
+import { testFramework } from './measure-test-fixtures.js';
+import { computePeriodResults, vietnamDate } from './results-compute.js';
+import type { ValueRow } from './submissions.repository.js';
+
+const framework = FrameworkSchema.parse(testFramework());
+const meta = { periodId: 1, frameworkId: 1, frameworkVersion: 1, computedAt: '2026-04-01T00:00:00.000Z' };
+
+let nextId = 1;
+function rows(values: Record<string, object>, appraised: Record<string, { raw?: object; points?: number }> = {}): ValueRow[] {
+  return Object.entries(values).map(([code, v]) => ({
+    id: nextId++,
+    submissionId: 1,
+    componentCode: code,
+    rawJson: 'notApplicable' in v ? null : JSON.stringify(v),
+    isNa: 'notApplicable' in v ? 1 : 0,
+    selfPoints: null,
+    appraisedRawJson: appraised[code]?.raw ? JSON.stringify(appraised[code].raw) : null,
+    appraisedIsNa: null,
+    appraisedPoints: appraised[code]?.points ?? null,
+    appraisalComment: null,
+    needsFix: 0,
+    updatedBy: null,
+    updatedAt: meta.computedAt,
+  }));
+}
+const unit = (id: number, name: string, type: string, kind: string) => ({ id, code: String(id), name, type, kind, level: 2 });
+const full = { C1: { number: 4 }, C2: { numerator: 1, denominator: 1 }, C3: { choice: 'chair' }, C4: { bool: true } };
+
+describe('computePeriodResults', () => {
+  it('ranks overall, within peer groups (departments apart from communes) and within kinds, ties equal', () => {
+    const result = computePeriodResults(meta, framework, [
+      { unit: unit(1, 'Sở A', 'Sở', 'agency'), rows: rows({ ...full, C4: { bool: false } }) }, // 80
+      { unit: unit(2, 'Phường B', 'Phường', 'commune'), rows: rows(full) }, // 100
+      { unit: unit(3, 'Xã C', 'Xã', 'commune'), rows: rows({ ...full, C4: { bool: false } }) }, // 80
+      { unit: unit(4, 'Xã D', 'Xã', 'commune'), rows: rows({ ...full, C3: { choice: 'none' } }) }, // 80
+      { unit: unit(5, 'Sở E', 'Sở', 'agency'), rows: rows(full, { C2: { points: 20 } }) }, // 80 (appraised)
+    ]);
+    const table = result.units.map((u) => [u.unitName, u.points, u.rank, u.peerGroup, u.peerRank, u.unitKind, u.kindRank]);
+    expect(table).toEqual([
+      ['Phường B', 100, 1, 'commune_level', 1, 'ward', 1],
+      ['Sở A', 80, 2, 'department', 1, 'department', 1],
+      ['Sở E', 80, 2, 'department', 1, 'department', 1],
+      ['Xã C', 80, 2, 'commune_level', 2, 'commune', 1],
+      ['Xã D', 80, 2, 'commune_level', 2, 'commune', 1],
+    ]);
+    expect(result.units[0].band).toEqual({ code: 'B3', name: 'Nâng cao' });
+    expect(result.units[0].pillars.find((p) => p.code === 'government')).toEqual({ code: 'government', points: 60, value: 1 });
+  });
+
+  it('uses appraised values where given, else the unit’s own, and rebases the maximum for N/A', () => {
+    const [u] = computePeriodResults(meta, framework, [
+      {
+        unit: unit(7, 'Xã F', 'Xã', 'commune'),
+        rows: rows({ ...full, C4: { notApplicable: true } }, { C2: { raw: { numerator: 1, denominator: 2 } } }),
+      },
+    ]).units;
+    // 20 + 20 (appraised 1/2 × 40) + 20 of 80 applicable.
+    expect([u.points, u.applicableMax, u.value]).toEqual([60, 80, 0.75]);
+  });
+
+  it('gives Vietnam calendar dates for UTC instants', () => {
+    expect(vietnamDate(new Date('2026-03-31T16:59:59Z'))).toBe('2026-03-31');
+    expect(vietnamDate(new Date('2026-03-31T17:00:00Z'))).toBe('2026-04-01');
+  });
+});
