@@ -1,8 +1,10 @@
 import { migrateToLatest } from '../db/migrate.js';
 import type { Deps } from '../deps.js';
+import { BACKUP_USAGE, runBackup } from './backup.js';
 import { CREATE_ADMIN_USAGE, runCreateAdmin } from './create-admin.js';
 import { IMPORT_LINEAGE_USAGE, runImportLineage } from './import-lineage.js';
 import { IMPORT_UNITS_USAGE, runImportUnits } from './import-units.js';
+import { RESTORE_USAGE, runRestore } from './restore.js';
 import { runSeedDemo } from './seed-demo.js';
 
 export type CliCommand = {
@@ -30,6 +32,8 @@ export const commands: Record<string, CliCommand> = {
   },
   'import-units': { summary: `Import units from a CSV: ${IMPORT_UNITS_USAGE}`, run: runImportUnits },
   'import-lineage': { summary: `Import lineage from a CSV: ${IMPORT_LINEAGE_USAGE}`, run: runImportLineage },
+  backup: { summary: `Back up the database and uploaded files: ${BACKUP_USAGE}`, run: runBackup },
+  restore: { summary: `Restore a backup: ${RESTORE_USAGE}`, run: runRestore },
   'seed-demo': {
     summary: 'Load the demo province, its history, departments and demo users',
     run: runSeedDemo,
