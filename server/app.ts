@@ -10,7 +10,7 @@ import { registerMeasureModule } from './modules/measure/measure.module.js';
 import { registerSystemModule } from './modules/system/system.routes.js';
 import { registerUnitsModule } from './modules/units/units.routes.js';
 import { registerAuth } from './plugins/auth.js';
-import { registerErrorHandling } from './plugins/errors.js';
+import { registerErrorHandling, sendFrameworkError } from './plugins/errors.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { registerWebPlugin } from './plugins/web.js';
 
@@ -32,6 +32,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     bodyLimit: 2 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: sendFrameworkError,
     ajv: undefined,
   });
   app.setValidatorCompiler(validatorCompiler);

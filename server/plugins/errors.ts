@@ -68,6 +68,14 @@ function fromFastifyError(error: FastifyError): AppError | null {
   return new AppError(byStatus[status] ?? 'BAD_REQUEST');
 }
 
+/**
+ * Fastify's `frameworkErrors`: the router rejects a malformed percent-encoding or an over-long path
+ * parameter before any hook or error handler runs, so without this those 400s were plain JSON.
+ */
+export function sendFrameworkError(_error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  return sendProblem(request, reply, new AppError('BAD_REQUEST'));
+}
+
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = error instanceof AppError ? error : fromFastifyError(error);
