@@ -66,16 +66,14 @@ describe('properties of component scoring', () => {
   it('steps, minmax and target (higher is better) are monotonic non-decreasing', () => {
     const monotonic = fc.oneof(
       stepsRule.map(({ max, rule }) => comp('X', max, rule)),
-      fc
-        .tuple(num, num, maxPoints)
-        .map(([a, b, m]) =>
-          comp('X', m, {
-            kind: 'minmax',
-            lower: Math.min(a, b),
-            upper: Math.max(a, b) + 1,
-            higherIsBetter: true,
-          }),
-        ),
+      fc.tuple(num, num, maxPoints).map(([a, b, m]) =>
+        comp('X', m, {
+          kind: 'minmax',
+          lower: Math.min(a, b),
+          upper: Math.max(a, b) + 1,
+          higherIsBetter: true,
+        }),
+      ),
       fc.tuple(num, fc.option(num, { nil: undefined }), maxPoints).map(([t, b, m]) =>
         comp('X', m, {
           kind: 'target',
@@ -205,7 +203,9 @@ describe('properties of lineage aggregation', () => {
         units.forEach((u, i) => {
           old[String(i)] = { X: u.value };
           const total = u.shares.reduce((a, b) => a + b, 0);
-          u.shares.forEach((s, k) => edges.push({ from: i, to: (i + k) % 4, share: s / total }));
+          u.shares.forEach((s, k) => {
+            edges.push({ from: i, to: (i + k) % 4, share: s / total });
+          });
         });
         const out = aggregateAcrossLineage(old, edges, 'sum');
         const after = Object.values(out).reduce((s, row) => s + (row.X ?? 0), 0);

@@ -1,7 +1,8 @@
 import type { Framework, UnitValues } from '../contracts/measure-framework.js';
+import { fastScoreVector } from './batch.js';
 import { type CompiledFramework, compiledOf, withWeights } from './compile.js';
 import { competitionRanks } from './ranking.js';
-import { rollUp, type ScoringContext, scoreVector, type UnitScoreVector } from './scoring.js';
+import { rollUp, type ScoringContext, type UnitScoreVector } from './scoring.js';
 
 // Rank robustness (OECD/JRC handbook step 8): rank intervals under random weight perturbation (Monte Carlo)
 // and leave-one-component-out. Each unit is scored once into fractions; every run only reweights, so
@@ -67,7 +68,7 @@ const percentile = (sorted: Int32Array, p: number) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 
 function vectorsOf(compiled: CompiledFramework, units: readonly RobustnessUnit[]) {
-  return units.map((u) => scoreVector(compiled, u.values, u.context).vector);
+  return units.map((u) => fastScoreVector(compiled, u));
 }
 
 export function perturbationRobustness(

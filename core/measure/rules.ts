@@ -65,25 +65,25 @@ function scoreSteps(c: Component, rule: Extract<ScoringRule, { kind: 'steps' }>,
 }
 
 function scoreRatio(rule: Extract<ScoringRule, { kind: 'ratio' }>, v: ComponentValue) {
-  let ratio: number;
-  let params: Params;
-  if ('numerator' in v) {
-    if (v.denominator === 0) {
-      return notEvaluable('division_by_zero', { numerator: v.numerator, denominator: v.denominator });
-    }
-    ratio = v.numerator / v.denominator;
-    params = { numerator: v.numerator, denominator: v.denominator };
-  } else if ('number' in v) {
-    ratio = v.number / 100;
-    params = { percent: v.number };
-  } else return notEvaluable('wrong_value_type', { expected: 'ratio' });
-  if (ratio > 1 && rule.cap === false) return notEvaluable('ratio_exceeds_one', { ...params, ratio });
   const fullAt = rule.fullAt ?? 1;
-  return outcome('scored', clip01(ratio / fullAt), ratio > 1 ? 'ratio_capped' : 'ratio', {
-    ...params,
-    ratio,
-    fullAt,
-  });
+  if ('numerator' in v) {
+    const { numerator, denominator } = v;
+    if (denominator === 0) return notEvaluable('division_by_zero', { numerator, denominator });
+    const ratio = numerator / denominator;
+    if (ratio > 1 && rule.cap === false) {
+      return notEvaluable('ratio_exceeds_one', { numerator, denominator, ratio });
+    }
+    const code = ratio > 1 ? 'ratio_capped' : 'ratio';
+    return outcome('scored', clip01(ratio / fullAt), code, { numerator, denominator, ratio, fullAt });
+  }
+  if ('number' in v) {
+    const ratio = v.number / 100;
+    if (ratio > 1 && rule.cap === false)
+      return notEvaluable('ratio_exceeds_one', { percent: v.number, ratio });
+    const code = ratio > 1 ? 'ratio_capped' : 'ratio';
+    return outcome('scored', clip01(ratio / fullAt), code, { percent: v.number, ratio, fullAt });
+  }
+  return notEvaluable('wrong_value_type', { expected: 'ratio' });
 }
 
 function scoreChoice(c: Component, rule: Extract<ScoringRule, { kind: 'choice' }>, v: ComponentValue) {
