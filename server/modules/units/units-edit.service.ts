@@ -170,6 +170,8 @@ export function createUnitsEditService(deps: Pick<Deps, 'db' | 'clock' | 'audit'
           await write.updateUnit(trx, id, { parentId: newParent?.id ?? null });
           await write.fillPaths(trx, unit.structureId);
           await rebuildLineageClosure(trx, write);
+          // A move out of the mover's own scope would commit and then answer 403: refuse it before commit.
+          if (!canManageUnit(actor, await repo.ancestorIds(id, trx))) throw new AppError('FORBIDDEN');
         }
         const after = await repo.findUnit(id, trx);
         await deps.audit.record(trx, ctx, {
