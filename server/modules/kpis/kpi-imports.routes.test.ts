@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken, type LoggedIn, loginAs } from '../../../test/helpers/login.js';
+import { createTestApp } from '../../../test/helpers/test-app.js';
 import { testDialects } from '../../../test/helpers/test-db.js';
+import { createUnitTree } from '../../../test/helpers/unit-fixtures.js';
 import {
   countValues,
   createKpiTestApp,
@@ -41,7 +43,7 @@ describe.each(testDialects())('KPI xlsx imports on %s', (dialect) => {
     const file = await xlsxOf([
       ['EDOC_SENT', c.codes.communeA, '2025-07', 1200, null, null, 'tháng 7'],
       ['ONLINE_PS_RATE', c.codes.communeA, '2025-07', null, 412, 530, null],
-      ['INTERNET_USERS_RATE', c.codes.communeA, '2025-Q3', 87.5, null, null, null],
+      ['INTERNET_USERS_RATE', Number(c.codes.communeA), '2025-Q3', 87.5, null, null, null],
       [null, null, null, null, null, null, null],
     ]);
     const res = await upload(officerA.headers, file);
@@ -110,6 +112,27 @@ describe.each(testDialects())('KPI xlsx imports on %s', (dialect) => {
       'kpi_xlsx_extra_columns',
     ]);
     expect(view.fileErrors[0].message).toContain('period');
+  });
+
+  it('refuses a file over the size limit with 413', async () => {
+    const small = await createTestApp(dialect, { env: { UPLOAD_MAX_MB: '0.01' } });
+    try {
+      const officer = await loginAs(small, {
+        role: 'officer',
+        unitId: (await createUnitTree(small.deps.db)).communeA,
+      });
+      const body = multipartFile('big.xlsx', Buffer.alloc(20_000, 1));
+      const res = await small.app.inject({
+        method: 'POST',
+        url: '/api/kpis/imports',
+        headers: { ...officer.headers, ...body.headers },
+        payload: body.payload,
+      });
+      expect(res.statusCode).toBe(413);
+      expect(await small.deps.db.selectFrom('kpiImports').select('id').execute()).toEqual([]);
+    } finally {
+      await small.close();
+    }
   });
 
   it('judges the type by content and refuses what is not an xlsx', async () => {

@@ -40,6 +40,14 @@ function textOf(cell: Cell): string {
   return String(cell).trim();
 }
 
+/** Unit codes typed into a general-format cell lose their leading zeros (05500 → 5500): put them back. */
+function unitCodeOf(cell: Cell): string {
+  if (typeof cell === 'number' && Number.isInteger(cell) && cell >= 0) {
+    return String(cell).padStart(cell < 100 ? 2 : 5, '0');
+  }
+  return textOf(cell);
+}
+
 function numberOf(cell: Cell): number | null {
   if (cell === null || cell === '') return null;
   if (typeof cell === 'number') return cell;
@@ -75,7 +83,7 @@ function rowOf(cells: Map<string, Cell>, ref: number, issues: RowIssue[]): Incom
   return {
     ref,
     kpiCode,
-    unitCode: textOf(cells.get('unit_code') ?? null),
+    unitCode: unitCodeOf(cells.get('unit_code') ?? null),
     period: textOf(cells.get('period') ?? null),
     raw,
     note,
@@ -125,8 +133,8 @@ export async function buildKpiTemplate(defs: KpiDefinitionRow[]): Promise<Buffer
   const values = workbook.addWorksheet('values');
   values.addRow([...KPI_IMPORT_COLUMNS]);
   values.getRow(1).font = { bold: true };
-  const period = values.getColumn(3);
-  period.numFmt = '@';
+  // Text columns, so Excel keeps "05500" and "2025-07" as typed.
+  for (const col of [1, 2, 3]) values.getColumn(col).numFmt = '@';
   values.columns.forEach((c) => {
     c.width = 16;
   });

@@ -110,6 +110,18 @@ describe.each(testDialects())('KPI values API on %s', (dialect) => {
     expect(wrongType.json().errors[0].field).toBe('body.values.0.value');
   });
 
+  it('refuses a batch over 5,000 rows', async () => {
+    const values = Array.from({ length: 5_001 }, () => ({
+      kpiCode: 'EDOC_SENT',
+      unitId: c.tree.communeA,
+      period: '2025-09',
+      value: 1,
+    }));
+    const res = await push(tokenA, values);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0]).toMatchObject({ field: 'body.values', code: 'too_big' });
+  });
+
   it('overwrites on a second write and keeps the history', async () => {
     const res = await push(tokenA, [
       { kpiCode: 'EDOC_SENT', unitId: c.tree.communeA, period: '2025-07', value: 1300 },
