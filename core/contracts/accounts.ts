@@ -6,10 +6,12 @@ import { LOCALES } from '../i18n/locale.js';
 // The server validates with these; the web app builds against the inferred types.
 
 export const PASSWORD_MIN = 10;
+// PostgreSQL text cannot hold NUL: refusing it here keeps odd input a 400 instead of a database error.
+const Text = () => z.string().regex(/^[^\u0000]*$/, { message: 'invalid' });
 const Id = z.coerce.number().int().positive().max(2_147_483_647);
 const IdNumber = z.number().int().positive().max(2_147_483_647);
 const Email = z.email().max(254);
-const NewPassword = z.string().min(PASSWORD_MIN).max(200);
+const NewPassword = Text().min(PASSWORD_MIN).max(200);
 const Instant = z.iso.datetime({ offset: true });
 export const LocaleSchema = z.enum(LOCALES);
 
@@ -20,8 +22,8 @@ export type GrantView = z.infer<typeof GrantViewSchema>;
 
 // --- auth
 export const LoginBodySchema = z.strictObject({
-  email: z.string().trim().min(1).max(254),
-  password: z.string().min(1).max(200),
+  email: Text().trim().min(1).max(254),
+  password: Text().min(1).max(200),
 });
 export type LoginBody = z.infer<typeof LoginBodySchema>;
 
@@ -39,21 +41,21 @@ export const SessionInfoSchema = z.object({
 export type SessionInfo = z.infer<typeof SessionInfoSchema>;
 
 export const PasswordChangeBodySchema = z.strictObject({
-  currentPassword: z.string().min(1).max(200),
+  currentPassword: Text().min(1).max(200),
   newPassword: NewPassword,
 });
 export type PasswordChangeBody = z.infer<typeof PasswordChangeBodySchema>;
 
 export const PasswordResetRequestBodySchema = z.strictObject({ email: Email });
 export const PasswordResetConfirmBodySchema = z.strictObject({
-  token: z.string().min(10).max(200),
+  token: Text().min(10).max(200),
   newPassword: NewPassword,
 });
 export type PasswordResetConfirmBody = z.infer<typeof PasswordResetConfirmBodySchema>;
 
 // --- users
 export const UserListQuerySchema = z.strictObject({
-  q: z.string().trim().max(100).optional(),
+  q: Text().trim().max(100).optional(),
   unitId: Id.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
@@ -76,7 +78,7 @@ export type UserList = z.infer<typeof UserListSchema>;
 const Grants = z.array(GrantInputSchema).max(50);
 export const UserCreateBodySchema = z.strictObject({
   email: Email,
-  fullName: z.string().trim().min(1).max(200),
+  fullName: Text().trim().min(1).max(200),
   password: NewPassword.optional(),
   locale: LocaleSchema.optional(),
   grants: Grants.min(1),
@@ -84,7 +86,7 @@ export const UserCreateBodySchema = z.strictObject({
 export type UserCreateBody = z.infer<typeof UserCreateBodySchema>;
 
 export const UserPatchBodySchema = z.strictObject({
-  fullName: z.string().trim().min(1).max(200).optional(),
+  fullName: Text().trim().min(1).max(200).optional(),
   isActive: z.boolean().optional(),
   locale: LocaleSchema.optional(),
 });
@@ -97,7 +99,7 @@ export const IdParamsSchema = z.strictObject({ id: Id });
 
 // --- API tokens
 export const TokenCreateBodySchema = z.strictObject({
-  name: z.string().trim().min(1).max(100),
+  name: Text().trim().min(1).max(100),
   unitId: IdNumber,
   permissions: z.array(PermissionSchema).min(1).max(50),
   expiresAt: Instant.optional(),
@@ -132,13 +134,13 @@ export type TokenCreated = z.infer<typeof TokenCreatedSchema>;
 
 // --- audit log
 export const AuditQuerySchema = z.strictObject({
-  entity: z.string().max(100).optional(),
-  entityId: z.string().max(100).optional(),
+  entity: Text().max(100).optional(),
+  entityId: Text().max(100).optional(),
   actorUserId: Id.optional(),
-  action: z.string().max(100).optional(),
+  action: Text().max(100).optional(),
   from: Instant.optional(),
   to: Instant.optional(),
-  q: z.string().trim().max(100).optional(),
+  q: Text().trim().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   beforeId: Id.optional(),
 });

@@ -2,12 +2,14 @@ import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Permission, PermissionSchema } from '../../core/accounts/permissions.js';
 import type { Deps } from '../deps.js';
-import type { TokenActor, UserActor } from '../lib/actor.js';
+import { canOnUnit, type TokenActor, type UserActor } from '../lib/actor.js';
 import { AppError } from '../lib/errors.js';
 import '../modules/accounts/accounts.messages.js';
 import { isApiTokenShape, safeEqual, sha256Hex } from '../modules/accounts/secrets.js';
-import { createSessionsService, SESSION_COOKIE } from '../modules/accounts/sessions.service.js';
+import { createSessionsService, SESSION_COOKIE, toRoleGrants } from '../modules/accounts/sessions.service.js';
 import { createTokensRepository } from '../modules/accounts/tokens.repository.js';
+import { createUnitScopeRepository } from '../modules/accounts/unit-scope.repository.js';
+import { createUsersRepository } from '../modules/accounts/users.repository.js';
 
 // Resolves request.actor from the session cookie or a bearer API token, and enforces CSRF protection:
 // a state-changing request authenticated by cookie must echo the session's CSRF token in x-csrf-token.
@@ -74,6 +76,8 @@ export async function registerAuth(app: FastifyInstance, deps: Pick<Deps, 'db' |
   await app.register(cookie);
   const sessions = createSessionsService(deps);
   const tokens = createTokensRepository(deps.db);
+  const users = createUsersRepository(deps.db);
+  const scope = createUnitScopeRepository(deps.db);
 
   async function tokenActor(raw: string): Promise<TokenActor> {
     if (!isApiTokenShape(raw)) throw new AppError('UNAUTHENTICATED');
@@ -84,12 +88,23 @@ export async function registerAuth(app: FastifyInstance, deps: Pick<Deps, 'db' |
     if (!row.lastUsedAt || now - Date.parse(row.lastUsedAt) >= TOKEN_TOUCH_MS) {
       await tokens.touch(row.id, new Date(now).toISOString());
     }
+    // A token never outlives its creator's rights: permissions the creator no longer holds on the unit drop out.
+    const creator: UserActor = {
+      kind: 'user',
+      userId: row.createdBy,
+      email: '',
+      fullName: '',
+      sessionId: '',
+      grants: toRoleGrants(await users.grantsOf([row.createdBy])),
+    };
+    const ancestors = await scope.ancestorIds(row.unitId);
+    const permissions = parsePermissions(row.permissions).filter((p) => canOnUnit(creator, p, ancestors));
     return {
       kind: 'token',
       tokenId: row.id,
       userId: row.createdBy,
       name: row.name,
-      grants: [{ unitId: row.unitId, permissions: parsePermissions(row.permissions) }],
+      grants: [{ unitId: row.unitId, permissions }],
     };
   }
 

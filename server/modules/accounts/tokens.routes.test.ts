@@ -196,4 +196,16 @@ describe.each(testDialects())('API token routes on %s', (dialect) => {
       401,
     );
   });
+
+  it('a token loses the permissions its creator no longer holds', async () => {
+    const tok = await createApiToken(t, { unitId: u.communeA, permissions: ['users.manage'] });
+    const list = () => t.app.inject({ method: 'GET', url: '/api/users', headers: tok.headers });
+    expect((await list()).statusCode).toBe(200);
+    await t.deps.db
+      .updateTable('roleAssignments')
+      .set({ role: 'viewer' })
+      .where('userId', '=', tok.userId)
+      .execute();
+    expect((await list()).statusCode).toBe(403);
+  });
 });

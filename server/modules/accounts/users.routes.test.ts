@@ -43,6 +43,8 @@ describe.each(testDialects())('users routes on %s', (dialect) => {
     expect((await get('/api/users?limit=0', admin)).statusCode).toBe(400);
     expect((await get('/api/users?limit=abc&offset=-1', admin)).statusCode).toBe(400);
     expect((await get('/api/users/abc', admin)).statusCode).toBe(400);
+    expect((await get('/api/users?q=%00', admin)).statusCode).toBe(400);
+    expect((await get('/api/users/99999999999', admin)).statusCode).toBe(400);
     const bad = await send('POST', '/api/users', admin, { email: 'nope', fullName: '', grants: [] });
     expect(bad.statusCode).toBe(400);
     const fields = bad.json().errors.map((e: { field: string }) => e.field);
