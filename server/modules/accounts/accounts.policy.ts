@@ -31,7 +31,7 @@ export function canCreateToken(
   permissions: readonly Permission[],
   ancestorIds: readonly number[],
 ): boolean {
-  if (!actor || actor.kind !== 'user') return false;
+  if (actor?.kind !== 'user') return false;
   if (!canOnUnit(actor, 'tokens.manage', ancestorIds)) return false;
   return permissions.every((p) => canOnUnit(actor, p, ancestorIds));
 }
@@ -41,7 +41,7 @@ export function canRevokeToken(
   token: { createdBy: number },
   ancestorIds: readonly number[],
 ): boolean {
-  if (!actor || actor.kind !== 'user') return false;
+  if (actor?.kind !== 'user') return false;
   return token.createdBy === actor.userId || canOnUnit(actor, 'tokens.manage', ancestorIds);
 }
 

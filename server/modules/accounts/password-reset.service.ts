@@ -65,7 +65,7 @@ export function createPasswordResetService(
     const limit = await deps.rateLimiter.hit(`reset:email:${normalized}`, 3, 600);
     if (!limit.allowed) return;
     const user = await users.findByEmail(normalized);
-    if (!user || user.isActive !== 1) return;
+    if (user?.isActive !== 1) return;
     const token = await db.transaction().execute(async (trx) => {
       const t = await issue(trx, user.id, RESET_TTL_MS);
       await audit.record(trx, ctx, {
