@@ -4,6 +4,7 @@ export * from './batch.js';
 export * from './compile.js';
 export * from './expression.js';
 export * from './lineage.js';
+export * from './messages.js';
 export * from './ranking.js';
 export * from './robustness.js';
 export * from './rules.js';

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Component, ComponentValue, Framework } from '../contracts/measure-framework.js';
 import { aggregateAcrossLineage } from './lineage.js';
+import { EXPLANATION_MESSAGES } from './messages.js';
 import { rankUnits } from './ranking.js';
 import { scoreComponent, scoreUnit } from './scoring.js';
 import { comp, HEAD_RULE, MEETINGS_RULE, tinyFramework } from './test-fixtures.js';
@@ -59,6 +60,7 @@ describe('properties of component scoring', () => {
         expect(r.points).toBeGreaterThanOrEqual(0);
         expect(r.points).toBeLessThanOrEqual(r.maxPoints + 1e-9);
         expect(Number.isFinite(r.points)).toBe(true);
+        expect(EXPLANATION_MESSAGES[r.explanation.code], r.explanation.code).toBeDefined();
       }),
     );
   });

@@ -139,3 +139,26 @@ describe('each rule kind', () => {
     );
   });
 });
+
+describe('explanations in words', () => {
+  it('renders every explanation code the engine emits, in Vietnamese and English', async () => {
+    const { describeExplanation, EXPLANATION_MESSAGES } = await import('./messages.js');
+    const c = comp('MEET', 20, MEETINGS_RULE);
+    const r = scoreComponent(c, { number: 3 });
+    expect(describeExplanation(r.explanation, 'vi')).toBe('Giá trị 3 đạt mức từ 3: 15 điểm');
+    expect(describeExplanation(r.explanation, 'en')).toBe('Value 3 reaches 3: 15 points');
+    const ratio = scoreComponent(comp('R', 10, { kind: 'ratio', cap: true }), {
+      numerator: 2,
+      denominator: 3,
+    });
+    expect(describeExplanation(ratio.explanation, 'vi')).toBe('Tỷ lệ đạt 0.6667 (đạt 1 được tối đa)');
+    for (const code of [
+      'missing_value',
+      'division_by_zero',
+      'formula_input_missing',
+      'not_applicable_to_unit',
+    ]) {
+      expect(EXPLANATION_MESSAGES[code].vi.length).toBeGreaterThan(0);
+    }
+  });
+});

@@ -161,3 +161,19 @@ describe('validateFramework', () => {
     expect(codes).toContain('reserved_code');
   });
 });
+
+describe('issue messages', () => {
+  it('every issue code validateFramework can emit has a Vietnamese and English message', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { FRAMEWORK_ISSUE_MESSAGES } = await import('./messages.js');
+    const source = readFileSync(new URL('./validate.ts', import.meta.url), 'utf8');
+    // The code is the quoted argument followed by the params object or the closing parenthesis.
+    const calls = [...source.matchAll(/add\(\s*'(?:error|warning)'[^;]*;/g)].map((m) => m[0]);
+    const codes = calls.map((call) => /'([a-z_]+)'(?=\s*(?:,\s*\{|\)))/.exec(call)?.[1] ?? call);
+    expect(codes.length).toBeGreaterThan(15);
+    for (const code of codes) {
+      expect(FRAMEWORK_ISSUE_MESSAGES[code]?.vi, code).toBeTruthy();
+      expect(FRAMEWORK_ISSUE_MESSAGES[code]?.en, code).toBeTruthy();
+    }
+  });
+});
