@@ -65,6 +65,8 @@ export const HeadcountSchema = z.object({
   metric: HeadcountMetricSchema,
   asOf: z.string(),
   value: z.number(),
+  /** 'demo' (seeded, not official), 'manual' (entered in the app), 'import', or null. */
+  source: z.string().nullable(),
 });
 export type Headcount = z.infer<typeof HeadcountSchema>;
 

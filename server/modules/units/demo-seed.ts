@@ -11,8 +11,13 @@ import { createUnitsImportService } from './units-import.service.js';
 // Thái Nguyên (districts and communes) with the real lineage, plus departments and demo headcounts.
 
 const DATA_DIR = join(import.meta.dirname, '../../../resources/vn-admin-units');
-const OLD = { name: '2025-03-01', validFrom: '2025-03-01', validTo: '2025-06-30' };
-const NEW = { name: '2025-07-01', validFrom: '2025-07-01' };
+const OLD = {
+  name: '2025-03-01',
+  validFrom: '2025-03-01',
+  validTo: '2025-06-30',
+  description: 'Ba cấp: tỉnh, huyện, xã (đến 30/6/2025)',
+};
+const NEW = { name: '2025-07-01', validFrom: '2025-07-01', description: 'Hai cấp: tỉnh, xã (từ 1/7/2025)' };
 const OLD_PROVINCES = new Set(['06', '19']);
 const NEW_PROVINCE = '19';
 const CTX: AuditContext = { actor: null, requestId: 'seed-demo' };
@@ -50,13 +55,8 @@ async function importDemoUnits(deps: Deps, log: (line: string) => void) {
   const imports = createUnitsImportService(deps);
   const csv = demoCsvSubsets();
   const results = [
-    await imports.importUnits(csv.oldUnits, {
-      structure: OLD.name,
-      validFrom: OLD.validFrom,
-      validTo: OLD.validTo,
-      ctx: CTX,
-    }),
-    await imports.importUnits(csv.newUnits, { structure: NEW.name, validFrom: NEW.validFrom, ctx: CTX }),
+    await imports.importUnits(csv.oldUnits, { structure: OLD.name, ...OLD, ctx: CTX }),
+    await imports.importUnits(csv.newUnits, { structure: NEW.name, ...NEW, ctx: CTX }),
     await imports.importUnits(demoAgencyCsv('old'), {
       structure: OLD.name,
       validFrom: OLD.validFrom,

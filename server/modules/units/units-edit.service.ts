@@ -7,7 +7,7 @@ import type { AuditContext } from '../audit/audit.service.js';
 import { rebuildLineageClosure } from './lineage-closure.js';
 import { canCreateTopLevelUnit, canManageUnit } from './units.policy.js';
 import { createUnitsRepository, type Executor, type UnitRow } from './units.repository.js';
-import { createUnitsService } from './units.service.js';
+import { createUnitsService, toHeadcount } from './units.service.js';
 import { chunk, createUnitsWriteRepository } from './units-write.repository.js';
 
 // Creating, editing and moving units and replacing their headcounts. Each write is one transaction with
@@ -209,13 +209,7 @@ export function createUnitsEditService(deps: Pick<Deps, 'db' | 'clock' | 'audit'
         before,
         after,
       });
-      return {
-        headcounts: after.map((h) => ({
-          metric: h.metric as 'officials' | 'population',
-          asOf: h.asOf,
-          value: h.value,
-        })),
-      };
+      return { headcounts: after.map(toHeadcount) };
     });
   }
 

@@ -128,12 +128,11 @@ describe.each(testDialects())('units routes on %s', (dialect) => {
       ancestors: [{ id: ids.province, name: 'Thái Nguyên', type: 'Tỉnh' }],
       allowedActions: ['view'],
     });
-    expect(
-      res
-        .json()
-        .headcounts.map((h: { metric: string }) => h.metric)
-        .sort(),
-    ).toEqual(['officials', 'population']);
+    const headcounts = res.json().headcounts as { metric: string; source: string }[];
+    expect(headcounts.map((h) => `${h.metric}:${h.source}`).sort()).toEqual([
+      'officials:demo',
+      'population:demo',
+    ]);
     expect(res.json().predecessorCount).toBeGreaterThan(1);
   });
 
@@ -219,7 +218,9 @@ describe.each(testDialects())('units routes on %s', (dialect) => {
     expect((await call('PUT', url, officer, body)).statusCode).toBe(403);
     const res = await call('PUT', url, admin, body);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ headcounts: [{ metric: 'officials', asOf: '2026-01-01', value: 23 }] });
+    expect(res.json()).toEqual({
+      headcounts: [{ metric: 'officials', asOf: '2026-01-01', value: 23, source: 'manual' }],
+    });
     expect(await auditCount('unit.headcounts')).toBe(1);
   });
 

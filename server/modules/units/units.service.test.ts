@@ -96,6 +96,21 @@ describe.each(testDialects())('units service on %s', (dialect) => {
     expect(april.items.map((u) => u.name)).not.toContain('Sở Thông tin và Truyền thông');
   });
 
+  it('lists the children of an old parent without an "as of" date', async () => {
+    const children = await service().listUnits(actor('leader', ids.newProvince), {
+      parentId: ids.oldBacKan,
+      limit: 50,
+      offset: 0,
+    });
+    expect(children.total).toBe(8 + 11);
+    expect(children.items.slice(0, 8).map((u) => u.kind)).toEqual(Array(8).fill('district'));
+    expect(children.items[0]).toMatchObject({
+      name: 'Ba Bể',
+      structureName: '2025-03-01',
+      validTo: '2025-06-30',
+    });
+  });
+
   it('finds units by name without diacritics or case, and by code, in Vietnamese order', async () => {
     const leader = actor('leader', ids.newProvince);
     const found = await service().listUnits(leader, {

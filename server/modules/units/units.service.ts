@@ -1,4 +1,10 @@
-import type { UnitDetail, UnitList, UnitListQuery, UnitSummary } from '../../../core/contracts/units.js';
+import type {
+  Headcount,
+  UnitDetail,
+  UnitList,
+  UnitListQuery,
+  UnitSummary,
+} from '../../../core/contracts/units.js';
 import { compareVietnamese } from '../../../core/units/collation.js';
 import { foldVietnamese } from '../../../core/units/fold.js';
 import { UNIT_KINDS, type UnitKind } from '../../../core/units/kind.js';
@@ -24,6 +30,15 @@ export function todayInVietnam(clock: Clock): string {
 export function toSummary(row: UnitRow, childCount: number): UnitSummary {
   const kind = (UNIT_KINDS as readonly string[]).includes(row.kind) ? (row.kind as UnitKind) : 'agency';
   return { ...row, kind, childCount };
+}
+
+export function toHeadcount(h: {
+  metric: string;
+  asOf: string;
+  value: number;
+  source: string | null;
+}): Headcount {
+  return { metric: h.metric as Headcount['metric'], asOf: h.asOf, value: h.value, source: h.source };
 }
 
 export function compareUnits(a: UnitRow, b: UnitRow): number {
@@ -73,11 +88,21 @@ export function createUnitsService(deps: Pick<Deps, 'db' | 'clock'>) {
     };
   }
 
+  // The structure to list: the one named, else the parent's, else the one valid on the date (default today).
+  // Dates filter units only when given, or when they chose the structure: an old parent's children stay
+  // listable without an "as of".
   async function pickStructure(query: UnitListQuery) {
     if (query.structureId) {
       const s = await repo.findStructureById(query.structureId);
       if (!s) throw new AppError('NOT_FOUND', { detailKey: 'units.structure_not_found' });
       return { structure: s, asOf: query.asOf };
+    }
+    if (query.parentId) {
+      const parent = await repo.findUnit(query.parentId);
+      return {
+        structure: parent ? await repo.findStructureById(parent.structureId) : undefined,
+        asOf: query.asOf,
+      };
     }
     const asOf = query.asOf ?? todayInVietnam(deps.clock);
     return { structure: await repo.findStructureValidAt(asOf), asOf };
@@ -113,11 +138,7 @@ export function createUnitsService(deps: Pick<Deps, 'db' | 'clock'>) {
     return {
       ...summary,
       ancestors,
-      headcounts: headcounts.map((h) => ({
-        metric: h.metric as 'officials' | 'population',
-        asOf: h.asOf,
-        value: h.value,
-      })),
+      headcounts: headcounts.map(toHeadcount),
       predecessorCount: counts.predecessors,
       successorCount: counts.successors,
       allowedActions: allowedUnitActions(actor, ancestorIds),
