@@ -9,6 +9,7 @@ import type { Executor } from '../audit/audit.repository.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
 import type { FrameworkRow, FrameworksRepository } from './frameworks.repository.js';
 import { canManageFrameworks, canReadFrameworks } from './measure.policy.js';
+import { conflictOnUnique } from './measure-db-errors.js';
 import type { MeasureEngine } from './measure-engine.js';
 
 // Indicator frameworks stored as versioned JSON definitions. A version used by a published period is
@@ -146,45 +147,51 @@ export function createFrameworksService(deps: FrameworksDeps) {
           fieldErrors: [{ field: 'body.templateKey', code: 'measure.unknown_template' }],
         });
       }
-      const row = await db.transaction().execute((trx) => insertVersion(trx, ctx, template.framework, null));
+      const row = await conflictOnUnique(
+        db.transaction().execute((trx) => insertVersion(trx, ctx, template.framework, null)),
+      );
       return toDetail(row);
     },
 
     async importDefinition(ctx: AuditContext, definition: unknown) {
       requireManage(ctx.actor);
       const outcome = validateOrThrow(definition);
-      const row = await db.transaction().execute((trx) => insertVersion(trx, ctx, outcome.framework, null));
+      const row = await conflictOnUnique(
+        db.transaction().execute((trx) => insertVersion(trx, ctx, outcome.framework, null)),
+      );
       return { framework: toDetail(row), createdNewVersion: false, warnings: outcome.warnings };
     },
 
     async saveDefinition(ctx: AuditContext, id: number, definition: unknown) {
       requireManage(ctx.actor);
       const outcome = validateOrThrow(definition);
-      return db.transaction().execute(async (trx) => {
-        const row = await findOr404(id, trx);
-        if (outcome.framework.code !== row.code) {
-          throw new AppError('VALIDATION', {
-            fieldErrors: [{ field: 'body.definition.code', code: 'measure.framework_code_changed' }],
+      return conflictOnUnique(
+        db.transaction().execute(async (trx) => {
+          const row = await findOr404(id, trx);
+          if (outcome.framework.code !== row.code) {
+            throw new AppError('VALIDATION', {
+              fieldErrors: [{ field: 'body.definition.code', code: 'measure.framework_code_changed' }],
+            });
+          }
+          const frozen = row.status === 'frozen' || (await frameworks.isUsedByPublishedPeriod(id, trx));
+          if (frozen) {
+            const copy = await insertVersion(trx, ctx, outcome.framework, row.id);
+            return { framework: toDetail(copy), createdNewVersion: true, warnings: outcome.warnings };
+          }
+          const now = clock.now().toISOString();
+          const definitionJson = JSON.stringify(outcome.framework);
+          await frameworks.update(id, { name: outcome.framework.name, definitionJson, updatedAt: now }, trx);
+          await audit.record(trx, ctx, {
+            action: 'measure.framework.update',
+            entity: 'measure_framework',
+            entityId: id,
+            before: { name: row.name, definition: parseDefinition(row) },
+            after: { name: outcome.framework.name, definition: outcome.framework },
           });
-        }
-        const frozen = row.status === 'frozen' || (await frameworks.isUsedByPublishedPeriod(id, trx));
-        if (frozen) {
-          const copy = await insertVersion(trx, ctx, outcome.framework, row.id);
-          return { framework: toDetail(copy), createdNewVersion: true, warnings: outcome.warnings };
-        }
-        const now = clock.now().toISOString();
-        const definitionJson = JSON.stringify(outcome.framework);
-        await frameworks.update(id, { name: outcome.framework.name, definitionJson, updatedAt: now }, trx);
-        await audit.record(trx, ctx, {
-          action: 'measure.framework.update',
-          entity: 'measure_framework',
-          entityId: id,
-          before: { name: row.name, definition: parseDefinition(row) },
-          after: { name: outcome.framework.name, definition: outcome.framework },
-        });
-        const updated = await findOr404(id, trx);
-        return { framework: toDetail(updated), createdNewVersion: false, warnings: outcome.warnings };
-      });
+          const updated = await findOr404(id, trx);
+          return { framework: toDetail(updated), createdNewVersion: false, warnings: outcome.warnings };
+        }),
+      );
     },
 
     /** Called when a period using this version is published. */

@@ -227,8 +227,13 @@ describe.each(testDialects())('measure journey on %s', (dialect) => {
 
   it('versions a framework used by the published period instead of changing it', async () => {
     const edited = { ...testFramework(), name: 'Bộ chỉ số 2026' };
-    const saved = await call(secretariat, 'PUT', `/api/measure/frameworks/${frameworkId}`, { definition: edited });
-    expect(saved.json()).toMatchObject({ createdNewVersion: true, framework: { version: 2, status: 'draft', derivedFromId: frameworkId } });
+    const saved = await call(secretariat, 'PUT', `/api/measure/frameworks/${frameworkId}`, {
+      definition: edited,
+    });
+    expect(saved.json()).toMatchObject({
+      createdNewVersion: true,
+      framework: { version: 2, status: 'draft', derivedFromId: frameworkId },
+    });
     const original = await call(secretariat, 'GET', `/api/measure/frameworks/${frameworkId}`);
     expect(original.json()).toMatchObject({ version: 1, status: 'frozen', name: 'Bộ chỉ số thử nghiệm' });
     const period = await call(secretariat, 'GET', `/api/measure/periods/${periodId}`);

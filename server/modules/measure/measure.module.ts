@@ -45,11 +45,14 @@ export function createMeasureServices(deps: Pick<Deps, 'db' | 'audit' | 'clock'>
 }
 export type MeasureServices = ReturnType<typeof createMeasureServices>;
 
-export function registerMeasureModule(app: FastifyInstance, deps: Pick<Deps, 'db' | 'audit' | 'clock'>) {
+export function registerMeasureModule(
+  app: FastifyInstance,
+  deps: Pick<Deps, 'db' | 'audit' | 'clock' | 'files'>,
+) {
   const services = createMeasureServices(deps);
   registerFrameworksRoutes(app, services);
   registerPeriodsRoutes(app, services);
-  registerSubmissionsRoutes(app, services);
+  registerSubmissionsRoutes(app, services, deps.files);
   registerAppraisalRoutes(app, services);
   registerResultsRoutes(app, services);
 }

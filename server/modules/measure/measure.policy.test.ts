@@ -32,8 +32,12 @@ describe('measure policy', () => {
     expect(canEditSubmission(null, ancestorsOfA, open)).toBe(false);
     const officer = user('officer', COMMUNE_A);
     expect(canEditSubmission(officer, ancestorsOfA, { status: 'returned', periodStatus: 'open' })).toBe(true);
-    expect(canEditSubmission(officer, ancestorsOfA, { status: 'submitted', periodStatus: 'open' })).toBe(false);
-    expect(canEditSubmission(officer, ancestorsOfA, { status: 'approved', periodStatus: 'open' })).toBe(false);
+    expect(canEditSubmission(officer, ancestorsOfA, { status: 'submitted', periodStatus: 'open' })).toBe(
+      false,
+    );
+    expect(canEditSubmission(officer, ancestorsOfA, { status: 'approved', periodStatus: 'open' })).toBe(
+      false,
+    );
     expect(canEditSubmission(officer, ancestorsOfA, { status: 'draft', periodStatus: 'closed' })).toBe(false);
   });
 
@@ -42,14 +46,22 @@ describe('measure policy', () => {
     expect(canAppraiseSubmission(user('secretariat', PROVINCE), ancestorsOfA, submitted)).toBe(true);
     expect(canAppraiseSubmission(user('officer', COMMUNE_A), ancestorsOfA, submitted)).toBe(false);
     expect(canAppraiseSubmission(user('secretariat', COMMUNE_B), ancestorsOfA, submitted)).toBe(false);
-    expect(canAppraiseSubmission(user('secretariat', PROVINCE), ancestorsOfA, { ...submitted, status: 'draft' })).toBe(false);
-    expect(canAppraiseSubmission(user('secretariat', PROVINCE), ancestorsOfA, { ...submitted, periodStatus: 'published' })).toBe(false);
+    expect(
+      canAppraiseSubmission(user('secretariat', PROVINCE), ancestorsOfA, { ...submitted, status: 'draft' }),
+    ).toBe(false);
+    expect(
+      canAppraiseSubmission(user('secretariat', PROVINCE), ancestorsOfA, {
+        ...submitted,
+        periodStatus: 'published',
+      }),
+    ).toBe(false);
   });
 
   it('gives framework and period management to secretariat and admin only', () => {
     expect(canManageFrameworks(user('secretariat', PROVINCE))).toBe(true);
     expect(canManageFrameworks(user('admin', COMMUNE_A))).toBe(true);
-    for (const role of ['leader', 'officer', 'viewer'] as const) expect(canManageFrameworks(user(role, PROVINCE))).toBe(false);
+    for (const role of ['leader', 'officer', 'viewer'] as const)
+      expect(canManageFrameworks(user(role, PROVINCE))).toBe(false);
     expect(canManagePeriod(user('secretariat', PROVINCE), [PROVINCE])).toBe(true);
     expect(canManagePeriod(user('secretariat', COMMUNE_A), [PROVINCE])).toBe(false);
   });

@@ -9,12 +9,18 @@ import { caller, createOpenPeriod } from './measure-test-fixtures.js';
 // Whatever a unit enters, the live preview and the score stored on save agree, component by component.
 const valuesArb = fc.record(
   {
-    C1: fc.oneof(fc.integer({ min: 0, max: 10 }).map((n) => ({ number: n })), fc.constant({ notApplicable: true })),
+    C1: fc.oneof(
+      fc.integer({ min: 0, max: 10 }).map((n) => ({ number: n })),
+      fc.constant({ notApplicable: true }),
+    ),
     C2: fc
       .tuple(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 1, max: 500 }))
       .map(([a, b]) => ({ numerator: Math.min(a, b), denominator: b })),
     C3: fc.constantFrom('chair', 'deputy', 'none').map((choice) => ({ choice })),
-    C4: fc.oneof(fc.boolean().map((bool) => ({ bool })), fc.constant({ notApplicable: true })),
+    C4: fc.oneof(
+      fc.boolean().map((bool) => ({ bool })),
+      fc.constant({ notApplicable: true }),
+    ),
   },
   { requiredKeys: [] },
 );

@@ -8,7 +8,10 @@ const framework = FrameworkSchema.parse(testFramework());
 const meta = { periodId: 1, frameworkId: 1, frameworkVersion: 1, computedAt: '2026-04-01T00:00:00.000Z' };
 
 let nextId = 1;
-function rows(values: Record<string, object>, appraised: Record<string, { raw?: object; points?: number }> = {}): ValueRow[] {
+function rows(
+  values: Record<string, object>,
+  appraised: Record<string, { raw?: object; points?: number }> = {},
+): ValueRow[] {
   return Object.entries(values).map(([code, v]) => ({
     id: nextId++,
     submissionId: 1,
@@ -25,8 +28,20 @@ function rows(values: Record<string, object>, appraised: Record<string, { raw?: 
     updatedAt: meta.computedAt,
   }));
 }
-const unit = (id: number, name: string, type: string, kind: string) => ({ id, code: String(id), name, type, kind, level: 2 });
-const full = { C1: { number: 4 }, C2: { numerator: 1, denominator: 1 }, C3: { choice: 'chair' }, C4: { bool: true } };
+const unit = (id: number, name: string, type: string, kind: string) => ({
+  id,
+  code: String(id),
+  name,
+  type,
+  kind,
+  level: 2,
+});
+const full = {
+  C1: { number: 4 },
+  C2: { numerator: 1, denominator: 1 },
+  C3: { choice: 'chair' },
+  C4: { bool: true },
+};
 
 describe('computePeriodResults', () => {
   it('ranks overall, within peer groups (departments apart from communes) and within kinds, ties equal', () => {
@@ -37,7 +52,15 @@ describe('computePeriodResults', () => {
       { unit: unit(4, 'Xã D', 'Xã', 'commune'), rows: rows({ ...full, C3: { choice: 'none' } }) }, // 80
       { unit: unit(5, 'Sở E', 'Sở', 'agency'), rows: rows(full, { C2: { points: 20 } }) }, // 80 (appraised)
     ]);
-    const table = result.units.map((u) => [u.unitName, u.points, u.rank, u.peerGroup, u.peerRank, u.unitKind, u.kindRank]);
+    const table = result.units.map((u) => [
+      u.unitName,
+      u.points,
+      u.rank,
+      u.peerGroup,
+      u.peerRank,
+      u.unitKind,
+      u.kindRank,
+    ]);
     expect(table).toEqual([
       ['Phường B', 100, 1, 'commune_level', 1, 'ward', 1],
       ['Sở A', 80, 2, 'department', 1, 'department', 1],
@@ -46,14 +69,21 @@ describe('computePeriodResults', () => {
       ['Xã D', 80, 2, 'commune_level', 2, 'commune', 1],
     ]);
     expect(result.units[0].band).toEqual({ code: 'B3', name: 'Nâng cao' });
-    expect(result.units[0].pillars.find((p) => p.code === 'government')).toEqual({ code: 'government', points: 60, value: 1 });
+    expect(result.units[0].pillars.find((p) => p.code === 'government')).toEqual({
+      code: 'government',
+      points: 60,
+      value: 1,
+    });
   });
 
   it('uses appraised values where given, else the unit’s own, and rebases the maximum for N/A', () => {
     const [u] = computePeriodResults(meta, framework, [
       {
         unit: unit(7, 'Xã F', 'Xã', 'commune'),
-        rows: rows({ ...full, C4: { notApplicable: true } }, { C2: { raw: { numerator: 1, denominator: 2 } } }),
+        rows: rows(
+          { ...full, C4: { notApplicable: true } },
+          { C2: { raw: { numerator: 1, denominator: 2 } } },
+        ),
       },
     ]).units;
     // 20 + 20 (appraised 1/2 × 40) + 20 of 80 applicable.

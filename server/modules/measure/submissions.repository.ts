@@ -115,8 +115,8 @@ export function createSubmissionsRepository(db: Kysely<DB>) {
       exec.selectFrom('measureEvidence').selectAll().where('id', '=', id).executeTakeFirst(),
     deleteEvidence: (id: number, exec: Executor = db) =>
       exec.deleteFrom('measureEvidence').where('id', '=', id).execute(),
-    fileExists: async (fileId: number, exec: Executor = db) =>
-      !!(await exec.selectFrom('files').select('id').where('id', '=', fileId).executeTakeFirst()),
+    findFile: (fileId: number, exec: Executor = db) =>
+      exec.selectFrom('files').select(['id', 'uploadedBy']).where('id', '=', fileId).executeTakeFirst(),
   };
 }
 export type SubmissionsRepository = ReturnType<typeof createSubmissionsRepository>;

@@ -3,6 +3,8 @@ import { type LoggedIn, loginAs } from '../../../test/helpers/login.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { testDialects } from '../../../test/helpers/test-db.js';
 import { createUnitTree, type UnitTree } from '../../../test/helpers/unit-fixtures.js';
+import { EVIDENCE_KINDS } from '../../lib/uploads.js';
+import { PDF_MINIMAL, PNG_1X1 } from '../files/file-fixtures.js';
 import { caller, createOpenPeriod, FULL_VALUES } from './measure-test-fixtures.js';
 
 // 401 → 400 → 403 → happy path for the submission and appraisal routes.
@@ -131,19 +133,21 @@ describe.each(testDialects())('measure submission and appraisal routes on %s', (
     const saved = await call(officerA, 'PUT', sub(a, '/values'), { values: FULL_VALUES });
     expect(saved.json().selfScore.total).toMatchObject({ points: 81, applicableMax: 100, value: 0.81 });
     expect(saved.json().selfScore.band.code).toBe('B3');
-    const file = await t.deps.db
-      .insertInto('files')
-      .values({
-        sha256: 'a'.repeat(64),
-        mime: 'application/pdf',
-        size: 10,
-        originalName: 'bien-ban.pdf',
-        storageKey: `k-${dialect}`,
-        uploadedBy: officerA.userId,
-        createdAt: t.clock.now().toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const file = await t.deps.files.store(
+      PDF_MINIMAL,
+      { originalName: 'bien-ban.pdf', allow: EVIDENCE_KINDS, uploadedBy: officerA.userId },
+      { actor: null },
+    );
+    const foreign = await t.deps.files.store(
+      PNG_1X1,
+      { originalName: 'khac.png', allow: EVIDENCE_KINDS, uploadedBy: officerB.userId },
+      { actor: null },
+    );
+    const stolen = await call(officerA, 'POST', sub(a, '/evidence'), {
+      componentCode: 'C1',
+      fileId: foreign.id,
+    });
+    expect(stolen.json().errors[0]).toMatchObject({ field: 'body.fileId', code: 'measure.unknown_file' });
     const withFile = await call(officerA, 'POST', sub(a, '/evidence'), {
       componentCode: 'C1',
       fileId: file.id,
@@ -160,6 +164,13 @@ describe.each(testDialects())('measure submission and appraisal routes on %s', (
     ]);
     const submitted = await call(officerA, 'POST', sub(a, '/submit'));
     expect(submitted.json()).toMatchObject({ status: 'submitted', round: 1, actions: { canEdit: false } });
+    const evidenceId = withFile.json().id;
+    const download = await call(secretariat, 'GET', sub(a, `/evidence/${evidenceId}/file`));
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.rawPayload.equals(PDF_MINIMAL)).toBe(true);
+    expect((await call(officerB, 'GET', sub(a, `/evidence/${evidenceId}/file`))).statusCode).toBe(403);
+    expect((await call(null, 'GET', sub(a, `/evidence/${evidenceId}/file`))).statusCode).toBe(401);
     const history = await call(officerA, 'GET', sub(a, '/history'));
     expect(
       history.json().map((h: { componentCode: string; points: number }) => [h.componentCode, h.points]),

@@ -10,8 +10,10 @@ import {
   SubmissionViewSchema,
   ValuesBodySchema,
 } from '../../../core/contracts/measure.js';
+import { AppError } from '../../lib/errors.js';
 import { auditContextOf } from '../../lib/request-context.js';
 import { requireSignedIn } from '../../plugins/auth.js';
+import type { FilesService } from '../files/files.service.js';
 import type { MeasureServices } from './measure.module.js';
 
 const tags = ['measure'];
@@ -24,7 +26,11 @@ const EvidenceParamsSchema = PeriodUnitParamsSchema.extend({
     .max(2 ** 31 - 1),
 });
 
-export function registerSubmissionsRoutes(app: FastifyInstance, { submissions }: MeasureServices) {
+export function registerSubmissionsRoutes(
+  app: FastifyInstance,
+  { submissions }: MeasureServices,
+  files: FilesService,
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const base = { onRequest: requireSignedIn };
   const view = { 200: SubmissionViewSchema };
@@ -119,5 +125,32 @@ export function registerSubmissionsRoutes(app: FastifyInstance, { submissions }:
       },
     },
     async (request) => submissions.history(request.actor, request.params),
+  );
+  r.get(
+    `${path}/evidence/:evidenceId/file`,
+    {
+      ...base,
+      schema: {
+        tags,
+        summary: 'Download an evidence file (readers of the unit, e.g. appraisers)',
+        params: EvidenceParamsSchema,
+      },
+    },
+    async (request, reply) => {
+      const { evidenceId, ...ids } = request.params;
+      const file = await files.get(await submissions.evidenceFileId(request.actor, ids, evidenceId));
+      if (!file) throw new AppError('NOT_FOUND');
+      // Same safe headers as the files module: never rendered inline as active content.
+      return reply
+        .header('content-type', file.mime)
+        .header(
+          'content-disposition',
+          `attachment; filename*=UTF-8''${encodeURIComponent(file.originalName)}`,
+        )
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('cache-control', 'private, no-store')
+        .send(files.open(file));
+    },
   );
 }

@@ -7,7 +7,9 @@ import type { Clock } from '../../lib/clock.js';
 import { AppError, type FieldError, notFound } from '../../lib/errors.js';
 import type { Executor } from '../audit/audit.repository.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
+import { canDownloadFile } from '../files/files.policy.js';
 import { canEditSubmission } from './measure.policy.js';
+import { conflictOnUnique } from './measure-db-errors.js';
 import type { MeasureEngine } from './measure-engine.js';
 import {
   type ContextDeps,
@@ -108,110 +110,117 @@ export function createSubmissionsService(deps: SubmissionsDeps) {
 
     async saveValues(actx: AuditContext, ids: Ids, body: ValuesBody) {
       const actor = actx.actor as Actor;
-      return db.transaction().execute(async (trx) => {
-        const ctx = await load(actx.actor, ids, canEnter, trx);
-        requireEditable(actor, ctx);
-        checkValuesOrThrow(ctx, body.values, 'body.values');
-        const submission = await ensureSubmission(trx, ctx);
-        const current = new Map(ctx.rows.map((r) => [r.componentCode, r]));
-        const merged = { ...selfValuesOf(ctx.rows), ...body.values };
-        const scored = engine.score(ctx.framework, merged, ctx.scoringUnit);
-        const pointsOf = new Map(
-          scored.components.map((c) => [c.code, c.status === 'scored' ? c.points : null]),
-        );
-        const now = clock.now().toISOString();
-        const userId = actor.userId;
-        const changed = Object.entries(body.values).filter(([code, v]) => {
-          const row = current.get(code);
-          return rawJsonOf(v) !== (row?.rawJson ?? null) || (!!v && 'notApplicable' in v) !== !!row?.isNa;
-        });
-        await submissions.upsertValues(
-          changed.map(([code, v]) => ({
-            submissionId: submission.id,
-            componentCode: code,
-            rawJson: rawJsonOf(v),
-            isNa: v && 'notApplicable' in v ? 1 : 0,
-            selfPoints: v ? (pointsOf.get(code) ?? null) : null,
-            needsFix: 0,
-            updatedBy: userId,
-            updatedAt: now,
-          })),
-          trx,
-        );
-        // Formula components follow their inputs: refresh stored points that moved.
-        for (const row of ctx.rows) {
-          const points = pointsOf.get(row.componentCode) ?? null;
-          if (!(row.componentCode in body.values) && row.selfPoints !== points) {
-            await submissions.updateValue(submission.id, row.componentCode, { selfPoints: points }, trx);
-          }
-        }
-        await submissions.insertHistory(
-          changed.map(([code, v]) => ({
-            submissionId: submission.id,
-            componentCode: code,
-            kind: 'self' as const,
-            rawJson: rawJsonOf(v),
-            isNa: v && 'notApplicable' in v ? 1 : 0,
-            points: v ? (pointsOf.get(code) ?? null) : null,
-            comment: null,
-            changedBy: userId,
-            changedAt: now,
-          })),
-          trx,
-        );
-        if (changed.length) {
-          await submissions.update(submission.id, { updatedAt: now }, trx);
-          await audit.record(trx, actx, {
-            action: 'measure.values.save',
-            entity: 'measure_submission',
-            entityId: submission.id,
-            before: Object.fromEntries(changed.map(([code]) => [code, current.get(code)?.rawJson ?? null])),
-            after: Object.fromEntries(changed),
+      return conflictOnUnique(
+        db.transaction().execute(async (trx) => {
+          const ctx = await load(actx.actor, ids, canEnter, trx);
+          requireEditable(actor, ctx);
+          checkValuesOrThrow(ctx, body.values, 'body.values');
+          const submission = await ensureSubmission(trx, ctx);
+          const current = new Map(ctx.rows.map((r) => [r.componentCode, r]));
+          const merged = { ...selfValuesOf(ctx.rows), ...body.values };
+          const scored = engine.score(ctx.framework, merged, ctx.scoringUnit);
+          const pointsOf = new Map(
+            scored.components.map((c) => [c.code, c.status === 'scored' ? c.points : null]),
+          );
+          const now = clock.now().toISOString();
+          const userId = actor.userId;
+          const changed = Object.entries(body.values).filter(([code, v]) => {
+            const row = current.get(code);
+            return rawJsonOf(v) !== (row?.rawJson ?? null) || (!!v && 'notApplicable' in v) !== !!row?.isNa;
           });
-        }
-        return view(actor, ids, trx);
-      });
+          await submissions.upsertValues(
+            changed.map(([code, v]) => ({
+              submissionId: submission.id,
+              componentCode: code,
+              rawJson: rawJsonOf(v),
+              isNa: v && 'notApplicable' in v ? 1 : 0,
+              selfPoints: v ? (pointsOf.get(code) ?? null) : null,
+              needsFix: 0,
+              updatedBy: userId,
+              updatedAt: now,
+            })),
+            trx,
+          );
+          // Formula components follow their inputs: refresh stored points that moved.
+          for (const row of ctx.rows) {
+            const points = pointsOf.get(row.componentCode) ?? null;
+            if (!(row.componentCode in body.values) && row.selfPoints !== points) {
+              await submissions.updateValue(submission.id, row.componentCode, { selfPoints: points }, trx);
+            }
+          }
+          await submissions.insertHistory(
+            changed.map(([code, v]) => ({
+              submissionId: submission.id,
+              componentCode: code,
+              kind: 'self' as const,
+              rawJson: rawJsonOf(v),
+              isNa: v && 'notApplicable' in v ? 1 : 0,
+              points: v ? (pointsOf.get(code) ?? null) : null,
+              comment: null,
+              changedBy: userId,
+              changedAt: now,
+            })),
+            trx,
+          );
+          if (changed.length) {
+            await submissions.update(submission.id, { updatedAt: now }, trx);
+            await audit.record(trx, actx, {
+              action: 'measure.values.save',
+              entity: 'measure_submission',
+              entityId: submission.id,
+              before: Object.fromEntries(changed.map(([code]) => [code, current.get(code)?.rawJson ?? null])),
+              after: Object.fromEntries(changed),
+            });
+          }
+          return view(actor, ids, trx);
+        }),
+      );
     },
 
     async addEvidence(actx: AuditContext, ids: Ids, body: EvidenceCreate) {
       const actor = actx.actor as Actor;
-      return db.transaction().execute(async (trx) => {
-        const ctx = await load(actx.actor, ids, canEnter, trx);
-        requireEditable(actor, ctx);
-        const fieldErrors: FieldError[] = [];
-        if (
-          !ctx.framework.groups.some((g) =>
-            g.mainIndices.some((m) => m.components.some((c) => c.code === body.componentCode)),
-          )
-        ) {
-          fieldErrors.push({ field: 'body.componentCode', code: 'measure.unknown_component' });
-        }
-        if (body.fileId !== undefined && !(await submissions.fileExists(body.fileId, trx))) {
-          fieldErrors.push({ field: 'body.fileId', code: 'measure.unknown_file' });
-        }
-        if (fieldErrors.length) throw new AppError('VALIDATION', { fieldErrors });
-        const submission = await ensureSubmission(trx, ctx);
-        const row = await submissions.insertEvidence(
-          {
-            submissionId: submission.id,
-            componentCode: body.componentCode,
-            fileId: body.fileId ?? null,
-            docNumber: body.document?.number ?? null,
-            docDate: body.document?.date ?? null,
-            docTitle: body.document?.title ?? null,
-            createdBy: actor.userId,
-            createdAt: clock.now().toISOString(),
-          },
-          trx,
-        );
-        await audit.record(trx, actx, {
-          action: 'measure.evidence.add',
-          entity: 'measure_evidence',
-          entityId: row.id,
-          after: row,
-        });
-        return toEvidence({ ...row, fileName: null });
-      });
+      return conflictOnUnique(
+        db.transaction().execute(async (trx) => {
+          const ctx = await load(actx.actor, ids, canEnter, trx);
+          requireEditable(actor, ctx);
+          const fieldErrors: FieldError[] = [];
+          if (
+            !ctx.framework.groups.some((g) =>
+              g.mainIndices.some((m) => m.components.some((c) => c.code === body.componentCode)),
+            )
+          ) {
+            fieldErrors.push({ field: 'body.componentCode', code: 'measure.unknown_component' });
+          }
+          // Only a file the caller could download may be attached: nobody cites another user's upload by guessing ids.
+          const file = body.fileId === undefined ? undefined : await submissions.findFile(body.fileId, trx);
+          if (body.fileId !== undefined && (!file || !canDownloadFile(actor, file))) {
+            fieldErrors.push({ field: 'body.fileId', code: 'measure.unknown_file' });
+          }
+          if (fieldErrors.length) throw new AppError('VALIDATION', { fieldErrors });
+          const submission = await ensureSubmission(trx, ctx);
+          const row = await submissions.insertEvidence(
+            {
+              submissionId: submission.id,
+              componentCode: body.componentCode,
+              fileId: body.fileId ?? null,
+              docNumber: body.document?.number ?? null,
+              docDate: body.document?.date ?? null,
+              docTitle: body.document?.title ?? null,
+              createdBy: actor.userId,
+              createdAt: clock.now().toISOString(),
+            },
+            trx,
+          );
+          await audit.record(trx, actx, {
+            action: 'measure.evidence.add',
+            entity: 'measure_evidence',
+            entityId: row.id,
+            after: row,
+          });
+          const listed = (await submissions.evidence(submission.id, trx)).find((e) => e.id === row.id);
+          return toEvidence(listed ?? { ...row, fileName: null });
+        }),
+      );
     },
 
     async removeEvidence(actx: AuditContext, ids: Ids, evidenceId: number) {
@@ -261,6 +270,14 @@ export function createSubmissionsService(deps: SubmissionsDeps) {
         });
         return view(actor, ids, trx);
       });
+    },
+
+    /** The stored file behind an evidence item, for anyone who may read the unit's submission. */
+    async evidenceFileId(actor: Actor | null, ids: Ids, evidenceId: number): Promise<number> {
+      const ctx = await load(actor, ids, canRead);
+      const row = await submissions.findEvidence(evidenceId);
+      if (!row || row.submissionId !== ctx.submission?.id || row.fileId === null) throw notFound();
+      return row.fileId;
     },
 
     async history(actor: Actor | null, ids: Ids) {
