@@ -1,6 +1,6 @@
 import type { Framework, ScoreStatus, UnitValues } from '../contracts/measure-framework.js';
 import { PILLARS } from '../contracts/measure-framework.js';
-import { type CompiledFramework, compiledOf } from './compile.js';
+import { appliesToUnit, type CompiledFramework, compiledOf } from './compile.js';
 import { numericValueOf } from './rules.js';
 import { type FastRule, fastRuleOf, NOT_EVALUABLE } from './rules-fast.js';
 import type { ScoringContext, UnitScoreVector } from './scoring.js';
@@ -57,16 +57,6 @@ function fastPlan(compiled: CompiledFramework): FastPlan {
   return plan;
 }
 
-function applies(compiled: CompiledFramework, i: number, ctx: ScoringContext | undefined): boolean {
-  const cc = compiled.components[i];
-  if (!cc.appliesKinds && !cc.appliesGroups) return true;
-  const kind = ctx?.unitKind;
-  const groups = ctx?.unitGroups;
-  if (!kind && (!groups || groups.length === 0)) return true;
-  if (kind && cc.appliesKinds?.has(kind)) return true;
-  return !!groups && !!cc.appliesGroups && groups.some((g) => cc.appliesGroups?.has(g));
-}
-
 // Fractions and statuses of one unit, written into the given rows. Mirrors evaluateInto in scoring.ts.
 export function fastScoreInto(
   compiled: CompiledFramework,
@@ -87,7 +77,7 @@ export function fastScoreInto(
     const value = unit.values[cc.code];
     let f = 0;
     let s = SCORED;
-    if (!applies(compiled, i, unit.context) || (value && 'notApplicable' in value)) s = NA;
+    if (!appliesToUnit(cc, unit.context) || (value && 'notApplicable' in value)) s = NA;
     else if (cc.formula) {
       const x = cc.formula.evaluate(vec);
       if (!Number.isFinite(x)) {

@@ -39,6 +39,20 @@ export interface CompiledFramework {
   bands: Band[]; // ascending by minValue
 }
 
+// Kinds and groups are alternatives. Without any description of the unit nothing can be excluded; callers
+// are expected to pass one.
+export function appliesToUnit(
+  cc: Pick<CompiledComponent, 'appliesKinds' | 'appliesGroups'>,
+  unit: { unitKind?: string | null; unitGroups?: readonly string[] | null } | undefined,
+): boolean {
+  if (!cc.appliesKinds && !cc.appliesGroups) return true;
+  const kind = unit?.unitKind;
+  const groups = unit?.unitGroups;
+  if (!kind && (!groups || groups.length === 0)) return true;
+  if (kind && cc.appliesKinds?.has(kind)) return true;
+  return !!groups && !!cc.appliesGroups && groups.some((g) => cc.appliesGroups?.has(g));
+}
+
 export class FrameworkCompileError extends Error {
   constructor(readonly reason: string) {
     super(reason);

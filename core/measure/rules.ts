@@ -59,7 +59,11 @@ function scoreSteps(c: Component, rule: Extract<ScoringRule, { kind: 'steps' }>,
   if (typeof n !== 'number') return n;
   let best: { min: number; points: number } | undefined;
   for (const s of rule.steps) if (n >= s.min && (!best || s.min > best.min)) best = s;
-  if (!best) return outcome('scored', 0, 'below_all_steps', { value: n, lowest: rule.steps[0]?.min ?? null });
+  if (!best)
+    return outcome('scored', 0, 'below_all_steps', {
+      value: n,
+      lowest: Math.min(...rule.steps.map((s) => s.min)),
+    });
   const f = c.maxPoints > 0 ? clip01(best.points / c.maxPoints) : 0;
   return outcome('scored', f, 'step_matched', { value: n, min: best.min, points: best.points });
 }

@@ -9,7 +9,7 @@ import type {
   UnitValues,
 } from '../contracts/measure-framework.js';
 import { PILLARS } from '../contracts/measure-framework.js';
-import { type CompiledComponent, type CompiledFramework, compiledOf } from './compile.js';
+import { appliesToUnit, type CompiledComponent, type CompiledFramework, compiledOf } from './compile.js';
 import {
   compileExpression,
   type Expr,
@@ -41,17 +41,6 @@ export interface ScoringContext {
 export interface UnitScoreVector {
   fractions: Float64Array;
   applicable: Uint8Array;
-}
-
-function isApplicable(cc: CompiledComponent, ctx: ScoringContext | undefined): boolean {
-  if (!cc.appliesKinds && !cc.appliesGroups) return true;
-  const kind = ctx?.unitKind;
-  const groups = ctx?.unitGroups;
-  // Without any description of the unit we cannot exclude it; the caller is expected to pass one.
-  if (!kind && (!groups || groups.length === 0)) return true;
-  if (kind && cc.appliesKinds?.has(kind)) return true;
-  if (groups && cc.appliesGroups && groups.some((g) => cc.appliesGroups?.has(g))) return true;
-  return false;
 }
 
 function evaluateFormula(
@@ -97,7 +86,7 @@ function evaluateInto(
     const cc = compiled.components[order[k]];
     const value = values[cc.code];
     let out: RuleOutcome;
-    if (!isApplicable(cc, ctx))
+    if (!appliesToUnit(cc, ctx))
       out = notApplicableOutcome('not_applicable_to_unit', { unitKind: ctx?.unitKind ?? null });
     else if (value && 'notApplicable' in value) out = notApplicableOutcome('marked_not_applicable');
     else if (cc.formula) out = evaluateFormula(cc, vec, outcomes, (i) => compiled.components[i].code);
@@ -209,11 +198,11 @@ export function scoreComponent(
   });
   const kinds = component.appliesTo?.unitKinds ?? [];
   const groups = component.appliesTo?.unitGroups ?? [];
-  const cc = {
+  const applicability = {
     appliesKinds: kinds.length ? new Set<string>(kinds) : null,
     appliesGroups: groups.length ? new Set<string>(groups) : null,
-  } as CompiledComponent;
-  if (!isApplicable(cc, context)) return finish(notApplicableOutcome('not_applicable_to_unit'));
+  };
+  if (!appliesToUnit(applicability, context)) return finish(notApplicableOutcome('not_applicable_to_unit'));
   if (value && 'notApplicable' in value) return finish(notApplicableOutcome('marked_not_applicable'));
   if (component.rule.kind === 'formula') return finish(scoreStandaloneFormula(component, context));
   if (value === null || value === undefined) return finish(missingOutcome());
