@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DialectName } from '../../db/database.js';
+import type { DB } from '../../db/schema.js';
 
 // What a backup covers is read from the live schema, so tables added by later migrations are backed up
 // without anyone remembering to list them. Kysely's own bookkeeping tables are left out: the target
@@ -19,7 +20,14 @@ export type TableInfo = {
   identity?: string;
 };
 
-type RawDb = Kysely<any>;
+/** Tables known only at run time: any table name, rows of unknown columns. */
+export type DynamicDb = Record<string, Record<string, unknown>>;
+type RawDb = Kysely<DynamicDb>;
+
+/** The database without the camelCase plugin: backups carry the real snake_case column names. */
+export function rawDatabase(db: Kysely<DB>): RawDb {
+  return db.withoutPlugins() as unknown as RawDb;
+}
 type FoundTable = Omit<TableInfo, 'orderBy'> & { pk: string[] };
 const SKIPPED = /^(kysely_migration|sqlite_)/;
 

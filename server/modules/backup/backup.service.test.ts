@@ -2,7 +2,6 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase, testDialects } from '../../../test/helpers/test-db.js';
 import { createUnitTree } from '../../../test/helpers/unit-fixtures.js';
@@ -14,7 +13,7 @@ import { fixedClock } from '../../lib/clock.js';
 import { storagePath } from '../../lib/uploads.js';
 import { PDF_MINIMAL, PNG_1X1 } from '../files/file-fixtures.js';
 import { createBackup, restoreBackup } from './backup.service.js';
-import { discoverTables } from './backup-schema.js';
+import { discoverTables, rawDatabase } from './backup-schema.js';
 import { BackupFileError } from './restore.service.js';
 
 type Install = { deps: Deps; database: TestDatabase; dataDir: string; close(): Promise<void> };
@@ -104,7 +103,7 @@ async function populate(deps: Deps) {
 }
 
 async function allRows(deps: Deps) {
-  const raw = deps.db.withoutPlugins() as Kysely<any>;
+  const raw = rawDatabase(deps.db);
   const out: Record<string, unknown[]> = {};
   for (const t of await discoverTables(raw, deps.database.dialect)) {
     let q = raw.selectFrom(t.name).selectAll();

@@ -11,7 +11,13 @@ import {
   BackupWriter,
   encodeRow,
 } from './backup-format.js';
-import { appliedMigrations, discoverTables, type TableInfo } from './backup-schema.js';
+import {
+  appliedMigrations,
+  type DynamicDb,
+  discoverTables,
+  rawDatabase,
+  type TableInfo,
+} from './backup-schema.js';
 
 // Backup and restore of a whole install: every table plus the uploaded files, in one file, read from
 // one consistent snapshot. A backup taken on SQLite restores on PostgreSQL and the other way round,
@@ -22,7 +28,7 @@ export type BackupDeps = Pick<Deps, 'database' | 'clock' | 'files'>;
 export type Progress = (message: string) => void;
 export type BackupSummary = { path: string; tables: Record<string, number>; files: number; bytes: number };
 
-type RawDb = Kysely<any> | Transaction<any>;
+type RawDb = Kysely<DynamicDb> | Transaction<DynamicDb>;
 const PAGE = 5000;
 
 /** Rows of a self-referencing table (units.parent_id) ordered so that a referenced row comes first. */
@@ -81,8 +87,8 @@ async function readTable(
   return count;
 }
 
-function inSnapshot<T>(deps: BackupDeps, fn: (trx: Transaction<any>) => Promise<T>): Promise<T> {
-  const raw = deps.database.db.withoutPlugins() as Kysely<any>;
+function inSnapshot<T>(deps: BackupDeps, fn: (trx: Transaction<DynamicDb>) => Promise<T>): Promise<T> {
+  const raw = rawDatabase(deps.database.db);
   // PostgreSQL: one REPEATABLE READ snapshot for every table. SQLite (WAL): a read transaction sees one
   // snapshot too, while writers in other processes carry on.
   if (deps.database.dialect === 'postgres') {

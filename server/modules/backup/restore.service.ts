@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { DialectName } from '../../db/database.js';
 import { removeStoredFile, writeStoredFile } from '../../lib/uploads.js';
 import type { BackupDeps, Progress } from './backup.service.js';
@@ -13,7 +13,13 @@ import {
   decodeValue,
   readLines,
 } from './backup-format.js';
-import { appliedMigrations, discoverTables, type TableInfo } from './backup-schema.js';
+import {
+  appliedMigrations,
+  type DynamicDb,
+  discoverTables,
+  rawDatabase,
+  type TableInfo,
+} from './backup-schema.js';
 
 // Restore runs in ONE transaction: the file is checked (gzip CRC, per-line JSON, final checksum and
 // counts) while its rows are inserted, and any problem rolls everything back, files included.
@@ -46,7 +52,7 @@ function batchSize(table: TableInfo): number {
   return Math.max(1, Math.min(500, Math.floor(30000 / Math.max(1, table.columns.length))));
 }
 
-async function insertBatch(trx: Transaction<any>, batch: Batch, dialect: DialectName) {
+async function insertBatch(trx: Transaction<DynamicDb>, batch: Batch, dialect: DialectName) {
   if (!batch.rows.length) return;
   const types = new Map(batch.table.columns.map((c) => [c.name, c.type]));
   const values = batch.rows.map((row) => {
@@ -64,7 +70,7 @@ async function insertBatch(trx: Transaction<any>, batch: Batch, dialect: Dialect
   batch.rows = [];
 }
 
-async function assertEmpty(trx: Transaction<any>, tables: TableInfo[]) {
+async function assertEmpty(trx: Transaction<DynamicDb>, tables: TableInfo[]) {
   for (const table of [...tables].reverse()) {
     const any = await trx.selectFrom(table.name).select(sql`1`.as('x')).limit(1).execute();
     if (!any.length) continue;
@@ -78,7 +84,7 @@ async function assertEmpty(trx: Transaction<any>, tables: TableInfo[]) {
   }
 }
 
-async function resetSequences(trx: Transaction<any>, tables: TableInfo[]) {
+async function resetSequences(trx: Transaction<DynamicDb>, tables: TableInfo[]) {
   for (const t of tables) {
     if (!t.identity) continue;
     // The next generated id follows the restored ones (identity columns do not move on explicit ids).
@@ -125,7 +131,7 @@ export async function restoreBackup(
   const dialect = deps.database.dialect;
   const written: string[] = [];
   try {
-    return await (deps.database.db.withoutPlugins() as Kysely<any>)
+    return await rawDatabase(deps.database.db)
       .transaction()
       .execute((trx) => restoreInto(trx, dialect, deps, path, written, onProgress));
   } catch (error) {
@@ -143,7 +149,7 @@ export async function restoreBackup(
 }
 
 async function restoreInto(
-  trx: Transaction<any>,
+  trx: Transaction<DynamicDb>,
   dialect: DialectName,
   deps: BackupDeps,
   path: string,
