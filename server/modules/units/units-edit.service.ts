@@ -8,7 +8,7 @@ import { rebuildLineageClosure } from './lineage-closure.js';
 import { canCreateTopLevelUnit, canManageUnit } from './units.policy.js';
 import { createUnitsRepository, type Executor, type UnitRow } from './units.repository.js';
 import { createUnitsService, toHeadcount } from './units.service.js';
-import { chunk, createUnitsWriteRepository } from './units-write.repository.js';
+import { chunk, createUnitsWriteRepository, type NewUnit } from './units-write.repository.js';
 
 // Creating, editing and moving units and replacing their headcounts. Each write is one transaction with
 // its audit entry and keeps unit_closure (tree and lineage rows) correct.
@@ -59,6 +59,24 @@ export function createUnitsEditService(deps: Pick<Deps, 'db' | 'clock' | 'audit'
     }
   }
 
+  // The new unit's tree rows are its parent's plus itself; lineage rows follow its ancestors' mergers.
+  async function insertWithClosure(trx: Executor, row: NewUnit, parent: UnitRow | null): Promise<number> {
+    const newId = (await write.insertUnits(trx, [row])).get(row.code)!;
+    const parentRows = parent ? await write.treeClosureOf(trx, [parent.id]) : [];
+    await write.insertClosure(trx, [
+      { ancestorId: newId, descendantId: newId, depth: 0, viaLineage: 0 },
+      ...parentRows.map((r) => ({
+        ancestorId: r.ancestorId,
+        descendantId: newId,
+        depth: r.depth + 1,
+        viaLineage: 0,
+      })),
+    ]);
+    await write.fillPaths(trx, row.structureId);
+    await rebuildLineageClosure(trx, write);
+    return newId;
+  }
+
   async function createUnit(actor: Actor, ctx: AuditContext, body: UnitCreate): Promise<UnitDetail> {
     const parent = body.parentId ? await managedUnit(actor, body.parentId, 'body.parentId') : null;
     if (!parent) await assertTopLevelAllowed(actor);
@@ -68,38 +86,25 @@ export function createUnitsEditService(deps: Pick<Deps, 'db' | 'clock' | 'audit'
     const structure = await repo.findStructureById(structureId);
     if (!structure) throw fieldError('body.structureId', 'units.structure_not_found');
     const now = deps.clock.now().toISOString();
+    const row: NewUnit = {
+      structureId,
+      code: body.code,
+      name: body.name,
+      searchName: foldVietnamese(body.name),
+      type: body.type,
+      kind: body.kind,
+      level: parent ? parent.level + 1 : 1,
+      parentId: parent?.id ?? null,
+      path: '',
+      validFrom: body.validFrom ?? structure.validFrom,
+      validTo: body.validTo ?? structure.validTo,
+      createdAt: now,
+      updatedAt: now,
+    };
     const id = await withConflicts(() =>
       deps.db.transaction().execute(async (trx) => {
         await assertCodeFree(trx, structureId, body.code);
-        const row = {
-          structureId,
-          code: body.code,
-          name: body.name,
-          searchName: foldVietnamese(body.name),
-          type: body.type,
-          kind: body.kind,
-          level: parent ? parent.level + 1 : 1,
-          parentId: parent?.id ?? null,
-          path: '',
-          validFrom: body.validFrom ?? structure.validFrom,
-          validTo: body.validTo ?? structure.validTo,
-          createdAt: now,
-          updatedAt: now,
-        };
-        const ids = await write.insertUnits(trx, [row]);
-        const newId = ids.get(body.code)!;
-        const parentRows = parent ? await write.treeClosureOf(trx, [parent.id]) : [];
-        await write.insertClosure(trx, [
-          { ancestorId: newId, descendantId: newId, depth: 0, viaLineage: 0 },
-          ...parentRows.map((r) => ({
-            ancestorId: r.ancestorId,
-            descendantId: newId,
-            depth: r.depth + 1,
-            viaLineage: 0,
-          })),
-        ]);
-        await write.fillPaths(trx, structureId);
-        await rebuildLineageClosure(trx, write);
+        const newId = await insertWithClosure(trx, row, parent);
         await deps.audit.record(trx, ctx, {
           action: 'unit.create',
           entity: 'unit',
