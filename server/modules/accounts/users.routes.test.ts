@@ -264,6 +264,16 @@ describe.each(testDialects())('users routes on %s', (dialect) => {
     expect(self.json().code).toBe('INVALID_STATE');
   });
 
+  it('a patch that changes nothing writes nothing', async () => {
+    const count = async () =>
+      (await t.deps.db.selectFrom('auditLog').select('id').where('action', '=', 'user.updated').execute())
+        .length;
+    const before = await count();
+    const res = await send('PATCH', `/api/users/${officerA.userId}`, adminA, { fullName: 'Test officer' });
+    expect(res.statusCode).toBe(200);
+    expect(await count()).toBe(before);
+  });
+
   it('replaces the grants the admin manages and keeps grants from other scopes', async () => {
     const { userId } = await createUserWithGrant(t, {
       role: 'officer',

@@ -138,6 +138,7 @@ export function createUsersService(
     }
     const before = { fullName: user.fullName, isActive: user.isActive === 1, locale: user.locale };
     const after = { ...before, ...patch };
+    if (JSON.stringify(after) === JSON.stringify(before)) return view(id);
     await db.transaction().execute(async (trx) => {
       await users.update(trx, id, {
         fullName: after.fullName,
