@@ -126,3 +126,18 @@ describe('robustness', () => {
     expect(change.shift).toBe(change.baseRank - change.rank);
   });
 });
+
+describe('robustness within peer groups', () => {
+  it('ranks each peer group separately (base ranks restart at 1 in each group)', () => {
+    const units = population().map((u, i) => ({ ...u, peerGroup: i % 2 === 0 ? 'commune' : 'ward' }));
+    const r = perturbationRobustness(tinyFramework(), units, { runs: 30, spread: 0.3, seed: 9 });
+    for (const group of ['commune', 'ward']) {
+      const ranks = r.units.filter((_, i) => units[i].peerGroup === group).map((u) => u.baseRank);
+      expect(Math.min(...ranks)).toBe(1);
+      expect(Math.max(...ranks)).toBeLessThanOrEqual(20);
+      for (const u of r.units) expect(u.max).toBeLessThanOrEqual(20);
+    }
+    const drop = dropOneComponent(tinyFramework(), units);
+    expect(Math.max(...drop.baseRanks.map((b) => b.rank))).toBeLessThanOrEqual(20);
+  });
+});

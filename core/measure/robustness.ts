@@ -13,6 +13,31 @@ export interface RobustnessUnit {
   name: string;
   values: UnitValues;
   context?: ScoringContext;
+  // Units are ranked within their peer group (departments, communes, wards…); absent → one ranking.
+  peerGroup?: string | null;
+}
+
+// Competition ranks within each peer group (units without a group form one group together).
+function peerRanker(units: readonly RobustnessUnit[]): (totals: Float64Array) => Int32Array {
+  const groups = new Map<string, number[]>();
+  units.forEach((u, i) => {
+    const key = u.peerGroup ?? '';
+    const list = groups.get(key) ?? [];
+    list.push(i);
+    groups.set(key, list);
+  });
+  if (groups.size <= 1) return competitionRanks;
+  const members = [...groups.values()].map((list) => Int32Array.from(list));
+  return (totals) => {
+    const ranks = new Int32Array(totals.length);
+    for (const idx of members) {
+      const sub = competitionRanks(Float64Array.from(idx, (i) => totals[i]));
+      idx.forEach((i, k) => {
+        ranks[i] = sub[k];
+      });
+    }
+    return ranks;
+  };
 }
 
 export interface PerturbationOptions {
@@ -84,7 +109,8 @@ export function perturbationRobustness(
   const vectors = vectorsOf(compiled, units);
   const base = compiled.weights;
   const baseTotals = totalsFor(base, vectors);
-  const baseRanks = competitionRanks(baseTotals);
+  const rank = peerRanker(units);
+  const baseRanks = rank(baseTotals);
   const byUnit = units.map(() => new Int32Array(runs));
   const groupCount = options.level === 'component' ? base.length : compiled.mainIndices.length;
   const groupOf = (i: number) => (options.level === 'component' ? i : compiled.mainIndexOf[i]);
@@ -93,7 +119,7 @@ export function perturbationRobustness(
   for (let r = 0; r < runs; r++) {
     for (let g = 0; g < groupCount; g++) factors[g] = 1 - spread + 2 * spread * random();
     for (let i = 0; i < base.length; i++) w[i] = base[i] * factors[groupOf(i)];
-    const ranks = competitionRanks(totalsFor(w, vectors));
+    const ranks = rank(totalsFor(w, vectors));
     for (let u = 0; u < units.length; u++) byUnit[u][r] = ranks[u];
   }
   return {
@@ -132,13 +158,14 @@ export function dropOneComponent(
 ): { baseRanks: { unitId: string | number; rank: number }[]; components: DropOneResult[] } {
   const compiled = compiledOf(framework);
   const vectors = vectorsOf(compiled, units);
-  const baseRanks = competitionRanks(totalsFor(compiled.weights, vectors));
+  const rank = peerRanker(units);
+  const baseRanks = rank(totalsFor(compiled.weights, vectors));
   const components: DropOneResult[] = [];
   compiled.components.forEach((cc, idx) => {
     if (compiled.weights[idx] <= 0) return;
     const w = Float64Array.from(compiled.weights);
     w[idx] = 0;
-    const ranks = competitionRanks(totalsFor(w, vectors));
+    const ranks = rank(totalsFor(w, vectors));
     let maxAbs = 0;
     let sumAbs = 0;
     const changes: DropOneResult['changes'] = [];
