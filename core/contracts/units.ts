@@ -83,18 +83,17 @@ export const UnitIdParamsSchema = z.strictObject({ id: Id });
 
 export const UnitCreateSchema = z
   .strictObject({
+    /** Optional; when given it must be the parent's structure. */
     structureId: IdNumber.optional(),
-    parentId: IdNumber.nullable().optional(),
+    // Every unit created or moved in the app sits under a parent in the actor's scope; top-level units
+    // (provinces, ministries) come from `dxboard import-units`, so nobody creates what they cannot see.
+    parentId: IdNumber,
     code: Text(20).regex(/^[0-9A-Za-z._-]+$/),
     name: Text(200),
     type: Text(60),
     kind: UnitKindSchema,
     validFrom: CalendarDateSchema.optional(),
     validTo: CalendarDateSchema.nullable().optional(),
-  })
-  .refine((b) => b.parentId != null || b.structureId != null, {
-    path: ['structureId'],
-    params: { code: 'required' },
   })
   .refine((b) => !b.validTo || !b.validFrom || b.validTo >= b.validFrom, {
     path: ['validTo'],
@@ -110,7 +109,7 @@ export const UnitUpdateSchema = z
     name: Text(200).optional(),
     type: Text(60).optional(),
     kind: UnitKindSchema.optional(),
-    parentId: IdNumber.nullable().optional(),
+    parentId: IdNumber.optional(),
     validFrom: CalendarDateSchema.optional(),
     validTo: CalendarDateSchema.nullable().optional(),
   })

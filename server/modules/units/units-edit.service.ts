@@ -5,7 +5,7 @@ import { type Actor, scopeRootsFor } from '../../lib/actor.js';
 import { AppError } from '../../lib/errors.js';
 import type { AuditContext } from '../audit/audit.service.js';
 import { rebuildLineageClosure } from './lineage-closure.js';
-import { canCreateTopLevelUnit, canManageUnit } from './units.policy.js';
+import { canManageUnit } from './units.policy.js';
 import { createUnitsRepository, type Executor, type UnitRow } from './units.repository.js';
 import { createUnitsService, toHeadcount } from './units.service.js';
 import { chunk, createUnitsWriteRepository, type NewUnit } from './units-write.repository.js';
@@ -34,11 +34,6 @@ export function createUnitsEditService(deps: Pick<Deps, 'db' | 'clock' | 'audit'
         : new AppError('NOT_FOUND', { detailKey: 'units.not_found' });
     if (!canManageUnit(actor, await repo.ancestorIds(id))) throw new AppError('FORBIDDEN');
     return unit;
-  }
-
-  async function assertTopLevelAllowed(actor: Actor) {
-    const managed = await repo.findUnitsByIds(scopeRootsFor(actor, 'units.manage'));
-    if (!canCreateTopLevelUnit(actor, managed)) throw new AppError('FORBIDDEN');
   }
 
   async function assertCodeFree(exec: Executor, structureId: number, code: string, exceptId?: number) {
@@ -78,10 +73,9 @@ export function createUnitsEditService(deps: Pick<Deps, 'db' | 'clock' | 'audit'
   }
 
   async function createUnit(actor: Actor, ctx: AuditContext, body: UnitCreate): Promise<UnitDetail> {
-    const parent = body.parentId ? await managedUnit(actor, body.parentId, 'body.parentId') : null;
-    if (!parent) await assertTopLevelAllowed(actor);
-    const structureId = parent?.structureId ?? body.structureId!;
-    if (parent && body.structureId && body.structureId !== parent.structureId)
+    const parent = await managedUnit(actor, body.parentId, 'body.parentId');
+    const structureId = parent.structureId;
+    if (body.structureId && body.structureId !== parent.structureId)
       throw fieldError('body.structureId', 'units.other_structure');
     const structure = await repo.findStructureById(structureId);
     if (!structure) throw fieldError('body.structureId', 'units.structure_not_found');
@@ -158,7 +152,6 @@ export function createUnitsEditService(deps: Pick<Deps, 'db' | 'clock' | 'audit'
     const moving = body.parentId !== undefined && body.parentId !== unit.parentId;
     const newParent =
       moving && body.parentId ? await managedUnit(actor, body.parentId, 'body.parentId') : null;
-    if (moving && !newParent) await assertTopLevelAllowed(actor);
     if (newParent && newParent.structureId !== unit.structureId)
       throw fieldError('body.parentId', 'units.other_structure');
     const validFrom = body.validFrom ?? unit.validFrom;

@@ -201,6 +201,16 @@ describe.each(testDialects())('units routes on %s', (dialect) => {
     ]);
     expect((await call('PATCH', `/api/units/${ids.science}`, admin, { parentId: id })).statusCode).toBe(400);
     expect((await call('PATCH', `/api/units/${id}`, admin, { code: '19-SKHCN' })).statusCode).toBe(409);
+    expect((await call('PATCH', `/api/units/${id}`, admin, { parentId: null })).statusCode).toBe(400);
+    const back = await call('PATCH', `/api/units/${id}`, admin, { parentId: ids.province });
+    expect(back.json()).toMatchObject({ parentId: ids.province, level: 2 });
+    const moved = await t.deps.db
+      .selectFrom('units')
+      .select('path')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(moved.path).toBe(`/${ids.province}/${id}/`);
+    expect((await call('PATCH', `/api/units/${id}`, leader, { name: 'Y' })).statusCode).toBe(403);
   });
 
   it('PUT /api/units/:id/headcounts', async () => {
