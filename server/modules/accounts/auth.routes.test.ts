@@ -148,6 +148,18 @@ describe.each(testDialects())('auth routes on %s', (dialect) => {
     expect((await me(s.headers)).statusCode).toBe(401);
   });
 
+  it("removes a user's stale sessions when they sign in again", async () => {
+    const s = await loginAs(t, { role: 'viewer', unitId: units.communeB });
+    t.clock.advance(61 * MINUTE);
+    await login(s.email, TEST_PASSWORD);
+    const rows = await t.deps.db
+      .selectFrom('sessions')
+      .select('lastSeenAt')
+      .where('userId', '=', s.userId)
+      .execute();
+    expect(rows).toEqual([{ lastSeenAt: t.clock.now().toISOString() }]);
+  });
+
   it('ends a session sessionAbsoluteHours after login even when it is in use', async () => {
     const s = await loginAs(t, { role: 'viewer', unitId: units.communeB });
     for (let i = 0; i < 14; i++) {

@@ -28,6 +28,13 @@ export function createSessionsRepository(db: Kysely<DB>) {
     touch: (id: string, at: string) =>
       db.updateTable('sessions').set({ lastSeenAt: at }).where('id', '=', id).execute(),
     delete: (exec: Executor, id: string) => exec.deleteFrom('sessions').where('id', '=', id).execute(),
+    /** Sessions past their absolute expiry or idle since `idleSince` (housekeeping at each login). */
+    deleteStaleForUser: (exec: Executor, userId: number, now: string, idleSince: string) =>
+      exec
+        .deleteFrom('sessions')
+        .where('userId', '=', userId)
+        .where((eb) => eb.or([eb('expiresAt', '<=', now), eb('lastSeenAt', '<=', idleSince)]))
+        .execute(),
     deleteAllForUser: (exec: Executor, userId: number, exceptId?: string) => {
       let q = exec.deleteFrom('sessions').where('userId', '=', userId);
       if (exceptId) q = q.where('id', '!=', exceptId);

@@ -33,6 +33,8 @@ export function createSessionsService(deps: Pick<Deps, 'db' | 'clock' | 'config'
       const csrfToken = randomSecret();
       const now = clock.now();
       const id = sha256Hex(secret);
+      const idleSince = new Date(now.getTime() - config.sessionIdleMinutes * 60_000).toISOString();
+      await sessions.deleteStaleForUser(exec, userId, now.toISOString(), idleSince);
       await sessions.insert(exec, {
         id,
         userId,
