@@ -104,7 +104,12 @@ export function compileFramework(
   for (const cc of components) {
     const rule = cc.component.rule;
     if (rule.kind !== 'formula') continue;
-    const expr = parseExpression(rule.expression);
+    let expr: ReturnType<typeof parseExpression>;
+    try {
+      expr = parseExpression(rule.expression);
+    } catch (e) {
+      throw new FrameworkCompileError(`formula_syntax: ${cc.code}: ${(e as Error).message}`);
+    }
     const indexOf = (code: string) => codeIndex.get(code) ?? -1;
     const inputs = [...referencedCodes(expr)].map(indexOf);
     if (inputs.some((i) => i < 0)) throw new FrameworkCompileError(`unknown_code_in_formula: ${cc.code}`);

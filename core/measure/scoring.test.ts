@@ -154,3 +154,26 @@ describe('bands and batch scoring', () => {
     expect(batch[1].result).toEqual(scoreUnit(fw, units[1].values));
   });
 });
+
+describe('compileFramework refuses what validation rejects', () => {
+  it('throws a FrameworkCompileError for a syntax error, an unknown code or a duplicate code', async () => {
+    const { FrameworkCompileError } = await import('./compile.js');
+    const syntax = tinyFramework();
+    syntax.groups[1].mainIndices[1].components[1] = comp('F', 10, {
+      kind: 'formula',
+      expression: 'A +',
+      result: 'fraction',
+    });
+    expect(() => compileFramework(syntax)).toThrow(FrameworkCompileError);
+    const unknown = tinyFramework();
+    unknown.groups[1].mainIndices[1].components[1] = comp('F', 10, {
+      kind: 'formula',
+      expression: 'ZZ',
+      result: 'fraction',
+    });
+    expect(() => compileFramework(unknown)).toThrow(/unknown_code_in_formula: F/);
+    const dup = tinyFramework();
+    dup.groups[1].mainIndices[1].components[1].code = 'A';
+    expect(() => compileFramework(dup)).toThrow(/duplicate_component_code/);
+  });
+});
