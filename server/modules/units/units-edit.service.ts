@@ -1,7 +1,7 @@
 import type { HeadcountsPut, UnitCreate, UnitDetail, UnitUpdate } from '../../../core/contracts/units.js';
 import { foldVietnamese } from '../../../core/units/fold.js';
 import type { Deps } from '../../deps.js';
-import { type Actor, scopeRootsFor } from '../../lib/actor.js';
+import type { Actor } from '../../lib/actor.js';
 import { AppError } from '../../lib/errors.js';
 import type { AuditContext } from '../audit/audit.service.js';
 import { rebuildLineageClosure } from './lineage-closure.js';
