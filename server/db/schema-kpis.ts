@@ -85,10 +85,16 @@ export interface KpiImportsTable {
   committedAt: string | null;
 }
 
+export interface KpiImportFilesTable {
+  importId: number;
+  contentBase64: string;
+}
+
 export interface KpiTables {
   kpiDefinitions: KpiDefinitionsTable;
   kpiValues: KpiValuesTable;
   kpiValueHistory: KpiValueHistoryTable;
   kpiTargets: KpiTargetsTable;
   kpiImports: KpiImportsTable;
+  kpiImportFiles: KpiImportFilesTable;
 }

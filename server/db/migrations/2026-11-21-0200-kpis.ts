@@ -60,8 +60,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('actor_label', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('kpi_value_history_value_idx').on('kpi_value_history').column('value_id').execute();
-  await db.schema.createIndex('kpi_value_history_batch_idx').on('kpi_value_history').column('batch_id').execute();
+  await db.schema
+    .createIndex('kpi_value_history_value_idx')
+    .on('kpi_value_history')
+    .column('value_id')
+    .execute();
+  await db.schema
+    .createIndex('kpi_value_history_batch_idx')
+    .on('kpi_value_history')
+    .column('batch_id')
+    .execute();
   await forbidUpdateAndDelete(db, 'kpi_value_history');
 
   await withId(db, db.schema.createTable('kpi_targets'))

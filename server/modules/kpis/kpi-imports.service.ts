@@ -1,6 +1,7 @@
 import type { KpiImportView, RowError } from '../../../core/contracts/kpis.js';
 import { fieldMessage } from '../../../core/i18n/errors.js';
 import type { Locale } from '../../../core/i18n/locale.js';
+import type { JobQueue } from '../../jobs/queue.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import type { AuditContext } from '../audit/audit.service.js';
@@ -10,26 +11,12 @@ import { type FileIssue, readKpiWorkbook } from './kpi-xlsx.js';
 import type { KpiImportRow } from './kpis.repository.js';
 
 // xlsx imports: upload → a preview stored server-side with every row-level error → commit, all or
-// nothing. Large files are read in a background task that reports progress in the import row, so
-// any process can answer the polling client.
+// nothing. Large files are read by a background job (deps.jobs) that reports progress in the import
+// row, so any process can answer the polling client.
 
-export type BackgroundTasks = { run(task: () => Promise<void>): Promise<void>; idle(): Promise<void> };
-
-export function createBackgroundTasks(): BackgroundTasks {
-  const running = new Set<Promise<void>>();
-  return {
-    run(task) {
-      const p: Promise<void> = task()
-        .catch((error) => console.error('[kpis] background task failed:', error))
-        .finally(() => running.delete(p));
-      running.add(p);
-      return p;
-    },
-    async idle() {
-      while (running.size) await Promise.all([...running]);
-    },
-  };
-}
+/** Job that reads a large workbook; any process may run it (the file is in kpi_import_files). */
+export const PARSE_IMPORT_JOB = 'kpis.parse-import';
+export type ParseImportPayload = { importId: number; actor: Actor };
 
 type StoredRow = {
   row: number;
@@ -86,10 +73,8 @@ export function toImportView(row: KpiImportRow, locale: Locale): KpiImportView {
   };
 }
 
-export function createKpiImportsService(
-  deps: IngestDeps & { ingest: KpiIngestService; tasks: BackgroundTasks },
-) {
-  const { repo, db, clock, ingest, tasks } = deps;
+export function createKpiImportsService(deps: IngestDeps & { ingest: KpiIngestService; jobs: JobQueue }) {
+  const { repo, db, clock, ingest, jobs } = deps;
 
   async function parse(id: number, actor: Actor, buffer: Buffer) {
     const sheet = await readKpiWorkbook(buffer).catch(
@@ -138,6 +123,33 @@ export function createKpiImportsService(
     });
   }
 
+  /** Reads the workbook; a failure marks the import failed rather than leaving it 'parsing' forever. */
+  async function parseOrFail(id: number, actor: Actor, buffer: Buffer) {
+    try {
+      await parse(id, actor, buffer);
+    } catch (error) {
+      console.error('[kpis] reading import', id, 'failed:', error);
+      await repo.updateImport(db, id, {
+        status: 'failed',
+        fileErrorsJson: JSON.stringify([{ code: 'kpi_xlsx_unreadable' }]),
+      });
+    }
+  }
+
+  /** The job handler; idempotent, since a queue may run a job twice. */
+  async function handleParseJob(payload: ParseImportPayload) {
+    const row = await repo.importById(payload.importId);
+    if (row?.status !== 'parsing') return;
+    const file = await repo.importFile(payload.importId);
+    if (file) await parseOrFail(payload.importId, payload.actor, Buffer.from(file.contentBase64, 'base64'));
+    else
+      await repo.updateImport(db, payload.importId, {
+        status: 'failed',
+        fileErrorsJson: JSON.stringify([{ code: 'kpi_xlsx_unreadable' }]),
+      });
+    await repo.deleteImportFile(db, payload.importId);
+  }
+
   async function ownImport(actor: Actor | null, id: number) {
     if (!actor) throw new AppError('UNAUTHENTICATED');
     const row = await repo.importById(id);
@@ -147,6 +159,7 @@ export function createKpiImportsService(
   }
 
   return {
+    handleParseJob,
     async start(ctx: AuditContext, file: { fileName: string; buffer: Buffer }, locale: Locale) {
       const actor = requireWriter(ctx.actor);
       const created = await repo.insertImport(db, {
@@ -162,16 +175,12 @@ export function createKpiImportsService(
         errorsJson: '[]',
         rowsJson: '[]',
       });
-      const task = tasks.run(() =>
-        parse(created.id, actor, file.buffer).catch(async (error) => {
-          await repo.updateImport(db, created.id, {
-            status: 'failed',
-            fileErrorsJson: JSON.stringify([{ code: 'kpi_xlsx_unreadable' }]),
-          });
-          throw error;
-        }),
-      );
-      if (file.buffer.length <= INLINE_BYTES) await task;
+      if (file.buffer.length <= INLINE_BYTES) await parseOrFail(created.id, actor, file.buffer);
+      else {
+        await repo.insertImportFile(db, created.id, file.buffer.toString('base64'));
+        const payload: ParseImportPayload = { importId: created.id, actor };
+        await jobs.enqueue(PARSE_IMPORT_JOB, payload, { jobId: `kpi-import-${created.id}` });
+      }
       const row = await repo.importById(created.id);
       return toImportView(row!, locale);
     },

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.js';
 import { createKpiDefinitionsService, ensureKpiCatalogue } from './kpi-definitions.service.js';
 import { registerKpiImportRoutes } from './kpi-imports.routes.js';
-import { createBackgroundTasks, createKpiImportsService } from './kpi-imports.service.js';
+import { createKpiImportsService, PARSE_IMPORT_JOB, type ParseImportPayload } from './kpi-imports.service.js';
 import { createKpiIngestService } from './kpi-ingest.service.js';
 import { createKpiReadsService } from './kpi-reads.service.js';
 import { createKpisRepository } from './kpis.repository.js';
@@ -12,20 +12,18 @@ import { registerKpiRoutes } from './kpis.routes.js';
 // smartphone users, e-commerce, community teams): definitions, targets, values pushed by other systems
 // (JSON, DHIS2 dataValueSets) or imported from xlsx, and reads against targets.
 
-type KpiDeps = Pick<Deps, 'db' | 'audit' | 'clock' | 'config' | 'closers'>;
+type KpiDeps = Pick<Deps, 'db' | 'audit' | 'clock' | 'config' | 'jobs'>;
 
-export function createKpisServices(deps: Pick<Deps, 'db' | 'audit' | 'clock'>) {
+export function createKpisServices(deps: Pick<Deps, 'db' | 'audit' | 'clock' | 'jobs'>) {
   const repo = createKpisRepository(deps.db);
   const base = { ...deps, repo };
   const ingest = createKpiIngestService(base);
-  const tasks = createBackgroundTasks();
   return {
     repo,
     ingest,
-    tasks,
     reads: createKpiReadsService({ repo }),
     definitions: createKpiDefinitionsService(base),
-    imports: createKpiImportsService({ ...base, ingest, tasks }),
+    imports: createKpiImportsService({ ...base, ingest }),
   };
 }
 
@@ -37,8 +35,9 @@ export function createKpiReader(deps: Pick<Deps, 'db'>) {
 
 export function registerKpisModule(app: FastifyInstance, deps: KpiDeps) {
   const services = createKpisServices(deps);
-  // Imports still being read finish before the database closes.
-  deps.closers.push(() => services.tasks.idle());
+  deps.jobs.registerHandler<ParseImportPayload>(PARSE_IMPORT_JOB, (payload) =>
+    services.imports.handleParseJob(payload),
+  );
   app.register(async (scope) => {
     registerKpiRoutes(scope, services);
     await registerKpiImportRoutes(scope, services, deps.config.uploadMaxBytes);

@@ -241,6 +241,16 @@ export function createKpisRepository(db: Kysely<DB>) {
         .executeTakeFirst();
       return Number(r.numUpdatedRows) === 1;
     },
+    insertImportFile: (exec: Executor, importId: number, contentBase64: string) =>
+      exec.insertInto('kpiImportFiles').values({ importId, contentBase64 }).execute(),
+    importFile: (importId: number, exec: Executor = db) =>
+      exec
+        .selectFrom('kpiImportFiles')
+        .select('contentBase64')
+        .where('importId', '=', importId)
+        .executeTakeFirst(),
+    deleteImportFile: (exec: Executor, importId: number) =>
+      exec.deleteFrom('kpiImportFiles').where('importId', '=', importId).execute(),
     importById: (id: number, exec: Executor = db) =>
       exec.selectFrom('kpiImports').selectAll().where('id', '=', id).executeTakeFirst(),
   };
