@@ -36,10 +36,10 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** Serious and critical axe violations (WCAG 2.1 A/AA) on the page as it is now, as readable lines. */
-export async function seriousA11yViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
+// `within` scopes the check, e.g. to an open modal dialog while the page behind it is inert.
+export async function seriousA11yViolations(page: Page, within?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  const result = await (within ? builder.include(within) : builder).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);

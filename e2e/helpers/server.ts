@@ -64,6 +64,9 @@ function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 export async function startServer(): Promise<RunningServer> {
+  // For debugging against a server you already run (e.g. `npm start`): E2E_BASE_URL=http://localhost:3000
+  const external = process.env.E2E_BASE_URL;
+  if (external) return { baseUrl: external, dataDir: '', output: () => '', stop: async () => {} };
   if (!existsSync(join(WEB_DIST, '.vite/manifest.json'))) {
     throw new Error('dist/web is not built: run `npx vite build` first (npm test does it).');
   }

@@ -3,7 +3,7 @@ import type { Dictionary } from './vi.js';
 // Typed as Dictionary: a missing or extra key is a compile error.
 export const en: Dictionary = {
   'app.name': 'DXBoard',
-  'app.tagline': 'Thái Nguyên digital transformation',
+  'app.tagline': 'The platform that runs digital transformation',
   'app.skipToContent': 'Skip to main content',
   'lang.label': 'Language',
   'lang.vi': 'Tiếng Việt',
@@ -18,6 +18,7 @@ export const en: Dictionary = {
   'common.search': 'Search',
   'common.close': 'Close',
   'common.copy': 'Copy',
+  'common.clear': 'Clear',
   'common.copied': 'Copied',
   'common.yes': 'Yes',
   'common.no': 'No',

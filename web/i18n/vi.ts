@@ -1,7 +1,7 @@
 // Vietnamese is the source dictionary: its keys are the type every other language must match.
 export const vi = {
   'app.name': 'DXBoard',
-  'app.tagline': 'Chuyển đổi số tỉnh Thái Nguyên',
+  'app.tagline': 'Nền tảng điều hành chuyển đổi số',
   'app.skipToContent': 'Bỏ qua tới nội dung chính',
   'lang.label': 'Ngôn ngữ',
   'lang.vi': 'Tiếng Việt',
@@ -16,6 +16,7 @@ export const vi = {
   'common.search': 'Tìm kiếm',
   'common.close': 'Đóng',
   'common.copy': 'Sao chép',
+  'common.clear': 'Xoá lựa chọn',
   'common.copied': 'Đã sao chép',
   'common.yes': 'Có',
   'common.no': 'Không',

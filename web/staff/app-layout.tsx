@@ -1,10 +1,10 @@
 import { Anchor, AppShell, Burger, Button, Group, Menu, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { Outlet, NavLink as RouterNavLink, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../components/language-switch.js';
+import { notify } from '../components/notify.js';
 import { PageLoader } from '../components/page-loader.js';
 import { logout, type Session } from '../features/auth/auth-api.js';
 import { useT } from '../i18n/i18n-context.js';
@@ -32,7 +32,7 @@ function UserMenu({ session }: { session: Session }) {
     mutationFn: (everywhere: boolean) => logout(everywhere),
     onSuccess: (_data, everywhere) => {
       queryClient.clear();
-      if (everywhere) notifications.show({ message: t('user.loggedOutAll') });
+      if (everywhere) notify(t('user.loggedOutAll'), 'blue');
       navigate('/login', { replace: true });
     },
   });

@@ -11,11 +11,15 @@ import { SESSION_KEY } from '../features/auth/auth-api.js';
 import { I18nProvider } from '../i18n/i18n-context.js';
 import { setUnauthenticatedHandler } from '../lib/api-client.js';
 import { createStaffRouter } from './router.js';
+import { contrastSafeCssVariables, contrastSafeGreen, contrastSafeVariantColors } from './theme-colors.js';
 
 const theme = createTheme({
   primaryColor: 'blue',
   // Darker default shade keeps filled buttons and links above WCAG AA contrast.
   primaryShade: 8,
+  variantColorResolver: contrastSafeVariantColors,
+  respectReducedMotion: true,
+  colors: { green: contrastSafeGreen },
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif',
 });
 
@@ -30,7 +34,7 @@ const root = document.getElementById('root');
 if (!root) throw new Error('#root missing');
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={contrastSafeCssVariables}>
       <Notifications />
       <QueryClientProvider client={queryClient}>
         <I18nProvider>

@@ -183,6 +183,7 @@ export function AuditPage() {
       <Modal
         opened={Boolean(open)}
         onClose={() => setOpen(null)}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
         size="xl"
         title={open ? `${open.action} · ${open.entity}${open.entityId ? ` #${open.entityId}` : ''}` : ''}
       >

@@ -169,6 +169,7 @@ export function TokensPage() {
         opened={Boolean(created)}
         onClose={() => setCreated(null)}
         title={t('tokens.newToken')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
         size="lg"
       >
         <Alert color="yellow" mb="md">

@@ -34,6 +34,7 @@ export function UnitPicker({ label, value, onChange, error, initialLabel, testId
       placeholder={t('users.unitPlaceholder')}
       searchable
       clearable
+      clearButtonProps={{ 'aria-label': t('common.clear') }}
       data={options}
       value={value ? String(value) : null}
       searchValue={search}

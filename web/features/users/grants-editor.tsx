@@ -9,6 +9,7 @@ type Props = {
   grants: GrantDraft[];
   onChange: (grants: GrantDraft[]) => void;
   errors: Record<string, string>;
+  onTouch: (field: string) => void;
 };
 
 let nextKey = 1;
@@ -22,7 +23,7 @@ export function newGrantDraft(
 }
 
 /** Rows of role + unit; each role covers the picked unit's whole subtree. */
-export function GrantsEditor({ grants, onChange, errors }: Props) {
+export function GrantsEditor({ grants, onChange, errors, onTouch }: Props) {
   const t = useT();
   const update = (key: number, change: Partial<GrantDraft>) =>
     onChange(grants.map((g) => (g.key === key ? { ...g, ...change } : g)));
@@ -43,7 +44,10 @@ export function GrantsEditor({ grants, onChange, errors }: Props) {
               label={t('users.role')}
               data={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
               value={g.role}
-              onChange={(v) => v && update(g.key, { role: v as Role })}
+              onChange={(v) => {
+                onTouch(`grants.${index}.role`);
+                if (v) update(g.key, { role: v as Role });
+              }}
               allowDeselect={false}
               error={errors[`grants.${index}.role`]}
               w={{ base: '100%', xs: 200 }}
@@ -53,7 +57,10 @@ export function GrantsEditor({ grants, onChange, errors }: Props) {
                 label={t('users.unit')}
                 value={g.unitId}
                 initialLabel={g.unitName}
-                onChange={(u) => update(g.key, { unitId: u?.id ?? null, unitName: u?.name ?? '' })}
+                onChange={(u) => {
+                  onTouch(`grants.${index}.unitId`);
+                  update(g.key, { unitId: u?.id ?? null, unitName: u?.name ?? '' });
+                }}
                 error={errors[`grants.${index}.unitId`]}
                 testId={`grant-unit-${index}`}
               />
@@ -73,7 +80,10 @@ export function GrantsEditor({ grants, onChange, errors }: Props) {
       <Button
         variant="light"
         size="xs"
-        onClick={() => onChange([...grants, newGrantDraft()])}
+        onClick={() => {
+          onTouch('grants');
+          onChange([...grants, newGrantDraft()]);
+        }}
         w="fit-content"
       >
         + {t('users.addGrant')}

@@ -9,12 +9,12 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import type { UserView } from '../../../core/contracts/accounts.js';
 import type { Locale } from '../../../core/i18n/locale.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { fieldErrorsOf } from '../../components/form-errors.js';
+import { notify } from '../../components/notify.js';
+import { useFieldErrors } from '../../components/use-field-errors.js';
 import { useT } from '../../i18n/i18n-context.js';
 import { type GrantDraft, GrantsEditor, newGrantDraft } from './grants-editor.js';
 import { useCreateUser, useUpdateUser } from './users-api.js';
@@ -40,14 +40,11 @@ export function UserFormModal({ user, opened, onClose }: Props) {
   const create = useCreateUser();
   const update = useUpdateUser();
   const mutation = user ? update : create;
-  const errors = fieldErrorsOf(mutation.error);
+  const { errors, hasAny: hasFieldErrors, touch } = useFieldErrors(mutation.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const done = () => {
-      notifications.show({
-        color: 'green',
-        message: user ? t('users.saved') : t('users.created', { email }),
-      });
+      notify(user ? t('users.saved') : t('users.created', { email }));
       onClose();
     };
     if (user) {
@@ -62,9 +59,14 @@ export function UserFormModal({ user, opened, onClose }: Props) {
       create.mutate(password ? { ...body, password } : body, { onSuccess: done });
     }
   };
-  const hasFieldErrors = Object.keys(errors).length > 0;
   return (
-    <Modal opened={opened} onClose={onClose} title={user ? t('users.edit') : t('users.create')} size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={user ? t('users.edit') : t('users.create')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           {mutation.error && !hasFieldErrors ? <ErrorAlert error={mutation.error} /> : null}
@@ -74,14 +76,20 @@ export function UserFormModal({ user, opened, onClose }: Props) {
             required
             disabled={Boolean(user)}
             value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
+            onChange={(e) => {
+              touch('email');
+              setEmail(e.currentTarget.value);
+            }}
             error={errors.email}
           />
           <TextInput
             label={t('users.fullName')}
             required
             value={fullName}
-            onChange={(e) => setFullName(e.currentTarget.value)}
+            onChange={(e) => {
+              touch('fullName');
+              setFullName(e.currentTarget.value);
+            }}
             error={errors.fullName}
           />
           {user ? null : (
@@ -90,7 +98,10 @@ export function UserFormModal({ user, opened, onClose }: Props) {
               description={t('users.passwordHelp')}
               autoComplete="new-password"
               value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
+              onChange={(e) => {
+                touch('password');
+                setPassword(e.currentTarget.value);
+              }}
               error={errors.password}
             />
           )}
@@ -115,7 +126,7 @@ export function UserFormModal({ user, opened, onClose }: Props) {
               onChange={(e) => setIsActive(e.currentTarget.checked)}
             />
           ) : null}
-          <GrantsEditor grants={grants} onChange={setGrants} errors={errors} />
+          <GrantsEditor grants={grants} onChange={setGrants} errors={errors} onTouch={touch} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

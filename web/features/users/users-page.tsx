@@ -1,9 +1,9 @@
 import { Badge, Button, Group, Pagination, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { UserView } from '../../../core/contracts/accounts.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { notify } from '../../components/notify.js';
 import { PageLoader } from '../../components/page-loader.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { formatDate } from '../../lib/format.js';
@@ -17,8 +17,8 @@ function UserRow({ user, onEdit }: { user: UserView; onEdit: () => void }) {
     update.mutate(
       { id: user.id, patch: { isActive: !user.isActive } },
       {
-        onSuccess: () => notifications.show({ color: 'green', message: t('users.saved') }),
-        onError: (e) => notifications.show({ color: 'red', message: e.message }),
+        onSuccess: () => notify(t('users.saved')),
+        onError: (e) => notify(e.message, 'red'),
       },
     );
   return (
@@ -39,9 +39,9 @@ function UserRow({ user, onEdit }: { user: UserView; onEdit: () => void }) {
         </Group>
       </Table.Td>
       <Table.Td>
-        <Badge color={user.isActive ? 'green' : 'gray'} variant="outline">
-          {user.isActive ? t('users.active') : t('users.inactive')}
-        </Badge>
+        <Text size="sm" fw={600} c={user.isActive ? 'green.9' : 'gray.7'}>
+          {user.isActive ? `● ${t('users.active')}` : `○ ${t('users.inactive')}`}
+        </Text>
       </Table.Td>
       <Table.Td>{formatDate(user.createdAt, locale)}</Table.Td>
       <Table.Td>

@@ -1,0 +1,72 @@
+import { Badge, Tabs } from '@mantine/core';
+import { Link, useLocation } from 'react-router';
+import type { Session } from '../auth/auth-api.js';
+import { type MeasureKey, useMT } from './measure-i18n.js';
+
+const STATUS_COLORS: Record<string, string> = {
+  draft: 'gray',
+  open: 'blue',
+  closed: 'orange',
+  published: 'green',
+  frozen: 'grape',
+  submitted: 'blue',
+  returned: 'red',
+  approved: 'green',
+  not_started: 'gray',
+};
+
+export function StatusBadge({ status }: { status: string }) {
+  const t = useMT();
+  return (
+    <Badge color={STATUS_COLORS[status] ?? 'gray'} variant="light" autoContrast>
+      {t(`m.status.${status}` as MeasureKey)}
+    </Badge>
+  );
+}
+
+/** Staff who run assessments (frameworks, periods, appraisal, publishing). */
+export function isAppraiser(session: Session | null | undefined): boolean {
+  return Boolean(session?.grants.some((g) => g.role === 'admin' || g.role === 'secretariat'));
+}
+
+export function officerUnitOf(session: Session | null | undefined): { id: number; name: string } | null {
+  const grant = session?.grants.find((g) => g.role === 'officer') ?? null;
+  return grant ? { id: grant.unitId, name: grant.unitName } : null;
+}
+
+const TABS: { to: string; label: MeasureKey }[] = [
+  { to: '/measure', label: 'm.periods' },
+  { to: '/measure/frameworks', label: 'm.frameworks' },
+  { to: '/measure/kpis', label: 'm.kpis' },
+];
+
+/** Section tabs of the Measure module. */
+export function MeasureTabs() {
+  const t = useMT();
+  const { pathname } = useLocation();
+  const active = TABS.slice()
+    .reverse()
+    .find((tab) => pathname === tab.to || pathname.startsWith(`${tab.to}/`));
+  return (
+    <Tabs value={active?.to ?? '/measure'} mb="md">
+      <Tabs.List>
+        {TABS.map((tab) => (
+          <Tabs.Tab key={tab.to} value={tab.to} renderRoot={(props) => <Link to={tab.to} {...props} />}>
+            {t(tab.label)}
+          </Tabs.Tab>
+        ))}
+      </Tabs.List>
+    </Tabs>
+  );
+}
+
+/** Points with up to two decimals in the current locale. */
+export function fmtPoints(value: number | null | undefined, tag: string): string {
+  if (value === null || value === undefined) return '–';
+  return new Intl.NumberFormat(tag, { maximumFractionDigits: 2 }).format(value);
+}
+
+export function fmtValue(value: number | null | undefined, tag: string): string {
+  if (value === null || value === undefined) return '–';
+  return new Intl.NumberFormat(tag, { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(value);
+}
