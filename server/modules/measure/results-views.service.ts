@@ -5,7 +5,6 @@ import { measureUnitKind } from './measure.policy.js';
 import type { MeasureEngine } from './measure-engine.js';
 import type { PeriodWithFramework } from './periods.repository.js';
 import type { ResultsCore, ResultsDeps } from './results.service.js';
-import { snapshotResults } from './results.service.js';
 import { vietnamDate } from './results-compute.js';
 import { componentsOf, effectiveValuesOf, parseRaw } from './submission-context.js';
 
@@ -67,14 +66,11 @@ export function createResultsViews(deps: ResultsDeps & { engine: MeasureEngine }
     async snapshots(actor: Actor | null, periodId: number) {
       const period = await periodOr404(periodId);
       await requireStaff(actor, period);
-      return (await results.listSnapshots(periodId)).map((s) => ({
-        id: s.id,
-        periodId: s.periodId,
-        frameworkId: s.frameworkId,
-        frameworkVersion: s.frameworkVersion,
-        computedAt: s.computedAt,
-        unitCount: snapshotResults({ ...s, publishedBy: null }).units.length,
-      }));
+      const list = [];
+      for (const s of await results.listSnapshots(periodId)) {
+        list.push({ ...s, unitCount: (await core.snapshotResults(s.id)).units.length });
+      }
+      return list;
     },
 
     async profile(actor: Actor | null, periodId: number, unitId: number) {
@@ -83,8 +79,8 @@ export function createResultsViews(deps: ResultsDeps & { engine: MeasureEngine }
       const period = await periodOr404(periodId);
       const unit = await units.findUnit(unitId);
       if (!unit || !(await periods.isPeriodUnit(periodId, unitId))) throw notFound();
-      const snapshot = await results.latestSnapshot(periodId);
-      const r = snapshot ? snapshotResults(snapshot) : await core.compute(period);
+      const snapshot = await core.latestResults(periodId);
+      const r = snapshot ? snapshot.results : await core.compute(period);
       const result = r.units.find((u) => u.unitId === unitId) ?? null;
       const ordered = [...(result?.mainIndices ?? [])]
         .filter((m) => m.value !== null)
@@ -98,8 +94,8 @@ export function createResultsViews(deps: ResultsDeps & { engine: MeasureEngine }
         : [];
       const history = [];
       for (const p of await results.publishedPeriodsOfUnit(unitId)) {
-        const s = await results.latestSnapshot(p.id);
-        const u = s ? snapshotResults(s).units.find((x) => x.unitId === unitId) : undefined;
+        const s = await core.latestResults(p.id);
+        const u = s?.results.units.find((x) => x.unitId === unitId);
         history.push({
           periodId: p.id,
           periodName: p.name,

@@ -10,18 +10,27 @@ export function createResultsRepository(db: Kysely<DB>) {
   return {
     insertSnapshot: (row: Insertable<MeasureSnapshotsTable>, exec: Executor = db): Promise<SnapshotRow> =>
       exec.insertInto('measureSnapshots').values(row).returningAll().executeTakeFirstOrThrow(),
-    latestSnapshot: (periodId: number, exec: Executor = db): Promise<SnapshotRow | undefined> =>
+    /** The newest snapshot's id and metadata, without its (large) results text. */
+    latestSnapshotMeta: (periodId: number, exec: Executor = db) =>
       exec
         .selectFrom('measureSnapshots')
-        .selectAll()
+        .select(['id', 'periodId', 'frameworkId', 'frameworkVersion', 'computedAt'])
         .where('periodId', '=', periodId)
         .orderBy('id', 'desc')
         .limit(1)
         .executeTakeFirst(),
+    snapshotJson: async (id: number, exec: Executor = db): Promise<string | undefined> =>
+      (
+        await exec
+          .selectFrom('measureSnapshots')
+          .select('resultsJson')
+          .where('id', '=', id)
+          .executeTakeFirst()
+      )?.resultsJson,
     listSnapshots: (periodId: number, exec: Executor = db) =>
       exec
         .selectFrom('measureSnapshots')
-        .select(['id', 'periodId', 'frameworkId', 'frameworkVersion', 'computedAt', 'resultsJson'])
+        .select(['id', 'periodId', 'frameworkId', 'frameworkVersion', 'computedAt'])
         .where('periodId', '=', periodId)
         .orderBy('id', 'desc')
         .execute(),

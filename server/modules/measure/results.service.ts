@@ -10,7 +10,7 @@ import type { FrameworksRepository } from './frameworks.repository.js';
 import { type FrameworksService, parseDefinition } from './frameworks.service.js';
 import type { MeasureUnitsRepository } from './measure-units.repository.js';
 import type { PeriodsRepository, PeriodWithFramework } from './periods.repository.js';
-import type { ResultsRepository, SnapshotRow } from './results.repository.js';
+import type { ResultsRepository } from './results.repository.js';
 import { computePeriodResults } from './results-compute.js';
 import type { SubmissionsRepository, ValueRow } from './submissions.repository.js';
 
@@ -35,10 +35,29 @@ export type ResultsSource = {
   results: PeriodResults;
 };
 
-export const snapshotResults = (s: SnapshotRow): PeriodResults => JSON.parse(s.resultsJson) as PeriodResults;
+// Snapshots never change (the database refuses it), so their parsed results can be cached by id safely.
+const SNAPSHOT_CACHE_SIZE = 32;
 
 export function createResultsCore(deps: ResultsDeps) {
   const { db, periods, frameworks, units, submissions, results, clock } = deps;
+  const cache = new Map<number, PeriodResults>();
+
+  async function snapshotResults(id: number): Promise<PeriodResults> {
+    const hit = cache.get(id);
+    if (hit) return hit;
+    const json = await results.snapshotJson(id);
+    if (json === undefined) throw notFound();
+    const parsed = JSON.parse(json) as PeriodResults;
+    if (cache.size >= SNAPSHOT_CACHE_SIZE) cache.delete(cache.keys().next().value as number);
+    cache.set(id, parsed);
+    return parsed;
+  }
+
+  /** The latest published results of a period, if any. */
+  async function latestResults(periodId: number) {
+    const meta = await results.latestSnapshotMeta(periodId);
+    return meta ? { ...meta, results: await snapshotResults(meta.id) } : undefined;
+  }
 
   async function compute(period: PeriodWithFramework, exec: Executor = db): Promise<PeriodResults> {
     const frameworkRow = await frameworks.find(period.frameworkId, exec);
@@ -84,8 +103,8 @@ export function createResultsCore(deps: ResultsDeps) {
   ): Promise<ResultsSource> {
     const staff = canOnUnit(actor, 'measure.read', await units.ancestorIds(period.rootUnitId));
     if (wanted === 'live' && !staff) throw new AppError('FORBIDDEN');
-    const snapshot = wanted === 'live' ? undefined : await results.latestSnapshot(period.id);
-    if (snapshot) return { source: 'published', snapshotId: snapshot.id, results: snapshotResults(snapshot) };
+    const snapshot = wanted === 'live' ? undefined : await latestResults(period.id);
+    if (snapshot) return { source: 'published', snapshotId: snapshot.id, results: snapshot.results };
     if (wanted === 'published' || !staff) throw notFound('measure.not_published');
     return { source: 'live', snapshotId: null, results: await compute(period) };
   }
@@ -98,8 +117,8 @@ export function createResultsCore(deps: ResultsDeps) {
       (p) => p.id !== period.id && (p.year < period.year || (p.year === period.year && p.id < period.id)),
     );
     if (!earlier) return null;
-    const snapshot = await results.latestSnapshot(earlier.id);
-    return snapshot ? { periodId: earlier.id, results: snapshotResults(snapshot) } : null;
+    const snapshot = await latestResults(earlier.id);
+    return snapshot ? { periodId: earlier.id, results: snapshot.results } : null;
   }
 
   async function publish(actx: AuditContext, periodId: number) {
@@ -154,6 +173,6 @@ export function createResultsCore(deps: ResultsDeps) {
     });
   }
 
-  return { compute, resultsFor, previousResults, publish };
+  return { compute, resultsFor, previousResults, publish, latestResults, snapshotResults };
 }
 export type ResultsCore = ReturnType<typeof createResultsCore>;
