@@ -136,31 +136,43 @@ export function createKpiReadsService({ repo }: { repo: KpisRepository }) {
       const subtree = await repo.subtreeIds(q.unitId);
       const values = await repo.valuesInSpan(subtree, period.start, period.end);
       const targets = await targetsByKpi(repo, defs, q.unitId, ancestors, period.year);
-      const items = defs.map((kpi) => {
-        const view = toDefinitionView(kpi);
-        const type = view.valueType;
-        const mine = values.filter((v) => v.kpiId === kpi.id);
-        const comparable = canRollUp(view.periodicity, period.periodicity);
-        const byUnit = new Map<number, KpiValueRow[]>();
-        for (const v of comparable ? mine : []) byUnit.set(v.unitId, [...(byUnit.get(v.unitId) ?? []), v]);
-        const own = byUnit.get(q.unitId);
-        const ownRaw = own ? rollUp(kpi, own) : null;
-        const perUnit = [...byUnit.values()].map((vs) => rollUp(kpi, vs)).filter((r): r is RawValue => !!r);
-        const value = ownRaw ? deriveValue(type, ownRaw) : null;
-        const subtreeValue = aggregateAcrossUnits(type, perUnit);
-        const target = targets.get(kpi.id) ?? null;
-        return {
-          kpi: view,
-          value,
-          subtreeValue,
-          subtreeUnitsReporting: perUnit.length,
-          target,
-          attainment: attainment(value, target, view.higherIsBetter),
-          subtreeAttainment: attainment(subtreeValue, target, view.higherIsBetter),
-        };
-      });
+      const items = defs.map((kpi) =>
+        summaryItem(kpi, values, q.unitId, period, targets.get(kpi.id) ?? null),
+      );
       return { unitId: q.unitId, period: period.code, items };
     },
+  };
+}
+
+/** One KPI's line of a summary: the unit's own figure and its subtree's, each against the target. */
+function summaryItem(
+  kpi: KpiDefinitionRow,
+  values: KpiValueRow[],
+  unitId: number,
+  period: Period,
+  target: number | null,
+) {
+  const view = toDefinitionView(kpi);
+  const byUnit = new Map<number, KpiValueRow[]>();
+  // A yearly KPI has no figure for a month: only finer-or-equal periods roll up into the one asked for.
+  if (canRollUp(view.periodicity, period.periodicity)) {
+    for (const v of values) {
+      if (v.kpiId === kpi.id) byUnit.set(v.unitId, [...(byUnit.get(v.unitId) ?? []), v]);
+    }
+  }
+  const own = byUnit.get(unitId);
+  const ownRaw = own ? rollUp(kpi, own) : null;
+  const perUnit = [...byUnit.values()].map((vs) => rollUp(kpi, vs)).filter((r): r is RawValue => !!r);
+  const value = ownRaw ? deriveValue(view.valueType, ownRaw) : null;
+  const subtreeValue = aggregateAcrossUnits(view.valueType, perUnit);
+  return {
+    kpi: view,
+    value,
+    subtreeValue,
+    subtreeUnitsReporting: perUnit.length,
+    target,
+    attainment: attainment(value, target, view.higherIsBetter),
+    subtreeAttainment: attainment(subtreeValue, target, view.higherIsBetter),
   };
 }
 

@@ -40,6 +40,54 @@ function isSame(existing: KpiValueRow, row: ResolvedRow): boolean {
   );
 }
 
+/** The columns a write sets, on insert and on overwrite alike. */
+type Changes = Omit<
+  Insertable<KpiValuesTable>,
+  'kpiId' | 'unitId' | 'periodCode' | 'periodStart' | 'periodEnd' | 'createdAt'
+>;
+
+type Who = { enteredByUserId: number | null; enteredByTokenId: number | null; enteredByLabel: string };
+type Opts = { source: KpiSource; isDemo?: boolean };
+
+/** Sorts rows into inserts, updates and unchanged against what is stored; pure. */
+function planWrites(rows: ResolvedRow[], existing: Map<string, KpiValueRow>) {
+  const plan = {
+    inserts: [] as ResolvedRow[],
+    updates: [] as { row: ResolvedRow; found: KpiValueRow }[],
+    actions: new Map() as WriteActions,
+  };
+  for (const row of rows) {
+    const found = existing.get(keyOf(row.kpi.id, row.unit.id, row.period.code));
+    if (!found) plan.inserts.push(row);
+    else if (isSame(found, row)) plan.actions.set(row.ref, 'unchanged');
+    else plan.updates.push({ row, found });
+  }
+  return plan;
+}
+
+function compact(
+  row: ResolvedRow,
+  raw: { value: number | null; numerator: number | null; denominator: number | null },
+): Compact {
+  return {
+    kpi: row.kpi.code,
+    unitId: row.unit.id,
+    period: row.period.code,
+    value: raw.value,
+    numerator: raw.numerator,
+    denominator: raw.denominator,
+  };
+}
+
+function whoOf(ctx: AuditContext, opts: Opts): Who {
+  const actor = ctx.actor;
+  return {
+    enteredByUserId: actor?.userId ?? null,
+    enteredByTokenId: actor?.kind === 'token' ? actor.tokenId : null,
+    enteredByLabel: opts.isDemo ? 'demo' : actorLabel(actor),
+  };
+}
+
 export function createKpiWriter({
   repo,
   audit,
@@ -49,86 +97,72 @@ export function createKpiWriter({
   audit: AuditService;
   clock: Clock;
 }) {
-  return async function writeValues(
-    exec: Executor,
-    ctx: AuditContext,
-    rows: ResolvedRow[],
-    opts: { source: KpiSource; isDemo?: boolean },
-  ): Promise<WriteOutcome & { actions: WriteActions }> {
-    const now = clock.now().toISOString();
-    const batchId = randomUUID();
-    const actor = ctx.actor;
-    const who = {
-      enteredByUserId: actor?.userId ?? null,
-      enteredByTokenId: actor?.kind === 'token' ? actor.tokenId : null,
-      enteredByLabel: opts.isDemo ? 'demo' : actorLabel(actor),
-    };
-    const existing = new Map(
-      (
-        await repo.valuesForKeys(
-          rows.map((r) => r.kpi.id),
-          rows.map((r) => r.unit.id),
-          rows.map((r) => r.period.code),
-          exec,
-        )
-      ).map((v) => [keyOf(v.kpiId, v.unitId, v.periodCode), v]),
+  async function loadExisting(exec: Executor, rows: ResolvedRow[]) {
+    const stored = await repo.valuesForKeys(
+      rows.map((r) => r.kpi.id),
+      rows.map((r) => r.unit.id),
+      rows.map((r) => r.period.code),
+      exec,
     );
-    const inserts: Insertable<KpiValuesTable>[] = [];
-    const history: { valueId: number; action: 'create' | 'update'; row: ResolvedRow }[] = [];
-    const before: Compact[] = [];
-    const after: Compact[] = [];
-    let unchanged = 0;
-    const actions: WriteActions = new Map();
-    for (const row of rows) {
-      const found = existing.get(keyOf(row.kpi.id, row.unit.id, row.period.code));
-      const fields = {
-        ...row.raw,
-        note: row.note,
-        source: opts.source,
-        isDemo: opts.isDemo ? 1 : 0,
-        ...who,
-        enteredAt: now,
-      };
-      if (found && isSame(found, row)) {
-        unchanged++;
-        actions.set(row.ref, 'unchanged');
-        continue;
-      }
-      after.push({ kpi: row.kpi.code, unitId: row.unit.id, period: row.period.code, ...row.raw });
-      if (found) {
-        before.push({
-          kpi: row.kpi.code,
-          unitId: row.unit.id,
-          period: row.period.code,
-          value: found.value,
-          numerator: found.numerator,
-          denominator: found.denominator,
-        });
-        await repo.updateValue(exec, found.id, fields);
-        history.push({ valueId: found.id, action: 'update', row });
-        actions.set(row.ref, 'update');
-        continue;
-      }
-      inserts.push({
+    return new Map(stored.map((v) => [keyOf(v.kpiId, v.unitId, v.periodCode), v]));
+  }
+
+  /** Applies the plan; returns the value id and action of every row written, for the history. */
+  async function apply(
+    exec: Executor,
+    plan: ReturnType<typeof planWrites>,
+    changesOf: (r: ResolvedRow) => Changes,
+    createdAt: string,
+  ) {
+    const written: { valueId: number; action: 'create' | 'update'; row: ResolvedRow }[] = [];
+    for (const { row, found } of plan.updates) {
+      await repo.updateValue(exec, found.id, changesOf(row));
+      written.push({ valueId: found.id, action: 'update', row });
+      plan.actions.set(row.ref, 'update');
+    }
+    const inserts = plan.inserts.map(
+      (row): Insertable<KpiValuesTable> => ({
         kpiId: row.kpi.id,
         unitId: row.unit.id,
         periodCode: row.period.code,
         periodStart: row.period.start,
         periodEnd: row.period.end,
-        createdAt: now,
-        ...fields,
-      });
-    }
+        createdAt,
+        ...changesOf(row),
+      }),
+    );
     const inserted = await repo.insertValues(exec, inserts);
-    const byKey = new Map(rows.map((r) => [keyOf(r.kpi.id, r.unit.id, r.period.code), r]));
+    const byKey = new Map(plan.inserts.map((r) => [keyOf(r.kpi.id, r.unit.id, r.period.code), r]));
     for (const v of inserted) {
       const row = byKey.get(keyOf(v.kpiId, v.unitId, v.periodCode))!;
-      history.push({ valueId: v.id, action: 'create', row });
-      actions.set(row.ref, 'create');
+      written.push({ valueId: v.id, action: 'create', row });
+      plan.actions.set(row.ref, 'create');
     }
+    return written;
+  }
+
+  return async function writeValues(
+    exec: Executor,
+    ctx: AuditContext,
+    rows: ResolvedRow[],
+    opts: Opts,
+  ): Promise<WriteOutcome & { actions: WriteActions }> {
+    const now = clock.now().toISOString();
+    const batchId = randomUUID();
+    const who = whoOf(ctx, opts);
+    const plan = planWrites(rows, await loadExisting(exec, rows));
+    const changesOf = (row: ResolvedRow): Changes => ({
+      ...row.raw,
+      note: row.note,
+      source: opts.source,
+      isDemo: opts.isDemo ? 1 : 0,
+      ...who,
+      enteredAt: now,
+    });
+    const written = await apply(exec, plan, changesOf, now);
     await repo.insertHistory(
       exec,
-      history.map((h) => ({
+      written.map((h) => ({
         valueId: h.valueId,
         batchId,
         action: h.action,
@@ -141,9 +175,16 @@ export function createKpiWriter({
         at: now,
       })),
     );
-    const outcome = { batchId, imported: inserted.length, updated: before.length, unchanged };
-    if (history.length) {
-      const small = after.length <= AUDIT_ROWS_MAX;
+    const outcome = {
+      batchId,
+      imported: plan.inserts.length,
+      updated: plan.updates.length,
+      unchanged: rows.length - written.length,
+    };
+    if (written.length) {
+      const small = written.length <= AUDIT_ROWS_MAX;
+      const before = plan.updates.map((u) => compact(u.row, u.found));
+      const after = written.map((w) => compact(w.row, w.row.raw));
       await audit.record(exec, ctx, {
         action: 'kpi.values.write',
         entity: 'kpi_value_batch',
@@ -152,7 +193,7 @@ export function createKpiWriter({
         after: small ? { source: opts.source, ...outcome, rows: after } : { source: opts.source, ...outcome },
       });
     }
-    return { ...outcome, actions };
+    return { ...outcome, actions: plan.actions };
   };
 }
 export type KpiWriter = ReturnType<typeof createKpiWriter>;
