@@ -17,7 +17,7 @@ import {
   PNG_1X1,
   xlsxBytes,
 } from './file-fixtures.js';
-import { contentDisposition } from './files.routes.js';
+import { contentDisposition, downloadName } from './files.routes.js';
 
 describe.each(testDialects())('files routes on %s', (dialect) => {
   let t: TestApp;
@@ -209,6 +209,15 @@ describe.each(testDialects())('files routes on %s', (dialect) => {
       expect(contentDisposition('a"b\\c\u0111.pdf')).toBe(
         `attachment; filename="a_b_cd.pdf"; filename*=UTF-8''a%22b%5Cc%C4%91.pdf`,
       );
+    });
+
+    it('saves under an extension that matches the content', async () => {
+      const id = (await upload(officerA, { name: 'scan.pdf', data: PNG_1X1 })).json().id;
+      const res = await get(officerA, id);
+      expect(res.headers['content-disposition']).toContain('filename="scan.png"');
+      expect(downloadName('anh.JPG', 'image/jpeg')).toBe('anh.JPG');
+      expect(downloadName('noext', 'application/pdf')).toBe('noext.pdf');
+      expect(downloadName('data.txt', 'text/csv')).toBe('data.csv');
     });
 
     it('lets an admin download it', async () => {

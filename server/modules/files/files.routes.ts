@@ -7,7 +7,7 @@ import { registerMessages } from '../../../core/i18n/errors.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../lib/errors.js';
 import { auditContextOf, requireActor } from '../../lib/request-context.js';
-import { EVIDENCE_KINDS, type FileKind, IMAGE_KINDS, IMPORT_KINDS } from '../../lib/uploads.js';
+import { EVIDENCE_KINDS, FILE_KINDS, type FileKind, IMAGE_KINDS, IMPORT_KINDS } from '../../lib/uploads.js';
 import { canDownloadFile } from './files.policy.js';
 import type { FilesService } from './files.service.js';
 
@@ -68,6 +68,20 @@ export function contentDisposition(name: string): string {
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+const EXTENSIONS: Record<string, string[]> = Object.fromEntries(
+  Object.entries(FILE_KINDS).map(([kind, mime]) => [mime, kind === 'jpeg' ? ['jpg', 'jpeg'] : [kind]]),
+);
+
+/** The name to save under, its extension matching the content (so the OS opens it with the right program). */
+export function downloadName(originalName: string, mime: string): string {
+  const allowed = EXTENSIONS[mime];
+  if (!allowed) return originalName;
+  const dot = originalName.lastIndexOf('.');
+  const ext = dot > 0 ? originalName.slice(dot + 1).toLowerCase() : '';
+  if (allowed.includes(ext)) return originalName;
+  return `${dot > 0 ? originalName.slice(0, dot) : originalName}.${allowed[0]}`;
 }
 
 async function receiveFromRequest(request: FastifyRequest, files: FilesService, allow: readonly FileKind[]) {
@@ -151,7 +165,7 @@ export function registerFilesModule(app: FastifyInstance, deps: Pick<Deps, 'file
         return reply
           .header('content-type', file.mime)
           .header('content-length', String(file.size))
-          .header('content-disposition', contentDisposition(file.originalName))
+          .header('content-disposition', contentDisposition(downloadName(file.originalName, file.mime)))
           .header('x-content-type-options', 'nosniff')
           .header('content-security-policy', "default-src 'none'; sandbox")
           .header('cache-control', 'private, no-store')
