@@ -1,4 +1,4 @@
-import { Button } from '@mantine/core';
+import { Button, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../i18n/i18n-context.js';
 
@@ -19,7 +19,10 @@ export function LanguageSwitch() {
         void queryClient.invalidateQueries();
       }}
     >
-      {next === 'en' ? 'EN' : 'VI'} · {t('lang.switchTo')}
+      {next === 'en' ? 'EN' : 'VI'}
+      <Text span inherit visibleFrom="sm">
+        &nbsp;· {t('lang.switchTo')}
+      </Text>
     </Button>
   );
 }

@@ -10,7 +10,12 @@ export function formatDate(value: string | null | undefined, locale: Locale): st
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
   if (!m) return value;
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return new Intl.DateTimeFormat(intlTag(locale), { timeZone: 'UTC', dateStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(intlTag(locale), {
+    timeZone: 'UTC',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(date);
 }
 
 export function formatDateTime(value: string | null | undefined, locale: Locale): string {
@@ -19,8 +24,12 @@ export function formatDateTime(value: string | null | undefined, locale: Locale)
   if (Number.isNaN(date.getTime())) return value;
   return new Intl.DateTimeFormat(intlTag(locale), {
     timeZone: ZONE,
-    dateStyle: 'short',
-    timeStyle: 'medium',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
   }).format(date);
 }
 

@@ -40,7 +40,7 @@ function UserMenu({ session }: { session: Session }) {
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
         <Button variant="subtle" size="sm" aria-label={`${t('user.menu')}: ${session.user.fullName}`}>
-          <Text size="sm" truncate maw={160}>
+          <Text size="sm" truncate maw={{ base: 110, sm: 200 }}>
             {session.user.fullName}
           </Text>
         </Button>

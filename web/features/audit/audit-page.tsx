@@ -61,10 +61,14 @@ function DiffView({ item }: { item: AuditItem }) {
                 </Badge>
               </Table.Td>
               <Table.Td>
-                <Code c="red.9">{showJsonValue(r.before)}</Code>
+                <Text size="sm" c="red.9" style={{ wordBreak: 'break-word' }}>
+                  {r.before === undefined ? '—' : showJsonValue(r.before)}
+                </Text>
               </Table.Td>
               <Table.Td>
-                <Code c="green.9">{showJsonValue(r.after)}</Code>
+                <Text size="sm" c="green.9" style={{ wordBreak: 'break-word' }}>
+                  {r.after === undefined ? '—' : showJsonValue(r.after)}
+                </Text>
               </Table.Td>
             </Table.Tr>
           ))}

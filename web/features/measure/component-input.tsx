@@ -99,7 +99,10 @@ export function ComponentInput({ component, value, onChange, error, disabled }: 
           disabled={disabled}
           error={error}
           clearable
-          data={options.map((o) => ({ value: o.value, label: locale === 'en' && o.labelEn ? o.labelEn : o.label }))}
+          data={options.map((o) => ({
+            value: o.value,
+            label: locale === 'en' && o.labelEn ? o.labelEn : o.label,
+          }))}
           value={v.choice ?? null}
           onChange={(x) => onChange(x ? { choice: x } : null)}
           data-testid={`input-${component.code}`}

@@ -3,7 +3,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import type { SubmissionView } from '../../../core/contracts/measure.js';
-import type { Component, ComponentResult, ComponentValue } from '../../../core/contracts/measure-framework.js';
+import type {
+  Component,
+  ComponentResult,
+  ComponentValue,
+} from '../../../core/contracts/measure-framework.js';
 import { describeExplanation } from '../../../core/measure/messages.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { notify } from '../../components/notify.js';
@@ -62,12 +66,19 @@ function ComponentCard(props: {
               {c.code}. {locale === 'en' && c.nameEn ? c.nameEn : c.name}
             </Text>
             {c.requiredEvidence ? (
-              <Text size="xs" c="dimmed">{t('m.evidenceRequired')}: {c.requiredEvidence}</Text>
+              <Text size="xs" c="dimmed">
+                {t('m.evidenceRequired')}: {c.requiredEvidence}
+              </Text>
             ) : null}
           </Box>
           <Group gap={6} wrap="nowrap">
             {needsFix ? <Badge color="red">{t('m.toFix')}</Badge> : null}
-            <Badge variant="outline" size="lg" data-testid={`points-${c.code}`} style={{ whiteSpace: 'nowrap' }}>
+            <Badge
+              variant="outline"
+              size="lg"
+              data-testid={`points-${c.code}`}
+              style={{ whiteSpace: 'nowrap' }}
+            >
               {fmtPoints(result?.points ?? 0, tag)} / {fmtPoints(c.maxPoints, tag)}
             </Badge>
           </Group>
@@ -78,26 +89,54 @@ function ComponentCard(props: {
           </Alert>
         ) : null}
         {notForUnit ? (
-          <Text size="sm" c="dimmed">{t('m.notForUnit')}</Text>
+          <Text size="sm" c="dimmed">
+            {t('m.notForUnit')}
+          </Text>
         ) : isFormula ? (
-          <Text size="sm" c="dimmed">{t('m.formulaAuto')}</Text>
+          <Text size="sm" c="dimmed">
+            {t('m.formulaAuto')}
+          </Text>
         ) : (
           <>
             {!isNa ? (
-              <ComponentInput component={c} value={value} onChange={props.onChange} error={props.error} disabled={!canEdit} />
+              <ComponentInput
+                component={c}
+                value={value}
+                onChange={props.onChange}
+                error={props.error}
+                disabled={!canEdit}
+              />
             ) : null}
-            <NotApplicableSwitch checked={isNa} disabled={!canEdit} onChange={(on) => props.onChange(on ? { notApplicable: true } : null)} />
-            {isNa && props.error ? <Text size="sm" c="red.8">{props.error}</Text> : null}
+            <NotApplicableSwitch
+              checked={isNa}
+              disabled={!canEdit}
+              onChange={(on) => props.onChange(on ? { notApplicable: true } : null)}
+            />
+            {isNa && props.error ? (
+              <Text size="sm" c="red.8">
+                {props.error}
+              </Text>
+            ) : null}
           </>
         )}
         {result ? (
-          <Text size="xs" c={result.status === 'not_evaluable' ? 'orange.9' : 'dimmed'} data-testid={`explain-${c.code}`}>
+          <Text
+            size="xs"
+            c={result.status === 'not_evaluable' ? 'orange.9' : 'dimmed'}
+            data-testid={`explain-${c.code}`}
+          >
             {describeExplanation(result.explanation, locale)}
           </Text>
         ) : null}
         {!notForUnit && !isFormula ? (
           canEdit ? (
-            <EvidenceEditor ids={props.ids} code={c.code} evidence={row?.evidence ?? []} onChanged={props.onEvidenceChanged} error={props.evidenceError} />
+            <EvidenceEditor
+              ids={props.ids}
+              code={c.code}
+              evidence={row?.evidence ?? []}
+              onChanged={props.onEvidenceChanged}
+              error={props.evidenceError}
+            />
           ) : null
         ) : null}
       </Stack>
@@ -132,7 +171,8 @@ export function EntryPage() {
   });
   const submit = useMutation({
     mutationFn: async () => {
-      if (Object.keys(edits).length) afterWrite(await measureApi.saveValues(periodId, unitId, { values: edits }));
+      if (Object.keys(edits).length)
+        afterWrite(await measureApi.saveValues(periodId, unitId, { values: edits }));
       return measureApi.submit(periodId, unitId);
     },
     onSuccess: (view) => {
@@ -140,8 +180,10 @@ export function EntryPage() {
       notify(t('m.submitted'));
     },
   });
-  if (submission.isPending || period.isPending || framework.isPending) return submission.error ? <ErrorAlert error={submission.error} /> : <PageLoader />;
-  if (!submission.data || !fw) return <ErrorAlert error={submission.error ?? period.error ?? framework.error} />;
+  if (submission.isPending || period.isPending || framework.isPending)
+    return submission.error ? <ErrorAlert error={submission.error} /> : <PageLoader />;
+  if (!submission.data || !fw)
+    return <ErrorAlert error={submission.error ?? period.error ?? framework.error} />;
   const view = submission.data;
   const rows = new Map(view.components.map((r) => [r.code, r]));
   const valueOf = (code: string): ComponentValue | null =>
@@ -158,13 +200,19 @@ export function EntryPage() {
         <Title order={1}>{view.unitName}</Title>
         <StatusBadge status={view.status} />
       </Group>
-      <Text c="dimmed" mb="md">{period.data?.name}</Text>
+      <Text c="dimmed" mb="md">
+        {period.data?.name}
+      </Text>
       {view.status === 'returned' ? (
         <Alert color="red" mb="md" title={t('m.status.returned')} data-testid="returned-notice">
           {t('m.returnedNotice', { comment: view.returnComment ?? '' })}
         </Alert>
       ) : null}
-      {!canEdit ? <Alert color="gray" mb="md">{t('m.readOnly', { status: t(`m.status.${view.status}`) })}</Alert> : null}
+      {!canEdit ? (
+        <Alert color="gray" mb="md">
+          {t('m.readOnly', { status: t(`m.status.${view.status}`) })}
+        </Alert>
+      ) : null}
       {lastError && !hasFieldErrors ? <ErrorAlert error={lastError} /> : null}
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, md: 8 }} order={{ base: 2, md: 1 }}>
@@ -200,10 +248,19 @@ export function EntryPage() {
             <ScorePanel score={score} mainIndices={mainIndicesOf(fw)} busy={preview.isFetching} />
             {canEdit ? (
               <Group grow>
-                <Button variant="default" onClick={() => save.mutate()} loading={save.isPending} disabled={!Object.keys(edits).length}>
+                <Button
+                  variant="default"
+                  onClick={() => save.mutate()}
+                  loading={save.isPending}
+                  disabled={!Object.keys(edits).length}
+                >
                   {t('m.saveDraft')}
                 </Button>
-                <Button onClick={() => submit.mutate()} loading={submit.isPending} disabled={!view.actions.canSubmit && !Object.keys(edits).length}>
+                <Button
+                  onClick={() => submit.mutate()}
+                  loading={submit.isPending}
+                  disabled={!view.actions.canSubmit && !Object.keys(edits).length}
+                >
                   {t('m.submit')}
                 </Button>
               </Group>

@@ -4,8 +4,8 @@ import { useState } from 'react';
 import type { Evidence } from '../../../core/contracts/measure.js';
 import { notify } from '../../components/notify.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { ApiError, type Problem } from '../../lib/api-client.js';
 import { getLocale } from '../../i18n/locale-store.js';
+import { ApiError, type Problem } from '../../lib/api-client.js';
 import { formatDate } from '../../lib/format.js';
 import { useSession } from '../auth/use-session.js';
 import { measureApi } from './measure-api.js';
@@ -24,14 +24,28 @@ async function uploadFile(file: File, csrf: string): Promise<{ id: number }> {
     headers: { 'x-csrf-token': csrf, accept: 'application/json', 'accept-language': getLocale() },
   });
   const json = (await res.json().catch(() => ({}))) as Partial<Problem> & { id?: number };
-  if (!res.ok) throw new ApiError({ title: res.statusText, status: res.status, code: 'UNKNOWN', ...json } as Problem);
+  if (!res.ok)
+    throw new ApiError({ title: res.statusText, status: res.status, code: 'UNKNOWN', ...json } as Problem);
   return { id: json.id as number };
 }
 
-export function EvidenceList({ ids, evidence, onRemove }: { ids: Ids; evidence: Evidence[]; onRemove?: (id: number) => void }) {
+export function EvidenceList({
+  ids,
+  evidence,
+  onRemove,
+}: {
+  ids: Ids;
+  evidence: Evidence[];
+  onRemove?: (id: number) => void;
+}) {
   const t = useMT();
   const { locale } = useI18n();
-  if (!evidence.length) return <Text size="sm" c="dimmed">{t('m.noEvidence')}</Text>;
+  if (!evidence.length)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('m.noEvidence')}
+      </Text>
+    );
   return (
     <Stack gap={4}>
       {evidence.map((e) => (
@@ -42,11 +56,19 @@ export function EvidenceList({ ids, evidence, onRemove }: { ids: Ids; evidence: 
             </Anchor>
           ) : (
             <Text size="sm">
-              {e.document ? `${e.document.number}, ${formatDate(e.document.date, locale)}: ${e.document.title}` : ''}
+              {e.document
+                ? `${e.document.number}, ${formatDate(e.document.date, locale)}: ${e.document.title}`
+                : ''}
             </Text>
           )}
           {onRemove ? (
-            <ActionIcon size="sm" variant="subtle" color="red" aria-label={t('m.remove')} onClick={() => onRemove(e.id)}>
+            <ActionIcon
+              size="sm"
+              variant="subtle"
+              color="red"
+              aria-label={t('m.remove')}
+              onClick={() => onRemove(e.id)}
+            >
               ×
             </ActionIcon>
           ) : null}
@@ -56,7 +78,13 @@ export function EvidenceList({ ids, evidence, onRemove }: { ids: Ids; evidence: 
   );
 }
 
-export function EvidenceEditor({ ids, code, evidence, onChanged, error }: {
+export function EvidenceEditor({
+  ids,
+  code,
+  evidence,
+  onChanged,
+  error,
+}: {
   ids: Ids;
   code: string;
   evidence: Evidence[];
@@ -70,7 +98,8 @@ export function EvidenceEditor({ ids, code, evidence, onChanged, error }: {
   const onError = (e: Error) => notify(e.message, 'red');
   const attach = useMutation({
     mutationFn: async (input: File | 'cite') => {
-      if (input === 'cite') return measureApi.addEvidence(ids.periodId, ids.unitId, { componentCode: code, document: doc });
+      if (input === 'cite')
+        return measureApi.addEvidence(ids.periodId, ids.unitId, { componentCode: code, document: doc });
       const uploaded = await uploadFile(input, session.data?.csrfToken ?? '');
       return measureApi.addEvidence(ids.periodId, ids.unitId, { componentCode: code, fileId: uploaded.id });
     },
@@ -89,13 +118,24 @@ export function EvidenceEditor({ ids, code, evidence, onChanged, error }: {
   const fieldErrors = attach.error instanceof ApiError ? attach.error.fieldErrors() : {};
   return (
     <Stack gap="xs">
-      <Text size="sm" fw={600}>{t('m.evidence')}</Text>
+      <Text size="sm" fw={600}>
+        {t('m.evidence')}
+      </Text>
       <EvidenceList ids={ids} evidence={evidence} onRemove={(id) => remove.mutate(id)} />
-      {error ? <Text size="sm" c="red.8" role="alert">{error}</Text> : null}
+      {error ? (
+        <Text size="sm" c="red.8" role="alert">
+          {error}
+        </Text>
+      ) : null}
       <Group gap="xs">
         <FileButton onChange={(f) => f && attach.mutate(f)} accept="application/pdf,image/*,.docx,.xlsx">
           {(props) => (
-            <Button {...props} size="xs" variant="default" loading={attach.isPending && attach.variables !== 'cite'}>
+            <Button
+              {...props}
+              size="xs"
+              variant="default"
+              loading={attach.isPending && attach.variables !== 'cite'}
+            >
               {t('m.upload')}
             </Button>
           )}
@@ -106,10 +146,34 @@ export function EvidenceEditor({ ids, code, evidence, onChanged, error }: {
       </Group>
       {citing ? (
         <Group align="flex-end" gap="xs">
-          <TextInput size="xs" label={t('m.docNumber')} value={doc.number} error={fieldErrors['document.number']} onChange={(e) => setDoc({ ...doc, number: e.currentTarget.value })} />
-          <TextInput size="xs" type="date" label={t('m.docDate')} value={doc.date} error={fieldErrors['document.date']} onChange={(e) => setDoc({ ...doc, date: e.currentTarget.value })} />
-          <TextInput size="xs" label={t('m.docTitle')} value={doc.title} error={fieldErrors['document.title']} onChange={(e) => setDoc({ ...doc, title: e.currentTarget.value })} style={{ flex: 1, minWidth: 160 }} />
-          <Button size="xs" onClick={() => attach.mutate('cite')} loading={attach.isPending && attach.variables === 'cite'}>
+          <TextInput
+            size="xs"
+            label={t('m.docNumber')}
+            value={doc.number}
+            error={fieldErrors['document.number']}
+            onChange={(e) => setDoc({ ...doc, number: e.currentTarget.value })}
+          />
+          <TextInput
+            size="xs"
+            type="date"
+            label={t('m.docDate')}
+            value={doc.date}
+            error={fieldErrors['document.date']}
+            onChange={(e) => setDoc({ ...doc, date: e.currentTarget.value })}
+          />
+          <TextInput
+            size="xs"
+            label={t('m.docTitle')}
+            value={doc.title}
+            error={fieldErrors['document.title']}
+            onChange={(e) => setDoc({ ...doc, title: e.currentTarget.value })}
+            style={{ flex: 1, minWidth: 160 }}
+          />
+          <Button
+            size="xs"
+            onClick={() => attach.mutate('cite')}
+            loading={attach.isPending && attach.variables === 'cite'}
+          >
             {t('m.add')}
           </Button>
         </Group>

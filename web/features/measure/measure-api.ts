@@ -68,7 +68,11 @@ export const measureApi = {
   addEvidence: (
     periodId: number,
     unitId: number,
-    body: { componentCode: string; fileId?: number; document?: { number: string; date: string; title: string } },
+    body: {
+      componentCode: string;
+      fileId?: number;
+      document?: { number: string; date: string; title: string };
+    },
   ) => api.post(`${unitPath(periodId, unitId)}/submission/evidence`, body),
   removeEvidence: (periodId: number, unitId: number, evidenceId: number) =>
     api.delete(`${unitPath(periodId, unitId)}/submission/evidence/${evidenceId}`),

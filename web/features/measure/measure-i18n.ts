@@ -38,6 +38,7 @@ const vi = {
   'm.kind.ward': 'Phường',
   'm.kind.special_zone': 'Đặc khu',
   'm.kind.district': 'Huyện',
+  'm.kind.commune_level': 'Cấp xã',
   'm.rootUnit': 'Đơn vị gốc',
   'm.enterData': 'Nhập số liệu',
   'm.myUnit': 'Đơn vị của tôi',
@@ -136,6 +137,9 @@ const vi = {
   'm.pointsOf': '{points} / {max}',
   'm.openPeriods': 'Kỳ đang mở',
   'm.select': 'Xem',
+  'm.chooseComponent': 'Chọn chỉ số thành phần',
+  'm.selfPoints': 'Điểm tự chấm',
+  'm.appraisedPoints': 'Điểm thẩm định',
   'm.yes': 'Có',
   'm.no': 'Không',
   'm.input': 'Số liệu',
@@ -184,6 +188,7 @@ const en: { readonly [K in MeasureKey]: string } = {
   'm.kind.ward': 'Wards',
   'm.kind.special_zone': 'Special zones',
   'm.kind.district': 'Districts',
+  'm.kind.commune_level': 'Commune level',
   'm.rootUnit': 'Root unit',
   'm.enterData': 'Enter data',
   'm.myUnit': 'My unit',
@@ -282,6 +287,9 @@ const en: { readonly [K in MeasureKey]: string } = {
   'm.pointsOf': '{points} / {max}',
   'm.openPeriods': 'Open periods',
   'm.select': 'View',
+  'm.chooseComponent': 'Choose a component',
+  'm.selfPoints': 'Self points',
+  'm.appraisedPoints': 'Appraised points',
   'm.yes': 'Yes',
   'm.no': 'No',
   'm.input': 'Value',
@@ -301,7 +309,9 @@ export function useMT(): MeasureT {
     (key, params) => {
       const template = (locale === 'en' ? en : vi)[key] ?? key;
       if (!params) return template;
-      return template.replace(/\{(\w+)\}/g, (w, n: string) => (params[n] === undefined ? w : String(params[n])));
+      return template.replace(/\{(\w+)\}/g, (w, n: string) =>
+        params[n] === undefined ? w : String(params[n]),
+      );
     },
     [locale],
   );

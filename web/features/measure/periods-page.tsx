@@ -1,4 +1,15 @@
-import { Alert, Button, Group, Modal, MultiSelect, Select, Stack, Table, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  Select,
+  Stack,
+  Table,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -58,11 +69,26 @@ function CreatePeriodForm({ rootUnitId, onDone }: { rootUnitId: number; onDone: 
     <form onSubmit={submit} noValidate>
       <Stack>
         {mutation.error && !Object.keys(errors).length ? <ErrorAlert error={mutation.error} /> : null}
-        <TextInput label={t('m.periodName')} value={form.name} onChange={(e) => set('name')(e.currentTarget.value)} error={errors.name} required />
-        <TextInput label={t('m.year')} type="number" value={form.year} onChange={(e) => set('year')(e.currentTarget.value)} error={errors.year} />
+        <TextInput
+          label={t('m.periodName')}
+          value={form.name}
+          onChange={(e) => set('name')(e.currentTarget.value)}
+          error={errors.name}
+          required
+        />
+        <TextInput
+          label={t('m.year')}
+          type="number"
+          value={form.year}
+          onChange={(e) => set('year')(e.currentTarget.value)}
+          error={errors.year}
+        />
         <Select
           label={t('m.framework')}
-          data={(frameworks.data ?? []).map((f) => ({ value: String(f.id), label: `${f.name} (v${f.version})` }))}
+          data={(frameworks.data ?? []).map((f) => ({
+            value: String(f.id),
+            label: `${f.name} (v${f.version})`,
+          }))}
           value={form.frameworkId}
           onChange={set('frameworkId')}
           error={errors.frameworkId}
@@ -76,8 +102,20 @@ function CreatePeriodForm({ rootUnitId, onDone }: { rootUnitId: number; onDone: 
           error={errors.unitKinds}
         />
         <Group grow>
-          <TextInput label={t('m.opensOn')} type="date" value={form.opensOn} onChange={(e) => set('opensOn')(e.currentTarget.value)} error={errors.opensOn} />
-          <TextInput label={t('m.dueOn')} type="date" value={form.dueOn} onChange={(e) => set('dueOn')(e.currentTarget.value)} error={errors.dueOn} />
+          <TextInput
+            label={t('m.opensOn')}
+            type="date"
+            value={form.opensOn}
+            onChange={(e) => set('opensOn')(e.currentTarget.value)}
+            error={errors.opensOn}
+          />
+          <TextInput
+            label={t('m.dueOn')}
+            type="date"
+            value={form.dueOn}
+            onChange={(e) => set('dueOn')(e.currentTarget.value)}
+            error={errors.dueOn}
+          />
         </Group>
         <Button type="submit" loading={mutation.isPending}>
           {t('m.createPeriod')}
@@ -87,7 +125,7 @@ function CreatePeriodForm({ rootUnitId, onDone }: { rootUnitId: number; onDone: 
   );
 }
 
-function PeriodActions({ period, appraiser }: { period: Period; appraiser: boolean }) {
+export function PeriodActions({ period, appraiser }: { period: Period; appraiser: boolean }) {
   const t = useMT();
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['measure'] });
@@ -107,7 +145,13 @@ function PeriodActions({ period, appraiser }: { period: Period; appraiser: boole
   return (
     <Group gap="xs" wrap="nowrap">
       {allowed.map((a) => (
-        <Button key={a} size="xs" variant="light" loading={action.isPending && action.variables === a} onClick={() => action.mutate(a)}>
+        <Button
+          key={a}
+          size="xs"
+          variant="light"
+          loading={action.isPending && action.variables === a}
+          onClick={() => action.mutate(a)}
+        >
           {t(`m.${a}` as MeasureKey)}
         </Button>
       ))}
@@ -155,7 +199,9 @@ export function PeriodsPage() {
                     <Link to={`/measure/periods/${p.id}`}>{p.name}</Link>
                   </Table.Td>
                   <Table.Td>{`${p.frameworkCode} v${p.frameworkVersion}`}</Table.Td>
-                  <Table.Td ta="right">{p.unitCount.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB')}</Table.Td>
+                  <Table.Td ta="right">
+                    {p.unitCount.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB')}
+                  </Table.Td>
                   <Table.Td>{formatDate(p.opensOn, locale)}</Table.Td>
                   <Table.Td>{formatDate(p.dueOn, locale)}</Table.Td>
                   <Table.Td>
@@ -164,7 +210,11 @@ export function PeriodsPage() {
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
                       {myUnit && p.status === 'open' ? (
-                        <Button size="xs" component={Link} to={`/measure/periods/${p.id}/units/${myUnit.id}/entry`}>
+                        <Button
+                          size="xs"
+                          component={Link}
+                          to={`/measure/periods/${p.id}/units/${myUnit.id}/entry`}
+                        >
                           {t('m.enterData')}
                         </Button>
                       ) : null}

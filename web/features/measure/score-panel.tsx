@@ -6,7 +6,12 @@ import { useMT } from './measure-i18n.js';
 import { fmtPoints, fmtValue } from './measure-shared.js';
 
 /** Total, band and per-main-index points of a unit's (live or saved) score. */
-export function ScorePanel({ score, mainIndices, busy, title }: {
+export function ScorePanel({
+  score,
+  mainIndices,
+  busy,
+  title,
+}: {
   score: UnitResult;
   mainIndices: MainIndex[];
   busy?: boolean;
@@ -23,7 +28,11 @@ export function ScorePanel({ score, mainIndices, busy, title }: {
           <Title order={2} size="h4">
             {title ?? t('m.livePreview')}
           </Title>
-          {busy ? <Text size="xs" c="dimmed">{t('m.computing')}</Text> : null}
+          {busy ? (
+            <Text size="xs" c="dimmed">
+              {t('m.computing')}
+            </Text>
+          ) : null}
         </Group>
         <Group align="baseline" gap={6}>
           <Text fz={32} fw={700} data-testid="score-total">
@@ -32,8 +41,14 @@ export function ScorePanel({ score, mainIndices, busy, title }: {
           <Text c="dimmed">/ {fmtPoints(score.total.applicableMax, tag)}</Text>
         </Group>
         <Group gap="xs">
-          <Text size="sm">{t('m.value')}: {fmtValue(score.total.value, tag)}</Text>
-          {score.band ? <Badge variant="light">{locale === 'en' && score.band.nameEn ? score.band.nameEn : score.band.name}</Badge> : null}
+          <Text size="sm">
+            {t('m.value')}: {fmtValue(score.total.value, tag)}
+          </Text>
+          {score.band ? (
+            <Badge variant="light">
+              {locale === 'en' && score.band.nameEn ? score.band.nameEn : score.band.name}
+            </Badge>
+          ) : null}
         </Group>
         <Progress value={(score.total.value ?? 0) * 100} aria-label={t('m.value')} />
         <Table fz="sm" verticalSpacing={4}>

@@ -4,10 +4,18 @@ import type { Component, Framework, UnitResult } from '../../../core/contracts/m
 import { ApiError } from '../../lib/api-client.js';
 import { measureApi, type ValuesMap } from './measure-api.js';
 
-export const submissionKey = (periodId: number, unitId: number) => ['measure', 'submission', periodId, unitId];
+export const submissionKey = (periodId: number, unitId: number) => [
+  'measure',
+  'submission',
+  periodId,
+  unitId,
+];
 
 export function useFramework(periodId: number) {
-  const period = useQuery({ queryKey: ['measure', 'period', periodId], queryFn: () => measureApi.period(periodId) });
+  const period = useQuery({
+    queryKey: ['measure', 'period', periodId],
+    queryFn: () => measureApi.period(periodId),
+  });
   const frameworkId = period.data?.frameworkId;
   const framework = useQuery({
     queryKey: ['measure', 'framework', frameworkId],
@@ -48,7 +56,9 @@ export function errorsByComponent(error: unknown, codes: string[]): Record<strin
   for (const e of error.problem.errors ?? []) {
     const field = e.field.replace(/^body\./, '');
     const code = sorted.find((c) =>
-      ['values', 'evidence', 'components'].some((p) => field === `${p}.${c}` || field.startsWith(`${p}.${c}.`)),
+      ['values', 'evidence', 'components'].some(
+        (p) => field === `${p}.${c}` || field.startsWith(`${p}.${c}.`),
+      ),
     );
     if (code) out[field.startsWith('evidence.') ? `evidence:${code}` : code] ??= e.message;
   }

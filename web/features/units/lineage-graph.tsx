@@ -32,6 +32,11 @@ function buildOption(graph: LineageGraph, selfName: string, t: Translate, locale
       {
         type: 'graph',
         layout: 'none',
+        // Coordinates are fitted to this box; the padding keeps the wide node boxes inside the chart.
+        left: 105,
+        right: 105,
+        top: 30,
+        bottom: 30,
         roam: true,
         symbol: 'roundRect',
         symbolSize: [190, 38],

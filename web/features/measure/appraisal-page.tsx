@@ -1,0 +1,261 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import type { SubmissionView } from '../../../core/contracts/measure.js';
+import type { Component } from '../../../core/contracts/measure-framework.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { notify } from '../../components/notify.js';
+import { PageLoader } from '../../components/page-loader.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { intlTag } from '../../i18n/locale-store.js';
+import { formatDate } from '../../lib/format.js';
+import { EvidenceList } from './evidence-panel.js';
+import { measureApi } from './measure-api.js';
+import { type MeasureT, useMT } from './measure-i18n.js';
+import { fmtPoints, StatusBadge } from './measure-shared.js';
+import { ScorePanel } from './score-panel.js';
+import { componentsOf, errorsByComponent, mainIndicesOf, useFramework } from './use-submission.js';
+
+type Draft = { points?: number | null; comment: string; fix: boolean };
+
+/** A raw entered value as the officer typed it (numerator/denominator kept apart). */
+function describeValue(v: unknown, t: MeasureT, tag: string, locale: 'vi' | 'en'): string {
+  if (!v || typeof v !== 'object') return '–';
+  const x = v as Record<string, unknown>;
+  const n = (k: string) => new Intl.NumberFormat(tag, { maximumFractionDigits: 4 }).format(Number(x[k]));
+  if ('notApplicable' in x) return t('m.notApplicable');
+  if ('number' in x) return n('number');
+  if ('numerator' in x) return `${n('numerator')} / ${n('denominator')}`;
+  if ('bool' in x) return x.bool ? t('m.yes') : t('m.no');
+  if ('choice' in x) return String(x.choice);
+  if ('date' in x) return formatDate(String(x.date), locale);
+  if ('documentRef' in x) return String(x.documentRef);
+  return '–';
+}
+
+function AppraisalRow({
+  c,
+  row,
+  draft,
+  setDraft,
+  ids,
+  error,
+  disabled,
+}: {
+  c: Component;
+  row: SubmissionView['components'][number] | undefined;
+  draft: Draft;
+  setDraft: (d: Draft) => void;
+  ids: { periodId: number; unitId: number };
+  error?: string;
+  disabled: boolean;
+}) {
+  const t = useMT();
+  const { locale } = useI18n();
+  const tag = intlTag(locale);
+  return (
+    <Table.Tr data-testid={`appraise-${c.code}`} bg={draft.fix ? 'var(--mantine-color-red-0)' : undefined}>
+      <Table.Td maw={320}>
+        <Text size="sm" fw={600}>
+          {c.code}
+        </Text>
+        <Text size="sm">{locale === 'en' && c.nameEn ? c.nameEn : c.name}</Text>
+      </Table.Td>
+      <Table.Td>{describeValue(row?.value, t, tag, locale)}</Table.Td>
+      <Table.Td ta="right" data-testid={`self-${c.code}`}>
+        {fmtPoints(row?.selfPoints, tag)} / {fmtPoints(c.maxPoints, tag)}
+      </Table.Td>
+      <Table.Td miw={110}>
+        <NumberInput
+          size="xs"
+          aria-label={`${t('m.appraisedScore')} ${c.code}`}
+          min={0}
+          max={c.maxPoints}
+          decimalSeparator={locale === 'vi' ? ',' : '.'}
+          value={draft.points ?? row?.appraisedPoints ?? row?.selfPoints ?? ''}
+          onChange={(x) => setDraft({ ...draft, points: x === '' ? null : Number(x) })}
+          error={error}
+          disabled={disabled}
+        />
+      </Table.Td>
+      <Table.Td>
+        <EvidenceList ids={ids} evidence={row?.evidence ?? []} />
+      </Table.Td>
+      <Table.Td miw={200}>
+        <TextInput
+          size="xs"
+          aria-label={`${t('m.comment')} ${c.code}`}
+          value={draft.comment}
+          onChange={(e) => setDraft({ ...draft, comment: e.currentTarget.value })}
+          disabled={disabled}
+        />
+      </Table.Td>
+      <Table.Td>
+        <Checkbox
+          aria-label={`${t('m.markToFix')} ${c.code}`}
+          checked={draft.fix}
+          onChange={(e) => setDraft({ ...draft, fix: e.currentTarget.checked })}
+          disabled={disabled}
+        />
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+export function AppraisalPage() {
+  const t = useMT();
+  const periodId = Number(useParams().periodId);
+  const unitId = Number(useParams().unitId);
+  const ids = { periodId, unitId };
+  const queryClient = useQueryClient();
+  const key = ['measure', 'appraisal', periodId, unitId];
+  const appraisal = useQuery({ queryKey: key, queryFn: () => measureApi.appraisal(periodId, unitId) });
+  const { framework } = useFramework(periodId);
+  const [drafts, setDrafts] = useState<Record<string, Draft>>({});
+  const [overall, setOverall] = useState('');
+  const done = (message: string) => (view: SubmissionView) => {
+    queryClient.setQueryData(key, view);
+    void queryClient.invalidateQueries({ queryKey: ['measure'] });
+    setDrafts({});
+    notify(message);
+  };
+  const components = () =>
+    Object.fromEntries(
+      Object.entries(drafts).map(([code, d]) => [code, { points: d.points, comment: d.comment || null }]),
+    );
+  const save = useMutation({
+    mutationFn: () => measureApi.appraise(periodId, unitId, components()),
+    onSuccess: done(t('m.appraisalSaved')),
+  });
+  const ret = useMutation({
+    mutationFn: () =>
+      measureApi.returnSubmission(periodId, unitId, {
+        comment: overall,
+        components: Object.entries(drafts)
+          .filter(([, d]) => d.fix)
+          .map(([code, d]) => ({ code, comment: d.comment })),
+      }),
+    onSuccess: done(t('m.returned')),
+  });
+  const approve = useMutation({
+    mutationFn: async () => {
+      if (Object.keys(drafts).length) await measureApi.appraise(periodId, unitId, components());
+      return measureApi.approve(periodId, unitId);
+    },
+    onSuccess: done(t('m.approved')),
+  });
+  const fw = framework.data?.definition;
+  if (appraisal.isPending || framework.isPending)
+    return appraisal.error ? <ErrorAlert error={appraisal.error} /> : <PageLoader />;
+  if (!appraisal.data || !fw) return <ErrorAlert error={appraisal.error ?? framework.error} />;
+  const view = appraisal.data;
+  const rows = new Map(view.components.map((r) => [r.code, r]));
+  const lastError = save.error ?? ret.error ?? approve.error;
+  const errors = errorsByComponent(
+    lastError,
+    componentsOf(fw).map((c) => c.code),
+  );
+  const canAppraise = view.actions.canAppraise;
+  const toFix = Object.values(drafts).filter((d) => d.fix).length;
+  return (
+    <>
+      <Group justify="space-between" mb="md">
+        <Title order={1}>
+          {t('m.appraise')}: {view.unitName}
+        </Title>
+        <StatusBadge status={view.status} />
+      </Group>
+      {lastError && !Object.keys(errors).length ? <ErrorAlert error={lastError} /> : null}
+      {!canAppraise ? (
+        <Alert color="gray" mb="md">
+          {t('m.readOnly', { status: t(`m.status.${view.status}`) })}
+        </Alert>
+      ) : null}
+      <Group align="flex-start" gap="md" mb="md" grow preventGrowOverflow={false}>
+        <ScorePanel score={view.selfScore} mainIndices={mainIndicesOf(fw)} title={t('m.selfScore')} />
+        {view.appraisedScore ? (
+          <ScorePanel
+            score={view.appraisedScore}
+            mainIndices={mainIndicesOf(fw)}
+            title={t('m.appraisedScore')}
+          />
+        ) : null}
+      </Group>
+      <Table.ScrollContainer minWidth={1000}>
+        <Table verticalSpacing="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('m.unit')}</Table.Th>
+              <Table.Th>{t('m.input')}</Table.Th>
+              <Table.Th ta="right">{t('m.selfScore')}</Table.Th>
+              <Table.Th>{t('m.appraisedScore')}</Table.Th>
+              <Table.Th>{t('m.evidence')}</Table.Th>
+              <Table.Th>{t('m.comment')}</Table.Th>
+              <Table.Th>{t('m.toFix')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {componentsOf(fw).map((c) => (
+              <AppraisalRow
+                key={c.code}
+                c={c}
+                row={rows.get(c.code)}
+                draft={drafts[c.code] ?? { comment: rows.get(c.code)?.appraisalComment ?? '', fix: false }}
+                setDraft={(d) => setDrafts((all) => ({ ...all, [c.code]: d }))}
+                ids={ids}
+                error={errors[c.code]}
+                disabled={!canAppraise}
+              />
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {canAppraise ? (
+        <Stack mt="md" maw={720}>
+          <Textarea
+            label={t('m.returnComment')}
+            value={overall}
+            onChange={(e) => setOverall(e.currentTarget.value)}
+            autosize
+            minRows={2}
+          />
+          <Group>
+            <Button
+              variant="default"
+              onClick={() => save.mutate()}
+              loading={save.isPending}
+              disabled={!Object.keys(drafts).length}
+            >
+              {t('m.saveAppraisal')}
+            </Button>
+            <Button
+              color="red"
+              variant="light"
+              onClick={() => ret.mutate()}
+              loading={ret.isPending}
+              disabled={!toFix || !overall.trim()}
+            >
+              {t('m.return')} ({toFix})
+            </Button>
+            <Button color="green" onClick={() => approve.mutate()} loading={approve.isPending}>
+              {t('m.approve')}
+            </Button>
+          </Group>
+        </Stack>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import { Anchor, Button, Group, Tabs, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { PageLoader } from '../../components/page-loader.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { formatDate } from '../../lib/format.js';
+import { useSession } from '../auth/use-session.js';
+import { CompletionTable } from './completion-table.js';
+import { ComponentView } from './component-view.js';
+import { useMT } from './measure-i18n.js';
+import { isAppraiser, officerUnitOf, StatusBadge } from './measure-shared.js';
+import { PeriodActions } from './periods-page.js';
+import { RankingTable } from './ranking-table.js';
+import { useFramework } from './use-submission.js';
+
+export function PeriodPage() {
+  const t = useMT();
+  const { locale } = useI18n();
+  const periodId = Number(useParams().periodId);
+  const session = useSession();
+  const appraiser = isAppraiser(session.data);
+  const myUnit = officerUnitOf(session.data);
+  const { period, framework } = useFramework(periodId);
+  const [tab, setTab] = useState<string | null>('ranking');
+  if (period.isPending) return period.error ? <ErrorAlert error={period.error} /> : <PageLoader />;
+  if (!period.data) return <ErrorAlert error={period.error} />;
+  const p = period.data;
+  return (
+    <>
+      <Anchor component={Link} to="/measure" size="sm">
+        ← {t('m.periods')}
+      </Anchor>
+      <Group justify="space-between" mb="xs" mt="xs" wrap="wrap">
+        <Title order={1}>{p.name}</Title>
+        <Group gap="xs">
+          <StatusBadge status={p.status} />
+          <PeriodActions period={p} appraiser={appraiser} />
+        </Group>
+      </Group>
+      <Group gap="md" mb="md" wrap="wrap">
+        <Text size="sm" c="dimmed">
+          {t('m.framework')}: {p.frameworkCode} v{p.frameworkVersion} · {t('m.opensOn')} {formatDate(p.opensOn, locale)} ·{' '}
+          {t('m.dueOn')} {formatDate(p.dueOn, locale)}
+        </Text>
+        {myUnit && p.status === 'open' ? (
+          <Button size="xs" component={Link} to={`/measure/periods/${p.id}/units/${myUnit.id}/entry`}>
+            {t('m.enterData')}: {myUnit.name}
+          </Button>
+        ) : null}
+        {p.status === 'published' ? (
+          <Anchor href={`/ranking.html?period=${p.id}`} size="sm">
+            {t('m.publicPage')}
+          </Anchor>
+        ) : null}
+      </Group>
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="ranking">{t('m.ranking')}</Tabs.Tab>
+          <Tabs.Tab value="completion">{t('m.completion')}</Tabs.Tab>
+          <Tabs.Tab value="component">{t('m.componentView')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="ranking">
+          <RankingTable periodId={periodId} />
+        </Tabs.Panel>
+        <Tabs.Panel value="completion">
+          <CompletionTable periodId={periodId} appraiser={appraiser} />
+        </Tabs.Panel>
+        <Tabs.Panel value="component">
+          {framework.data ? <ComponentView periodId={periodId} framework={framework.data.definition} /> : <PageLoader />}
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}

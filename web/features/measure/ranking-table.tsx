@@ -1,0 +1,97 @@
+import { Alert, Badge, Group, SegmentedControl, Table, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { PageLoader } from '../../components/page-loader.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { intlTag } from '../../i18n/locale-store.js';
+import { formatDateTime } from '../../lib/format.js';
+import { measureApi, type Ranking } from './measure-api.js';
+import { type MeasureKey, type MeasureT, useMT } from './measure-i18n.js';
+import { fmtPoints, fmtValue } from './measure-shared.js';
+
+type Change = Ranking['units'][number]['change'];
+
+function ChangeCell({ change, t }: { change: Change; t: MeasureT }) {
+  if (!change || change.rankDelta === null) return <Text size="sm" c="dimmed">{t('m.new')}</Text>;
+  const d = change.rankDelta;
+  // rankDelta > 0 means the unit climbed (its rank number fell).
+  if (d === 0) return <Text size="sm" c="dimmed" aria-label={t('m.same')}>= </Text>;
+  const up = d > 0;
+  return (
+    <Text size="sm" c={up ? 'green.9' : 'red.9'} fw={600} aria-label={t(up ? 'm.up' : 'm.down', { n: Math.abs(d) })}>
+      {up ? '▲' : '▼'} {Math.abs(d)}
+    </Text>
+  );
+}
+
+export function peerGroupLabel(group: string, t: MeasureT): string {
+  const key = `m.kind.${group}` as MeasureKey;
+  const label = t(key);
+  return label === key ? group : label;
+}
+
+export function RankingTable({ periodId }: { periodId: number }) {
+  const t = useMT();
+  const { locale } = useI18n();
+  const tag = intlTag(locale);
+  const [group, setGroup] = useState('all');
+  const ranking = useQuery({ queryKey: ['measure', 'ranking', periodId], queryFn: () => measureApi.ranking(periodId) });
+  if (ranking.isPending) return <PageLoader />;
+  if (!ranking.data) return <ErrorAlert error={ranking.error} />;
+  const data = ranking.data;
+  if (!data.units.length) return <Alert color="gray">{t('m.noRanking')}</Alert>;
+  const groups = [...new Set(data.units.map((u) => u.peerGroup))];
+  const units = group === 'all' ? data.units : data.units.filter((u) => u.peerGroup === group).sort((a, b) => (a.peerRank ?? 0) - (b.peerRank ?? 0));
+  return (
+    <>
+      <Group justify="space-between" mb="sm" wrap="wrap">
+        <Text size="sm" c="dimmed">
+          {t(`m.source.${data.source}`)} · {formatDateTime(data.computedAt, locale)}
+        </Text>
+        {groups.length > 1 ? (
+          <SegmentedControl
+            size="xs"
+            aria-label={t('m.peerGroup')}
+            value={group}
+            onChange={setGroup}
+            data={[{ value: 'all', label: t('m.allGroups') }, ...groups.map((g) => ({ value: g, label: peerGroupLabel(g, t) }))]}
+          />
+        ) : null}
+      </Group>
+      <Table.ScrollContainer minWidth={640}>
+        <Table striped highlightOnHover data-testid="ranking-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th ta="right">{group === 'all' ? t('m.rank') : t('m.peerRank')}</Table.Th>
+              <Table.Th>{t('m.unit')}</Table.Th>
+              <Table.Th>{t('m.peerGroup')}</Table.Th>
+              <Table.Th ta="right">{t('m.points')}</Table.Th>
+              <Table.Th ta="right">{t('m.value')}</Table.Th>
+              <Table.Th>{t('m.band')}</Table.Th>
+              <Table.Th>{t('m.change')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {units.map((u) => (
+              <Table.Tr key={u.unitId}>
+                <Table.Td ta="right" fw={700}>{(group === 'all' ? u.rank : u.peerRank) ?? '–'}</Table.Td>
+                <Table.Td>
+                  <Link to={`/measure/periods/${periodId}/units/${u.unitId}/profile`}>{u.unitName}</Link>
+                </Table.Td>
+                <Table.Td>{peerGroupLabel(u.peerGroup, t)}</Table.Td>
+                <Table.Td ta="right">{fmtPoints(u.points, tag)} / {fmtPoints(u.applicableMax, tag)}</Table.Td>
+                <Table.Td ta="right">{fmtValue(u.value, tag)}</Table.Td>
+                <Table.Td>{u.band ? <Badge variant="light">{u.band.name}</Badge> : '–'}</Table.Td>
+                <Table.Td>
+                  <ChangeCell change={u.change} t={t} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </>
+  );
+}
