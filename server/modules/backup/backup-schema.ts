@@ -69,9 +69,10 @@ async function postgresTables(db: RawDb): Promise<FoundTable[]> {
     column_name: string;
     data_type: string;
     is_identity: string;
+    column_default: string | null;
   }>(
     db,
-    sql`select table_name, column_name, data_type, is_identity from information_schema.columns
+    sql`select table_name, column_name, data_type, is_identity, column_default from information_schema.columns
         where table_schema = current_schema()
           and table_name in (select table_name from information_schema.tables
                              where table_schema = current_schema() and table_type = 'BASE TABLE')
@@ -107,7 +108,8 @@ async function postgresTables(db: RawDb): Promise<FoundTable[]> {
       byTable.set(c.table_name, t);
     }
     t.columns.push({ name: c.column_name, type: c.data_type.toLowerCase() });
-    if (c.is_identity === 'YES') t.identity = c.column_name;
+    // Identity columns, and serial ones (a nextval default) that a module might declare by hand.
+    if (c.is_identity === 'YES' || c.column_default?.startsWith('nextval(')) t.identity = c.column_name;
   }
   for (const p of pks) byTable.get(p.table_name)?.pk.push(p.column_name);
   for (const f of fks) {
