@@ -1,4 +1,5 @@
 import type { KpiDefinitionInput } from '../../../core/contracts/kpis.js';
+import type { UnitKind } from '../../../core/units/kind.js';
 
 // The built-in operational KPIs a provincial DX programme reports (see docs/product.md: e-documents,
 // digital signatures at each level, online public services and payments, internet and smartphone
@@ -75,6 +76,49 @@ export const BUILTIN_KPIS: Builtin[] = [
     ...ratio,
   },
   {
+    code: 'ONLINE_PS_FULL_RATE',
+    nameVi: 'Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình',
+    nameEn: 'Share of administrative dossiers processed fully online',
+    description: 'Tử số: hồ sơ xử lý trực tuyến toàn trình; mẫu số: tổng hồ sơ tiếp nhận.',
+    periodicity: 'monthly',
+    appliesToKinds: [],
+    higherIsBetter: true,
+    ...ratio,
+  },
+  {
+    code: 'ONLINE_PROCEDURE_FULL_RATE',
+    nameVi: 'Tỷ lệ thủ tục hành chính cung cấp dịch vụ công trực tuyến toàn trình',
+    nameEn: 'Share of procedures offered fully online',
+    description: 'Tử số: thủ tục cung cấp trực tuyến toàn trình; mẫu số: thủ tục đủ điều kiện.',
+    periodicity: 'quarterly',
+    appliesToKinds: ['province', 'agency'],
+    higherIsBetter: true,
+    ...ratio,
+    timeAggregation: 'last',
+  },
+  {
+    code: 'DOSSIER_DIGITISED_RATE',
+    nameVi: 'Tỷ lệ hồ sơ, kết quả giải quyết thủ tục hành chính được số hoá',
+    nameEn: 'Share of dossiers and results digitised',
+    description: 'Tử số: hồ sơ được số hoá; mẫu số: hồ sơ tiếp nhận.',
+    periodicity: 'monthly',
+    appliesToKinds: [],
+    higherIsBetter: true,
+    ...ratio,
+  },
+  {
+    code: 'FIBRE_HOUSEHOLD_RATE',
+    nameVi: 'Tỷ lệ hộ gia đình có kết nối Internet cáp quang',
+    nameEn: 'Share of households with fibre broadband',
+    description: 'Theo số liệu nhà mạng; lấy kỳ gần nhất.',
+    unitOfMeasure: '%',
+    valueType: 'percent',
+    periodicity: 'quarterly',
+    timeAggregation: 'last',
+    appliesToKinds: ['province', 'commune'],
+    higherIsBetter: true,
+  },
+  {
     code: 'INTERNET_USERS_RATE',
     nameVi: 'Tỷ lệ người dân sử dụng Internet',
     nameEn: 'Share of residents using the Internet',
@@ -129,3 +173,36 @@ export const BUILTIN_KPIS: Builtin[] = [
     ...stock,
   },
 ];
+
+// The KPI codes that framework templates (core/measure/templates) name, mapped onto catalogue codes.
+// "edoc.signed_rate" means the signature rate of the unit's own level.
+const ALIASES: Record<string, string | ((kind: UnitKind) => string)> = {
+  'dvc.online_submission_rate': 'ONLINE_PS_RATE',
+  'dvc.online_payment_rate': 'ONLINE_PAYMENT_RATE',
+  'dvc.full_online_rate': 'ONLINE_PS_FULL_RATE',
+  'dvc.full_online_procedure_rate': 'ONLINE_PROCEDURE_FULL_RATE',
+  'dvc.digitised_rate': 'DOSSIER_DIGITISED_RATE',
+  'edoc.signed_rate': (kind) =>
+    kind === 'commune'
+      ? 'DIGSIG_RATE_COMMUNE'
+      : kind === 'district'
+        ? 'DIGSIG_RATE_DISTRICT'
+        : 'DIGSIG_RATE_PROVINCE',
+  'edoc.signed_rate_commune': 'DIGSIG_RATE_COMMUNE',
+  'edoc.signed_rate_district': 'DIGSIG_RATE_DISTRICT',
+  'edoc.signed_rate_province': 'DIGSIG_RATE_PROVINCE',
+  'edoc.sent': 'EDOC_SENT',
+  'ecommerce.stalls': 'ECOM_STALLS',
+  'ecommerce.ocop_products': 'ECOM_PRODUCTS',
+  'society.internet_rate': 'INTERNET_USERS_RATE',
+  'society.smartphone_rate': 'SMARTPHONE_RATE',
+  'infra.fibre_household_rate': 'FIBRE_HOUSEHOLD_RATE',
+};
+
+/** The catalogue code for a code or template alias; null when the alias depends on the unit and none is given. */
+export function kpiCodeFor(code: string, kind: UnitKind | null): string | null {
+  const alias = ALIASES[code.trim().toLowerCase()];
+  if (alias === undefined) return code.trim().toUpperCase();
+  if (typeof alias === 'string') return alias;
+  return kind ? alias(kind) : null;
+}

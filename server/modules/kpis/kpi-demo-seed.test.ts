@@ -24,7 +24,7 @@ describe.each(testDialects())('KPI demo seed on %s', (dialect) => {
 
   it('seeds the catalogue and a year of demo values for the demo province, marked as demo', async () => {
     const lines = await seedDemoKpis(t.deps);
-    expect(lines[0]).toMatch(/11 definitions added, \d+ demo values/);
+    expect(lines[0]).toMatch(/15 definitions added, \d+ demo values/);
     const values = await t.deps.db
       .selectFrom('kpiValues')
       .select(['isDemo', 'enteredByLabel', 'periodCode'])

@@ -63,6 +63,14 @@ function demoRaw(code: string, unit: UnitRef, i: number): RawValue | null {
       return ratio(300 + 400 * n, 0.92 + 0.04 * trend + 0.03 * n);
     case 'ONLINE_PS_RATE':
       return ratio(big ? 40_000 : 200 + 600 * n, 0.6 + 0.15 * trend + 0.1 * n);
+    case 'ONLINE_PS_FULL_RATE':
+      return ratio(big ? 40_000 : 200 + 600 * n, 0.35 + 0.2 * trend + 0.1 * n);
+    case 'ONLINE_PROCEDURE_FULL_RATE':
+      return ratio(big ? 1_600 : 120 + 60 * n, 0.45 + 0.15 * trend + 0.05 * n);
+    case 'DOSSIER_DIGITISED_RATE':
+      return ratio(big ? 40_000 : 200 + 600 * n, 0.7 + 0.15 * trend + 0.1 * n);
+    case 'FIBRE_HOUSEHOLD_RATE':
+      return percent(72 + 8 * trend + 6 * n);
     case 'ONLINE_PAYMENT_RATE':
       return ratio(big ? 12_000 : 60 + 200 * n, 0.4 + 0.2 * trend + 0.1 * n);
     case 'INTERNET_USERS_RATE':

@@ -17,7 +17,8 @@ import {
 import type { UnitKind } from '../../../core/units/kind.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError, forbidden, notFound, validation } from '../../lib/errors.js';
-import { canReadKpiCatalogue, canReadKpiValues, kpiAppliesTo } from './kpis.policy.js';
+import { kpiCodeFor } from './kpi-catalogue.js';
+import { applicabilityKindOf, canReadKpiCatalogue, canReadKpiValues, kpiAppliesTo } from './kpis.policy.js';
 import type { KpiDefinitionRow, KpisRepository, KpiValueRow } from './kpis.repository.js';
 
 // Reading KPI values: one unit's series, the history of one value, a unit's summary against targets
@@ -87,9 +88,15 @@ export function createKpiReadsService({ repo }: { repo: KpisRepository }) {
     return { unit, ancestors };
   }
 
-  /** A unit's own figure for a KPI and period; a coarser period rolls finer values up by the KPI's rule. */
+  /**
+   * A unit's own figure for a KPI (catalogue code or a template alias such as "dvc.online_payment_rate")
+   * and period; a coarser period rolls finer values up by the KPI's rule. `derived` is the count, or the
+   * rate in percent (0–100). The caller checks the reader's scope.
+   */
   async function getKpiValue(unitId: number, kpiCode: string, periodCode: string): Promise<KpiFigure | null> {
-    const kpi = await repo.definitionByCode(kpiCode.trim().toUpperCase());
+    const [unit] = await repo.unitsByIds([unitId]);
+    const code = kpiCodeFor(kpiCode, unit ? applicabilityKindOf(unit) : null);
+    const kpi = code ? await repo.definitionByCode(code) : undefined;
     const period = parsePeriodCode(periodCode);
     if (!kpi || !period || !canRollUp(kpi.periodicity as Periodicity, period.periodicity)) return null;
     const values = await repo.valuesInSpan([unitId], period.start, period.end);

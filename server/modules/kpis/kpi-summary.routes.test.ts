@@ -118,6 +118,10 @@ describe.each(testDialects())('KPI definitions, targets and summary on %s', (dia
     const rate = await reader.getKpiValue(c.tree.communeA, 'ONLINE_PS_RATE', '2025-Q1');
     expect(rate).toMatchObject({ numerator: 100, denominator: 200, derived: 50 });
     expect(await reader.getKpiValue(c.tree.communeA, 'EDOC_SENT', '2024')).toBeNull();
+    // Framework templates name KPIs by alias.
+    expect(await reader.getKpiValue(c.tree.communeA, 'dvc.online_submission_rate', '2025')).toMatchObject({
+      derived: 50,
+    });
     expect(await reader.getKpiValue(c.tree.communeA, 'NOPE', '2025')).toBeNull();
   });
 
