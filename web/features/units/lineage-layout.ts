@@ -5,8 +5,8 @@ import type { LineageEdge, LineageNode } from '../../../core/contracts/units.js'
 
 export type PlacedNode = LineageNode & { column: number; x: number; y: number };
 
-const COLUMN_GAP = 260;
-const ROW_GAP = 56;
+export type LayoutGaps = { columnGap: number; rowGap: number };
+const DEFAULT_GAPS: LayoutGaps = { columnGap: 260, rowGap: 56 };
 
 function distances(selfId: number, edges: readonly LineageEdge[], direction: 'back' | 'forward') {
   const dist = new Map<number, number>([[selfId, 0]]);
@@ -32,7 +32,11 @@ function columnOf(node: LineageNode, back: Map<number, number>, forward: Map<num
   return forward.get(node.id) ?? 1;
 }
 
-export function layoutLineage(nodes: readonly LineageNode[], edges: readonly LineageEdge[]): PlacedNode[] {
+export function layoutLineage(
+  nodes: readonly LineageNode[],
+  edges: readonly LineageEdge[],
+  gaps: LayoutGaps = DEFAULT_GAPS,
+): PlacedNode[] {
   const self = nodes.find((n) => n.relation === 'self');
   if (!self) return [];
   const back = distances(self.id, edges, 'back');
@@ -46,8 +50,8 @@ export function layoutLineage(nodes: readonly LineageNode[], edges: readonly Lin
   for (const [column, members] of byColumn) {
     const sorted = [...members].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
     sorted.forEach((node, index) => {
-      const y = (index - (sorted.length - 1) / 2) * ROW_GAP;
-      placed.push({ ...node, column, x: column * COLUMN_GAP, y });
+      const y = (index - (sorted.length - 1) / 2) * gaps.rowGap;
+      placed.push({ ...node, column, x: column * gaps.columnGap, y });
     });
   }
   return placed.sort((a, b) => a.column - b.column || a.y - b.y);

@@ -39,7 +39,7 @@ function UserRow({ user, onEdit }: { user: UserView; onEdit: () => void }) {
         </Group>
       </Table.Td>
       <Table.Td>
-        <Text size="sm" fw={600} c={user.isActive ? 'green.9' : 'gray.7'}>
+        <Text size="sm" fw={600} c={user.isActive ? 'green.9' : 'gray.7'} style={{ whiteSpace: 'nowrap' }}>
           {user.isActive ? `● ${t('users.active')}` : `○ ${t('users.inactive')}`}
         </Text>
       </Table.Td>
