@@ -5,6 +5,7 @@ import { forbidUpdateAndDelete, withId } from '../migration-helpers.js';
 // value history and immutable published snapshots.
 // Sized for 3,321 units × 47 components × 5 periods: values are keyed (submission, component) and
 // submissions (period, unit), so a period's values are one index range scan.
+// Points are double precision: PostgreSQL's real is 4 bytes and would round appraisers' points.
 export async function up(db: Kysely<any>): Promise<void> {
   await withId(db, db.schema.createTable('measure_frameworks'))
     .addColumn('code', 'text', (c) => c.notNull())
@@ -84,10 +85,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('component_code', 'text', (c) => c.notNull())
     .addColumn('raw_json', 'text')
     .addColumn('is_na', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('self_points', 'real')
+    .addColumn('self_points', 'double precision')
     .addColumn('appraised_raw_json', 'text')
     .addColumn('appraised_is_na', 'integer')
-    .addColumn('appraised_points', 'real')
+    .addColumn('appraised_points', 'double precision')
     .addColumn('appraisal_comment', 'text')
     .addColumn('needs_fix', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('updated_by', 'integer', (c) => c.references('users.id'))
@@ -122,7 +123,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('raw_json', 'text')
     .addColumn('is_na', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('points', 'real')
+    .addColumn('points', 'double precision')
     .addColumn('comment', 'text')
     .addColumn('changed_by', 'integer', (c) => c.references('users.id'))
     .addColumn('changed_at', 'text', (c) => c.notNull())

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.js';
 import './measure.messages.js';
+import { registerAnalysisRoutes } from './analysis.routes.js';
+import { createAnalysisService } from './analysis.service.js';
 import { registerAppraisalRoutes } from './appraisal.routes.js';
 import { createAppraisalService } from './appraisal.service.js';
 import { createFrameworksRepository } from './frameworks.repository.js';
@@ -41,6 +43,7 @@ export function createMeasureServices(deps: Pick<Deps, 'db' | 'audit' | 'clock'>
     appraisal: createAppraisalService(base),
     results: resultsCore,
     views: createResultsViews(resultsDeps, resultsCore),
+    analysis: createAnalysisService(resultsDeps, resultsCore),
   };
 }
 export type MeasureServices = ReturnType<typeof createMeasureServices>;
@@ -55,4 +58,5 @@ export function registerMeasureModule(
   registerSubmissionsRoutes(app, services, deps.files);
   registerAppraisalRoutes(app, services);
   registerResultsRoutes(app, services);
+  registerAnalysisRoutes(app, services.analysis);
 }

@@ -5,13 +5,13 @@ import { measureUnitKind, peerGroupOf } from './measure.policy.js';
 import { scoreWithOverrides } from './measure-engine.js';
 import type { MeasureUnit } from './measure-units.repository.js';
 import { effectiveValuesOf } from './submission-context.js';
-import type { ValueRow } from './submissions.repository.js';
+import type { ScoringValueRow } from './submissions.repository.js';
 
 // A period's results from its approved submissions: appraised values where given, else the unit's own,
 // scored by the core engine and ranked overall, within peer groups (departments; commune level) and
 // within unit kinds (wards vs communes vs special zones).
 
-export type ApprovedUnit = { unit: MeasureUnit; rows: ValueRow[] };
+export type ApprovedUnit = { unit: MeasureUnit; rows: ScoringValueRow[] };
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 const brief = (nodes: UnitResult['mainIndices']) =>

@@ -12,7 +12,7 @@ import type { MeasureUnitsRepository } from './measure-units.repository.js';
 import type { PeriodsRepository, PeriodWithFramework } from './periods.repository.js';
 import type { ResultsRepository } from './results.repository.js';
 import { computePeriodResults } from './results-compute.js';
-import type { SubmissionsRepository, ValueRow } from './submissions.repository.js';
+import type { ScoringValueRow, SubmissionsRepository } from './submissions.repository.js';
 
 // Results: live computation from approved submissions for staff, and publishing, which writes an
 // immutable snapshot (results + framework version + computedAt) and freezes the framework version.
@@ -66,7 +66,7 @@ export function createResultsCore(deps: ResultsDeps) {
       (s) => s.status === 'approved',
     );
     const rows = await submissions.valuesForPeriod(period.id, exec);
-    const bySubmission = new Map<number, ValueRow[]>();
+    const bySubmission = new Map<number, ScoringValueRow[]>();
     for (const r of rows) {
       const list = bySubmission.get(r.submissionId) ?? [];
       list.push(r);

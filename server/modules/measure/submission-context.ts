@@ -13,7 +13,12 @@ import { measureUnitKind } from './measure.policy.js';
 import type { ScoringUnit } from './measure-engine.js';
 import type { MeasureUnit, MeasureUnitsRepository } from './measure-units.repository.js';
 import type { PeriodsRepository, PeriodWithFramework } from './periods.repository.js';
-import type { SubmissionRow, SubmissionsRepository, ValueRow } from './submissions.repository.js';
+import type {
+  ScoringValueRow,
+  SubmissionRow,
+  SubmissionsRepository,
+  ValueRow,
+} from './submissions.repository.js';
 
 // Loads what every submission use case needs (period, framework, unit, submission, values) in one place,
 // checking the permission on the unit BEFORE revealing whether the period or submission exists.
@@ -66,7 +71,7 @@ export async function loadSubmissionContext(
 export const parseRaw = (json: string | null): ComponentValue | null =>
   json === null ? null : (JSON.parse(json) as ComponentValue);
 
-export function selfValuesOf(rows: ValueRow[]): UnitValues {
+export function selfValuesOf(rows: Pick<ValueRow, 'componentCode' | 'rawJson' | 'isNa'>[]): UnitValues {
   const values: UnitValues = {};
   for (const r of rows) {
     if (r.isNa) values[r.componentCode] = { notApplicable: true };
@@ -76,7 +81,7 @@ export function selfValuesOf(rows: ValueRow[]): UnitValues {
 }
 
 /** Appraised values where the appraiser gave one, else the unit's own; explicit appraised points override. */
-export function effectiveValuesOf(rows: ValueRow[]): {
+export function effectiveValuesOf(rows: ScoringValueRow[]): {
   values: UnitValues;
   overrides: Record<string, number>;
 } {

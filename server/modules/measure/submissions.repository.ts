@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type {
   MeasureEvidenceTable,
@@ -11,6 +11,12 @@ import type { Executor } from '../audit/audit.repository.js';
 export type SubmissionRow = Selectable<MeasureSubmissionsTable>;
 export type ValueRow = Selectable<MeasureValuesTable>;
 export type ValueUpsert = Insertable<MeasureValuesTable>;
+/** What scoring reads from a value row. */
+export type ScoringValueRow = Pick<
+  ValueRow,
+  'componentCode' | 'rawJson' | 'isNa' | 'appraisedRawJson' | 'appraisedIsNa' | 'appraisedPoints'
+>;
+export type PeriodValueRow = ScoringValueRow & { submissionId: number; unitId: number };
 export type EvidenceRow = Selectable<MeasureEvidenceTable> & { fileName: string | null };
 
 const CHUNK = 200;
@@ -33,15 +39,19 @@ export function createSubmissionsRepository(db: Kysely<DB>) {
 
     values: (submissionId: number, exec: Executor = db): Promise<ValueRow[]> =>
       exec.selectFrom('measureValues').selectAll().where('submissionId', '=', submissionId).execute(),
-    /** All values of a period's submissions in one index range scan. */
-    valuesForPeriod: (periodId: number, exec: Executor = db) =>
-      exec
-        .selectFrom('measureValues as v')
-        .innerJoin('measureSubmissions as s', 's.id', 'v.submissionId')
-        .selectAll('v')
-        .select(['s.unitId', 's.status'])
-        .where('s.periodId', '=', periodId)
-        .execute(),
+    /**
+     * The scoring columns of every value of a period, in one index range scan. Raw SQL with camelCase aliases
+     * on a plugin-free executor: a period holds ~150k values and per-row key rewriting would dominate.
+     */
+    async valuesForPeriod(periodId: number, exec: Executor = db): Promise<PeriodValueRow[]> {
+      const result = await sql<PeriodValueRow>`
+        select v.submission_id as "submissionId", v.component_code as "componentCode", v.raw_json as "rawJson",
+               v.is_na as "isNa", v.appraised_raw_json as "appraisedRawJson", v.appraised_is_na as "appraisedIsNa",
+               v.appraised_points as "appraisedPoints", s.unit_id as "unitId"
+        from measure_values v join measure_submissions s on s.id = v.submission_id
+        where s.period_id = ${periodId}`.execute(exec.withoutPlugins());
+      return result.rows;
+    },
     valuesOfComponent: (periodId: number, code: string, exec: Executor = db) =>
       exec
         .selectFrom('measureValues as v')
