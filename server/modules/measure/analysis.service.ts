@@ -95,7 +95,13 @@ export function createAnalysisService(deps: ResultsDeps & { engine: MeasureEngin
       const kind = measureUnitKind(unit);
       const values = effectiveValuesOf(bySubmission.get(s.id) ?? []).values;
       return [
-        { unitId: unit.id, name: unit.name, values, context: { unitKind: kind }, peerGroup: peerGroupOf(kind) },
+        {
+          unitId: unit.id,
+          name: unit.name,
+          values,
+          context: { unitKind: kind },
+          peerGroup: peerGroupOf(kind),
+        },
       ];
     });
   }
@@ -105,7 +111,8 @@ export function createAnalysisService(deps: ResultsDeps & { engine: MeasureEngin
     const errors: FieldError[] = [];
     const present: UnitValues = {};
     for (const [code, value] of Object.entries(body.overrides)) {
-      if (!known.has(code)) errors.push({ field: `body.overrides.${code}`, code: 'measure.unknown_component' });
+      if (!known.has(code))
+        errors.push({ field: `body.overrides.${code}`, code: 'measure.unknown_component' });
       else if (value) present[code] = value;
     }
     for (const issue of engine.checkValues(framework, present, { kind })) {
@@ -121,7 +128,8 @@ export function createAnalysisService(deps: ResultsDeps & { engine: MeasureEngin
 
   function peerValues(framework: Framework, peers: AnalysisUnit[], weights?: Record<string, number>) {
     const base = compiledOf(framework);
-    const compiled = weights && Object.keys(weights).length ? withWeights(base, reweight(base, weights)) : base;
+    const compiled =
+      weights && Object.keys(weights).length ? withWeights(base, reweight(base, weights)) : base;
     const totals = scoreBatch(compiled, peers).total.values;
     return peers.map((p, i) => ({
       unitId: p.unitId,
@@ -130,7 +138,11 @@ export function createAnalysisService(deps: ResultsDeps & { engine: MeasureEngin
     }));
   }
 
-  function rankOf(peers: ReturnType<typeof peerValues>, self: { unitId: number; name: string }, value: number | null) {
+  function rankOf(
+    peers: ReturnType<typeof peerValues>,
+    self: { unitId: number; name: string },
+    value: number | null,
+  ) {
     const field = [...peers.filter((p) => p.unitId !== self.unitId), { ...self, value }];
     return rankUnits(field).find((r) => r.unitId === self.unitId)?.rank ?? null;
   }
