@@ -36,7 +36,12 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
     });
 }
 
+// PostgreSQL refuses U+0000 in text ("invalid byte sequence for encoding UTF8: 0x00", SQLSTATE 22021);
+// the failed statement rolls its transaction back, so it is the caller's bad input, not a server fault.
+const PG_INVALID_TEXT = '22021';
+
 function fromFastifyError(error: FastifyError): AppError | null {
+  if ((error as { code?: unknown }).code === PG_INVALID_TEXT) return new AppError('BAD_REQUEST');
   if (hasZodFastifySchemaValidationErrors(error)) {
     const prefix = error.validationContext ?? '';
     const fieldErrors = error.validation.map((v) => {
