@@ -27,3 +27,9 @@ toggle?.addEventListener('click', () => {
   apply(next);
 });
 if (getLocale() !== 'vi') apply(getLocale());
+
+// ?ranking=<periodId> shows the published ranking in place of the landing content (its own lazy chunk).
+const rankingPeriod = Number(new URLSearchParams(location.search).get('ranking'));
+const landingMain = document.getElementById('main');
+if (rankingPeriod > 0 && landingMain)
+  void import('./ranking.js').then((m) => m.showRanking(landingMain, rankingPeriod));

@@ -13,14 +13,19 @@ import { StatusBadge } from './measure-shared.js';
 export function CompletionTable({ periodId, appraiser }: { periodId: number; appraiser: boolean }) {
   const t = useMT();
   const { locale } = useI18n();
-  const completion = useQuery({ queryKey: ['measure', 'completion', periodId], queryFn: () => measureApi.completion(periodId) });
+  const completion = useQuery({
+    queryKey: ['measure', 'completion', periodId],
+    queryFn: () => measureApi.completion(periodId),
+  });
   if (completion.isPending) return <PageLoader />;
   if (!completion.data) return <ErrorAlert error={completion.error} />;
   const data = completion.data;
   return (
     <>
       <Group gap="xs" mb="sm" wrap="wrap">
-        <Text size="sm">{t('m.dueOn')}: {formatDate(data.dueOn, locale)}</Text>
+        <Text size="sm">
+          {t('m.dueOn')}: {formatDate(data.dueOn, locale)}
+        </Text>
         {Object.entries(data.counts).map(([status, n]) => (
           <Badge key={status} variant="outline" color="gray">
             {t(`m.status.${status}` as MeasureKey)}: {n}
@@ -45,21 +50,42 @@ export function CompletionTable({ periodId, appraiser }: { periodId: number; app
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
                     <StatusBadge status={u.status} />
-                    {u.isLate ? <Badge color="red" variant="filled">{t('m.late')}</Badge> : null}
+                    {u.isLate ? (
+                      <Badge color="red" variant="filled">
+                        {t('m.late')}
+                      </Badge>
+                    ) : null}
                   </Group>
                 </Table.Td>
                 <Table.Td miw={140}>
-                  <Progress value={u.componentCount ? (100 * u.answered) / u.componentCount : 0} aria-label={`${t('m.answered')} ${u.unitName}`} size="sm" />
-                  <Text size="xs">{u.answered} / {u.componentCount}</Text>
+                  <Progress
+                    value={u.componentCount ? (100 * u.answered) / u.componentCount : 0}
+                    aria-label={`${t('m.answered')} ${u.unitName}`}
+                    size="sm"
+                  />
+                  <Text size="xs">
+                    {u.answered} / {u.componentCount}
+                  </Text>
                 </Table.Td>
                 <Table.Td>{formatDateTime(u.submittedAt, locale) || '–'}</Table.Td>
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">
-                    <Button size="compact-xs" variant="subtle" component={Link} to={`/measure/periods/${periodId}/units/${u.unitId}/entry`}>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      component={Link}
+                      to={`/measure/periods/${periodId}/units/${u.unitId}/entry`}
+                    >
                       {t('m.enterData')}
                     </Button>
                     {appraiser && u.status !== 'not_started' && u.status !== 'draft' ? (
-                      <Button size="compact-xs" variant="light" component={Link} to={`/measure/periods/${periodId}/units/${u.unitId}/appraisal`} aria-label={`${t('m.appraise')} ${u.unitName}`}>
+                      <Button
+                        size="compact-xs"
+                        variant="light"
+                        component={Link}
+                        to={`/measure/periods/${periodId}/units/${u.unitId}/appraisal`}
+                        aria-label={`${t('m.appraise')} ${u.unitName}`}
+                      >
                         {t('m.appraise')}
                       </Button>
                     ) : null}

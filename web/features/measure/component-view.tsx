@@ -29,7 +29,11 @@ export function ComponentView({ periodId, framework }: { periodId: number; frame
       legend: { top: 0 },
       grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
       xAxis: { type: 'value', max: across.data.maxPoints },
-      yAxis: { type: 'category', data: units.map((u) => u.unitName), axisLabel: { width: 140, overflow: 'truncate' } },
+      yAxis: {
+        type: 'category',
+        data: units.map((u) => u.unitName),
+        axisLabel: { width: 140, overflow: 'truncate' },
+      },
       series: [
         { type: 'bar', name: t('m.selfPoints'), data: units.map((u) => u.selfPoints ?? 0) },
         { type: 'bar', name: t('m.appraisedPoints'), data: units.map((u) => u.appraisedPoints ?? 0) },
@@ -42,14 +46,22 @@ export function ComponentView({ periodId, framework }: { periodId: number; frame
         label={t('m.chooseComponent')}
         searchable
         maw={560}
-        data={components.map((c) => ({ value: c.code, label: `${c.code}. ${locale === 'en' && c.nameEn ? c.nameEn : c.name}` }))}
+        data={components.map((c) => ({
+          value: c.code,
+          label: `${c.code}. ${locale === 'en' && c.nameEn ? c.nameEn : c.name}`,
+        }))}
         value={code}
         onChange={setCode}
       />
       {across.isFetching && !across.data ? <PageLoader /> : null}
       <ErrorAlert error={across.error} />
       {option && across.data ? (
-        <MeasureChart option={option} height={Math.max(200, 28 * across.data.units.length + 60)} label={across.data.name} testId="component-chart" />
+        <MeasureChart
+          option={option}
+          height={Math.max(200, 28 * across.data.units.length + 60)}
+          label={across.data.name}
+          testId="component-chart"
+        />
       ) : null}
     </Stack>
   );

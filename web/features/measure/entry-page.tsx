@@ -186,7 +186,7 @@ export function EntryPage() {
     return <ErrorAlert error={submission.error ?? period.error ?? framework.error} />;
   const view = submission.data;
   const rows = new Map(view.components.map((r) => [r.code, r]));
-  const valueOf = (code: string): ComponentValue | null =>
+  const entered = (code: string): ComponentValue | null =>
     code in edits ? (edits[code] ?? null) : ((rows.get(code)?.value as ComponentValue | null) ?? null);
   const score = Object.keys(edits).length && preview.data ? preview.data : view.selfScore;
   const results = new Map(score.components.map((c) => [c.code, c]));
@@ -228,7 +228,7 @@ export function EntryPage() {
                       key={c.code}
                       component={c}
                       row={rows.get(c.code)}
-                      value={valueOf(c.code)}
+                      value={entered(c.code)}
                       result={results.get(c.code)}
                       error={errors[c.code]}
                       evidenceError={errors[`evidence:${c.code}`]}

@@ -1,4 +1,11 @@
-import { BarChart, type BarSeriesOption, LineChart, type LineSeriesOption, RadarChart, type RadarSeriesOption } from 'echarts/charts';
+import {
+  BarChart,
+  type BarSeriesOption,
+  LineChart,
+  type LineSeriesOption,
+  RadarChart,
+  type RadarSeriesOption,
+} from 'echarts/charts';
 import {
   AriaComponent,
   type AriaComponentOption,
@@ -16,7 +23,17 @@ import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
 // Only the charts Measure draws (radar, bars, lines), tree-shaken from echarts/core.
-use([BarChart, LineChart, RadarChart, GridComponent, RadarComponent, LegendComponent, TooltipComponent, AriaComponent, SVGRenderer]);
+use([
+  BarChart,
+  LineChart,
+  RadarChart,
+  GridComponent,
+  RadarComponent,
+  LegendComponent,
+  TooltipComponent,
+  AriaComponent,
+  SVGRenderer,
+]);
 
 export type MeasureChartOption = ComposeOption<
   | BarSeriesOption
@@ -30,7 +47,12 @@ export type MeasureChartOption = ComposeOption<
 >;
 
 /** An ECharts chart that follows its container's width; `label` is read by screen readers. */
-export function MeasureChart({ option, height, label, testId }: {
+export function MeasureChart({
+  option,
+  height,
+  label,
+  testId,
+}: {
   option: MeasureChartOption;
   height: number;
   label: string;
@@ -48,5 +70,7 @@ export function MeasureChart({ option, height, label, testId }: {
       chart.dispose();
     };
   }, [option, label]);
-  return <div ref={ref} role="img" aria-label={label} style={{ width: '100%', height }} data-testid={testId} />;
+  return (
+    <div ref={ref} role="img" aria-label={label} style={{ width: '100%', height }} data-testid={testId} />
+  );
 }

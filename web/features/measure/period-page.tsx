@@ -23,7 +23,7 @@ export function PeriodPage() {
   const myUnit = officerUnitOf(session.data);
   const { period, framework } = useFramework(periodId);
   const [tab, setTab] = useState<string | null>('ranking');
-  if (period.isPending) return period.error ? <ErrorAlert error={period.error} /> : <PageLoader />;
+  if (period.isPending) return <PageLoader />;
   if (!period.data) return <ErrorAlert error={period.error} />;
   const p = period.data;
   return (
@@ -40,8 +40,8 @@ export function PeriodPage() {
       </Group>
       <Group gap="md" mb="md" wrap="wrap">
         <Text size="sm" c="dimmed">
-          {t('m.framework')}: {p.frameworkCode} v{p.frameworkVersion} · {t('m.opensOn')} {formatDate(p.opensOn, locale)} ·{' '}
-          {t('m.dueOn')} {formatDate(p.dueOn, locale)}
+          {t('m.framework')}: {p.frameworkCode} v{p.frameworkVersion} · {t('m.opensOn')}{' '}
+          {formatDate(p.opensOn, locale)} · {t('m.dueOn')} {formatDate(p.dueOn, locale)}
         </Text>
         {myUnit && p.status === 'open' ? (
           <Button size="xs" component={Link} to={`/measure/periods/${p.id}/units/${myUnit.id}/entry`}>
@@ -67,7 +67,11 @@ export function PeriodPage() {
           <CompletionTable periodId={periodId} appraiser={appraiser} />
         </Tabs.Panel>
         <Tabs.Panel value="component">
-          {framework.data ? <ComponentView periodId={periodId} framework={framework.data.definition} /> : <PageLoader />}
+          {framework.data ? (
+            <ComponentView periodId={periodId} framework={framework.data.definition} />
+          ) : (
+            <PageLoader />
+          )}
         </Tabs.Panel>
       </Tabs>
     </>

@@ -14,7 +14,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import type { Period } from '../../../core/contracts/measure.js';
+import type { Period, PeriodCreate } from '../../../core/contracts/measure.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { fieldErrorsOf } from '../../components/form-errors.js';
 import { notify } from '../../components/notify.js';
@@ -49,7 +49,8 @@ function CreatePeriodForm({ rootUnitId, onDone }: { rootUnitId: number; onDone: 
         frameworkId: Number(form.frameworkId ?? 0),
         rootUnitId,
         unitIds: [],
-        unitKinds: form.unitKinds as Period['unitKinds'] as never,
+        unitKinds: form.unitKinds as PeriodCreate['unitKinds'],
+        unitGroups: {},
         opensOn: form.opensOn,
         dueOn: form.dueOn,
       }),

@@ -14,13 +14,28 @@ import { fmtPoints, fmtValue } from './measure-shared.js';
 type Change = Ranking['units'][number]['change'];
 
 function ChangeCell({ change, t }: { change: Change; t: MeasureT }) {
-  if (!change || change.rankDelta === null) return <Text size="sm" c="dimmed">{t('m.new')}</Text>;
+  if (!change || change.rankDelta === null)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('m.new')}
+      </Text>
+    );
   const d = change.rankDelta;
   // rankDelta > 0 means the unit climbed (its rank number fell).
-  if (d === 0) return <Text size="sm" c="dimmed" aria-label={t('m.same')}>= </Text>;
+  if (d === 0)
+    return (
+      <Text size="sm" c="dimmed" aria-label={t('m.same')}>
+        ={' '}
+      </Text>
+    );
   const up = d > 0;
   return (
-    <Text size="sm" c={up ? 'green.9' : 'red.9'} fw={600} aria-label={t(up ? 'm.up' : 'm.down', { n: Math.abs(d) })}>
+    <Text
+      size="sm"
+      c={up ? 'green.9' : 'red.9'}
+      fw={600}
+      aria-label={t(up ? 'm.up' : 'm.down', { n: Math.abs(d) })}
+    >
       {up ? '▲' : '▼'} {Math.abs(d)}
     </Text>
   );
@@ -37,13 +52,19 @@ export function RankingTable({ periodId }: { periodId: number }) {
   const { locale } = useI18n();
   const tag = intlTag(locale);
   const [group, setGroup] = useState('all');
-  const ranking = useQuery({ queryKey: ['measure', 'ranking', periodId], queryFn: () => measureApi.ranking(periodId) });
+  const ranking = useQuery({
+    queryKey: ['measure', 'ranking', periodId],
+    queryFn: () => measureApi.ranking(periodId),
+  });
   if (ranking.isPending) return <PageLoader />;
   if (!ranking.data) return <ErrorAlert error={ranking.error} />;
   const data = ranking.data;
   if (!data.units.length) return <Alert color="gray">{t('m.noRanking')}</Alert>;
   const groups = [...new Set(data.units.map((u) => u.peerGroup))];
-  const units = group === 'all' ? data.units : data.units.filter((u) => u.peerGroup === group).sort((a, b) => (a.peerRank ?? 0) - (b.peerRank ?? 0));
+  const units =
+    group === 'all'
+      ? data.units
+      : data.units.filter((u) => u.peerGroup === group).sort((a, b) => (a.peerRank ?? 0) - (b.peerRank ?? 0));
   return (
     <>
       <Group justify="space-between" mb="sm" wrap="wrap">
@@ -56,7 +77,10 @@ export function RankingTable({ periodId }: { periodId: number }) {
             aria-label={t('m.peerGroup')}
             value={group}
             onChange={setGroup}
-            data={[{ value: 'all', label: t('m.allGroups') }, ...groups.map((g) => ({ value: g, label: peerGroupLabel(g, t) }))]}
+            data={[
+              { value: 'all', label: t('m.allGroups') },
+              ...groups.map((g) => ({ value: g, label: peerGroupLabel(g, t) })),
+            ]}
           />
         ) : null}
       </Group>
@@ -76,12 +100,16 @@ export function RankingTable({ periodId }: { periodId: number }) {
           <Table.Tbody>
             {units.map((u) => (
               <Table.Tr key={u.unitId}>
-                <Table.Td ta="right" fw={700}>{(group === 'all' ? u.rank : u.peerRank) ?? '–'}</Table.Td>
+                <Table.Td ta="right" fw={700}>
+                  {(group === 'all' ? u.rank : u.peerRank) ?? '–'}
+                </Table.Td>
                 <Table.Td>
                   <Link to={`/measure/periods/${periodId}/units/${u.unitId}/profile`}>{u.unitName}</Link>
                 </Table.Td>
                 <Table.Td>{peerGroupLabel(u.peerGroup, t)}</Table.Td>
-                <Table.Td ta="right">{fmtPoints(u.points, tag)} / {fmtPoints(u.applicableMax, tag)}</Table.Td>
+                <Table.Td ta="right">
+                  {fmtPoints(u.points, tag)} / {fmtPoints(u.applicableMax, tag)}
+                </Table.Td>
                 <Table.Td ta="right">{fmtValue(u.value, tag)}</Table.Td>
                 <Table.Td>{u.band ? <Badge variant="light">{u.band.name}</Badge> : '–'}</Table.Td>
                 <Table.Td>

@@ -1,0 +1,184 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot, seriousA11yViolations } from './helpers/browser.js';
+import { type RunningServer, startServer } from './helpers/server.js';
+import { type ApiSession, apiLogin, ensureOpenPeriod, fillAllBut } from './measure-api.js';
+
+// The Measure journey in Chromium: officer enters data with a live score, appraiser returns one component,
+// officer fixes and resubmits, appraiser approves and publishes, ranking, profile, public page on a phone.
+const PASSWORD = 'Demo@2026';
+const OFFICER = 'canbo.xa@demo.dxboard.vn';
+const APPRAISER = 'thamdinh@demo.dxboard.vn';
+const vn = (n: number) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(n);
+
+describe('measure journey', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let officerCtx: BrowserContext;
+  let appraiserCtx: BrowserContext;
+  let officerPage: Page;
+  let appraiserPage: Page;
+  let officerApi: ApiSession;
+  let periodId: number;
+  let unitId: number;
+  let baseTotal: number;
+
+  const url = (path: string) => `${server.baseUrl}${path}`;
+  async function check(page: Page, name: string) {
+    await screenshot(page, name);
+    expect(await seriousA11yViolations(page), name).toEqual([]);
+  }
+  async function signIn(page: Page, email: string, next: string) {
+    await page.goto(url(`/app/login?next=${encodeURIComponent(next)}`));
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Mật khẩu').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL((u) => !u.pathname.endsWith('/login'));
+  }
+  const newContext = () =>
+    browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', reducedMotion: 'reduce' });
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    server = await startServer();
+    const appraiserApi = await apiLogin(server.baseUrl, APPRAISER, PASSWORD);
+    periodId = await ensureOpenPeriod(appraiserApi);
+    officerApi = await apiLogin(server.baseUrl, OFFICER, PASSWORD);
+    unitId = officerApi.unitId;
+    await fillAllBut(officerApi, periodId, ['X.NT.2', 'X.HT.1']);
+    const view = await (
+      await officerApi.api.get(`/api/measure/periods/${periodId}/units/${unitId}/submission`)
+    ).json();
+    baseTotal = view.selfScore.total.points;
+    await appraiserApi.api.dispose();
+    officerCtx = await newContext();
+    appraiserCtx = await newContext();
+    officerPage = await officerCtx.newPage();
+    appraiserPage = await appraiserCtx.newPage();
+    officerPage.setDefaultTimeout(15_000);
+    appraiserPage.setDefaultTimeout(15_000);
+  }, 200_000);
+  afterAll(async () => {
+    await officerApi?.api.dispose();
+    await officerCtx?.close();
+    await appraiserCtx?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('officer types values and sees the live score change, then submits', async () => {
+    const page = officerPage;
+    await signIn(page, OFFICER, '/measure');
+    await page.getByRole('heading', { level: 1, name: 'Đo lường chuyển đổi số' }).waitFor();
+    await check(page, 'measure-periods');
+    await page.getByRole('link', { name: 'Nhập số liệu' }).first().click();
+    await page.waitForURL(/\/entry$/);
+    const total = page.getByTestId('score-total');
+    await expect.poll(() => total.textContent()).toBe(vn(baseTotal));
+    // Steps 1/2/3/4 meetings → 0,5/1/1,5/2 points.
+    await page.getByTestId('input-X.NT.2').fill('3');
+    await expect.poll(() => page.getByTestId('points-X.NT.2').textContent()).toBe('1,5 / 2');
+    await expect.poll(() => total.textContent()).toBe(vn(baseTotal + 1.5));
+    // Ratio 3/4 of a 2-point component → 1,5 points.
+    await page.getByTestId('input-X.HT.1-num').fill('3');
+    await page.getByTestId('input-X.HT.1-den').fill('4');
+    await expect.poll(() => page.getByTestId('points-X.HT.1').textContent()).toBe('1,5 / 2');
+    await expect.poll(() => total.textContent()).toBe(vn(baseTotal + 3));
+    await check(page, 'measure-entry');
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await page.getByText('Đã nộp', { exact: true }).first().waitFor();
+  });
+
+  it('appraiser sees self scores side by side and returns one component with a comment', async () => {
+    const page = appraiserPage;
+    await signIn(page, APPRAISER, `/measure/periods/${periodId}`);
+    await page.getByRole('tab', { name: 'Tiến độ nộp' }).click();
+    await page.getByTestId('completion-table').waitFor();
+    await check(page, 'measure-completion');
+    await page
+      .getByRole('link', { name: /^Thẩm định / })
+      .first()
+      .click();
+    await page.waitForURL(/\/appraisal$/);
+    const row = page.getByTestId('appraise-X.NT.2');
+    await expect.poll(() => page.getByTestId('self-X.NT.2').textContent()).toBe('1,5 / 2');
+    await row
+      .getByLabel('Nhận xét X.NT.2')
+      .fill('Thiếu thông báo kết luận cuộc họp thứ tư; bổ sung số cuộc họp đúng thực tế.');
+    await row.getByLabel('Yêu cầu sửa X.NT.2').check();
+    await page.getByLabel('Nhận xét chung khi trả lại').fill('Đề nghị bổ sung số liệu chỉ số X.NT.2.');
+    await check(page, 'measure-appraisal');
+    await page.getByRole('button', { name: /Trả lại để sửa/ }).click();
+    await page.getByText('Trả lại để sửa', { exact: true }).first().waitFor();
+  });
+
+  it('officer sees what to fix, fixes it and resubmits', async () => {
+    const page = officerPage;
+    await page.reload();
+    await page.getByTestId('returned-notice').waitFor();
+    const card = page.getByTestId('component-X.NT.2');
+    await card.getByText('Thiếu thông báo kết luận cuộc họp thứ tư', { exact: false }).waitFor();
+    await check(page, 'measure-entry-returned');
+    await page.getByTestId('input-X.NT.2').fill('4');
+    await expect.poll(() => page.getByTestId('points-X.NT.2').textContent()).toBe('2 / 2');
+    await expect.poll(() => page.getByTestId('score-total').textContent()).toBe(vn(baseTotal + 3.5));
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await page.getByText('Đã nộp', { exact: true }).first().waitFor();
+  });
+
+  it('appraiser approves and publishes; the ranking and the unit profile show the result', async () => {
+    const page = appraiserPage;
+    await page.reload();
+    await expect.poll(() => page.getByTestId('self-X.NT.2').textContent()).toBe('2 / 2');
+    await page.getByRole('button', { name: 'Duyệt' }).click();
+    await page.getByText('Đã duyệt', { exact: true }).first().waitFor();
+    await page.goto(url(`/app/measure/periods/${periodId}`));
+    await page.getByRole('button', { name: 'Công bố kết quả' }).click();
+    await page.getByText('Kết quả đã công bố', { exact: false }).first().waitFor();
+    const table = page.getByTestId('ranking-table');
+    const link = table.getByRole('link', { name: 'Phan Đình Phùng' });
+    await link.waitFor();
+    const firstRow = table.locator('tbody tr').first();
+    expect(await firstRow.locator('td').first().textContent()).toBe('1');
+    expect(await firstRow.textContent()).toContain(vn(baseTotal + 3.5));
+    await check(page, 'measure-ranking');
+    await link.click();
+    await page.getByTestId('profile-radar').locator('svg').waitFor();
+    expect(await page.getByTestId('profile-rank').textContent()).toBe('Hạng 1');
+    await check(page, 'measure-profile');
+  });
+
+  it('frameworks: list and the component tree', async () => {
+    const page = appraiserPage;
+    await page.goto(url('/app/measure/frameworks'));
+    await page
+      .getByRole('link', { name: /xã, phường/i })
+      .first()
+      .click();
+    await page.getByText('X.NT.2', { exact: true }).waitFor();
+    await check(page, 'measure-framework');
+  });
+
+  it('public ranking on a phone', async () => {
+    const ctx = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'vi-VN',
+      isMobile: true,
+    });
+    const page = await ctx.newPage();
+    try {
+      await page.goto(url(`/?ranking=${periodId}`));
+      const link = page.getByRole('link', { name: 'Phan Đình Phùng' });
+      await link.waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Xếp hạng chuyển đổi số' }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await check(page, 'measure-public-ranking');
+      await link.click();
+      await page.getByRole('heading', { level: 2, name: /Phan Đình Phùng/ }).waitFor();
+      expect(await page.getByText('Hạng 1 /', { exact: false }).count()).toBeGreaterThan(0);
+      await check(page, 'measure-public-profile');
+    } finally {
+      await ctx.close();
+    }
+  });
+});

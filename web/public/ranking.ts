@@ -1,0 +1,208 @@
+import './ranking.css';
+import type { Locale } from '../../core/i18n/locale.js';
+import { getLocale, intlTag, subscribeLocale } from '../i18n/locale-store.js';
+import { groupLabel, type RankingKey, rankingText } from './ranking-texts.js';
+
+// The public ranking of a published period (?ranking=<periodId>) and a unit's profile (&unit=<id>).
+// Plain DOM, CSS bars, no charting library: it must load fast on a cheap phone.
+
+type Node = { code: string; points: number; value: number | null };
+type RankedUnit = {
+  unitId: number;
+  unitName: string;
+  peerGroup: string;
+  points: number;
+  applicableMax: number;
+  value: number | null;
+  band: { code: string; name: string } | null;
+  rank: number | null;
+  peerRank: number | null;
+  mainIndices: Node[];
+  pillars: Node[];
+  change: { valueDelta: number | null; rankDelta: number | null } | null;
+};
+type Ranking = { periodId: number; periodName: string; computedAt: string; units: RankedUnit[] };
+type State = { ranking: Ranking | null; status: 'loading' | 'ok' | 'notFound' | 'error'; group: string };
+
+type Child = Node_ | string | null | false;
+type Node_ = globalThis.Node;
+
+function h(tag: string, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElement {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  for (const c of children) if (c !== null && c !== false) el.append(c);
+  return el;
+}
+
+const state: State = { ranking: null, status: 'loading', group: 'all' };
+let root: HTMLElement;
+let periodId = 0;
+
+const tr = (key: RankingKey, params?: Record<string, string | number>) =>
+  rankingText(getLocale(), key, params);
+const num = (v: number | null, digits = 3) =>
+  v === null
+    ? '–'
+    : new Intl.NumberFormat(intlTag(getLocale()), {
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      }).format(v);
+
+function bar(value: number | null, label: string): HTMLElement {
+  const pct = Math.max(0, Math.min(100, (value ?? 0) * 100));
+  const fill = h('span', { class: 'rk-fill' });
+  fill.style.width = `${pct}%`;
+  return h('span', { class: 'rk-bar', role: 'img', 'aria-label': `${label}: ${num(value)}` }, fill);
+}
+
+function changeCell(u: RankedUnit): HTMLElement {
+  const d = u.change?.rankDelta ?? null;
+  if (d === null) return h('span', { class: 'rk-muted' }, tr('new'));
+  if (d === 0) return h('span', { class: 'rk-muted', 'aria-label': tr('same') }, '=');
+  const up = d > 0;
+  return h(
+    'span',
+    { class: up ? 'rk-up' : 'rk-down', 'aria-label': tr(up ? 'up' : 'down', { n: Math.abs(d) }) },
+    `${up ? '▲' : '▼'} ${Math.abs(d)}`,
+  );
+}
+
+function groupFilter(groups: string[]): HTMLElement | null {
+  if (groups.length < 2) return null;
+  const buttons = ['all', ...groups].map((g) => {
+    const b = h(
+      'button',
+      { type: 'button', class: 'rk-chip', 'aria-pressed': String(state.group === g) },
+      g === 'all' ? tr('all') : groupLabel(getLocale(), g),
+    );
+    b.addEventListener('click', () => {
+      state.group = g;
+      render();
+    });
+    return b;
+  });
+  return h('div', { class: 'rk-chips', role: 'group', 'aria-label': tr('group') }, ...buttons);
+}
+
+function rankingView(r: Ranking): HTMLElement[] {
+  const groups = [...new Set(r.units.map((u) => u.peerGroup))];
+  const byGroup = state.group !== 'all';
+  const units = byGroup
+    ? r.units.filter((u) => u.peerGroup === state.group).sort((a, b) => (a.peerRank ?? 0) - (b.peerRank ?? 0))
+    : r.units;
+  const rows = units.map((u) =>
+    h(
+      'tr',
+      {},
+      h('td', { class: 'rk-num' }, String((byGroup ? u.peerRank : u.rank) ?? '–')),
+      h(
+        'td',
+        {},
+        h('a', { href: `/?ranking=${periodId}&unit=${u.unitId}` }, u.unitName),
+        u.band ? h('span', { class: 'rk-band' }, u.band.name) : null,
+      ),
+      h('td', { class: 'rk-val' }, h('span', { class: 'rk-valnum' }, num(u.value)), bar(u.value, u.unitName)),
+      h('td', { class: 'rk-chg' }, changeCell(u)),
+    ),
+  );
+  const head = h(
+    'tr',
+    {},
+    ...(['rank', 'unit', 'value', 'change'] as const).map((k) => h('th', { scope: 'col' }, tr(k))),
+  );
+  return [
+    h(
+      'p',
+      { class: 'rk-muted' },
+      tr('published', {
+        at: new Date(r.computedAt).toLocaleString(intlTag(getLocale()), {
+          timeZone: 'Asia/Ho_Chi_Minh',
+          dateStyle: 'short',
+          timeStyle: 'short',
+        }),
+      }),
+    ),
+    groupFilter(groups) ?? h('span'),
+    h('table', { class: 'rk-table' }, h('thead', {}, head), h('tbody', {}, ...rows)),
+  ];
+}
+
+function nodeList(title: string, nodes: Node[], label: (code: string) => string): HTMLElement {
+  const items = nodes.map((n) =>
+    h(
+      'li',
+      {},
+      h('span', { class: 'rk-node' }, label(n.code)),
+      h('span', { class: 'rk-valnum' }, num(n.value)),
+      bar(n.value, label(n.code)),
+    ),
+  );
+  return h('section', { 'aria-label': title }, h('h2', {}, title), h('ul', { class: 'rk-nodes' }, ...items));
+}
+
+function profileView(r: Ranking, unitId: number): HTMLElement[] {
+  const u = r.units.find((x) => x.unitId === unitId);
+  const back = h('a', { href: `/?ranking=${periodId}`, class: 'rk-back' }, tr('back'));
+  if (!u) return [back, h('p', {}, tr('notFound'))];
+  const locale = getLocale();
+  const peers = r.units.filter((x) => x.peerGroup === u.peerGroup).length;
+  return [
+    back,
+    h('h2', { class: 'rk-unit' }, u.unitName),
+    h(
+      'p',
+      { class: 'rk-summary' },
+      h('strong', {}, tr('rankOf', { rank: u.rank ?? '–', count: r.units.length })),
+      ` · ${tr('peerRankOf', { rank: u.peerRank ?? '–', group: `${groupLabel(locale, u.peerGroup)} (${peers})` })}`,
+      ` · ${tr('points')}: ${num(u.points, 2)} / ${num(u.applicableMax, 0)}`,
+      u.band ? ` · ${u.band.name}` : '',
+    ),
+    h('p', {}, h('span', { class: 'rk-valnum rk-big' }, num(u.value)), bar(u.value, tr('value'))),
+    nodeList(tr('pillars'), u.pillars, (c) =>
+      ['government', 'economy', 'society'].includes(c) ? tr(c as RankingKey) : c,
+    ),
+    nodeList(tr('mainIndices'), u.mainIndices, (c) => c),
+  ];
+}
+
+function render(): void {
+  const locale: Locale = getLocale();
+  document.title = `${tr('title')} – DXBoard`;
+  const unit = Number(new URLSearchParams(location.search).get('unit')) || 0;
+  const parts: (HTMLElement | null)[] = [
+    h('h1', {}, tr('title')),
+    state.ranking ? h('p', { class: 'rk-period' }, state.ranking.periodName) : null,
+  ];
+  if (state.status === 'loading') parts.push(h('p', { role: 'status' }, tr('loading')));
+  if (state.status === 'notFound') parts.push(h('p', { role: 'status' }, tr('notFound')));
+  if (state.status === 'error') parts.push(h('p', { role: 'alert' }, tr('error')));
+  if (state.ranking) parts.push(...(unit ? profileView(state.ranking, unit) : rankingView(state.ranking)));
+  root.replaceChildren(
+    h(
+      'section',
+      { class: 'rk', lang: locale, 'aria-live': 'polite' },
+      ...parts.filter((p): p is HTMLElement => !!p),
+    ),
+  );
+}
+
+export async function showRanking(main: HTMLElement, id: number): Promise<void> {
+  root = main;
+  periodId = id;
+  render();
+  subscribeLocale(() => render());
+  try {
+    const res = await fetch(`/api/public/measure/periods/${id}/ranking`, {
+      headers: { accept: 'application/json' },
+    });
+    if (res.status === 404 || res.status === 409 || res.status === 400) state.status = 'notFound';
+    else if (!res.ok) state.status = 'error';
+    else {
+      state.ranking = (await res.json()) as Ranking;
+      state.status = 'ok';
+    }
+  } catch {
+    state.status = 'error';
+  }
+  render();
+}
