@@ -1,0 +1,191 @@
+import autocannon from 'autocannon';
+import { sql } from 'kysely';
+import { seededRandom } from '../core/measure/robustness.js';
+import { COMMUNE_SET } from '../core/measure/templates/index.js';
+import type { DialectName } from '../server/db/database.js';
+import type { UserActor } from '../server/lib/actor.js';
+import { createMeasureServices } from '../server/modules/measure/measure.module.js';
+import { componentsOf } from '../server/modules/measure/submission-context.js';
+import { loginAs } from '../test/helpers/login.js';
+import { createTestApp } from '../test/helpers/test-app.js';
+import { loadUnits, loadValues, randomValue } from './measure-data.js';
+
+// `npm run bench -- measure`: 3,321 communes × the commune set (47 components) × 5 periods in a fresh
+// database, then the app's own code paths against the raw SQL aggregation of the same stored points.
+
+export type MeasureFigures = {
+  db: DialectName;
+  units: number;
+  components: number;
+  values_loaded: number;
+  load_ms: number;
+  raw_sql_ms: number;
+  full_recompute_ms: number;
+  ratio_to_raw_sql: number;
+  all_periods_ms: number;
+  single_edit_save_ms: number;
+  single_edit_ms: number;
+  ranking_p50_ms: number;
+  ranking_p99_ms: number;
+  ranking_rps: number;
+  ranking_non_2xx: number;
+  ranking_bytes: number;
+};
+
+const PERIODS = [2021, 2022, 2023, 2024, 2025];
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+async function median(times: number, fn: () => Promise<unknown>): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const t0 = performance.now();
+    await fn();
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)];
+}
+
+export async function runMeasureBench(
+  dialect: DialectName,
+  { seconds = 6, log = console.log }: { seconds?: number; log?: (s: string) => void } = {},
+): Promise<MeasureFigures> {
+  const t = await createTestApp(dialect, { now: '2026-03-10T02:00:00.000Z' });
+  try {
+    const db = t.deps.db;
+    const now = t.clock.now().toISOString();
+    const loadStart = performance.now();
+    const { root, communes } = await loadUnits(db, now);
+    const admin = await loginAs(t, { role: 'admin', unitId: root });
+    const actor: UserActor = {
+      kind: 'user',
+      userId: admin.userId,
+      email: admin.email,
+      fullName: 'Bench',
+      sessionId: 'bench',
+      grants: [{ role: 'admin', unitId: root }],
+    };
+    const ctx = { actor };
+    const services = createMeasureServices(t.deps);
+    const fw = await services.frameworks.importDefinition(ctx, COMMUNE_SET);
+    const framework = COMMUNE_SET;
+    const periodIds: number[] = [];
+    let values = 0;
+    for (const year of PERIODS) {
+      const p = await services.periods.create(ctx, {
+        name: `Đánh giá ${year}`,
+        year,
+        frameworkId: fw.framework.id,
+        rootUnitId: root,
+        unitIds: [],
+        unitKinds: ['commune', 'ward', 'special_zone'],
+        opensOn: '2026-03-01',
+        dueOn: '2026-12-31',
+      });
+      await services.periods.open(ctx, p.id);
+      values += await loadValues(db, { periodId: p.id, framework, units: communes, seed: year, now });
+      periodIds.push(p.id);
+    }
+    const loadMs = performance.now() - loadStart;
+    log(
+      `[${dialect}] loaded ${communes.length} units × ${componentsOf(framework).length} components × ${PERIODS.length} periods (${values} values) in ${Math.round(loadMs)} ms`,
+    );
+    const target = periodIds[periodIds.length - 1];
+
+    const rawSql = () =>
+      sql`select s.unit_id, sum(v.self_points) as points from measure_values v
+          join measure_submissions s on s.id = v.submission_id
+          where s.period_id = ${target} group by s.unit_id`.execute(db);
+    const rawRows = (await rawSql()).rows.length;
+    if (rawRows !== communes.length) throw new Error(`raw SQL saw ${rawRows} units`);
+    const rawMs = await median(7, rawSql);
+
+    const rank = (periodId: number) => services.views.ranking(actor, periodId, 'live');
+    const first = await rank(target);
+    if (first.units.length !== communes.length) throw new Error(`ranking has ${first.units.length} units`);
+    const fullMs = await median(7, () => rank(target));
+    const allMs = await median(3, async () => {
+      for (const id of periodIds) await rank(id);
+    });
+
+    // A single edit through the app's path: the unit's entry is back with the unit (returned), one value
+    // is saved (validation, audit, history, score preview) and the period is re-ranked.
+    const editUnit = communes[17];
+    const sub = await db
+      .selectFrom('measureSubmissions')
+      .select('id')
+      .where('periodId', '=', target)
+      .where('unitId', '=', editUnit)
+      .executeTakeFirstOrThrow();
+    await db.updateTable('measureSubmissions').set({ status: 'returned' }).where('id', '=', sub.id).execute();
+    const editable = componentsOf(framework).filter((c) => c.rule.kind !== 'formula');
+    const random = seededRandom(99);
+    let k = 0;
+    const save = () => {
+      const c = editable[k++ % editable.length];
+      return services.submissions.saveValues(
+        ctx,
+        { periodId: target, unitId: editUnit },
+        { values: { [c.code]: randomValue(c, random) } },
+      );
+    };
+    const saveMs = await median(9, save);
+    const editMs = await median(7, async () => {
+      await save();
+      await rank(target);
+    });
+
+    await services.results.publish(ctx, periodIds[0]);
+    const address = await t.app.listen({ host: '127.0.0.1', port: 0 });
+    const url = `${address}/api/measure/periods/${periodIds[0]}/ranking`;
+    const probe = await fetch(url, { headers: { cookie: admin.headers.cookie } });
+    const bytes = (await probe.arrayBuffer()).byteLength;
+    if (probe.status !== 200) throw new Error(`ranking API answered ${probe.status}`);
+    const load = await autocannon({
+      url,
+      connections: 50,
+      duration: seconds,
+      headers: { cookie: admin.headers.cookie },
+    });
+    return {
+      db: dialect,
+      units: communes.length,
+      components: componentsOf(framework).length,
+      values_loaded: values,
+      load_ms: Math.round(loadMs),
+      raw_sql_ms: round1(rawMs),
+      full_recompute_ms: round1(fullMs),
+      ratio_to_raw_sql: Math.round((fullMs / rawMs) * 100) / 100,
+      all_periods_ms: round1(allMs),
+      single_edit_save_ms: round1(saveMs),
+      single_edit_ms: round1(editMs),
+      ranking_p50_ms: load.latency.p50,
+      ranking_p99_ms: load.latency.p99,
+      ranking_rps: Math.round(load.requests.average),
+      ranking_non_2xx: load.non2xx,
+      ranking_bytes: bytes,
+    };
+  } finally {
+    await t.close();
+  }
+}
+
+export function formatTable(all: MeasureFigures[]): string {
+  const rows: [string, keyof MeasureFigures, string][] = [
+    ['raw SQL SUM(points) GROUP BY unit', 'raw_sql_ms', 'ms'],
+    ['full recompute + ranking, one period', 'full_recompute_ms', 'ms'],
+    ['  ratio to raw SQL (target ≤ 3)', 'ratio_to_raw_sql', '×'],
+    ['all five periods', 'all_periods_ms', 'ms'],
+    ['single edit: save one value', 'single_edit_save_ms', 'ms'],
+    ['single edit: save + re-rank (target < 50)', 'single_edit_ms', 'ms'],
+    ['ranking API p50 (50 clients)', 'ranking_p50_ms', 'ms'],
+    ['ranking API p99 (target < 100)', 'ranking_p99_ms', 'ms'],
+    ['ranking API throughput', 'ranking_rps', 'req/s'],
+    ['ranking API non-2xx', 'ranking_non_2xx', ''],
+  ];
+  const head = `${'figure'.padEnd(44)}${all.map((f) => f.db.padStart(12)).join('')}`;
+  const lines = rows.map(
+    ([label, key, unit]) => `${label.padEnd(44)}${all.map((f) => `${f[key]} ${unit}`.padStart(12)).join('')}`,
+  );
+  return [head, ...lines].join('\n');
+}
