@@ -5,17 +5,13 @@ import type { Executor } from '../audit/audit.repository.js';
 import type { AuditContext } from '../audit/audit.service.js';
 import { BUILTIN_KPIS } from './kpi-catalogue.js';
 import { toDefinitionView } from './kpi-reads.service.js';
+import { isUniqueViolation } from './kpi-writer.js';
 import { canManageKpiCatalogue, canSetKpiTarget } from './kpis.policy.js';
 import type { KpisRepository } from './kpis.repository.js';
 
 // KPI definitions (a deployment-wide catalogue) and targets per KPI × unit × year.
 
 type DefDeps = Pick<Deps, 'db' | 'audit' | 'clock'> & { repo: KpisRepository };
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return e?.code === '23505' || /UNIQUE constraint failed/i.test(e?.message ?? '');
-}
 
 function definitionColumns(input: KpiDefinitionPatch) {
   const { appliesToKinds, higherIsBetter, ...rest } = input;

@@ -7,6 +7,7 @@ import { AppError, notFound } from '../../lib/errors.js';
 import type { AuditContext } from '../audit/audit.service.js';
 import { type IngestDeps, type KpiIngestService, requireWriter } from './kpi-ingest.service.js';
 import type { IncomingRow, RowIssue } from './kpi-rows.js';
+import { withWriteRetry } from './kpi-writer.js';
 import { type FileIssue, readKpiWorkbook } from './kpi-xlsx.js';
 import type { KpiImportRow } from './kpis.repository.js';
 
@@ -212,19 +213,21 @@ export function createKpiImportsService(deps: IngestDeps & { ingest: KpiIngestSe
         });
         throw new AppError('INVALID_STATE', { detailKey: 'kpi_import_has_errors' });
       }
-      await db.transaction().execute(async (trx) => {
-        // A second commit racing this one finds the row no longer 'ready' and writes nothing.
-        if (!(await repo.claimImport(trx, id, clock.now().toISOString())))
-          throw new AppError('INVALID_STATE', { detailKey: 'kpi_import_not_ready' });
-        const out = await ingest.writeValues(trx, ctx, resolved, { source: 'xlsx' });
-        const result = {
-          batchId: out.batchId,
-          imported: out.imported,
-          updated: out.updated,
-          unchanged: out.unchanged,
-        };
-        await repo.updateImport(trx, id, { resultJson: JSON.stringify(result) });
-      });
+      await withWriteRetry(() =>
+        db.transaction().execute(async (trx) => {
+          // A second commit racing this one finds the row no longer 'ready' and writes nothing.
+          if (!(await repo.claimImport(trx, id, clock.now().toISOString())))
+            throw new AppError('INVALID_STATE', { detailKey: 'kpi_import_not_ready' });
+          const out = await ingest.writeValues(trx, ctx, resolved, { source: 'xlsx' });
+          const result = {
+            batchId: out.batchId,
+            imported: out.imported,
+            updated: out.updated,
+            unchanged: out.unchanged,
+          };
+          await repo.updateImport(trx, id, { resultJson: JSON.stringify(result) });
+        }),
+      );
       return toImportView((await repo.importById(id))!, locale);
     },
   };

@@ -18,7 +18,7 @@ import {
   type RowIssue,
   resolveRows,
 } from './kpi-rows.js';
-import { createKpiWriter } from './kpi-writer.js';
+import { createKpiWriter, withWriteRetry } from './kpi-writer.js';
 import { canWriteKpiValue, writePermissionOf } from './kpis.policy.js';
 import type { KpisRepository } from './kpis.repository.js';
 import './kpi-messages.js';
@@ -81,7 +81,9 @@ export function createKpiIngestService(deps: IngestDeps) {
     if (forbiddenRows.length) throw new AppError('FORBIDDEN', { fieldErrors: forbiddenRows.map(toField) });
     if (issues.length) throw validation(issues.map(toField));
     const source = actor.kind === 'token' ? 'api' : 'manual';
-    const out = await db.transaction().execute((trx) => writeValues(trx, ctx, resolved, { source }));
+    const out = await withWriteRetry(() =>
+      db.transaction().execute((trx) => writeValues(trx, ctx, resolved, { source })),
+    );
     return { batchId: out.batchId, imported: out.imported, updated: out.updated, unchanged: out.unchanged };
   }
 
@@ -110,9 +112,9 @@ export function createKpiIngestService(deps: IngestDeps) {
     if (opts.dryRun || (opts.atomicMode === 'ALL' && conflicts.length) || !resolved.length) {
       return importSummary({ imported: 0, updated: 0, ignored: total }, conflicts);
     }
-    const { actions } = await db
-      .transaction()
-      .execute((trx) => writeValues(trx, ctx, resolved, { source: 'dhis2' }));
+    const { actions } = await withWriteRetry(() =>
+      db.transaction().execute((trx) => writeValues(trx, ctx, resolved, { source: 'dhis2' })),
+    );
     let imported = 0;
     let updated = 0;
     for (const [ref, action] of actions) {

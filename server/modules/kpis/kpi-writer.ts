@@ -4,6 +4,7 @@ import type { KpiSource } from '../../../core/contracts/kpis.js';
 import type { KpiValuesTable } from '../../db/schema-kpis.js';
 import { actorLabel } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
+import { AppError } from '../../lib/errors.js';
 import type { Executor } from '../audit/audit.repository.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
 import type { ResolvedRow } from './kpi-rows.js';
@@ -45,6 +46,29 @@ type Changes = Omit<
   Insertable<KpiValuesTable>,
   'kpiId' | 'unitId' | 'periodCode' | 'periodStart' | 'periodEnd' | 'createdAt'
 >;
+
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return e?.code === '23505' || /UNIQUE constraint failed/i.test(e?.message ?? '');
+}
+
+/**
+ * Runs a write transaction, once more if a concurrent writer inserted the same new key first (the retry
+ * then sees that row and overwrites it); a second clash is a 409 for the client to retry.
+ */
+export async function withWriteRetry<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
+  try {
+    return await work();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('CONFLICT');
+    throw error;
+  }
+}
 
 type Who = { enteredByUserId: number | null; enteredByTokenId: number | null; enteredByLabel: string };
 type Opts = { source: KpiSource; isDemo?: boolean };

@@ -110,6 +110,20 @@ describe.each(testDialects())('KPI values API on %s', (dialect) => {
     expect(wrongType.json().errors[0].field).toBe('body.values.0.value');
   });
 
+  it('takes concurrent writes of the same new key, last write wins', async () => {
+    const values = (v: number) => [
+      { kpiCode: 'EDOC_SENT', unitId: c.tree.communeA, period: '2024-01', value: v },
+    ];
+    const results = await Promise.all([
+      push(tokenA, values(1)),
+      push(tokenA, values(2)),
+      push(tokenA, values(3)),
+    ]);
+    expect(results.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    const total = results.reduce((n, r) => n + r.json().imported, 0);
+    expect(total).toBe(1);
+  });
+
   it('refuses a batch over 5,000 rows', async () => {
     const values = Array.from({ length: 5_001 }, () => ({
       kpiCode: 'EDOC_SENT',
