@@ -72,6 +72,8 @@ export const PeriodCreateSchema = z
     rootUnitId: id,
     unitIds: z.array(id).max(20_000).default([]),
     unitKinds: z.array(UnitKindSchema).max(10).default([]),
+    // Unit groups named by frameworks' applicability rules (e.g. "kts_remit"): group code → member unit ids.
+    unitGroups: z.record(z.string().trim().min(1).max(60), z.array(id).max(20_000)).default({}),
     opensOn: isoDate,
     dueOn: isoDate,
   })
@@ -94,6 +96,7 @@ export const PeriodSchema = z.object({
   rootUnitId: z.number(),
   unitIds: z.array(z.number()),
   unitKinds: z.array(z.string()),
+  unitGroups: z.record(z.string(), z.array(z.number())),
   unitCount: z.number(),
   opensOn: z.string(),
   dueOn: z.string(),

@@ -35,6 +35,8 @@ export interface MeasurePeriodsTable {
 export interface MeasurePeriodUnitsTable {
   periodId: number;
   unitId: number;
+  /** JSON array of the unit group codes the unit belongs to in this period. */
+  groupsJson: Generated<string>;
 }
 
 export interface MeasureSubmissionsTable {

@@ -47,6 +47,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('measure_period_units')
     .addColumn('period_id', 'integer', (c) => c.notNull().references('measure_periods.id'))
     .addColumn('unit_id', 'integer', (c) => c.notNull().references('units.id'))
+    // Unit groups of this period (e.g. departments with a digital-economy remit), for applicability rules.
+    .addColumn('groups_json', 'text', (c) => c.notNull().defaultTo('[]'))
     .addPrimaryKeyConstraint('measure_period_units_pk', ['period_id', 'unit_id'])
     .execute();
   await db.schema

@@ -55,5 +55,9 @@ registerMessages({
     vi: 'Chọn một tệp hoặc trích dẫn một văn bản',
     en: 'Give either a file or a document reference',
   },
+  'measure.group_unit_not_assigned': {
+    vi: 'Đơn vị trong nhóm phải thuộc kỳ đánh giá',
+    en: 'Group members must be units of the period',
+  },
   'measure.unknown_file': { vi: 'Không tìm thấy tệp', en: 'Unknown file' },
 });

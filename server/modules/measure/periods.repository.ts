@@ -28,14 +28,25 @@ export function createPeriodsRepository(db: Kysely<DB>) {
       );
 
   return {
-    async insert(row: Insertable<MeasurePeriodsTable>, unitIds: number[], exec: Executor = db) {
+    async insert(
+      row: Insertable<MeasurePeriodsTable>,
+      unitIds: number[],
+      groupsOf: Map<number, string[]>,
+      exec: Executor = db,
+    ) {
       const period = await exec
         .insertInto('measurePeriods')
         .values(row)
         .returningAll()
         .executeTakeFirstOrThrow();
       for (let i = 0; i < unitIds.length; i += CHUNK) {
-        const chunk = unitIds.slice(i, i + CHUNK).map((unitId) => ({ periodId: period.id, unitId }));
+        const chunk = unitIds
+          .slice(i, i + CHUNK)
+          .map((unitId) => ({
+            periodId: period.id,
+            unitId,
+            groupsJson: JSON.stringify(groupsOf.get(unitId) ?? []),
+          }));
         await exec.insertInto('measurePeriodUnits').values(chunk).execute();
       }
       return period;
@@ -84,6 +95,29 @@ export function createPeriodsRepository(db: Kysely<DB>) {
           .orderBy('unitId')
           .execute()
       ).map((r) => r.unitId),
+    /** The unit's groups in the period, or undefined when the unit is not part of it. */
+    async periodUnitGroups(
+      periodId: number,
+      unitId: number,
+      exec: Executor = db,
+    ): Promise<string[] | undefined> {
+      const row = await exec
+        .selectFrom('measurePeriodUnits')
+        .select('groupsJson')
+        .where('periodId', '=', periodId)
+        .where('unitId', '=', unitId)
+        .executeTakeFirst();
+      return row ? (JSON.parse(row.groupsJson) as string[]) : undefined;
+    },
+    async groupsByUnit(periodId: number, exec: Executor = db): Promise<Map<number, string[]>> {
+      const rows = await exec
+        .selectFrom('measurePeriodUnits')
+        .select(['unitId', 'groupsJson'])
+        .where('periodId', '=', periodId)
+        .where('groupsJson', '!=', '[]')
+        .execute();
+      return new Map(rows.map((r) => [r.unitId, JSON.parse(r.groupsJson) as string[]]));
+    },
     isPeriodUnit: async (periodId: number, unitId: number, exec: Executor = db) =>
       !!(await exec
         .selectFrom('measurePeriodUnits')

@@ -146,4 +146,40 @@ describe.each(testDialects())('measure period routes on %s', (dialect) => {
       (await call(officerDept, 'GET', '/api/measure/periods')).json().map((p: { id: number }) => p.id),
     ).toEqual([periodId]);
   });
+
+  it('assigns unit groups that drive applicability rules (a group-only component is N/A for others)', async () => {
+    const fw = testFramework();
+    fw.groups[0].mainIndices[1].components[1].appliesTo = { unitGroups: ['digital'] };
+    const imported = await call(secretariat, 'POST', '/api/measure/frameworks/import', { definition: fw });
+    const input = {
+      ...body(),
+      frameworkId: imported.json().framework.id,
+      unitGroups: { digital: [units.communeA] },
+    };
+    const outside = await call(secretariat, 'POST', '/api/measure/periods', {
+      ...input,
+      unitGroups: { digital: [units.department] },
+    });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().errors[0]).toMatchObject({
+      field: 'body.unitGroups.digital.0',
+      code: 'measure.group_unit_not_assigned',
+    });
+    const created = await call(secretariat, 'POST', '/api/measure/periods', input);
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().unitGroups).toEqual({ digital: [units.communeA] });
+    const id = created.json().id;
+    const inGroup = await call(
+      secretariat,
+      'GET',
+      `/api/measure/periods/${id}/units/${units.communeA}/submission`,
+    );
+    const notInGroup = await call(
+      secretariat,
+      'GET',
+      `/api/measure/periods/${id}/units/${units.communeB}/submission`,
+    );
+    expect(inGroup.json().selfScore.total.applicableMax).toBe(100);
+    expect(notInGroup.json().selfScore.total.applicableMax).toBe(80);
+  });
 });

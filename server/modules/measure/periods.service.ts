@@ -24,7 +24,11 @@ type PeriodsDeps = {
 };
 
 export function toPeriod(row: PeriodWithFramework): Period {
-  const assignment = JSON.parse(row.assignmentJson) as { unitIds: number[]; unitKinds: string[] };
+  const assignment = JSON.parse(row.assignmentJson) as {
+    unitIds: number[];
+    unitKinds: string[];
+    unitGroups?: Record<string, number[]>;
+  };
   return {
     id: row.id,
     name: row.name,
@@ -35,6 +39,7 @@ export function toPeriod(row: PeriodWithFramework): Period {
     rootUnitId: row.rootUnitId,
     unitIds: assignment.unitIds,
     unitKinds: assignment.unitKinds,
+    unitGroups: assignment.unitGroups ?? {},
     unitCount: row.unitCount,
     opensOn: row.opensOn,
     dueOn: row.dueOn,
@@ -42,6 +47,22 @@ export function toPeriod(row: PeriodWithFramework): Period {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
+}
+
+/** Group members must be units of the period; a unit may belong to several groups. */
+function groupsByUnit(groups: Record<string, number[]>, members: Set<number>): Map<number, string[]> {
+  const byUnit = new Map<number, string[]>();
+  for (const [code, unitIds] of Object.entries(groups)) {
+    unitIds.forEach((unitId, i) => {
+      if (!members.has(unitId)) {
+        throw new AppError('VALIDATION', {
+          fieldErrors: [{ field: `body.unitGroups.${code}.${i}`, code: 'measure.group_unit_not_assigned' }],
+        });
+      }
+      byUnit.set(unitId, [...new Set([...(byUnit.get(unitId) ?? []), code])]);
+    });
+  }
+  return byUnit;
 }
 
 const TRANSITIONS: Record<'open' | 'close', { from: PeriodRow['status'][]; to: PeriodRow['status'] }> = {
@@ -132,8 +153,13 @@ export function createPeriodsService(deps: PeriodsDeps) {
           });
         }
         const unitIds = await expandUnits(input, trx);
+        const groupsOf = groupsByUnit(input.unitGroups, new Set(unitIds));
         const now = clock.now().toISOString();
-        const assignment = { unitIds: input.unitIds, unitKinds: input.unitKinds };
+        const assignment = {
+          unitIds: input.unitIds,
+          unitKinds: input.unitKinds,
+          unitGroups: input.unitGroups,
+        };
         const row = await periods.insert(
           {
             name: input.name,
@@ -148,6 +174,7 @@ export function createPeriodsService(deps: PeriodsDeps) {
             updatedAt: now,
           },
           unitIds,
+          groupsOf,
           trx,
         );
         await audit.record(trx, ctx, {

@@ -11,7 +11,7 @@ import type { ScoringValueRow } from './submissions.repository.js';
 // scored by the core engine and ranked overall, within peer groups (departments; commune level) and
 // within unit kinds (wards vs communes vs special zones).
 
-export type ApprovedUnit = { unit: MeasureUnit; rows: ScoringValueRow[] };
+export type ApprovedUnit = { unit: MeasureUnit; groups?: string[]; rows: ScoringValueRow[] };
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 const brief = (nodes: UnitResult['mainIndices']) =>
@@ -26,10 +26,10 @@ export function computePeriodResults(
   framework: Framework,
   approved: ApprovedUnit[],
 ): PeriodResults {
-  const scored = approved.map(({ unit, rows }) => {
+  const scored = approved.map(({ unit, groups, rows }) => {
     const kind = measureUnitKind(unit);
     const { values, overrides } = effectiveValuesOf(rows);
-    const result = scoreWithOverrides(framework, values, { kind }, overrides);
+    const result = scoreWithOverrides(framework, values, { kind, groups }, overrides);
     return { unitId: unit.id, name: unit.name, value: result.total.value, unit, kind, result };
   });
   const byPeer = rankUnits(scored, { peerGroupOf: (s) => peerGroupOf(s.kind) });

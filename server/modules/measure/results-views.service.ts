@@ -78,7 +78,8 @@ export function createResultsViews(deps: ResultsDeps & { engine: MeasureEngine }
       if (!canOnUnit(actor, 'measure.read', await units.ancestorIds(unitId))) throw new AppError('FORBIDDEN');
       const period = await periodOr404(periodId);
       const unit = await units.findUnit(unitId);
-      if (!unit || !(await periods.isPeriodUnit(periodId, unitId))) throw notFound();
+      const groups = unit ? await periods.periodUnitGroups(periodId, unitId) : undefined;
+      if (!unit || !groups) throw notFound();
       const snapshot = await core.latestResults(periodId);
       const r = snapshot ? snapshot.results : await core.compute(period);
       const result = r.units.find((u) => u.unitId === unitId) ?? null;
@@ -90,7 +91,9 @@ export function createResultsViews(deps: ResultsDeps & { engine: MeasureEngine }
       const submission = await submissions.find(periodId, unitId);
       const rows = submission ? await submissions.values(submission.id) : [];
       const gains = framework
-        ? engine.gains(framework, effectiveValuesOf(rows).values, { kind: measureUnitKind(unit) }).slice(0, 5)
+        ? engine
+            .gains(framework, effectiveValuesOf(rows).values, { kind: measureUnitKind(unit), groups })
+            .slice(0, 5)
         : [];
       const history = [];
       for (const p of await results.publishedPeriodsOfUnit(unitId)) {

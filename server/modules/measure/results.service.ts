@@ -66,6 +66,7 @@ export function createResultsCore(deps: ResultsDeps) {
       (s) => s.status === 'approved',
     );
     const rows = await submissions.valuesForPeriod(period.id, exec);
+    const groups = await periods.groupsByUnit(period.id, exec);
     const bySubmission = new Map<number, ScoringValueRow[]>();
     for (const r of rows) {
       const list = bySubmission.get(r.submissionId) ?? [];
@@ -90,7 +91,7 @@ export function createResultsCore(deps: ResultsDeps) {
       parseDefinition(frameworkRow),
       approved.flatMap((s) => {
         const unit = unitRows.get(s.unitId);
-        return unit ? [{ unit, rows: bySubmission.get(s.id) ?? [] }] : [];
+        return unit ? [{ unit, groups: groups.get(unit.id), rows: bySubmission.get(s.id) ?? [] }] : [];
       }),
     );
   }

@@ -52,7 +52,8 @@ export async function loadSubmissionContext(
   if (!allowed(actor, ancestors)) throw new AppError('FORBIDDEN');
   const unit = await deps.units.findUnit(ids.unitId, exec);
   const period = await deps.periods.find(ids.periodId, exec);
-  if (!unit || !period || !(await deps.periods.isPeriodUnit(period.id, unit.id, exec))) throw notFound();
+  const groups = unit && period ? await deps.periods.periodUnitGroups(period.id, unit.id, exec) : undefined;
+  if (!unit || !period || !groups) throw notFound();
   const frameworkRow = await deps.frameworks.find(period.frameworkId, exec);
   if (!frameworkRow) throw notFound();
   const submission = await deps.submissions.find(period.id, unit.id, exec);
@@ -61,7 +62,7 @@ export async function loadSubmissionContext(
     period,
     framework: parseDefinition(frameworkRow),
     unit,
-    scoringUnit: { kind: measureUnitKind(unit) },
+    scoringUnit: { kind: measureUnitKind(unit), groups },
     ancestors,
     submission,
     rows,
