@@ -117,16 +117,42 @@ describe('staff app journeys', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('creates an API token, shows it once with a copy button, and revokes it', async () => {
+    await page.getByRole('link', { name: 'API tokens' }).click();
+    await page.getByRole('heading', { level: 1, name: 'API tokens' }).waitFor();
+    await page.getByLabel(/^Tên/).fill(`Hệ thống KPI ${stamp}`);
+    await page.getByRole('textbox', { name: 'Đơn vị' }).fill('thai nguyen');
+    await page
+      .getByRole('option', { name: /Tỉnh Thái Nguyên/ })
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'Tạo token' }).click();
+    const dialog = page.getByRole('dialog');
+    const token = (await dialog.getByTestId('new-token').textContent())?.trim() ?? '';
+    expect(token.length).toBeGreaterThan(20);
+    expect(await dialog.getByRole('button', { name: 'Sao chép' }).count()).toBe(1);
+    await checkPage('staff-token-created', '[role=dialog]');
+    await dialog.getByRole('button', { name: 'Đóng' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    // The list shows only the prefix, never the token again.
+    expect(await page.getByText(token).count()).toBe(0);
+    const row = page.getByRole('row').filter({ hasText: `Hệ thống KPI ${stamp}` });
+    page.once('dialog', (d) => void d.accept());
+    await row.getByRole('button', { name: 'Thu hồi' }).click();
+    await row.getByText('Đã thu hồi').waitFor();
+    await checkPage('staff-tokens');
+  });
+
   it('switches to English, keeps it after a reload, and localises API errors', async () => {
     await page.getByTestId('language-switch').click();
-    await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'API tokens' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await page.reload();
-    await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'API tokens' }).waitFor();
     await page.goto(url('/app/units/999999999'));
     await page.getByRole('alert').getByText('Not found').waitFor();
-    await page.goto(url('/app/measure'));
-    await page.getByText('Under construction').waitFor();
+    await page.goto(url('/app/no-such-page'));
+    await page.getByText('Page not found.').waitFor();
     await checkPage('staff-english');
   });
 

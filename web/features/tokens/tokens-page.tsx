@@ -24,6 +24,12 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import { api } from '../../lib/api-client.js';
 import { formatDateTime } from '../../lib/format.js';
 import { UnitPicker } from '../units/unit-picker.js';
+import { useUnit } from '../units/units-api.js';
+
+function UnitName({ id }: { id: number }) {
+  const unit = useUnit(id);
+  return <>{unit.data ? `${unit.data.type} ${unit.data.name}` : `#${id}`}</>;
+}
 
 function CreateTokenForm({ onCreated }: { onCreated: (token: TokenCreated) => void }) {
   const { t } = useI18n();
@@ -105,7 +111,9 @@ function TokenRows({ items }: { items: TokenView[] }) {
       <Table.Td>
         <Code>{tok.tokenPrefix}…</Code>
       </Table.Td>
-      <Table.Td>{tok.unitId}</Table.Td>
+      <Table.Td>
+        <UnitName id={tok.unitId} />
+      </Table.Td>
       <Table.Td>{tok.permissions.join(', ')}</Table.Td>
       <Table.Td>{formatDateTime(tok.createdAt, locale)}</Table.Td>
       <Table.Td>{tok.expiresAt ? formatDateTime(tok.expiresAt, locale) : t('tokens.never')}</Table.Td>

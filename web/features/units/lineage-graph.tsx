@@ -33,8 +33,8 @@ type Geometry = { nodes: PlacedNode[]; nodeWidth: number; width: number; height:
  */
 function geometryFor(graph: LineageGraph, chartWidth: number): Geometry {
   const columns = layoutLineage(graph.nodes, graph.edges, { columnGap: 1, rowGap: 1 });
-  const colSpan =
-    Math.max(1, ...columns.map((n) => n.column)) - Math.min(-1, ...columns.map((n) => n.column));
+  const cols = columns.map((n) => n.column);
+  const colSpan = Math.max(1, Math.max(...cols) - Math.min(...cols));
   const usable = Math.max(200, chartWidth - 2 * MARGIN);
   const nodeWidth = Math.max(84, Math.min(190, usable / (colSpan + 1) - 16));
   const columnGap = (usable - nodeWidth) / colSpan;
