@@ -79,6 +79,7 @@ export async function runMeasureBench(
         rootUnitId: root,
         unitIds: [],
         unitKinds: ['commune', 'ward', 'special_zone'],
+        unitGroups: {},
         opensOn: '2026-03-01',
         dueOn: '2026-12-31',
       });
