@@ -10,6 +10,7 @@ import {
   type UnitValues,
 } from '../../../core/contracts/measure-framework.js';
 import { gainOpportunities } from '../../../core/measure/analysis.js';
+import { fastScoreVector } from '../../../core/measure/batch.js';
 import { compiledOf } from '../../../core/measure/compile.js';
 import { rollUp, type ScoringContext, scoreUnit, scoreVector } from '../../../core/measure/scoring.js';
 import { BUILT_IN_TEMPLATES } from '../../../core/measure/templates/index.js';
@@ -134,6 +135,27 @@ export function scoreWithOverrides(
       : o.explanation,
   }));
   return { components, ...rollUp(compiled, vector) };
+}
+
+/**
+ * Totals only (no per-component explanations), through the core's columnar fast path: what a period's
+ * results need for thousands of units. Appraised point overrides are applied as in scoreWithOverrides.
+ */
+export function scoreTotals(
+  framework: Framework,
+  values: UnitValues,
+  unit: ScoringUnit,
+  pointOverrides: Record<string, number> = {},
+) {
+  const compiled = compiledOf(framework);
+  const vector = fastScoreVector(compiled, { values, context: contextOf(unit) });
+  const w = compiled.weights;
+  for (const [code, points] of Object.entries(pointOverrides)) {
+    const i = compiled.codeIndex.get(code);
+    if (i === undefined || !vector.applicable[i] || w[i] <= 0) continue;
+    vector.fractions[i] = Math.min(1, Math.max(0, points / w[i]));
+  }
+  return rollUp(compiled, vector);
 }
 
 export const measureEngine: MeasureEngine = {

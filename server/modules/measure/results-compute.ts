@@ -2,7 +2,7 @@ import type { PeriodResults, RankedUnit } from '../../../core/contracts/measure.
 import type { Framework, UnitResult } from '../../../core/contracts/measure-framework.js';
 import { rankUnits } from '../../../core/measure/ranking.js';
 import { measureUnitKind, peerGroupOf } from './measure.policy.js';
-import { scoreWithOverrides } from './measure-engine.js';
+import { scoreTotals } from './measure-engine.js';
 import type { MeasureUnit } from './measure-units.repository.js';
 import { effectiveValuesOf } from './submission-context.js';
 import type { ScoringValueRow } from './submissions.repository.js';
@@ -29,7 +29,7 @@ export function computePeriodResults(
   const scored = approved.map(({ unit, groups, rows }) => {
     const kind = measureUnitKind(unit);
     const { values, overrides } = effectiveValuesOf(rows);
-    const result = scoreWithOverrides(framework, values, { kind, groups }, overrides);
+    const result = scoreTotals(framework, values, { kind, groups }, overrides);
     return { unitId: unit.id, name: unit.name, value: result.total.value, unit, kind, result };
   });
   const byPeer = rankUnits(scored, { peerGroupOf: (s) => peerGroupOf(s.kind) });
