@@ -12,7 +12,10 @@ registerMessages({
     vi: 'Kỳ "{period}" không hợp lệ (dạng 2025-07, 2025-Q3 hoặc 2025)',
     en: 'Invalid period "{period}" (use 2025-07, 2025-Q3 or 2025)',
   },
-  kpi_period_mismatch: { vi: 'Chỉ tiêu này nhập theo kỳ {expected}', en: 'This KPI is reported {expected}' },
+  kpi_period_mismatch: {
+    vi: 'Sai loại kỳ: chỉ tiêu này nhập theo {expected} (monthly = tháng, vd 2025-07; quarterly = quý, vd 2025-Q3; yearly = năm, vd 2025)',
+    en: 'Wrong kind of period: this KPI is reported {expected} (e.g. 2025-07 monthly, 2025-Q3 quarterly, 2025 yearly)',
+  },
   kpi_not_applicable: {
     vi: 'Chỉ tiêu không áp dụng cho loại đơn vị này',
     en: 'KPI does not apply to this kind of unit',
