@@ -13,6 +13,8 @@ export type Operation = {
   /** The JSON request body schema with $refs resolved, when the operation declares one. */
   bodySchema?: JsonSchema;
   bodyTypes: string[];
+  /** 4xx statuses the operation documents with its own body (e.g. DHIS2's ImportSummary on 409). */
+  documented4xx: number[];
 };
 
 type OpenApiDoc = {
@@ -37,6 +39,7 @@ type RawParameter = { in: string; name: string; schema?: JsonSchema };
 type RawOperation = {
   parameters?: RawParameter[];
   requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+  responses?: Record<string, { content?: Record<string, unknown> }>;
 };
 
 export function operationsOf(doc: OpenApiDoc): Operation[] {
@@ -57,6 +60,9 @@ export function operationsOf(doc: OpenApiDoc): Operation[] {
           .map((p) => ({ name: p.name, schema: (resolveRefs(p.schema ?? {}, doc) as JsonSchema) ?? {} })),
         bodySchema: json ? (resolveRefs(json, doc) as JsonSchema) : undefined,
         bodyTypes: Object.keys(content),
+        documented4xx: Object.entries(raw.responses ?? {})
+          .filter(([code, r]) => /^4\d\d$/.test(code) && Object.keys(r?.content ?? {}).length > 0)
+          .map(([code]) => Number(code)),
       });
     }
   }

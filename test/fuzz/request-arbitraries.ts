@@ -105,6 +105,44 @@ function deepNesting(): fc.Arbitrary<string> {
     );
 }
 
+const FILE_CONTENTS = [
+  '%PDF-1.4\n%\u00e2\u00e3\n1 0 obj\n<<>>\nendobj\n',
+  'PK\u0003\u0004\u0014\u0000\u0000\u0000',
+  '\u00ff\u00d8\u00ff\u00e0JFIF',
+  'kpi_code,unit_code,period,value\n=cmd|" /C calc"!A0,19,2026-01,1\n',
+  '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>',
+  '',
+];
+
+/** A multipart/form-data upload (a file part, sometimes a stray field), for routes that take files. */
+function multipartBody(): fc.Arbitrary<{ text: string; contentType: string }> {
+  return fc
+    .record({
+      boundary: fc.constantFrom('fuzzBoundary', 'x', '----a-very-long-boundary-0123456789'),
+      field: fc.constantFrom('file', 'upload', ''),
+      filename: fc.oneof(
+        fc.constantFrom('a.pdf', 'a.xlsx', '../../x.csv', 'a\u0000.png', ''),
+        fc.string({ maxLength: 30 }),
+      ),
+      content: fc.oneof(fc.constantFrom(...FILE_CONTENTS), fc.string({ maxLength: 200, unit: 'binary' })),
+      extra: fc.boolean(),
+      closed: fc.boolean(),
+    })
+    .map(({ boundary, field, filename, content, extra, closed }) => {
+      const parts = [
+        `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\n` +
+          `Content-Type: application/octet-stream\r\n\r\n${content}\r\n`,
+        ...(extra
+          ? [`--${boundary}\r\nContent-Disposition: form-data; name="purpose"\r\n\r\nevidence\r\n`]
+          : []),
+      ];
+      return {
+        text: `${parts.join('')}${closed ? `--${boundary}--\r\n` : ''}`,
+        contentType: `multipart/form-data; boundary=${boundary}`,
+      };
+    });
+}
+
 const INVALID_JSON = [
   '{',
   '{"a":',
@@ -119,7 +157,10 @@ const INVALID_JSON = [
 const PROTOTYPE_JSON = ['{"__proto__":{"isAdmin":true}}', '{"constructor":{"prototype":{"x":1}}}'];
 
 /** Body text (undefined = no body) for an operation; schema-shaped values dominate when there is a schema. */
-function bodyText(op: Operation, pool: FuzzPool): fc.Arbitrary<string | undefined> {
+type Body = { text?: string; contentType?: string };
+const plain = (arb: fc.Arbitrary<string | undefined>): fc.Arbitrary<Body> => arb.map((text) => ({ text }));
+
+function body(op: Operation, pool: FuzzPool): fc.Arbitrary<Body> {
   const schema = op.bodySchema;
   const shaped = schema ? valueFor(schema, pool).map((v) => JSON.stringify(v) ?? 'null') : fc.constant('{}');
   const withHugeField = schema
@@ -131,18 +172,21 @@ function bodyText(op: Operation, pool: FuzzPool): fc.Arbitrary<string | undefine
         ),
       )
     : fc.constant(JSON.stringify({ a: 'é'.repeat(300_000) }));
-  const options: { weight: number; arbitrary: fc.Arbitrary<string | undefined> }[] = [
-    { weight: 2, arbitrary: fc.constant(undefined) },
-    { weight: schema ? 10 : 1, arbitrary: shaped },
-    { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)) },
-    { weight: 1, arbitrary: deepNesting() },
-    { weight: 1, arbitrary: fc.constantFrom(...INVALID_JSON, ...PROTOTYPE_JSON) },
-    { weight: 1, arbitrary: fc.string({ maxLength: 50, unit: 'binary' }) },
-    { weight: 1, arbitrary: withHugeField },
-    { weight: 1, arbitrary: fc.constant(`"${'x'.repeat(BODY_LIMIT + 10)}"`) },
+  // Routes that take no JSON body are the upload routes (their multipart body is not in the document).
+  const takesFiles = !schema && op.method === 'POST';
+  const options: { weight: number; arbitrary: fc.Arbitrary<Body> }[] = [
+    { weight: 2, arbitrary: fc.constant({}) },
+    { weight: schema ? 10 : 1, arbitrary: plain(shaped) },
+    { weight: takesFiles ? 8 : 1, arbitrary: multipartBody() },
+    { weight: 2, arbitrary: plain(fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v))) },
+    { weight: 1, arbitrary: plain(deepNesting()) },
+    { weight: 1, arbitrary: plain(fc.constantFrom(...INVALID_JSON, ...PROTOTYPE_JSON)) },
+    { weight: 1, arbitrary: plain(fc.string({ maxLength: 50, unit: 'binary' })) },
+    { weight: 1, arbitrary: plain(withHugeField) },
+    { weight: 1, arbitrary: plain(fc.constant(`"${'x'.repeat(BODY_LIMIT + 10)}"`)) },
   ];
   return op.method === 'GET'
-    ? fc.oneof({ weight: 8, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: shaped })
+    ? fc.oneof({ weight: 8, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: plain(shaped) })
     : fc.oneof(...options);
 }
 
@@ -194,13 +238,18 @@ export function requestArbitrary(op: Operation, pool: FuzzPool): fc.Arbitrary<Fu
     .record({
       params: fc.tuple(...op.pathParams.map(() => pathParam(pool))),
       query: fc.option(queryString(op, pool), { nil: undefined, freq: 2 }),
-      payload: bodyText(op, pool),
+      payload: body(op, pool),
       headers: headers(),
+      keepContentType: fc.boolean(),
     })
-    .map(({ params, query, payload, headers: h }) => {
+    .map(({ params, query, payload: { text: payload, contentType }, headers: h, keepContentType }) => {
       let i = 0;
       const path = op.path.replace(/\{[^}]+\}/g, () => params[i++]);
       const requestHeaders = { ...h };
+      // A multipart body mostly travels with its own content type, sometimes with a random one.
+      if (contentType && (!keepContentType || !requestHeaders['content-type'])) {
+        requestHeaders['content-type'] = contentType;
+      }
       if (payload === undefined && requestHeaders['content-type'] === 'application/json') {
         delete requestHeaders['content-type'];
       }

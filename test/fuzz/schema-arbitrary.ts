@@ -35,6 +35,7 @@ export const NASTY_STRINGS = [
   '%',
   '%00',
   '\u0000',
+  'a\u0000b',
   '\u202eevil',
   '\ud800',
   'Hà Nội',
