@@ -1,17 +1,24 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useT } from '../../i18n/i18n-context.js';
+import { hasAnyRole } from '../auth/auth-api.js';
 import { useSession } from '../auth/use-session.js';
 
 export function HomePage() {
   const t = useT();
   const { data: session } = useSession();
   if (!session) return null;
+  // Cards only for what this person may open, as in the navigation.
   const cards = [
-    { to: '/units', title: t('nav.units'), body: t('home.unitsDesc') },
-    { to: '/users', title: t('nav.users'), body: t('home.usersDesc') },
-    { to: '/audit', title: t('nav.audit'), body: t('home.auditDesc') },
-  ];
+    { to: '/units', title: t('nav.units'), body: t('home.unitsDesc'), show: true },
+    { to: '/users', title: t('nav.users'), body: t('home.usersDesc'), show: hasAnyRole(session, ['admin']) },
+    {
+      to: '/audit',
+      title: t('nav.audit'),
+      body: t('home.auditDesc'),
+      show: hasAnyRole(session, ['admin', 'secretariat']),
+    },
+  ].filter((c) => c.show);
   return (
     <Stack>
       <Title order={1}>{t('home.welcome', { name: session.user.fullName })}</Title>
