@@ -1,13 +1,20 @@
 import type { FastifyInstance } from 'fastify';
+import { registerMeasureEngineMessages } from '../../../core/measure/messages.js';
 import type { Deps } from '../../deps.js';
 import './measure.messages.js';
 import { registerAnalysisRoutes } from './analysis.routes.js';
 import { createAnalysisService } from './analysis.service.js';
 import { registerAppraisalRoutes } from './appraisal.routes.js';
 import { createAppraisalService } from './appraisal.service.js';
+import { createExportsRepository } from './exports.repository.js';
+import { registerExportsRoutes } from './exports.routes.js';
+import { createExportsService } from './exports.service.js';
 import { createFrameworksRepository } from './frameworks.repository.js';
 import { registerFrameworksRoutes } from './frameworks.routes.js';
 import { createFrameworksService } from './frameworks.service.js';
+import { createHistoryRepository } from './history.repository.js';
+import { registerHistoryRoutes } from './history.routes.js';
+import { createHistoryService } from './history.service.js';
 import { measureEngine } from './measure-engine.js';
 import { createMeasureUnitsRepository } from './measure-units.repository.js';
 import { createPeriodsRepository } from './periods.repository.js';
@@ -44,9 +51,19 @@ export function createMeasureServices(deps: Pick<Deps, 'db' | 'audit' | 'clock'>
     results: resultsCore,
     views: createResultsViews(resultsDeps, resultsCore),
     analysis: createAnalysisService(resultsDeps, resultsCore),
+    exports: createExportsService({ ...resultsDeps, exports: createExportsRepository(db) }, resultsCore),
+    history: createHistoryService({
+      history: createHistoryRepository(db),
+      units: repos.units,
+      periods: repos.periods,
+      core: resultsCore,
+    }),
   };
 }
 export type MeasureServices = ReturnType<typeof createMeasureServices>;
+
+// Framework issue codes (cycles, sums…) get their vi/en texts; registering twice is harmless.
+registerMeasureEngineMessages();
 
 export function registerMeasureModule(
   app: FastifyInstance,
@@ -59,4 +76,6 @@ export function registerMeasureModule(
   registerAppraisalRoutes(app, services);
   registerResultsRoutes(app, services);
   registerAnalysisRoutes(app, services.analysis);
+  registerExportsRoutes(app, services.exports);
+  registerHistoryRoutes(app, services.history);
 }
