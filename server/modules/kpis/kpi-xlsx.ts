@@ -37,7 +37,8 @@ function textOf(cell: Cell): string {
   // Excel turns a typed "2025-07" into a date: read it back as the month it was.
   if (cell instanceof Date)
     return `${cell.getUTCFullYear()}-${String(cell.getUTCMonth() + 1).padStart(2, '0')}`;
-  return String(cell).trim();
+  // PostgreSQL text cannot hold U+0000; a cell carrying one would otherwise fail the commit.
+  return String(cell).split('\u0000').join('').trim();
 }
 
 /** Unit codes typed into a general-format cell lose their leading zeros (05500 → 5500): put them back. */
