@@ -12,10 +12,11 @@ export type DemoUnits = {
 export type DemoLogin = { email: string; password: string; role: string; unitName: string };
 
 export const DEMO_PASSWORD = 'Demo@2026';
+export const DEMO_ADMIN_EMAIL = 'admin@demo.dxboard.vn';
 
 type DemoUser = { email: string; fullName: string; role: Role; unit: keyof DemoUnits };
 const DEMO_USERS: DemoUser[] = [
-  { email: 'admin@demo.dxboard.vn', fullName: 'Quản trị hệ thống', role: 'admin', unit: 'provinceUnitId' },
+  { email: DEMO_ADMIN_EMAIL, fullName: 'Quản trị hệ thống', role: 'admin', unit: 'provinceUnitId' },
   {
     email: 'thamdinh@demo.dxboard.vn',
     fullName: 'Tổ thẩm định',

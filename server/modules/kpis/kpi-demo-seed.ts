@@ -1,6 +1,7 @@
 import { type Period, parsePeriodCode } from '../../../core/measure/kpi-periods.js';
 import type { RawValue } from '../../../core/measure/kpi-values.js';
 import type { Deps } from '../../deps.js';
+import { DEMO_ADMIN_EMAIL } from '../accounts/demo-users.js';
 import { ensureKpiCatalogue } from './kpi-definitions.service.js';
 import { todayInVietnam } from './kpi-ingest.service.js';
 import type { ResolvedRow } from './kpi-rows.js';
@@ -197,4 +198,15 @@ export async function seedDemoKpis(deps: SeedDeps, options: { unitIds?: number[]
   const province = units.find((u) => applicabilityKindOf(u) === 'province') ?? units[0];
   await seedTargets(deps, repo, defs, province.id, months.at(-1)!.year);
   return [`KPIs: ${added} definitions added, ${out.imported} demo values for ${units.length} units`];
+}
+
+/** Start-up hook: demo KPI values, only on a demo install (demo seeding on and the demo admin present). */
+export async function seedDemoKpisOnStartup(deps: Deps): Promise<string[]> {
+  if (!deps.config.demoSeed) return [];
+  const demoAdmin = await deps.db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', DEMO_ADMIN_EMAIL)
+    .executeTakeFirst();
+  return demoAdmin ? seedDemoKpis(deps) : [];
 }
