@@ -62,13 +62,12 @@ export function createMeasureServices(deps: Pick<Deps, 'db' | 'audit' | 'clock'>
 }
 export type MeasureServices = ReturnType<typeof createMeasureServices>;
 
-// Framework issue codes (cycles, sums…) get their vi/en texts; registering twice is harmless.
-registerMeasureEngineMessages();
-
 export function registerMeasureModule(
   app: FastifyInstance,
   deps: Pick<Deps, 'db' | 'audit' | 'clock' | 'files'>,
 ) {
+  // Framework issue codes (cycles, sums…) get their vi/en texts; a second call does nothing.
+  registerMeasureEngineMessages();
   const services = createMeasureServices(deps);
   registerFrameworksRoutes(app, services);
   registerPeriodsRoutes(app, services);

@@ -1,0 +1,17 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+
+// Queries the exports need beyond the submissions repository: the unit's own points per component.
+
+export function createExportsRepository(db: Kysely<DB>) {
+  return {
+    selfPointsForPeriod: (periodId: number) =>
+      db
+        .selectFrom('measureValues as v')
+        .innerJoin('measureSubmissions as s', 's.id', 'v.submissionId')
+        .select(['s.unitId', 'v.componentCode', 'v.selfPoints'])
+        .where('s.periodId', '=', periodId)
+        .execute(),
+  };
+}
+export type ExportsRepository = ReturnType<typeof createExportsRepository>;
