@@ -50,9 +50,17 @@ function TreeLevel({
   filter: UnitFilter;
   depth: number;
 }) {
+  const t = useT();
   const children = useUnitChildren(parentId, filter);
   if (children.isPending) return <Loader size="xs" ml={depth * 16 + 24} />;
   if (children.error) return <ErrorAlert error={children.error} />;
+  if (depth === 0 && children.data.items.length === 0) {
+    return (
+      <Text size="sm" c="gray.7">
+        {t('units.noResults')}
+      </Text>
+    );
+  }
   return (
     <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
       {children.data.items.map((unit) => (
