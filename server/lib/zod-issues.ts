@@ -12,13 +12,21 @@ export function fieldErrorFromIssue(prefix: string, issue: IssueLike): FieldErro
         ? { field, code: 'required' }
         : { field, code: 'invalid_type', params: { expected: issue.expected } };
     case 'too_small':
-      return issue.origin === 'string'
-        ? { field, code: 'too_short', params: { minimum: issue.minimum } }
-        : { field, code: 'too_small', params: { minimum: issue.minimum } };
+      if (issue.origin === 'string') return { field, code: 'too_short', params: { minimum: issue.minimum } };
+      if (issue.origin === 'array') return { field, code: 'too_few', params: { minimum: issue.minimum } };
+      return {
+        field,
+        code: issue.inclusive === false ? 'not_greater' : 'too_small',
+        params: { minimum: issue.minimum },
+      };
     case 'too_big':
-      return issue.origin === 'string'
-        ? { field, code: 'too_long', params: { maximum: issue.maximum } }
-        : { field, code: 'too_big', params: { maximum: issue.maximum } };
+      if (issue.origin === 'string') return { field, code: 'too_long', params: { maximum: issue.maximum } };
+      if (issue.origin === 'array') return { field, code: 'too_many', params: { maximum: issue.maximum } };
+      return {
+        field,
+        code: issue.inclusive === false ? 'not_less' : 'too_big',
+        params: { maximum: issue.maximum },
+      };
     case 'invalid_format':
       return { field, code: 'invalid_format', params: { format: issue.format } };
     case 'unrecognized_keys':

@@ -133,7 +133,7 @@ describe.each(testDialects())('KPI values API on %s', (dialect) => {
     }));
     const res = await push(tokenA, values);
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors[0]).toMatchObject({ field: 'body.values', code: 'too_big' });
+    expect(res.json().errors[0]).toMatchObject({ field: 'body.values', code: 'too_many' });
   });
 
   it('overwrites on a second write and keeps the history', async () => {
