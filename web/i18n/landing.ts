@@ -30,7 +30,7 @@ export const landingVi = {
   'landing.soon': 'Sắp ra mắt',
   'landing.staffHeading': 'Cán bộ, công chức',
   'landing.staffText': 'Đăng nhập để cập nhật số liệu, báo cáo tiến độ nhiệm vụ và quản lý đơn vị.',
-  'landing.footer': 'DXBoard – phần mềm nguồn mở (AGPL-3.0) phục vụ chuyển đổi số.',
+  'landing.footer': 'DXBoard – phần mềm nguồn mở (giấy phép MIT) phục vụ chuyển đổi số.',
 } as const;
 
 export type LandingKey = keyof typeof landingVi;
@@ -66,5 +66,5 @@ export const landingEn: { readonly [K in LandingKey]: string } = {
   'landing.soon': 'Coming soon',
   'landing.staffHeading': 'Officials',
   'landing.staffText': 'Sign in to enter data, report task progress and manage your unit.',
-  'landing.footer': 'DXBoard – open-source software (AGPL-3.0) for digital transformation.',
+  'landing.footer': 'DXBoard – open-source software (MIT licence) for digital transformation.',
 };
