@@ -1,10 +1,14 @@
+import { type PeriodResults, RankingSchema } from '../../../core/contracts/measure.js';
 import { type Actor, canOnUnit } from '../../lib/actor.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { parseDefinition } from './frameworks.service.js';
 import { measureUnitKind } from './measure.policy.js';
 import type { MeasureEngine } from './measure-engine.js';
 import type { PeriodWithFramework } from './periods.repository.js';
-import type { ResultsCore, ResultsDeps } from './results.service.js';
+import type { ResultsCore, ResultsDeps, ResultsSource } from './results.service.js';
+
+const RANKING_CACHE_SIZE = 16;
+
 import { vietnamDate } from './results-compute.js';
 import { componentsOf, effectiveValuesOf, parseRaw } from './submission-context.js';
 
@@ -26,14 +30,41 @@ export function createResultsViews(deps: ResultsDeps & { engine: MeasureEngine }
       throw new AppError('FORBIDDEN');
   }
 
-  async function ranking(actor: Actor | null, periodId: number, wanted?: 'published' | 'live') {
+  // A published ranking depends only on two immutable snapshots (this period's and the previous one's), so
+  // its serialised JSON is cached: the public ranking page is the hottest read in the product.
+  const rankingCache = new Map<string, string>();
+
+  async function rankingInputs(actor: Actor | null, periodId: number, wanted?: 'published' | 'live') {
     const period = await periodOr404(periodId);
-    const {
-      source,
-      snapshotId,
-      results: r,
-    } = await core.resultsFor(actor, period, actor ? wanted : 'published');
-    const previous = await core.previousResults(period);
+    const found = await core.resultsFor(actor, period, actor ? wanted : 'published');
+    return { period, found, previous: await core.previousResults(period) };
+  }
+
+  async function ranking(actor: Actor | null, periodId: number, wanted?: 'published' | 'live') {
+    const { period, found, previous } = await rankingInputs(actor, periodId, wanted);
+    return buildRanking(period, found, previous);
+  }
+
+  async function rankingJson(actor: Actor | null, periodId: number, wanted?: 'published' | 'live') {
+    const { period, found, previous } = await rankingInputs(actor, periodId, wanted);
+    const key = `${found.snapshotId}:${previous?.snapshotId ?? 0}:${period.name}`;
+    const hit = found.source === 'published' ? rankingCache.get(key) : undefined;
+    if (hit) return hit;
+    // Parsing with the response schema keeps it the allowlist of what leaves the server.
+    const json = JSON.stringify(RankingSchema.parse(buildRanking(period, found, previous)));
+    if (found.source === 'published') {
+      if (rankingCache.size >= RANKING_CACHE_SIZE)
+        rankingCache.delete(rankingCache.keys().next().value as string);
+      rankingCache.set(key, json);
+    }
+    return json;
+  }
+
+  function buildRanking(
+    period: PeriodWithFramework,
+    { source, snapshotId, results: r }: ResultsSource,
+    previous: { periodId: number; results: PeriodResults } | null,
+  ) {
     const before = new Map(previous?.results.units.map((u) => [u.unitId, u]) ?? []);
     return {
       periodId: period.id,
@@ -61,7 +92,8 @@ export function createResultsViews(deps: ResultsDeps & { engine: MeasureEngine }
 
   return {
     ranking,
-    publicRanking: (periodId: number) => ranking(null, periodId, 'published'),
+    rankingJson,
+    publicRankingJson: (periodId: number) => rankingJson(null, periodId, 'published'),
 
     async snapshots(actor: Actor | null, periodId: number) {
       const period = await periodOr404(periodId);

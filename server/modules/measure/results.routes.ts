@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -17,6 +17,13 @@ import { requireSignedIn } from '../../plugins/auth.js';
 import type { MeasureServices } from './measure.module.js';
 
 const tags = ['measure'];
+
+// The ranking is serialised (and allowlisted by its schema) once per snapshot in the service; send it as is.
+const sendJson = (reply: FastifyReply, json: string) =>
+  reply
+    .type('application/json; charset=utf-8')
+    .serializer((payload) => payload as string)
+    .send(json);
 
 export function registerResultsRoutes(app: FastifyInstance, { results, views }: MeasureServices) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -63,7 +70,8 @@ export function registerResultsRoutes(app: FastifyInstance, { results, views }: 
         response: { 200: RankingSchema },
       },
     },
-    async (request) => views.ranking(request.actor, request.params.id, request.query.source),
+    async (request, reply) =>
+      sendJson(reply, await views.rankingJson(request.actor, request.params.id, request.query.source)),
   );
   r.get(
     '/api/measure/periods/:periodId/units/:unitId/profile',
@@ -114,6 +122,6 @@ export function registerResultsRoutes(app: FastifyInstance, { results, views }: 
         response: { 200: RankingSchema },
       },
     },
-    async (request) => views.publicRanking(request.params.id),
+    async (request, reply) => sendJson(reply, await views.publicRankingJson(request.params.id)),
   );
 }

@@ -113,13 +113,13 @@ export function createResultsCore(deps: ResultsDeps) {
   /** The latest snapshot of the most recent published period of the same root before this one. */
   async function previousResults(
     period: PeriodWithFramework,
-  ): Promise<{ periodId: number; results: PeriodResults } | null> {
+  ): Promise<{ periodId: number; snapshotId: number; results: PeriodResults } | null> {
     const earlier = (await periods.publishedPeriodsOfRoot(period.rootUnitId)).find(
       (p) => p.id !== period.id && (p.year < period.year || (p.year === period.year && p.id < period.id)),
     );
     if (!earlier) return null;
     const snapshot = await latestResults(earlier.id);
-    return snapshot ? { periodId: earlier.id, results: snapshot.results } : null;
+    return snapshot ? { periodId: earlier.id, snapshotId: snapshot.id, results: snapshot.results } : null;
   }
 
   async function publish(actx: AuditContext, periodId: number) {
