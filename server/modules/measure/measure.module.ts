@@ -9,6 +9,8 @@ import { createAppraisalService } from './appraisal.service.js';
 import { createExportsRepository } from './exports.repository.js';
 import { registerExportsRoutes } from './exports.routes.js';
 import { createExportsService } from './exports.service.js';
+import { registerFrameworkXlsxRoutes } from './framework-xlsx.routes.js';
+import { createFrameworkXlsxService } from './framework-xlsx.service.js';
 import { createFrameworksRepository } from './frameworks.repository.js';
 import { registerFrameworksRoutes } from './frameworks.routes.js';
 import { createFrameworksService } from './frameworks.service.js';
@@ -76,5 +78,8 @@ export function registerMeasureModule(
   registerResultsRoutes(app, services);
   registerAnalysisRoutes(app, services.analysis);
   registerExportsRoutes(app, services.exports);
+  app.register(async (scope) =>
+    registerFrameworkXlsxRoutes(scope, createFrameworkXlsxService(services.frameworks)),
+  );
   registerHistoryRoutes(app, services.history);
 }

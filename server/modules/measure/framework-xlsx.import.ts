@@ -1,0 +1,285 @@
+import ExcelJS from 'exceljs';
+import type { FieldError } from '../../lib/errors.js';
+import { AppError } from '../../lib/errors.js';
+import { isFormulaLike } from '../../lib/spreadsheet-safe.js';
+import {
+  BAND_COLUMNS,
+  BANDS_SHEET,
+  FLAG,
+  INFO_FIELDS,
+  INFO_SHEET,
+  LEVELS,
+  type Level,
+  NO_PILLAR,
+  NODE_COLUMNS,
+  NODES_SHEET,
+  type NodeColumnKey,
+} from './framework-xlsx.columns.js';
+
+// Reads a framework workbook back into a definition. Only the layout is checked here (sheets, columns,
+// levels, parents, numbers, JSON cells), with row numbers; the definition itself then goes through the
+// same validator as any framework (types, sums, formulas, cycles). Nothing is saved unless all passes.
+
+export type ParsedFramework = {
+  definition: Record<string, unknown>;
+  /** Path of each node in the definition ("groups.0.mainIndices.1") → its sheet row, for error mapping. */
+  rowOfPath: Map<string, number>;
+};
+
+type Row = { n: number; get: (key: NodeColumnKey) => string | null };
+const MAX_ERRORS = 200;
+const LEVEL_OF_LABEL = new Map<string, Level>(
+  Object.entries(LEVELS).flatMap(([k, v]) => [
+    [v.toLowerCase(), k as Level],
+    [k, k as Level],
+  ]),
+);
+
+function fileError(code: string, params?: Record<string, unknown>): AppError {
+  return new AppError('VALIDATION', { fieldErrors: [{ field: 'file', code, params }] });
+}
+
+/** Cell text as the user sees it; the apostrophe the export adds before formula-like text is dropped. */
+function textOf(value: ExcelJS.CellValue): string | null {
+  if (value === null || value === undefined) return null;
+  let text: string;
+  if (typeof value === 'object' && 'richText' in value) text = value.richText.map((r) => r.text).join('');
+  else if (typeof value === 'object' && 'text' in value) text = String(value.text);
+  else if (typeof value === 'object' && 'result' in value) text = String(value.result ?? '');
+  else if (value instanceof Date) text = value.toISOString().slice(0, 10);
+  else text = String(value);
+  text = text.trim();
+  if (text.startsWith("'") && isFormulaLike(text.slice(1))) text = text.slice(1);
+  return text === '' ? null : text;
+}
+
+function headersOf(sheet: ExcelJS.Worksheet): string[] {
+  const headers: string[] = [];
+  sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => {
+    headers[col - 1] = textOf(cell.value) ?? '';
+  });
+  return headers;
+}
+
+function checkColumns(sheet: ExcelJS.Worksheet, expected: readonly string[]): Map<string, number> {
+  const present = headersOf(sheet);
+  const missing = expected.filter((h) => !present.includes(h));
+  const extra = present.filter((h) => h !== '' && !expected.includes(h));
+  if (missing.length || extra.length) {
+    throw fileError('measure.xlsx_columns', {
+      sheet: sheet.name,
+      missing: missing.join(', '),
+      extra: extra.join(', '),
+    });
+  }
+  return new Map(present.map((h, i) => [h, i + 1]));
+}
+
+function rowsOf(sheet: ExcelJS.Worksheet, columns: Map<string, number>): Row[] {
+  const rows: Row[] = [];
+  const byKey = new Map(NODE_COLUMNS.map((c) => [c.key, columns.get(c.header) ?? 0]));
+  sheet.eachRow((row, n) => {
+    if (n === 1) return;
+    const get = (key: NodeColumnKey) => textOf(row.getCell(byKey.get(key) ?? 0).value);
+    if (NODE_COLUMNS.some((c) => get(c.key) !== null)) rows.push({ n, get });
+  });
+  return rows;
+}
+
+type Ctx = { errors: FieldError[]; header: (k: NodeColumnKey) => string };
+
+function err(ctx: Ctx, row: number, key: NodeColumnKey, code: string, params: Record<string, unknown> = {}) {
+  if (ctx.errors.length < MAX_ERRORS)
+    ctx.errors.push({
+      field: `rows.${row}.${key}`,
+      code,
+      params: { row, column: ctx.header(key), ...params },
+    });
+}
+
+function numberCell(ctx: Ctx, r: Row, key: NodeColumnKey): number | undefined {
+  const text = r.get(key);
+  const n = text === null ? Number.NaN : Number(text.replace(',', '.'));
+  if (Number.isFinite(n)) return n;
+  err(ctx, r.n, key, text === null ? 'measure.xlsx_required' : 'measure.xlsx_not_a_number');
+  return undefined;
+}
+
+function jsonCell(ctx: Ctx, r: Row, key: NodeColumnKey): Record<string, unknown> | undefined {
+  const text = r.get(key);
+  if (text === null) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+      return parsed as Record<string, unknown>;
+  } catch {}
+  err(ctx, r.n, key, 'measure.xlsx_bad_json');
+  return undefined;
+}
+
+function optional(r: Row, keys: NodeColumnKey[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of keys) {
+    const v = r.get(k);
+    if (v !== null) out[k] = v;
+  }
+  return out;
+}
+
+function componentOf(ctx: Ctx, r: Row) {
+  const pillar = r.get('pillar');
+  const params = jsonCell(ctx, r, 'ruleParams') ?? {};
+  const appliesTo = jsonCell(ctx, r, 'appliesTo');
+  return {
+    code: r.get('code'),
+    name: r.get('name'),
+    ...optional(r, ['nameEn', 'description', 'valueType', 'unitOfMeasure']),
+    ...optional(r, ['requiredEvidence', 'dataSource', 'verifyingAgency', 'kpiCode']),
+    ...(appliesTo ? { appliesTo } : {}),
+    ...(r.get('informational') === FLAG ? { informational: true } : {}),
+    ...(r.get('isExample') === FLAG ? { isExample: true } : {}),
+    maxPoints: numberCell(ctx, r, 'maxPoints'),
+    ...(pillar === null ? {} : { pillar: pillar === NO_PILLAR ? null : pillar }),
+    rule: { ...params, kind: r.get('ruleKind') ?? undefined },
+  };
+}
+
+type Node = { level: Level; row: number; value: Record<string, unknown>; children: Node[] };
+
+function buildTree(ctx: Ctx, rows: Row[]): Node[] {
+  const byCode = new Map<string, Node>();
+  const groups: Node[] = [];
+  const parentLevel: Record<Level, Level | null> = { group: null, main: 'group', component: 'main' };
+  for (const r of rows) {
+    const level = LEVEL_OF_LABEL.get((r.get('level') ?? '').toLowerCase());
+    const code = r.get('code');
+    if (!level) {
+      err(ctx, r.n, 'level', 'measure.xlsx_bad_level', { allowed: Object.values(LEVELS).join(', ') });
+      continue;
+    }
+    if (code === null) err(ctx, r.n, 'code', 'measure.xlsx_required');
+    else if (byCode.has(code)) err(ctx, r.n, 'code', 'measure.xlsx_duplicate_code', { code });
+    const value =
+      level === 'component'
+        ? componentOf(ctx, r)
+        : {
+            code,
+            name: r.get('name'),
+            ...optional(r, level === 'main' ? ['nameEn', 'description'] : ['nameEn']),
+            maxPoints: numberCell(ctx, r, 'maxPoints'),
+            ...(level === 'main' && r.get('pillar') !== null ? { pillar: r.get('pillar') } : {}),
+          };
+    const node: Node = { level, row: r.n, value, children: [] };
+    if (code !== null && !byCode.has(code)) byCode.set(code, node);
+    const wanted = parentLevel[level];
+    if (wanted === null) {
+      groups.push(node);
+      continue;
+    }
+    const parent = byCode.get(r.get('parentCode') ?? '');
+    if (!parent || parent.level !== wanted) {
+      err(ctx, r.n, 'parentCode', 'measure.xlsx_bad_parent', { parentLevel: LEVELS[wanted] });
+    } else parent.children.push(node);
+  }
+  return groups;
+}
+
+function infoOf(book: ExcelJS.Workbook): Record<string, unknown> {
+  const sheet = book.getWorksheet(INFO_SHEET);
+  const info: Record<string, unknown> = {};
+  if (!sheet) return info;
+  const keys = new Set<string>(INFO_FIELDS.map((f) => f.key));
+  sheet.eachRow((row, n) => {
+    const key = textOf(row.getCell(1).value);
+    const value = textOf(row.getCell(3).value);
+    if (n === 1 || key === null || value === null || !keys.has(key)) return;
+    if (key === 'maxPoints') info[key] = Number(value.replace(',', '.'));
+    else if (key === 'isExample') info[key] = value === FLAG;
+    else info[key] = value;
+  });
+  return info;
+}
+
+function bandsOf(book: ExcelJS.Workbook): Record<string, unknown>[] {
+  const sheet = book.getWorksheet(BANDS_SHEET);
+  if (!sheet) return [];
+  checkColumns(
+    sheet,
+    BAND_COLUMNS.map((c) => c.header),
+  );
+  const bands: Record<string, unknown>[] = [];
+  sheet.eachRow((row, n) => {
+    const cells = BAND_COLUMNS.map((_, i) => textOf(row.getCell(i + 1).value));
+    if (n === 1 || cells.every((c) => c === null)) return;
+    const [code, name, nameEn, minValue] = cells;
+    bands.push({
+      code,
+      name,
+      ...(nameEn ? { nameEn } : {}),
+      minValue: Number((minValue ?? '').replace(',', '.')),
+    });
+  });
+  return bands;
+}
+
+function assemble(groups: Node[], rowOfPath: Map<string, number>) {
+  return groups.map((g, gi) => {
+    rowOfPath.set(`groups.${gi}`, g.row);
+    return {
+      ...g.value,
+      mainIndices: g.children.map((m, mi) => {
+        rowOfPath.set(`groups.${gi}.mainIndices.${mi}`, m.row);
+        return {
+          ...m.value,
+          components: m.children.map((c, ci) => {
+            rowOfPath.set(`groups.${gi}.mainIndices.${mi}.components.${ci}`, c.row);
+            return c.value;
+          }),
+        };
+      }),
+    };
+  });
+}
+
+async function loadBook(buffer: Buffer): Promise<ExcelJS.Workbook> {
+  const book = new ExcelJS.Workbook();
+  try {
+    await book.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch {
+    throw fileError('measure.xlsx_unreadable');
+  }
+  return book;
+}
+
+export async function parseFrameworkWorkbook(buffer: Buffer): Promise<ParsedFramework> {
+  const book = await loadBook(buffer);
+  const sheet = book.getWorksheet(NODES_SHEET);
+  if (!sheet) throw fileError('measure.xlsx_missing_sheet', { sheet: NODES_SHEET });
+  const columns = checkColumns(
+    sheet,
+    NODE_COLUMNS.map((c) => c.header),
+  );
+  const headerOf = new Map(NODE_COLUMNS.map((c) => [c.key, c.header]));
+  const ctx: Ctx = { errors: [], header: (k) => headerOf.get(k) ?? k };
+  const groups = buildTree(ctx, rowsOf(sheet, columns));
+  const bands = bandsOf(book);
+  if (ctx.errors.length) throw new AppError('VALIDATION', { fieldErrors: ctx.errors });
+  const rowOfPath = new Map<string, number>();
+  return { definition: { ...infoOf(book), groups: assemble(groups, rowOfPath), bands }, rowOfPath };
+}
+
+/** Points the validator's errors (paths into the definition) at sheet rows where a node is known. */
+export function errorsToRows(errors: FieldError[], rowOfPath: Map<string, number>): FieldError[] {
+  return errors.map((e) => {
+    const path = e.field.replace(/^body\.definition\./, '');
+    const parts = path.split('.');
+    for (let i = parts.length; i > 0; i--) {
+      const row = rowOfPath.get(parts.slice(0, i).join('.'));
+      if (row !== undefined) {
+        const rest = parts.slice(i).join('.');
+        return { ...e, field: `rows.${row}${rest ? `.${rest}` : ''}`, params: { ...e.params, row } };
+      }
+    }
+    return { ...e, field: path };
+  });
+}
