@@ -85,10 +85,11 @@ export function pieChartPng(
       series: [
         {
           type: 'pie',
-          radius: ['30%', '65%'],
+          radius: ['28%', '58%'],
           top: 30,
           data: input.slices,
-          label: { formatter: '{b}: {c} ({d}%)', fontSize: 12 },
+          // Two short lines: long Vietnamese band names would otherwise be cut at the chart's edge.
+          label: { formatter: '{b}\n{c} ({d}%)', fontSize: 12, overflow: 'none', lineHeight: 16 },
         },
       ],
     },

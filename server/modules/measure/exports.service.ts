@@ -46,7 +46,11 @@ export function createExportsService(
   // what full marks on each component would still add (for the report's recommendations).
   async function scoreComponents(framework: Framework, periodId: number, values: PeriodValueRow[]) {
     const byUnit = new Map<number, PeriodValueRow[]>();
-    for (const v of values) byUnit.set(v.unitId, [...(byUnit.get(v.unitId) ?? []), v]);
+    for (const v of values) {
+      const list = byUnit.get(v.unitId);
+      if (list) list.push(v);
+      else byUnit.set(v.unitId, [v]);
+    }
     const groups = await periods.groupsByUnit(periodId);
     const finalPoints = new Map<string, { points: number; status: string }>();
     const totals = new Map<string, { code: string; name: string; gainPoints: number; units: number }>();
