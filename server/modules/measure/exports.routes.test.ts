@@ -153,6 +153,25 @@ describe.each(testDialects())('measure exports on %s', (dialect) => {
     expect([...byUnit.values()]).toEqual(ranking.map((u) => u.points));
   });
 
+  it('shows the change against the previous published period of the same root', async () => {
+    // 2026: B's committee head is now the chairman: 20 + 40 + 20 of 80 = 1 (was 0.75); A unchanged.
+    const next = await publishedPeriod(
+      t,
+      units,
+      { secretariat, officerA, officerB },
+      { year: 2026, chooseB: 'chair' },
+    );
+    const res = await caller(t)(secretariat, 'GET', xlsx(next.periodId));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('Xếp hạng');
+    const rows = [2, 3].map((r) => (sheet?.getRow(r).values ?? []) as unknown[]);
+    expect(rows.map((v) => [v[4], v[8], v[10], v[11]])).toEqual([
+      ['Xã Đại Phúc', 1, 0.25, 0],
+      [`'${EVIL}`, 0.72, 0, 0],
+    ]);
+  });
+
   it('writes the committee report in the administrative format with the right numbers and charts', async () => {
     const res = await caller(t)(
       leader,

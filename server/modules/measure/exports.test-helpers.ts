@@ -40,9 +40,10 @@ export async function publishedPeriod(
   t: TestApp,
   units: UnitTree,
   who: { secretariat: LoggedIn; officerA: LoggedIn; officerB: LoggedIn },
+  { year = 2025, chooseB = 'none' } = {},
 ): Promise<{ periodId: number; frameworkId: number }> {
   const call = caller(t);
-  const { periodId, frameworkId } = await createOpenPeriod(t, who.secretariat, units.province);
+  const { periodId, frameworkId } = await createOpenPeriod(t, who.secretariat, units.province, { year });
   const sub = (unitId: number, rest = '') =>
     `/api/measure/periods/${periodId}/units/${unitId}/submission${rest}`;
   const enter = async (officer: LoggedIn, unitId: number, values: unknown) => {
@@ -65,7 +66,7 @@ export async function publishedPeriod(
   await enter(who.officerB, units.communeB, {
     C1: { number: 4 },
     C2: { numerator: 50, denominator: 50 },
-    C3: { choice: 'none' },
+    C3: { choice: chooseB },
     C4: { notApplicable: true },
   });
   const appr = (unitId: number, rest = '') =>
