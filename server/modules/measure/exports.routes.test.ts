@@ -8,6 +8,7 @@ import { VN_MOTTO, VN_MOTTO_SUB, vietnameseDateWords } from '../../lib/docx-admi
 import { publishedPeriod, unzip } from './exports.test-helpers.js';
 import { caller, createOpenPeriod } from './measure-test-fixtures.js';
 import { formatValue } from './report-docx.js';
+import { vietnamDate } from './results-compute.js';
 
 const EVIL = '=HYPERLINK("http://evil.example","Phường Phan Đình Phùng")';
 
@@ -200,6 +201,8 @@ describe.each(testDialects())('measure exports on %s', (dialect) => {
       'PHÓ GIÁM ĐỐC',
       'Nguyễn Văn A',
       'Nơi nhận:',
+      // Computed at the fixed clock's instant, shown as the Vietnamese calendar date.
+      `kết quả được tính ngày ${vietnamDate(t.clock.now()).split('-').reverse().join('/')}`,
     ]) {
       expect(text).toContain(expected);
     }

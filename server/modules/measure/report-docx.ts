@@ -11,6 +11,7 @@ import {
 import type { ExportData } from './exports.service.js';
 import { PILLAR_NAMES, UNIT_KIND_NAMES } from './exports.workbook.js';
 import { issuerOf, type ReportOptions } from './report-docx.issuer.js';
+import { vietnamDate } from './results-compute.js';
 
 export type { ReportOptions } from './report-docx.issuer.js';
 
@@ -28,6 +29,8 @@ type Units = ExportData['results']['units'];
 const TOP = 10;
 const BOTTOM = 5;
 const CHART = { width: 620, height: 320 };
+/** The computation instant as a Vietnamese calendar date, dd/mm/yyyy. */
+const computedOn = (iso: string) => vietnamDate(new Date(iso)).split('-').reverse().join('/');
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 
 function overview(data: ExportData): (Paragraph | Table)[] {
@@ -39,7 +42,7 @@ function overview(data: ExportData): (Paragraph | Table)[] {
     headingParagraph('I. KHÁI QUÁT'),
     bodyParagraph(
       `Kỳ đánh giá "${data.period.name}" áp dụng Bộ chỉ số "${data.framework.name}" (phiên bản ${data.results.frameworkVersion}). ` +
-        `Có ${units.length} đơn vị được thẩm định và công bố kết quả; kết quả được tính ngày ${data.results.computedAt.slice(0, 10)}.`,
+        `Có ${units.length} đơn vị được thẩm định và công bố kết quả; kết quả được tính ngày ${computedOn(data.results.computedAt)}.`,
     ),
     bodyParagraph(
       `Giá trị trung bình đạt ${formatValue(mean(values))}` +
