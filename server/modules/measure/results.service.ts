@@ -40,17 +40,20 @@ const SNAPSHOT_CACHE_SIZE = 32;
 
 export function createResultsCore(deps: ResultsDeps) {
   const { db, periods, frameworks, units, submissions, results, clock } = deps;
-  const cache = new Map<number, PeriodResults>();
+  // Promises are cached, so concurrent first readers of a snapshot share one read and one parse.
+  const cache = new Map<number, Promise<PeriodResults>>();
 
-  async function snapshotResults(id: number): Promise<PeriodResults> {
+  function snapshotResults(id: number): Promise<PeriodResults> {
     const hit = cache.get(id);
     if (hit) return hit;
-    const json = await results.snapshotJson(id);
-    if (json === undefined) throw notFound();
-    const parsed = JSON.parse(json) as PeriodResults;
+    const loading = results.snapshotJson(id).then((json) => {
+      if (json === undefined) throw notFound();
+      return JSON.parse(json) as PeriodResults;
+    });
+    loading.catch(() => cache.delete(id));
     if (cache.size >= SNAPSHOT_CACHE_SIZE) cache.delete(cache.keys().next().value as number);
-    cache.set(id, parsed);
-    return parsed;
+    cache.set(id, loading);
+    return loading;
   }
 
   /** The latest published results of a period, if any. */
