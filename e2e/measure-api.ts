@@ -35,14 +35,9 @@ export async function ensureOpenPeriod(appraiser: ApiSession): Promise<number> {
   );
   const open = periods.find((p) => p.status === 'open' && p.frameworkCode === COMMUNE_SET.code);
   if (open) return open.id;
-  const { framework } = await call<{ framework: { id: number } }>(
-    appraiser,
-    'post',
-    '/api/measure/frameworks',
-    {
-      templateKey: COMMUNE_SET.code,
-    },
-  );
+  const framework = await call<{ id: number }>(appraiser, 'post', '/api/measure/frameworks', {
+    templateKey: COMMUNE_SET.code,
+  });
   const period = await call<{ id: number }>(appraiser, 'post', '/api/measure/periods', {
     name: 'Đánh giá chuyển đổi số cấp xã năm 2026 (kiểm thử)',
     year: 2026,
@@ -90,7 +85,8 @@ export async function fillAllBut(
     (c) => c.rule.kind !== 'formula' && (!c.appliesTo?.unitKinds || c.appliesTo.unitKinds.includes('ward')),
   );
   const values: Record<string, ComponentValue | null> = {};
-  for (const c of forWard) if (!typedInBrowser.includes(c.code)) values[c.code] = sampleValue(c);
+  // The components typed in the browser start empty, whatever the demo data held.
+  for (const c of forWard) values[c.code] = typedInBrowser.includes(c.code) ? null : sampleValue(c);
   await call(officer, 'put', `${base}/values`, { values });
   for (const c of forWard) {
     if (!c.requiredEvidence) continue;

@@ -29,6 +29,9 @@ import { fmtPoints, StatusBadge } from './measure-shared.js';
 import { ScorePanel } from './score-panel.js';
 import { componentsOf, errorsByComponent, mainIndicesOf, useFramework } from './use-submission.js';
 
+const roundPoints = (v: number | null | undefined) =>
+  v === null || v === undefined ? '' : Math.round(v * 100) / 100;
+
 type Draft = { points?: number | null; comment: string; fix: boolean };
 
 /** A raw entered value as the officer typed it (numerator/denominator kept apart). */
@@ -85,7 +88,7 @@ function AppraisalRow({
           min={0}
           max={c.maxPoints}
           decimalSeparator={locale === 'vi' ? ',' : '.'}
-          value={draft.points ?? row?.appraisedPoints ?? row?.selfPoints ?? ''}
+          value={roundPoints(draft.points ?? row?.appraisedPoints ?? row?.selfPoints)}
           onChange={(x) => setDraft({ ...draft, points: x === '' ? null : Number(x) })}
           error={error}
           disabled={disabled}
@@ -198,7 +201,7 @@ export function AppraisalPage() {
         <Table verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('m.unit')}</Table.Th>
+              <Table.Th>{t('m.component')}</Table.Th>
               <Table.Th>{t('m.input')}</Table.Th>
               <Table.Th ta="right">{t('m.selfScore')}</Table.Th>
               <Table.Th>{t('m.appraisedScore')}</Table.Th>
@@ -250,7 +253,7 @@ export function AppraisalPage() {
             >
               {t('m.return')} ({toFix})
             </Button>
-            <Button color="green" onClick={() => approve.mutate()} loading={approve.isPending}>
+            <Button color="green.9" onClick={() => approve.mutate()} loading={approve.isPending}>
               {t('m.approve')}
             </Button>
           </Group>

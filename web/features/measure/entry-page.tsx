@@ -77,7 +77,8 @@ function ComponentCard(props: {
               variant="outline"
               size="lg"
               data-testid={`points-${c.code}`}
-              style={{ whiteSpace: 'nowrap' }}
+              style={{ flexShrink: 0, overflow: 'visible' }}
+              styles={{ label: { overflow: 'visible' } }}
             >
               {fmtPoints(result?.points ?? 0, tag)} / {fmtPoints(c.maxPoints, tag)}
             </Badge>

@@ -24,7 +24,10 @@ function CreateBar() {
     notify(t('m.created'));
     navigate(`/measure/frameworks/${r.framework.id}`);
   };
-  const create = useMutation({ mutationFn: () => measureApi.createFromTemplate(key ?? ''), onSuccess: done });
+  const create = useMutation({
+    mutationFn: async () => ({ framework: await measureApi.createFromTemplate(key ?? '') }),
+    onSuccess: done,
+  });
   const importJson = useMutation({
     mutationFn: async (file: File) => {
       let definition: unknown;

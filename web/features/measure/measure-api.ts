@@ -35,7 +35,7 @@ export const measureApi = {
   frameworks: () => api.get<StoredFramework[]>('/api/measure/frameworks'),
   framework: (id: number) => api.get<FrameworkDetail>(`/api/measure/frameworks/${id}`),
   createFromTemplate: (templateKey: string) =>
-    api.post<{ framework: FrameworkDetail }>('/api/measure/frameworks', { templateKey }),
+    api.post<FrameworkDetail>('/api/measure/frameworks', { templateKey }),
   saveFramework: (id: number, definition: Framework) =>
     api.put<{ framework: FrameworkDetail; createdNewVersion: boolean }>(`/api/measure/frameworks/${id}`, {
       definition,

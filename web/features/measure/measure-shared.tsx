@@ -1,4 +1,4 @@
-import { Badge, Tabs } from '@mantine/core';
+import { Badge, Button, Group } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 import type { Session } from '../auth/auth-api.js';
 import { type MeasureKey, useMT } from './measure-i18n.js';
@@ -40,7 +40,7 @@ const TABS: { to: string; label: MeasureKey }[] = [
   { to: '/measure/kpis', label: 'm.kpis' },
 ];
 
-/** Section tabs of the Measure module. */
+/** Section links of the Measure module (plain links: each section is its own page). */
 export function MeasureTabs() {
   const t = useMT();
   const { pathname } = useLocation();
@@ -48,15 +48,20 @@ export function MeasureTabs() {
     .reverse()
     .find((tab) => pathname === tab.to || pathname.startsWith(`${tab.to}/`));
   return (
-    <Tabs value={active?.to ?? '/measure'} mb="md">
-      <Tabs.List>
-        {TABS.map((tab) => (
-          <Tabs.Tab key={tab.to} value={tab.to} renderRoot={(props) => <Link to={tab.to} {...props} />}>
-            {t(tab.label)}
-          </Tabs.Tab>
-        ))}
-      </Tabs.List>
-    </Tabs>
+    <Group component="nav" aria-label={t('m.title')} gap="xs" mb="md">
+      {TABS.map((tab) => (
+        <Button
+          key={tab.to}
+          component={Link}
+          to={tab.to}
+          size="xs"
+          variant={active?.to === tab.to ? 'filled' : 'default'}
+          aria-current={active?.to === tab.to ? 'page' : undefined}
+        >
+          {t(tab.label)}
+        </Button>
+      ))}
+    </Group>
   );
 }
 

@@ -190,7 +190,7 @@ export function PeriodsPage() {
                 <Table.Th>{t('m.opensOn')}</Table.Th>
                 <Table.Th>{t('m.dueOn')}</Table.Th>
                 <Table.Th>{t('m.status')}</Table.Th>
-                <Table.Th>{t('m.select')}</Table.Th>
+                <Table.Th>{t('m.actions')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -205,7 +205,7 @@ export function PeriodsPage() {
                   </Table.Td>
                   <Table.Td>{formatDate(p.opensOn, locale)}</Table.Td>
                   <Table.Td>{formatDate(p.dueOn, locale)}</Table.Td>
-                  <Table.Td>
+                  <Table.Td miw={130}>
                     <StatusBadge status={p.status} />
                   </Table.Td>
                   <Table.Td>
