@@ -117,8 +117,11 @@ function rankingView(r: Ranking): HTMLElement[] {
       tr('published', {
         at: new Date(r.computedAt).toLocaleString(intlTag(getLocale()), {
           timeZone: 'Asia/Ho_Chi_Minh',
-          dateStyle: 'short',
-          timeStyle: 'short',
+          day: '2-digit',
+          month: '2-digit',
+          year: 'numeric',
+          hour: '2-digit',
+          minute: '2-digit',
         }),
       }),
     ),

@@ -78,7 +78,7 @@ function AppraisalRow({
         <Text size="sm">{locale === 'en' && c.nameEn ? c.nameEn : c.name}</Text>
       </Table.Td>
       <Table.Td>{describeValue(row?.value, t, tag, locale)}</Table.Td>
-      <Table.Td ta="right" data-testid={`self-${c.code}`}>
+      <Table.Td ta="right" data-testid={`self-${c.code}`} style={{ whiteSpace: 'nowrap' }}>
         {fmtPoints(row?.selfPoints, tag)} / {fmtPoints(c.maxPoints, tag)}
       </Table.Td>
       <Table.Td miw={110}>
