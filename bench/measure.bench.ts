@@ -29,6 +29,9 @@ export type MeasureFigures = {
   ranking_p99_ms: number;
   ranking_rps: number;
   ranking_non_2xx: number;
+  public_ranking_p50_ms: number;
+  public_ranking_p99_ms: number;
+  public_ranking_rps: number;
   ranking_bytes: number;
 };
 
@@ -153,6 +156,9 @@ export async function runMeasureBench(
       duration: seconds,
       headers: { cookie: admin.headers.cookie },
     });
+    // The same ranking anonymously (no session lookup): separates the route's own cost from authentication.
+    const publicUrl = `${address}/api/public/measure/periods/${periodIds[0]}/ranking`;
+    const anonymous = await autocannon({ url: publicUrl, connections: 50, duration: seconds });
     return {
       db: dialect,
       units: communes.length,
@@ -169,6 +175,9 @@ export async function runMeasureBench(
       ranking_p99_ms: load.latency.p99,
       ranking_rps: Math.round(load.requests.average),
       ranking_non_2xx: load.non2xx,
+      public_ranking_p50_ms: anonymous.latency.p50,
+      public_ranking_p99_ms: anonymous.latency.p99,
+      public_ranking_rps: Math.round(anonymous.requests.average),
       ranking_bytes: bytes,
     };
   } finally {
@@ -188,6 +197,9 @@ export function formatTable(all: MeasureFigures[]): string {
     ['ranking API p99 (target < 100)', 'ranking_p99_ms', 'ms'],
     ['ranking API throughput', 'ranking_rps', 'req/s'],
     ['ranking API non-2xx', 'ranking_non_2xx', ''],
+    ['public ranking API p50 (anonymous)', 'public_ranking_p50_ms', 'ms'],
+    ['public ranking API p99 (anonymous)', 'public_ranking_p99_ms', 'ms'],
+    ['public ranking API throughput', 'public_ranking_rps', 'req/s'],
   ];
   const head = `${'figure'.padEnd(44)}${all.map((f) => f.db.padStart(12)).join('')}`;
   const lines = rows.map(
