@@ -147,6 +147,13 @@ describe('measure journey', () => {
     const rank = (await ourRow.locator('td').first().textContent())?.trim();
     expect(Number(rank)).toBeGreaterThan(0);
     await check(page, 'measure-ranking');
+    await page.getByRole('tab', { name: 'Độ vững xếp hạng' }).click();
+    const robust = page.getByTestId('robustness-table');
+    await robust.waitFor();
+    expect(await robust.locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await robust.getByText('Phan Đình Phùng').count()).toBe(1);
+    await check(page, 'measure-robustness');
+    await page.getByRole('tab', { name: 'Xếp hạng', exact: true }).click();
     await link.click();
     await page.getByTestId('profile-radar').locator('svg').waitFor();
     expect(await page.getByTestId('profile-rank').textContent()).toBe(`Hạng ${rank}`);

@@ -12,6 +12,7 @@ import { useMT } from './measure-i18n.js';
 import { isAppraiser, officerUnitOf, StatusBadge } from './measure-shared.js';
 import { PeriodActions } from './periods-page.js';
 import { RankingTable } from './ranking-table.js';
+import { RobustnessTable } from './robustness-table.js';
 import { useFramework } from './use-submission.js';
 
 export function PeriodPage() {
@@ -59,12 +60,16 @@ export function PeriodPage() {
           <Tabs.Tab value="ranking">{t('m.ranking')}</Tabs.Tab>
           <Tabs.Tab value="completion">{t('m.completion')}</Tabs.Tab>
           <Tabs.Tab value="component">{t('m.componentView')}</Tabs.Tab>
+          {p.status === 'published' ? <Tabs.Tab value="robustness">{t('m.robustness')}</Tabs.Tab> : null}
         </Tabs.List>
         <Tabs.Panel value="ranking">
           <RankingTable periodId={periodId} />
         </Tabs.Panel>
         <Tabs.Panel value="completion">
           <CompletionTable periodId={periodId} appraiser={appraiser} />
+        </Tabs.Panel>
+        <Tabs.Panel value="robustness">
+          <RobustnessTable periodId={periodId} />
         </Tabs.Panel>
         <Tabs.Panel value="component">
           {framework.data ? (
