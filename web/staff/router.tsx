@@ -5,6 +5,7 @@ import { ForgotPasswordPage } from '../features/auth/forgot-password-page.js';
 import { LoginPage } from '../features/auth/login-page.js';
 import { ResetPasswordPage } from '../features/auth/reset-password-page.js';
 import { HomePage } from '../features/home/home-page.js';
+import { measureRoutes } from '../features/measure/measure-routes.js';
 import { NotFoundPage } from './not-found-page.js';
 import { RequireSession } from './require-session.js';
 
@@ -39,7 +40,7 @@ export function createStaffRouter() {
           { path: 'users', element: <UsersPage /> },
           { path: 'tokens', element: <TokensPage /> },
           { path: 'audit', element: <AuditPage /> },
-          { path: 'measure', element: <UnderConstructionPage moduleKey="nav.measure" /> },
+          ...measureRoutes,
           { path: 'steer', element: <UnderConstructionPage moduleKey="nav.steer" /> },
           { path: 'contest', element: <UnderConstructionPage moduleKey="nav.contest" /> },
           { path: 'feedback', element: <UnderConstructionPage moduleKey="nav.feedback" /> },
