@@ -233,7 +233,22 @@ export const PeriodResultsSchema = z.object({
   units: z.array(RankedUnitSchema),
 });
 export type PeriodResults = z.infer<typeof PeriodResultsSchema>;
-export const RankingQuerySchema = z.strictObject({ source: z.enum(['published', 'live']).optional() });
+// The ranking is paged: a whole period is thousands of units, far too much for one response.
+const rankingPage = {
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  peerGroup: z.string().trim().min(1).max(40).optional(),
+  // Matched against names folded with core/units/fold (no marks, lowercase).
+  q: z.string().trim().max(100).optional(),
+  // One unit's row (the public unit profile), still with the period's totals in `groups`.
+  unitId: id.optional(),
+};
+export const PublicRankingQuerySchema = z.strictObject(rankingPage);
+export const RankingQuerySchema = z.strictObject({
+  source: z.enum(['published', 'live']).optional(),
+  ...rankingPage,
+});
+export type RankingQuery = z.infer<typeof PublicRankingQuerySchema> & { source?: 'published' | 'live' };
 export const RankingSchema = z.object({
   periodId: z.number(),
   periodName: z.string(),
@@ -242,6 +257,13 @@ export const RankingSchema = z.object({
   frameworkVersion: z.number(),
   computedAt: z.string(),
   previousPeriodId: z.number().nullable(),
+  // Units in the whole period, and per peer group (before `peerGroup`/`q` filters).
+  unitCount: z.number(),
+  groups: z.array(z.object({ peerGroup: z.string(), count: z.number() })),
+  // Rows matching the filters; `units` is the page [offset, offset + limit) of them.
+  total: z.number(),
+  limit: z.number(),
+  offset: z.number(),
   units: z.array(
     RankedUnitSchema.extend({
       change: z.object({ valueDelta: z.number().nullable(), rankDelta: z.number().nullable() }).nullable(),

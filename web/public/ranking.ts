@@ -21,8 +21,18 @@ type RankedUnit = {
   pillars: Node[];
   change: { valueDelta: number | null; rankDelta: number | null } | null;
 };
-type Ranking = { periodId: number; periodName: string; computedAt: string; units: RankedUnit[] };
+// The API sends one page at a time; `units` here accumulates the pages loaded so far ("show more").
+type Ranking = {
+  periodId: number;
+  periodName: string;
+  computedAt: string;
+  unitCount: number;
+  groups: { peerGroup: string; count: number }[];
+  total: number;
+  units: RankedUnit[];
+};
 type State = { ranking: Ranking | null; status: 'loading' | 'ok' | 'notFound' | 'error'; group: string };
+const PAGE_SIZE = 50;
 
 type Child = Node_ | string | null | false;
 type Node_ = globalThis.Node;
@@ -77,7 +87,7 @@ function groupFilter(groups: string[]): HTMLElement | null {
     );
     b.addEventListener('click', () => {
       state.group = g;
-      render();
+      void load(false);
     });
     return b;
   });
@@ -85,12 +95,9 @@ function groupFilter(groups: string[]): HTMLElement | null {
 }
 
 function rankingView(r: Ranking): HTMLElement[] {
-  const groups = [...new Set(r.units.map((u) => u.peerGroup))];
+  const groups = r.groups.map((g) => g.peerGroup);
   const byGroup = state.group !== 'all';
-  const units = byGroup
-    ? r.units.filter((u) => u.peerGroup === state.group).sort((a, b) => (a.peerRank ?? 0) - (b.peerRank ?? 0))
-    : r.units;
-  const rows = units.map((u) =>
+  const rows = r.units.map((u) =>
     h(
       'tr',
       {},
@@ -127,7 +134,19 @@ function rankingView(r: Ranking): HTMLElement[] {
     ),
     groupFilter(groups) ?? h('span'),
     h('table', { class: 'rk-table' }, h('thead', {}, head), h('tbody', {}, ...rows)),
+    moreButton(r) ?? h('span'),
   ];
+}
+
+function moreButton(r: Ranking): HTMLElement | null {
+  if (r.units.length >= r.total) return null;
+  const b = h(
+    'button',
+    { type: 'button', class: 'rk-chip' },
+    tr('more', { shown: r.units.length, total: r.total }),
+  );
+  b.addEventListener('click', () => void load(true));
+  return b;
 }
 
 function nodeList(title: string, nodes: Node[], label: (code: string) => string): HTMLElement {
@@ -148,14 +167,14 @@ function profileView(r: Ranking, unitId: number): HTMLElement[] {
   const back = h('a', { href: `/?ranking=${periodId}`, class: 'rk-back' }, tr('back'));
   if (!u) return [back, h('p', {}, tr('notFound'))];
   const locale = getLocale();
-  const peers = r.units.filter((x) => x.peerGroup === u.peerGroup).length;
+  const peers = r.groups.find((g) => g.peerGroup === u.peerGroup)?.count ?? 0;
   return [
     back,
     h('h2', { class: 'rk-unit' }, u.unitName),
     h(
       'p',
       { class: 'rk-summary' },
-      h('strong', {}, tr('rankOf', { rank: u.rank ?? '–', count: r.units.length })),
+      h('strong', {}, tr('rankOf', { rank: u.rank ?? '–', count: r.unitCount })),
       ` · ${tr('peerRankOf', { rank: u.peerRank ?? '–', group: `${groupLabel(locale, u.peerGroup)} (${peers})` })}`,
       ` · ${tr('points')}: ${num(u.points, 2)} / ${num(u.applicableMax, 0)}`,
       u.band ? ` · ${u.band.name}` : '',
@@ -189,23 +208,37 @@ function render(): void {
   );
 }
 
-export async function showRanking(main: HTMLElement, id: number): Promise<void> {
-  root = main;
-  periodId = id;
-  render();
-  subscribeLocale(() => render());
+/** Loads the first page (or, with `more`, the next one) for the current group or unit and re-renders. */
+async function load(more: boolean): Promise<void> {
+  const unit = Number(new URLSearchParams(location.search).get('unit')) || 0;
+  const params = new URLSearchParams({
+    limit: String(PAGE_SIZE),
+    offset: String(more ? (state.ranking?.units.length ?? 0) : 0),
+  });
+  if (unit) params.set('unitId', String(unit));
+  else if (state.group !== 'all') params.set('peerGroup', state.group);
   try {
-    const res = await fetch(`/api/public/measure/periods/${id}/ranking`, {
+    const res = await fetch(`/api/public/measure/periods/${periodId}/ranking?${params}`, {
       headers: { accept: 'application/json' },
     });
     if (res.status === 404 || res.status === 409 || res.status === 400) state.status = 'notFound';
     else if (!res.ok) state.status = 'error';
     else {
-      state.ranking = (await res.json()) as Ranking;
+      const page = (await res.json()) as Ranking;
+      const earlier = more && state.ranking ? state.ranking.units : [];
+      state.ranking = { ...page, units: [...earlier, ...page.units] };
       state.status = 'ok';
     }
   } catch {
     state.status = 'error';
   }
   render();
+}
+
+export async function showRanking(main: HTMLElement, id: number): Promise<void> {
+  root = main;
+  periodId = id;
+  render();
+  subscribeLocale(() => render());
+  await load(false);
 }

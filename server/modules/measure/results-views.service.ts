@@ -1,13 +1,15 @@
-import { type PeriodResults, RankingSchema } from '../../../core/contracts/measure.js';
+import type { RankingQuery } from '../../../core/contracts/measure.js';
 import { type Actor, canOnUnit } from '../../lib/actor.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { parseDefinition } from './frameworks.service.js';
 import { measureUnitKind } from './measure.policy.js';
 import type { MeasureEngine } from './measure-engine.js';
 import type { PeriodWithFramework } from './periods.repository.js';
-import type { ResultsCore, ResultsDeps, ResultsSource } from './results.service.js';
+import { buildFullRanking, createLru, type FullRanking, pageKey, rankingPageJson } from './ranking-page.js';
+import type { ResultsCore, ResultsDeps } from './results.service.js';
 
-const RANKING_CACHE_SIZE = 16;
+const FULL_RANKING_CACHE_SIZE = 16;
+const RANKING_PAGE_CACHE_SIZE = 512;
 
 import { vietnamDate } from './results-compute.js';
 import { componentsOf, effectiveValuesOf, parseRaw } from './submission-context.js';
@@ -31,69 +33,42 @@ export function createResultsViews(deps: ResultsDeps & { engine: MeasureEngine }
   }
 
   // A published ranking depends only on two immutable snapshots (this period's and the previous one's), so
-  // its serialised JSON is cached: the public ranking page is the hottest read in the product.
-  const rankingCache = new Map<string, string>();
+  // the whole list and its serialised pages are cached: the public ranking page is the hottest read.
+  const fullCache = createLru<FullRanking>(FULL_RANKING_CACHE_SIZE);
+  const pageCache = createLru<string>(RANKING_PAGE_CACHE_SIZE);
 
-  async function rankingInputs(actor: Actor | null, periodId: number, wanted?: 'published' | 'live') {
+  async function fullRanking(actor: Actor | null, periodId: number, wanted?: 'published' | 'live') {
     const period = await periodOr404(periodId);
     const found = await core.resultsFor(actor, period, actor ? wanted : 'published');
-    return { period, found, previous: await core.previousResults(period) };
-  }
-
-  async function ranking(actor: Actor | null, periodId: number, wanted?: 'published' | 'live') {
-    const { period, found, previous } = await rankingInputs(actor, periodId, wanted);
-    return buildRanking(period, found, previous);
-  }
-
-  async function rankingJson(actor: Actor | null, periodId: number, wanted?: 'published' | 'live') {
-    const { period, found, previous } = await rankingInputs(actor, periodId, wanted);
+    const previous = await core.previousResults(period);
+    if (found.source !== 'published') return { key: null, full: buildFullRanking(period, found, previous) };
     const key = `${found.snapshotId}:${previous?.snapshotId ?? 0}:${period.name}`;
-    const hit = found.source === 'published' ? rankingCache.get(key) : undefined;
-    if (hit) return hit;
-    // Parsing with the response schema keeps it the allowlist of what leaves the server.
-    const json = JSON.stringify(RankingSchema.parse(buildRanking(period, found, previous)));
-    if (found.source === 'published') {
-      if (rankingCache.size >= RANKING_CACHE_SIZE)
-        rankingCache.delete(rankingCache.keys().next().value as string);
-      rankingCache.set(key, json);
+    let full = fullCache.get(key);
+    if (!full) {
+      full = buildFullRanking(period, found, previous);
+      fullCache.set(key, full);
     }
+    return { key, full };
+  }
+
+  async function rankingJson(actor: Actor | null, periodId: number, query: RankingQuery) {
+    const { key, full } = await fullRanking(actor, periodId, query.source);
+    if (key === null) return rankingPageJson(full, query);
+    const cacheKey = `${key}|${pageKey(query)}`;
+    const hit = pageCache.get(cacheKey);
+    if (hit !== undefined) return hit;
+    const json = rankingPageJson(full, query);
+    pageCache.set(cacheKey, json);
     return json;
   }
 
-  function buildRanking(
-    period: PeriodWithFramework,
-    { source, snapshotId, results: r }: ResultsSource,
-    previous: { periodId: number; results: PeriodResults } | null,
-  ) {
-    const before = new Map(previous?.results.units.map((u) => [u.unitId, u]) ?? []);
-    return {
-      periodId: period.id,
-      periodName: period.name,
-      source,
-      snapshotId,
-      frameworkVersion: r.frameworkVersion,
-      computedAt: r.computedAt,
-      previousPeriodId: previous?.periodId ?? null,
-      units: r.units.map((u) => {
-        const p = before.get(u.unitId);
-        return {
-          ...u,
-          change: p
-            ? {
-                valueDelta:
-                  u.value !== null && p.value !== null ? Math.round((u.value - p.value) * 1e6) / 1e6 : null,
-                rankDelta: u.rank !== null && p.rank !== null ? p.rank - u.rank : null,
-              }
-            : null,
-        };
-      }),
-    };
-  }
-
   return {
-    ranking,
+    /** The whole ranking as one list (exports and the benchmark's full-list size). */
+    fullRanking: async (actor: Actor | null, periodId: number, wanted?: 'published' | 'live') =>
+      (await fullRanking(actor, periodId, wanted)).full,
     rankingJson,
-    publicRankingJson: (periodId: number) => rankingJson(null, periodId, 'published'),
+    publicRankingJson: (periodId: number, query: Omit<RankingQuery, 'source'>) =>
+      rankingJson(null, periodId, { ...query, source: 'published' }),
 
     async snapshots(actor: Actor | null, periodId: number) {
       const period = await periodOr404(periodId);

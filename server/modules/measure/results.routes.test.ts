@@ -133,6 +133,46 @@ describe.each(testDialects())('measure results routes on %s', (dialect) => {
     expect((await call(secretariat, 'GET', url(period1, '/snapshots'))).json()).toHaveLength(1);
   });
 
+  it('pages the ranking (limit, offset, peer group, folded name search, one unit) and refuses bad pages', async () => {
+    const pub = (query: string) =>
+      call(null, 'GET', `/api/public/measure/periods/${period1}/ranking${query}`);
+    const ids = (res: { json: () => { units: { unitId: number }[] } }) =>
+      res.json().units.map((u) => u.unitId);
+    const first = await pub('?limit=1');
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toMatchObject({ total: 2, unitCount: 2, limit: 1, offset: 0 });
+    expect(ids(first)).toEqual([units.communeA]);
+    expect(ids(await pub('?limit=1&offset=1'))).toEqual([units.communeB]);
+    expect(ids(await pub('?offset=2'))).toEqual([]);
+    // Folded search: no marks, any case.
+    const search = await pub('?q=DAI%20phuc');
+    expect(search.json()).toMatchObject({ total: 1, unitCount: 2 });
+    expect(ids(search)).toEqual([units.communeB]);
+    expect(ids(await pub(`?unitId=${units.communeB}`))).toEqual([units.communeB]);
+    const group = first.json().units[0].peerGroup as string;
+    const inGroup = await pub(`?peerGroup=${group}`);
+    expect(inGroup.json().total).toBe(
+      first.json().groups.find((g: { peerGroup: string }) => g.peerGroup === group).count,
+    );
+    expect((await pub('?peerGroup=nope')).json()).toMatchObject({ total: 0, units: [] });
+    // The same page twice comes from the cache and is identical.
+    expect((await pub('?limit=1')).body).toBe(first.body);
+    expect(ids(await call(officerA, 'GET', url(period1, '/ranking?limit=1&offset=1')))).toEqual([
+      units.communeB,
+    ]);
+    for (const bad of [
+      '?limit=0',
+      '?limit=501',
+      '?offset=-1',
+      '?limit=x',
+      `?q=${'a'.repeat(101)}`,
+      '?source=live',
+    ]) {
+      expect((await pub(bad)).statusCode, bad).toBe(400);
+    }
+    expect((await call(secretariat, 'GET', url(period1, '/ranking?limit=501'))).statusCode).toBe(400);
+  });
+
   it('ranks a second period with the change since the first, and keeps a unit’s history', async () => {
     ({ periodId: period2 } = await createOpenPeriod(t, secretariat, units.province, {
       year: 2026,

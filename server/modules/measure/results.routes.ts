@@ -8,6 +8,7 @@ import {
   IdParamSchema,
   PeriodUnitParamsSchema,
   ProfileSchema,
+  PublicRankingQuerySchema,
   RankingQuerySchema,
   RankingSchema,
   SnapshotSummarySchema,
@@ -64,14 +65,14 @@ export function registerResultsRoutes(app: FastifyInstance, { results, views }: 
       ...base,
       schema: {
         tags,
-        summary: 'Ranking: latest published snapshot, or live from approved submissions for staff',
+        summary: 'Ranking page: latest published snapshot, or live from approved submissions for staff',
         params: IdParamSchema,
         querystring: RankingQuerySchema,
         response: { 200: RankingSchema },
       },
     },
     async (request, reply) =>
-      sendJson(reply, await views.rankingJson(request.actor, request.params.id, request.query.source)),
+      sendJson(reply, await views.rankingJson(request.actor, request.params.id, request.query)),
   );
   r.get(
     '/api/measure/periods/:periodId/units/:unitId/profile',
@@ -117,11 +118,13 @@ export function registerResultsRoutes(app: FastifyInstance, { results, views }: 
     {
       schema: {
         tags: ['public'],
-        summary: 'Published ranking (anonymous)',
+        summary: 'Published ranking, one page (anonymous)',
         params: IdParamSchema,
+        querystring: PublicRankingQuerySchema,
         response: { 200: RankingSchema },
       },
     },
-    async (request, reply) => sendJson(reply, await views.publicRankingJson(request.params.id)),
+    async (request, reply) =>
+      sendJson(reply, await views.publicRankingJson(request.params.id, request.query)),
   );
 }

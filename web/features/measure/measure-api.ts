@@ -50,8 +50,16 @@ export const measureApi = {
   periodAction: (id: number, action: 'open' | 'close') =>
     api.post<Period>(`/api/measure/periods/${id}/${action}`),
   publish: (id: number) => api.post<Snapshot>(`/api/measure/periods/${id}/publish`),
-  ranking: (id: number, source?: 'published' | 'live') =>
-    api.get<Ranking>(`/api/measure/periods/${id}/ranking`, { source }),
+  ranking: (
+    id: number,
+    page: {
+      limit?: number;
+      offset?: number;
+      peerGroup?: string;
+      q?: string;
+      source?: 'published' | 'live';
+    } = {},
+  ) => api.get<Ranking>(`/api/measure/periods/${id}/ranking`, page),
   completion: (id: number) => api.get<Completion>(`/api/measure/periods/${id}/completion`),
   profile: (periodId: number, unitId: number) => api.get<Profile>(`${unitPath(periodId, unitId)}/profile`),
   componentAcross: (periodId: number, code: string) =>

@@ -1,5 +1,5 @@
-import { Alert, Badge, Group, SegmentedControl, Table, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Alert, Badge, Group, Pagination, SegmentedControl, Table, Text } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert.js';
@@ -47,24 +47,32 @@ export function peerGroupLabel(group: string, t: MeasureT): string {
   return label === key ? group : label;
 }
 
+const PAGE_SIZE = 50;
+
 export function RankingTable({ periodId }: { periodId: number }) {
   const t = useMT();
   const { locale } = useI18n();
   const tag = intlTag(locale);
   const [group, setGroup] = useState('all');
+  const [page, setPage] = useState(1);
+  // The API pages the ranking (a period can hold thousands of units); the peer-group filter is server-side.
   const ranking = useQuery({
-    queryKey: ['measure', 'ranking', periodId],
-    queryFn: () => measureApi.ranking(periodId),
+    queryKey: ['measure', 'ranking', periodId, group, page],
+    queryFn: () =>
+      measureApi.ranking(periodId, {
+        limit: PAGE_SIZE,
+        offset: (page - 1) * PAGE_SIZE,
+        peerGroup: group === 'all' ? undefined : group,
+      }),
+    placeholderData: keepPreviousData,
   });
   if (ranking.isPending) return <PageLoader />;
   if (!ranking.data) return <ErrorAlert error={ranking.error} />;
   const data = ranking.data;
-  if (!data.units.length) return <Alert color="gray">{t('m.noRanking')}</Alert>;
-  const groups = [...new Set(data.units.map((u) => u.peerGroup))];
-  const units =
-    group === 'all'
-      ? data.units
-      : data.units.filter((u) => u.peerGroup === group).sort((a, b) => (a.peerRank ?? 0) - (b.peerRank ?? 0));
+  if (!data.unitCount) return <Alert color="gray">{t('m.noRanking')}</Alert>;
+  const groups = data.groups.map((g) => g.peerGroup);
+  const units = data.units;
+  const pages = Math.ceil(data.total / PAGE_SIZE);
   return (
     <>
       <Group justify="space-between" mb="sm" wrap="wrap">
@@ -76,7 +84,10 @@ export function RankingTable({ periodId }: { periodId: number }) {
             size="xs"
             aria-label={t('m.peerGroup')}
             value={group}
-            onChange={setGroup}
+            onChange={(g) => {
+              setGroup(g);
+              setPage(1);
+            }}
             data={[
               { value: 'all', label: t('m.allGroups') },
               ...groups.map((g) => ({ value: g, label: peerGroupLabel(g, t) })),
@@ -120,6 +131,7 @@ export function RankingTable({ periodId }: { periodId: number }) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      {pages > 1 ? <Pagination mt="sm" total={pages} value={page} onChange={setPage} size="sm" /> : null}
     </>
   );
 }

@@ -1,0 +1,114 @@
+import { type PeriodResults, type RankingQuery, RankingSchema } from '../../../core/contracts/measure.js';
+import { foldVietnamese } from '../../../core/units/fold.js';
+import type { PeriodWithFramework } from './periods.repository.js';
+import type { ResultsSource } from './results.service.js';
+
+// The ranking of a period as one in-memory list (with change since the previous period and folded names for
+// search) and pages cut from it. Published lists and their serialised pages are cached: snapshots never change.
+
+type Row = PeriodResults['units'][number] & {
+  change: { valueDelta: number | null; rankDelta: number | null } | null;
+};
+export type FullRanking = {
+  meta: {
+    periodId: number;
+    periodName: string;
+    source: 'published' | 'live';
+    snapshotId: number | null;
+    frameworkVersion: number;
+    computedAt: string;
+    previousPeriodId: number | null;
+  };
+  rows: Row[];
+  folded: string[];
+  groups: { peerGroup: string; count: number }[];
+};
+
+export function buildFullRanking(
+  period: PeriodWithFramework,
+  { source, snapshotId, results: r }: ResultsSource,
+  previous: { periodId: number; results: PeriodResults } | null,
+): FullRanking {
+  const before = new Map(previous?.results.units.map((u) => [u.unitId, u]) ?? []);
+  const counts = new Map<string, number>();
+  const rows = r.units.map((u): Row => {
+    counts.set(u.peerGroup, (counts.get(u.peerGroup) ?? 0) + 1);
+    const p = before.get(u.unitId);
+    const change = p
+      ? {
+          valueDelta:
+            u.value !== null && p.value !== null ? Math.round((u.value - p.value) * 1e6) / 1e6 : null,
+          rankDelta: u.rank !== null && p.rank !== null ? p.rank - u.rank : null,
+        }
+      : null;
+    return { ...u, change };
+  });
+  return {
+    meta: {
+      periodId: period.id,
+      periodName: period.name,
+      source,
+      snapshotId,
+      frameworkVersion: r.frameworkVersion,
+      computedAt: r.computedAt,
+      previousPeriodId: previous?.periodId ?? null,
+    },
+    rows,
+    folded: rows.map((u) => foldVietnamese(u.unitName)),
+    groups: [...counts].map(([peerGroup, count]) => ({ peerGroup, count })),
+  };
+}
+
+const byPeerRank = (a: Row, b: Row) =>
+  (a.peerRank ?? Number.MAX_SAFE_INTEGER) - (b.peerRank ?? Number.MAX_SAFE_INTEGER);
+
+/** One page of the ranking, allowlisted by the response schema and serialised. */
+export function rankingPageJson(full: FullRanking, query: Omit<RankingQuery, 'source'>): string {
+  const q = query.q ? foldVietnamese(query.q) : '';
+  let matching = full.rows;
+  if (query.unitId !== undefined || q !== '' || query.peerGroup !== undefined) {
+    matching = full.rows.filter(
+      (u, i) =>
+        (query.unitId === undefined || u.unitId === query.unitId) &&
+        (query.peerGroup === undefined || u.peerGroup === query.peerGroup) &&
+        (q === '' || full.folded[i]?.includes(q)),
+    );
+  }
+  // Within a peer group the order that matters is the peer rank; the list is ordered by overall rank.
+  if (query.peerGroup !== undefined) matching = [...matching].sort(byPeerRank);
+  const page = {
+    ...full.meta,
+    unitCount: full.rows.length,
+    groups: full.groups,
+    total: matching.length,
+    limit: query.limit,
+    offset: query.offset,
+    units: matching.slice(query.offset, query.offset + query.limit),
+  };
+  return JSON.stringify(RankingSchema.parse(page));
+}
+
+/** A small LRU of strings (Map keeps insertion order; a hit is moved to the end). */
+export function createLru<V>(capacity: number) {
+  const map = new Map<string, V>();
+  return {
+    get(key: string): V | undefined {
+      const hit = map.get(key);
+      if (hit === undefined) return undefined;
+      map.delete(key);
+      map.set(key, hit);
+      return hit;
+    },
+    set(key: string, value: V) {
+      map.delete(key);
+      if (map.size >= capacity) map.delete(map.keys().next().value as string);
+      map.set(key, value);
+    },
+    get size() {
+      return map.size;
+    },
+  };
+}
+
+export const pageKey = (q: Omit<RankingQuery, 'source'>) =>
+  JSON.stringify([q.limit, q.offset, q.peerGroup ?? null, q.q ? foldVietnamese(q.q) : '', q.unitId ?? null]);
