@@ -22,6 +22,7 @@ import { createMeasureUnitsRepository } from './measure-units.repository.js';
 import { createPeriodsRepository } from './periods.repository.js';
 import { registerPeriodsRoutes } from './periods.routes.js';
 import { createPeriodsService } from './periods.service.js';
+import { registerPublicMeasureRoutes } from './public.routes.js';
 import { createResultsRepository } from './results.repository.js';
 import { registerResultsRoutes } from './results.routes.js';
 import { createResultsCore } from './results.service.js';
@@ -82,4 +83,5 @@ export function registerMeasureModule(
     registerFrameworkXlsxRoutes(scope, createFrameworkXlsxService(services.frameworks)),
   );
   registerHistoryRoutes(app, services.history);
+  registerPublicMeasureRoutes(app, deps.db);
 }
