@@ -33,3 +33,26 @@ const rankingPeriod = Number(new URLSearchParams(location.search).get('ranking')
 const landingMain = document.getElementById('main');
 if (rankingPeriod > 0 && landingMain)
   void import('./ranking.js').then((m) => m.showRanking(landingMain, rankingPeriod));
+
+// The ranking card links to the latest published period once there is one; without it the card stays "soon".
+async function linkRankingCard(card: HTMLElement): Promise<void> {
+  const res = await fetch('/api/public/measure/periods');
+  if (!res.ok) return;
+  const latest = ((await res.json()) as { id: number; name: string }[])[0];
+  const title = card.querySelector('h3');
+  if (!latest || !title) return;
+  const link = document.createElement('a');
+  link.href = `/?ranking=${latest.id}`;
+  link.className = 'card-link';
+  link.append(...title.childNodes);
+  title.replaceChildren(link);
+  card.removeAttribute('aria-disabled');
+  const badge = card.querySelector('.soon');
+  if (badge) {
+    badge.className = 'latest';
+    badge.removeAttribute('data-i18n');
+    badge.textContent = latest.name;
+  }
+}
+const rankingCard = document.getElementById('ranking-card');
+if (rankingCard && !(rankingPeriod > 0)) linkRankingCard(rankingCard).catch(() => undefined);

@@ -24,6 +24,7 @@ import { PageLoader } from '../../components/page-loader.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { intlTag } from '../../i18n/locale-store.js';
 import { ApiError } from '../../lib/api-client.js';
+import { analysisApi } from './measure-analysis-api.js';
 import { measureApi } from './measure-api.js';
 import { type MeasureKey, useMT } from './measure-i18n.js';
 import { fmtPoints, StatusBadge } from './measure-shared.js';
@@ -175,6 +176,9 @@ export function FrameworkPage() {
             loading={exportJson.isPending}
           >
             {t('m.exportJson')}
+          </Button>
+          <Button size="xs" variant="default" component="a" href={analysisApi.frameworkXlsxUrl(id)} download>
+            {t('m.export.framework')}
           </Button>
         </Group>
       </Group>

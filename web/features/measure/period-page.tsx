@@ -8,6 +8,9 @@ import { formatDate } from '../../lib/format.js';
 import { useSession } from '../auth/use-session.js';
 import { CompletionTable } from './completion-table.js';
 import { ComponentView } from './component-view.js';
+import { DropOneTable } from './drop-one-table.js';
+import { InStructureView } from './in-structure-view.js';
+import { analysisApi } from './measure-analysis-api.js';
 import { useMT } from './measure-i18n.js';
 import { isAppraiser, officerUnitOf, StatusBadge } from './measure-shared.js';
 import { PeriodActions } from './periods-page.js';
@@ -50,9 +53,23 @@ export function PeriodPage() {
           </Button>
         ) : null}
         {p.status === 'published' ? (
-          <Anchor href={`/ranking.html?period=${p.id}`} size="sm">
-            {t('m.publicPage')}
-          </Anchor>
+          <Group gap="xs">
+            <Button
+              size="xs"
+              variant="default"
+              component="a"
+              href={analysisApi.resultsXlsxUrl(p.id)}
+              download
+            >
+              {t('m.export.xlsx')}
+            </Button>
+            <Button size="xs" variant="default" component="a" href={analysisApi.reportDocxUrl(p.id)} download>
+              {t('m.export.docx')}
+            </Button>
+            <Anchor href={`/?ranking=${p.id}`} size="sm">
+              {t('m.publicPage')}
+            </Anchor>
+          </Group>
         ) : null}
       </Group>
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
@@ -61,6 +78,9 @@ export function PeriodPage() {
           <Tabs.Tab value="completion">{t('m.completion')}</Tabs.Tab>
           <Tabs.Tab value="component">{t('m.componentView')}</Tabs.Tab>
           {p.status === 'published' ? <Tabs.Tab value="robustness">{t('m.robustness')}</Tabs.Tab> : null}
+          {p.status === 'published' ? (
+            <Tabs.Tab value="inStructure">{t('m.inStructure.tab')}</Tabs.Tab>
+          ) : null}
         </Tabs.List>
         <Tabs.Panel value="ranking">
           <RankingTable periodId={periodId} />
@@ -70,6 +90,10 @@ export function PeriodPage() {
         </Tabs.Panel>
         <Tabs.Panel value="robustness">
           <RobustnessTable periodId={periodId} />
+          <DropOneTable periodId={periodId} />
+        </Tabs.Panel>
+        <Tabs.Panel value="inStructure">
+          <InStructureView periodId={periodId} />
         </Tabs.Panel>
         <Tabs.Panel value="component">
           {framework.data ? (

@@ -10,7 +10,9 @@ import { measureApi, type Profile } from './measure-api.js';
 import { MeasureChart, type MeasureChartOption } from './measure-chart.js';
 import { type MeasureT, useMT } from './measure-i18n.js';
 import { fmtPoints, fmtValue } from './measure-shared.js';
+import { UnitHistoryPanel } from './unit-history.js';
 import { mainIndicesOf, useFramework } from './use-submission.js';
+import { WhatIfPanel } from './what-if-panel.js';
 
 function radarOption(profile: Profile, names: Map<string, string>, t: MeasureT): MeasureChartOption | null {
   const mis = profile.result?.mainIndices ?? [];
@@ -154,30 +156,13 @@ export function ProfilePage() {
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <Paper withBorder p="md" radius="md">
-            <Title order={2} size="h4" mb="xs">
-              {t('m.history')}
-            </Title>
-            <Table fz="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('m.period')}</Table.Th>
-                  <Table.Th ta="right">{t('m.value')}</Table.Th>
-                  <Table.Th ta="right">{t('m.rank')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {p.history.map((h) => (
-                  <Table.Tr key={h.periodId}>
-                    <Table.Td>{h.periodName}</Table.Td>
-                    <Table.Td ta="right">{fmtValue(h.value, tag)}</Table.Td>
-                    <Table.Td ta="right">{h.rank ?? '–'}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Paper>
+          <UnitHistoryPanel unitId={unitId} />
         </Grid.Col>
+        {r && framework.data ? (
+          <Grid.Col span={12}>
+            <WhatIfPanel periodId={periodId} unitId={unitId} framework={framework.data.definition} />
+          </Grid.Col>
+        ) : null}
       </Grid>
     </>
   );

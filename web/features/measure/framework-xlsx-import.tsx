@@ -1,0 +1,57 @@
+import { Alert, Button, FileButton, List } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { ApiError } from '../../lib/api-client.js';
+import { useSession } from '../auth/use-session.js';
+import { analysisApi } from './measure-analysis-api.js';
+import { useMT } from './measure-i18n.js';
+
+/** "rows.12.maxPoints" → row 12, column maxPoints; other fields are shown as they come. */
+function rowLabel(field: string, t: ReturnType<typeof useMT>): string {
+  const m = /^(?:body\.)?rows\.(\d+)(?:\.(.+))?$/.exec(field);
+  if (!m) return field === 'file' ? '' : field;
+  return m[2] ? t('m.xlsx.rowColumn', { row: m[1], column: m[2] }) : t('m.xlsx.row', { row: m[1] });
+}
+
+/** Upload of a framework workbook; the server imports all rows or none and lists each bad row. */
+export function FrameworkXlsxImport({ onDone }: { onDone: (r: { framework: { id: number } }) => void }) {
+  const t = useMT();
+  const session = useSession();
+  const upload = useMutation({
+    mutationFn: (file: File) => analysisApi.importFrameworkXlsx(file, session.data?.csrfToken ?? ''),
+    onSuccess: onDone,
+  });
+  const problem = upload.error instanceof ApiError ? upload.error.problem : null;
+  return (
+    <>
+      <FileButton
+        onChange={(f) => f && upload.mutate(f)}
+        accept="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,.xlsx"
+      >
+        {(props) => (
+          <Button {...props} variant="default" loading={upload.isPending}>
+            {t('m.xlsx.import')}
+          </Button>
+        )}
+      </FileButton>
+      {upload.error ? (
+        <Alert color="red" role="alert" title={t('m.xlsx.failed')} w="100%" data-testid="xlsx-errors">
+          {problem?.errors?.length ? (
+            <List size="sm" spacing={2}>
+              {problem.errors.slice(0, 50).map((e) => {
+                const where = rowLabel(e.field, t);
+                return (
+                  <List.Item key={`${e.field}:${e.code}`}>
+                    {where ? <b>{where}: </b> : null}
+                    {e.message}
+                  </List.Item>
+                );
+              })}
+            </List>
+          ) : (
+            (problem?.detail ?? upload.error.message)
+          )}
+        </Alert>
+      ) : null}
+    </>
+  );
+}

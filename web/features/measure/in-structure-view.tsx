@@ -1,0 +1,79 @@
+import { Alert, Group, Select, Table, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { PageLoader } from '../../components/page-loader.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { intlTag } from '../../i18n/locale-store.js';
+import { analysisApi, type LineageRule } from './measure-analysis-api.js';
+import { useMT } from './measure-i18n.js';
+import { fmtValue } from './measure-shared.js';
+import { contributorText, RuleControl } from './unit-history.js';
+
+/** A past period's published results carried onto today's units through lineage (mean, weighted or sum). */
+export function InStructureView({ periodId }: { periodId: number }) {
+  const t = useMT();
+  const { locale } = useI18n();
+  const tag = intlTag(locale);
+  const [rule, setRule] = useState<LineageRule>('mean');
+  const [chosen, setChosen] = useState<string | null>(null);
+  const structures = useQuery({ queryKey: ['structures'], queryFn: analysisApi.structures });
+  // Default to the structure in force today (no end date), else the newest.
+  const items = structures.data?.items ?? [];
+  const current = items.find((s) => s.validTo === null) ?? items.at(-1);
+  const structureId = chosen ? Number(chosen) : current?.id;
+  const view = useQuery({
+    queryKey: ['measure', 'in-structure', periodId, structureId, rule],
+    queryFn: () => analysisApi.inStructure(periodId, structureId ?? 0, rule),
+    enabled: structureId !== undefined,
+  });
+  return (
+    <>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('m.inStructure.note')}
+      </Text>
+      <Group mb="md" align="flex-end" wrap="wrap">
+        <Select
+          label={t('m.inStructure.structure')}
+          w={320}
+          data={items.map((s) => ({ value: String(s.id), label: s.name }))}
+          value={structureId ? String(structureId) : null}
+          onChange={setChosen}
+          allowDeselect={false}
+        />
+        <RuleControl value={rule} onChange={setRule} />
+      </Group>
+      <ErrorAlert error={structures.error ?? view.error} />
+      {view.isFetching && !view.data ? <PageLoader /> : null}
+      {view.data && !view.data.units.length ? <Alert color="gray">{t('m.noRanking')}</Alert> : null}
+      {view.data?.units.length ? (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped data-testid="in-structure-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th ta="right">{t('m.rank')}</Table.Th>
+                <Table.Th>{t('m.unit')}</Table.Th>
+                <Table.Th ta="right">{t('m.value')}</Table.Th>
+                <Table.Th>{t('m.predecessors')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {view.data.units.map((u) => (
+                <Table.Tr key={u.unitId}>
+                  <Table.Td ta="right" fw={700}>
+                    {u.rank ?? '–'}
+                  </Table.Td>
+                  <Table.Td>{u.unitName}</Table.Td>
+                  <Table.Td ta="right">{fmtValue(u.value, tag)}</Table.Td>
+                  <Table.Td>
+                    <Text size="xs">{contributorText(u.predecessors, tag)}</Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : null}
+    </>
+  );
+}
