@@ -11,16 +11,14 @@ const HealthSchema = z.object({
 });
 
 export function registerSystemModule(app: FastifyInstance, deps: Pick<Deps, 'database' | 'config'>) {
-  app
-    .withTypeProvider<ZodTypeProvider>()
-    .get(
-      '/api/health',
-      {
-        schema: { tags: ['system'], summary: 'Liveness and database check', response: { 200: HealthSchema } },
-      },
-      async () => {
-        await sql`select 1`.execute(deps.database.db);
-        return { status: 'ok' as const, db: deps.database.dialect, version: deps.config.version };
-      },
-    );
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/health',
+    {
+      schema: { tags: ['system'], summary: 'Liveness and database check', response: { 200: HealthSchema } },
+    },
+    async () => {
+      await sql`select 1`.execute(deps.database.db);
+      return { status: 'ok' as const, db: deps.database.dialect, version: deps.config.version };
+    },
+  );
 }
