@@ -25,6 +25,12 @@ export type DatabaseOptions =
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
 
+// The drivers behind a Kysely instance, for the few bulk reads that must skip per-row objects
+// (better-sqlite3 `.raw()`, pg `rowMode: 'array'`). Repositories only; see measure scores.
+export type NativeHandle = { sqlite: SQLite.Database } | { pool: pg.Pool };
+const nativeHandles = new WeakMap<object, NativeHandle>();
+export const nativeHandleOf = (db: object): NativeHandle | undefined => nativeHandles.get(db);
+
 export function openDatabase(options: DatabaseOptions): Database {
   const plugins = [new CamelCasePlugin()];
   if (options.kind === 'sqlite') {
@@ -37,6 +43,7 @@ export function openDatabase(options: DatabaseOptions): Database {
     sqlite.pragma('busy_timeout = 5000');
     registerSqliteFunctions(sqlite);
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+    nativeHandles.set(db, { sqlite });
     return { db, dialect: 'sqlite', sqlitePath: options.path, destroy: () => db.destroy() };
   }
   const schema = options.schema;
@@ -46,6 +53,7 @@ export function openDatabase(options: DatabaseOptions): Database {
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
+  nativeHandles.set(db, { pool });
   return { db, dialect: 'postgres', pgSchema: schema, destroy: () => db.destroy() };
 }
 

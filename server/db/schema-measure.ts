@@ -109,7 +109,25 @@ export interface MeasureSnapshotsTable {
   publishedBy: number | null;
 }
 
+/** Derived from measure_values; see migrations/2026-11-21-0300-measure-scores.ts. */
+export interface MeasureScoresTable {
+  id: Generated<number>;
+  submissionId: number;
+  periodId: number;
+  unitId: number;
+  frameworkId: number;
+  frameworkStamp: string;
+  points: number;
+  applicableMax: number;
+  value: number | null;
+  bandCode: string | null;
+  mainJson: string;
+  pillarsJson: string;
+  scoredAt: string;
+}
+
 export interface MeasureTables {
+  measureScores: MeasureScoresTable;
   measureFrameworks: MeasureFrameworksTable;
   measurePeriods: MeasurePeriodsTable;
   measurePeriodUnits: MeasurePeriodUnitsTable;

@@ -4,6 +4,7 @@ import * as measure from './2026-11-21-0100-measure.js';
 import * as units from './2026-11-21-0110-units.js';
 import * as kpis from './2026-11-21-0200-kpis.js';
 import * as kpisImportFiles from './2026-11-21-0201-kpis-import-files.js';
+import * as measureScores from './2026-11-21-0300-measure-scores.js';
 
 // Append-only, in order. Names sort by date; each file runs on SQLite and PostgreSQL.
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-21-0110-units': units,
   '2026-11-21-0200-kpis': kpis,
   '2026-11-21-0201-kpis-import-files': kpisImportFiles,
+  '2026-11-21-0300-measure-scores': measureScores,
 };

@@ -8,6 +8,7 @@ import type { AuditContext, AuditService } from '../audit/audit.service.js';
 import { canAppraiseSubmission } from './measure.policy.js';
 import type { MeasureEngine } from './measure-engine.js';
 import { scoreWithOverrides } from './measure-engine.js';
+import type { ScoresService } from './scores.service.js';
 import {
   type ContextDeps,
   componentsOf,
@@ -17,6 +18,7 @@ import {
 } from './submission-context.js';
 import { buildSubmissionView } from './submission-view.js';
 import type { SubmissionsRepository } from './submissions.repository.js';
+import { scoreIds } from './submissions.service.js';
 
 // Appraisal (thẩm định): the appraiser sets appraised values or points and comments per component,
 // returns the submission with the components to fix, or approves it, which locks the data.
@@ -28,6 +30,7 @@ type AppraisalDeps = ContextDeps & {
   audit: AuditService;
   clock: Clock;
   engine: MeasureEngine;
+  scoresService: ScoresService;
 };
 
 const canAppraise = (a: Actor, anc: number[]) => canOnUnit(a, 'measure.appraise', anc);
@@ -163,6 +166,12 @@ export function createAppraisalService(deps: AppraisalDeps) {
           trx,
         );
         await submissions.update(submission.id, { updatedAt: now }, trx);
+        await deps.scoresService.rescoreSubmission(
+          trx,
+          scoreIds(submission.id, ids),
+          ctx.framework,
+          ctx.scoringUnit,
+        );
         await audit.record(trx, actx, {
           action: 'measure.appraisal.save',
           entity: 'measure_submission',
@@ -253,6 +262,13 @@ export function createAppraisalService(deps: AppraisalDeps) {
           submission.id,
           { status: 'approved', approvedAt: now, approvedBy: actor.userId, updatedAt: now },
           trx,
+        );
+        // Approval puts the unit in the live ranking, which reads its stored score.
+        await deps.scoresService.rescoreSubmission(
+          trx,
+          scoreIds(submission.id, ids),
+          ctx.framework,
+          ctx.scoringUnit,
         );
         await audit.record(trx, actx, {
           action: 'measure.submission.approve',

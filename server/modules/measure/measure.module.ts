@@ -27,6 +27,8 @@ import { createResultsRepository } from './results.repository.js';
 import { registerResultsRoutes } from './results.routes.js';
 import { createResultsCore } from './results.service.js';
 import { createResultsViews } from './results-views.service.js';
+import { createScoresRepository } from './scores.repository.js';
+import { createScoresService } from './scores.service.js';
 import { createSubmissionsRepository } from './submissions.repository.js';
 import { registerSubmissionsRoutes } from './submissions.routes.js';
 import { createSubmissionsService } from './submissions.service.js';
@@ -41,8 +43,10 @@ export function createMeasureServices(deps: Pick<Deps, 'db' | 'audit' | 'clock'>
     units: createMeasureUnitsRepository(db),
     submissions: createSubmissionsRepository(db),
     results: createResultsRepository(db),
+    scores: createScoresRepository(db),
   };
-  const base = { db, audit, clock, engine, ...repos };
+  const scoresService = createScoresService({ db, clock, ...repos });
+  const base = { db, audit, clock, engine, ...repos, scoresService };
   const frameworksService = createFrameworksService(base);
   const resultsDeps = { ...base, frameworksService };
   const resultsCore = createResultsCore(resultsDeps);
@@ -52,6 +56,7 @@ export function createMeasureServices(deps: Pick<Deps, 'db' | 'audit' | 'clock'>
     submissions: createSubmissionsService(base),
     appraisal: createAppraisalService(base),
     results: resultsCore,
+    scores: scoresService,
     views: createResultsViews(resultsDeps, resultsCore),
     analysis: createAnalysisService(resultsDeps, resultsCore),
     exports: createExportsService({ ...resultsDeps, exports: createExportsRepository(db) }, resultsCore),

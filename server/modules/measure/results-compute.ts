@@ -4,6 +4,7 @@ import { rankUnits } from '../../../core/measure/ranking.js';
 import { measureUnitKind, peerGroupOf } from './measure.policy.js';
 import { scoreTotals } from './measure-engine.js';
 import type { MeasureUnit } from './measure-units.repository.js';
+import type { LiveScoreRow } from './scores.repository.js';
 import { effectiveValuesOf } from './submission-context.js';
 import type { ScoringValueRow } from './submissions.repository.js';
 
@@ -63,4 +64,54 @@ export function vietnamDate(instant: Date): string {
     month: '2-digit',
     day: '2-digit',
   }).format(instant);
+}
+
+const nodesOf = (json: string | null) =>
+  ((json ? JSON.parse(json) : []) as [string, number, number | null][]).map(([code, points, value]) => ({
+    code,
+    points,
+    value,
+  }));
+
+/**
+ * A period's results from stored scores (one row per approved unit): only ranking is left to do, in memory.
+ * Gives the same results as computePeriodResults over the same values.
+ */
+export function rankStoredScores(
+  meta: { periodId: number; frameworkId: number; frameworkVersion: number; computedAt: string },
+  framework: Framework,
+  rows: LiveScoreRow[],
+): PeriodResults {
+  const bands = new Map(framework.bands.map((b) => [b.code, b]));
+  const scored = rows.map((row) => ({
+    unitId: row.unitId,
+    name: row.name,
+    value: row.value,
+    row,
+    kind: measureUnitKind(row),
+  }));
+  const byPeer = rankUnits(scored, { peerGroupOf: (s) => peerGroupOf(s.kind) });
+  const kindRank = new Map(
+    rankUnits(scored, { peerGroupOf: (s) => s.kind }).map((r) => [r.unitId, r.peerRank] as const),
+  );
+  const units: RankedUnit[] = byPeer.map(({ row, kind, rank, peerRank }) => {
+    const band = row.bandCode === null ? undefined : bands.get(row.bandCode);
+    return {
+      unitId: row.unitId,
+      unitCode: row.code,
+      unitName: row.name,
+      unitKind: kind,
+      peerGroup: peerGroupOf(kind),
+      points: round(row.points ?? 0),
+      applicableMax: round(row.applicableMax ?? 0),
+      value: row.value === null ? null : round(row.value),
+      band: band ? { code: band.code, name: band.name } : null,
+      rank,
+      peerRank,
+      kindRank: kindRank.get(row.unitId) ?? null,
+      mainIndices: nodesOf(row.mainJson),
+      pillars: nodesOf(row.pillarsJson),
+    };
+  });
+  return { ...meta, units };
 }

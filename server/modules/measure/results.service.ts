@@ -11,7 +11,9 @@ import { type FrameworksService, parseDefinition } from './frameworks.service.js
 import type { MeasureUnitsRepository } from './measure-units.repository.js';
 import type { PeriodsRepository, PeriodWithFramework } from './periods.repository.js';
 import type { ResultsRepository } from './results.repository.js';
-import { computePeriodResults } from './results-compute.js';
+import { rankStoredScores } from './results-compute.js';
+import type { ScoresRepository } from './scores.repository.js';
+import { frameworkStamp, type ScoresService } from './scores.service.js';
 import type { ScoringValueRow, SubmissionsRepository } from './submissions.repository.js';
 
 // Results: live computation from approved submissions for staff, and publishing, which writes an
@@ -25,6 +27,8 @@ export type ResultsDeps = {
   units: MeasureUnitsRepository;
   submissions: SubmissionsRepository;
   results: ResultsRepository;
+  scores: ScoresRepository;
+  scoresService: ScoresService;
   audit: AuditService;
   clock: Clock;
 };
@@ -62,41 +66,25 @@ export function createResultsCore(deps: ResultsDeps) {
     return meta ? { ...meta, results: await snapshotResults(meta.id) } : undefined;
   }
 
+  /**
+   * Live results from stored scores (one row per approved unit) ranked in memory. Stored scores missing or
+   * made under another state of the framework are first rebuilt for the whole period from the raw values.
+   */
   async function compute(period: PeriodWithFramework, exec: Executor = db): Promise<PeriodResults> {
-    const frameworkRow = await frameworks.find(period.frameworkId, exec);
-    if (!frameworkRow) throw notFound();
-    const approved = (await submissions.listForPeriod(period.id, exec)).filter(
-      (s) => s.status === 'approved',
-    );
-    const rows = await submissions.valuesForPeriod(period.id, exec);
-    const groups = await periods.groupsByUnit(period.id, exec);
-    const bySubmission = new Map<number, ScoringValueRow[]>();
-    for (const r of rows) {
-      const list = bySubmission.get(r.submissionId) ?? [];
-      list.push(r);
-      bySubmission.set(r.submissionId, list);
+    const fw = await deps.scoresService.frameworkOf(period, exec);
+    const stamp = frameworkStamp(fw.row);
+    let rows = await deps.scores.liveRows(period.id, exec);
+    if (rows.some((r) => r.frameworkId !== fw.row.id || r.frameworkStamp !== stamp)) {
+      await deps.scoresService.recomputePeriod(period, exec === db ? undefined : exec);
+      rows = await deps.scores.liveRows(period.id, exec);
     }
-    const unitRows = new Map(
-      (
-        await units.findUnits(
-          approved.map((s) => s.unitId),
-          exec,
-        )
-      ).map((u) => [u.id, u]),
-    );
-    return computePeriodResults(
-      {
-        periodId: period.id,
-        frameworkId: frameworkRow.id,
-        frameworkVersion: frameworkRow.version,
-        computedAt: clock.now().toISOString(),
-      },
-      parseDefinition(frameworkRow),
-      approved.flatMap((s) => {
-        const unit = unitRows.get(s.unitId);
-        return unit ? [{ unit, groups: groups.get(unit.id), rows: bySubmission.get(s.id) ?? [] }] : [];
-      }),
-    );
+    const meta = {
+      periodId: period.id,
+      frameworkId: fw.row.id,
+      frameworkVersion: fw.row.version,
+      computedAt: clock.now().toISOString(),
+    };
+    return rankStoredScores(meta, fw.framework, rows);
   }
 
   /** Published snapshot when there is one (or when live is not allowed); else live results for staff. */

@@ -11,6 +11,7 @@ import { canDownloadFile } from '../files/files.policy.js';
 import { canEditSubmission } from './measure.policy.js';
 import { conflictOnUnique } from './measure-db-errors.js';
 import type { MeasureEngine } from './measure-engine.js';
+import type { ScoresService } from './scores.service.js';
 import {
   type ContextDeps,
   loadSubmissionContext,
@@ -31,7 +32,10 @@ type SubmissionsDeps = ContextDeps & {
   audit: AuditService;
   clock: Clock;
   engine: MeasureEngine;
+  scoresService: ScoresService;
 };
+
+export const scoreIds = (submissionId: number, ids: Ids) => ({ submissionId, ...ids });
 
 const canRead = (a: Actor, anc: number[]) => canOnUnit(a, 'measure.read', anc);
 const canEnter = (a: Actor, anc: number[]) => canOnUnit(a, 'measure.enter', anc);
@@ -164,6 +168,12 @@ export function createSubmissionsService(deps: SubmissionsDeps) {
           );
           if (changed.length) {
             await submissions.update(submission.id, { updatedAt: now }, trx);
+            await deps.scoresService.rescoreSubmission(
+              trx,
+              scoreIds(submission.id, ids),
+              ctx.framework,
+              ctx.scoringUnit,
+            );
             await audit.record(trx, actx, {
               action: 'measure.values.save',
               entity: 'measure_submission',
