@@ -42,13 +42,24 @@ describe.each(testDialects())('units CLI on %s', (dialect) => {
   afterAll(async () => database.cleanup());
   afterEach(() => vi.restoreAllMocks());
 
-  it('seeds the demo on first start only, and seed-demo again changes nothing', async () => {
+  it('seeds the demo on first start only (later starts list the logins), and seed-demo again changes nothing', async () => {
     const off = { ...deps, config: { ...deps.config, demoSeed: false } };
     expect(await seedDemoOnFirstRun(off)).toEqual([]);
     capture();
     const banner = await seedDemoOnFirstRun(deps);
     expect(banner[0]).toContain('Thái Nguyên');
-    expect(await seedDemoOnFirstRun(deps)).toEqual([]);
+    const unitsBefore = await deps.db
+      .selectFrom('units')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst();
+    const again = await seedDemoOnFirstRun(deps);
+    expect(again[0]).toContain('Demo logins');
+    expect(again.join('\n')).toContain('admin@demo.dxboard.vn / Demo@2026  (admin @ Thái Nguyên)');
+    const unitsAfter = await deps.db
+      .selectFrom('units')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst();
+    expect(Number(unitsAfter?.n)).toBe(Number(unitsBefore?.n));
     const { out } = capture();
     expect(await runSeedDemo([], deps)).toBe(0);
     expect(out).toContain('Demo units: already present, nothing changed.');

@@ -98,3 +98,21 @@ export async function seedDemoUsers(deps: Deps, units: DemoUnits): Promise<DemoL
   }
   return logins;
 }
+
+/** The demo logins that still exist, with their current roles, for the start-up banner of a demo install. */
+export async function listDemoLogins(deps: Pick<Deps, 'db'>): Promise<DemoLogin[]> {
+  const emails = DEMO_USERS.map((d) => d.email);
+  const rows = await deps.db
+    .selectFrom('users')
+    .innerJoin('roleAssignments', 'roleAssignments.userId', 'users.id')
+    .innerJoin('units', 'units.id', 'roleAssignments.unitId')
+    .select(['users.email', 'roleAssignments.role', 'units.name as unitName'])
+    .where('users.email', 'in', emails)
+    .where('users.isActive', '=', 1)
+    .execute();
+  return emails.flatMap((email) =>
+    rows
+      .filter((r) => r.email === email)
+      .map((r) => ({ email, password: DEMO_PASSWORD, role: r.role, unitName: r.unitName })),
+  );
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Deps } from '../../deps.js';
-import { seedDemoUsers } from '../accounts/demo-users.js';
+import { type DemoLogin, listDemoLogins, seedDemoUsers } from '../accounts/demo-users.js';
 import type { AuditContext } from '../audit/audit.service.js';
 import { DEMO_AGENCIES, demoAgencyCsv, demoAgencyLineageCsv, demoHeadcounts } from './demo-agencies.js';
 import { createUnitsRepository } from './units.repository.js';
@@ -134,7 +134,14 @@ export async function seedDemo(deps: Deps, log: (line: string) => void = () => {
   });
   return [
     `Demo data: Thái Nguyên (structure ${NEW.name}, 92 communes) and its predecessors Bắc Kạn and Thái Nguyên (structure ${OLD.name}).`,
-    ...(logins.length ? ['Demo logins (email / password, role @ unit):'] : []),
+    ...demoLoginLines(logins),
+  ];
+}
+
+function demoLoginLines(logins: DemoLogin[], note = ''): string[] {
+  if (!logins.length) return [];
+  return [
+    `Demo logins (email / password, role @ unit)${note ? ` ${note}` : ''}:`,
     ...logins.map((l) => `  ${l.email} / ${l.password}  (${l.role} @ ${l.unitName})`),
   ];
 }
@@ -143,6 +150,8 @@ export async function seedDemo(deps: Deps, log: (line: string) => void = () => {
 export async function seedDemoOnFirstRun(deps: Deps): Promise<string[]> {
   if (!deps.config.demoSeed) return [];
   const any = await deps.db.selectFrom('units').select('id').limit(1).executeTakeFirst();
-  if (any) return [];
-  return seedDemo(deps, (line) => console.info(line));
+  if (!any) return seedDemo(deps, (line) => console.info(line));
+  // Later starts of a demo install still show how to sign in (unless the demo users were removed).
+  const logins = await listDemoLogins(deps);
+  return logins.length ? demoLoginLines(logins, '(default password, unless changed)') : [];
 }
