@@ -130,13 +130,31 @@ export const FRAMEWORK_ISSUE_MESSAGES: Catalogue = {
     vi: 'Công thức sai cú pháp ({reason}, vị trí {position})',
     en: 'Formula syntax error ({reason} at {position})',
   },
+  consistency_unknown_code: {
+    vi: 'Quy tắc kiểm tra {in} dùng mã không tồn tại: {code}',
+    en: 'Consistency rule {in} uses unknown code {code}',
+  },
+  consistency_syntax: {
+    vi: 'Quy tắc kiểm tra sai cú pháp ({reason}, vị trí {position}); cần một phép so sánh <, <=, >, >=, ==',
+    en: 'Consistency rule syntax error ({reason} at {position}); it needs one comparison <, <=, >, >=, ==',
+  },
 };
+
+const NUMBER_FORMATS: Record<Locale, Intl.NumberFormat> = {
+  vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 4 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 4 }),
+};
+
+// Numbers in explanations follow the reader's conventions: 0,8 in Vietnamese, 0.8 in English.
+function formatNumber(value: number, locale: Locale): string {
+  return Number.isFinite(value) ? NUMBER_FORMATS[locale].format(value) : String(value);
+}
 
 export function describeExplanation(explanation: Explanation, locale: Locale): string {
   const template = EXPLANATION_MESSAGES[explanation.code]?.[locale] ?? explanation.code;
   return template.replace(/\{(\w+)\}/g, (_, key: string) => {
     const v = explanation.params[key];
-    if (typeof v === 'number') return String(Math.round(v * 10_000) / 10_000);
+    if (typeof v === 'number') return formatNumber(v, locale);
     return v === undefined || v === null ? '' : String(v);
   });
 }

@@ -151,7 +151,7 @@ describe('explanations in words', () => {
       numerator: 2,
       denominator: 3,
     });
-    expect(describeExplanation(ratio.explanation, 'vi')).toBe('Tỷ lệ đạt 0.6667 (đạt 1 được tối đa)');
+    expect(describeExplanation(ratio.explanation, 'vi')).toBe('Tỷ lệ đạt 0,6667 (đạt 1 được tối đa)');
     for (const code of [
       'missing_value',
       'division_by_zero',
@@ -160,5 +160,14 @@ describe('explanations in words', () => {
     ]) {
       expect(EXPLANATION_MESSAGES[code].vi.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('explanations in the reader’s number format', () => {
+  it('writes decimals with a comma in Vietnamese and a dot in English', async () => {
+    const { describeExplanation } = await import('./messages.js');
+    const explanation = { code: 'ratio', params: { ratio: 0.8, fullAt: 1 } };
+    expect(describeExplanation(explanation, 'vi')).toBe('Tỷ lệ đạt 0,8 (đạt 1 được tối đa)');
+    expect(describeExplanation(explanation, 'en')).toBe('Ratio 0.8 (full points at 1)');
   });
 });
