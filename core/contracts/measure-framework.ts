@@ -152,6 +152,16 @@ export const BandSchema = z.strictObject({
 });
 export type Band = z.infer<typeof BandSchema>;
 
+// A check between components' values, run on submit (e.g. "X.HT.1 <= X.HT.2", "A + B <= C"). Values read as
+// in formulas (a numerator/denominator pair as a percentage); a rule with an unanswered input is skipped.
+export const ConsistencyRuleSchema = z.strictObject({
+  code: NodeCodeSchema,
+  expression: text(500),
+  message: text(500),
+  messageEn: optText(500),
+});
+export type ConsistencyRule = z.infer<typeof ConsistencyRuleSchema>;
+
 export const FrameworkSchema = z.strictObject({
   code: NodeCodeSchema,
   name: text(300),
@@ -162,6 +172,7 @@ export const FrameworkSchema = z.strictObject({
   maxPoints: points,
   groups: z.array(GroupSchema).min(1).max(20),
   bands: z.array(BandSchema).max(10).default([]),
+  consistencyRules: z.array(ConsistencyRuleSchema).max(100).optional(),
   isExample: z.boolean().optional(),
 });
 export type Framework = z.infer<typeof FrameworkSchema>;

@@ -26,7 +26,7 @@ export const RESERVED_NAMES = new Set(['min', 'max']);
 function tokenize(src: string): Token[] {
   if (src.length > MAX_LENGTH) throw new ExpressionError('too_long', MAX_LENGTH);
   const tokens: Token[] = [];
-  const re = /\s*(?:(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|([A-Za-z_][A-Za-z0-9_.]*)|([-+*/(),]))/y;
+  const re = /\s*(?:(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|([A-Za-z_][A-Za-z0-9_.]*)|(<=|>=|==|[-+*/(),<>]))/y;
   let pos = 0;
   while (pos < src.length) {
     if (/^\s*$/.test(src.slice(pos))) break;
@@ -44,6 +44,22 @@ function tokenize(src: string): Token[] {
 }
 
 export function parseExpression(src: string): Expr {
+  return parseTokens(src, false) as Expr;
+}
+
+export const COMPARISON_OPS = ['<', '<=', '>', '>=', '=='] as const;
+export type ComparisonOp = (typeof COMPARISON_OPS)[number];
+export type Comparison = { op: ComparisonOp; left: Expr; right: Expr };
+
+/**
+ * A consistency rule: exactly one comparison between two arithmetic expressions, e.g. "A + B <= C".
+ * Kept apart from parseExpression so formulas never yield booleans (their behaviour is unchanged).
+ */
+export function parseComparison(src: string): Comparison {
+  return parseTokens(src, true) as Comparison;
+}
+
+function parseTokens(src: string, comparison: boolean): Expr | Comparison {
   const tokens = tokenize(src);
   let i = 0;
   let depth = 0;
@@ -122,6 +138,15 @@ export function parseExpression(src: string): Expr {
   }
 
   const expr = parseSum();
+  if (comparison) {
+    const t = peek();
+    const op = COMPARISON_OPS.find((o) => t?.kind === 'op' && t.text === o);
+    if (!op) throw new ExpressionError('expected_comparison', t?.pos ?? src.length);
+    i++;
+    const right = parseSum();
+    if (i < tokens.length) throw new ExpressionError(`unexpected '${tokens[i].text}'`, tokens[i].pos);
+    return { op, left: expr, right };
+  }
   if (i < tokens.length) throw new ExpressionError(`unexpected '${tokens[i].text}'`, tokens[i].pos);
   return expr;
 }
@@ -190,4 +215,41 @@ export function evaluateExpression(src: string, values: Record<string, number>):
   const codes = Object.keys(values);
   const vec = Float64Array.from(codes.map((c) => values[c]));
   return compileExpression(parseExpression(src), (c) => codes.indexOf(c))(vec);
+}
+
+// Equality tolerates float noise (e.g. 0.1 + 0.2 == 0.3); a NaN side (division by zero) is never satisfied.
+const EQ_EPS = 1e-9;
+
+export function compareNumbers(op: ComparisonOp, left: number, right: number): boolean {
+  if (!Number.isFinite(left) || !Number.isFinite(right)) return false;
+  const tol = EQ_EPS * Math.max(1, Math.abs(left), Math.abs(right));
+  switch (op) {
+    case '<':
+      return left < right - tol;
+    case '<=':
+      return left <= right + tol;
+    case '>':
+      return left > right + tol;
+    case '>=':
+      return left >= right - tol;
+    case '==':
+      return Math.abs(left - right) <= tol;
+  }
+}
+
+/** Evaluates a comparison over named values; unknown codes throw ExpressionError like formulas do. */
+export function evaluateComparison(src: string, values: Record<string, number>): boolean {
+  const c = parseComparison(src);
+  const codes = Object.keys(values);
+  const vec = Float64Array.from(codes.map((k) => values[k]));
+  const indexOf = (k: string) => codes.indexOf(k);
+  return compareNumbers(
+    c.op,
+    compileExpression(c.left, indexOf)(vec),
+    compileExpression(c.right, indexOf)(vec),
+  );
+}
+
+export function comparisonCodes(c: Comparison): Set<string> {
+  return referencedCodes(c.right, referencedCodes(c.left));
 }

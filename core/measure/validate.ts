@@ -1,5 +1,12 @@
 import type { Component, Framework, FrameworkIssue, ValueType } from '../contracts/measure-framework.js';
-import { ExpressionError, parseExpression, RESERVED_NAMES, referencedCodes } from './expression.js';
+import {
+  comparisonCodes,
+  ExpressionError,
+  parseComparison,
+  parseExpression,
+  RESERVED_NAMES,
+  referencedCodes,
+} from './expression.js';
 
 // Structural checks run when a framework is saved. Errors block saving; warnings are shown to the editor.
 // Decision: a parent's maxPoints that differs from the sum of its children's is an ERROR, because rollups
@@ -46,6 +53,7 @@ export function validateFramework(fw: Framework): FrameworkIssue[] {
   checkSum(groupSum, fw.maxPoints, ['maxPoints'], add);
   checkBands(fw, add);
   checkFormulas(fw, add);
+  checkConsistencyRules(fw, add);
   return issues;
 }
 
@@ -237,4 +245,23 @@ export function formulaOrder(fw: Framework): FormulaOrder {
     if (cycle) return { ok: false, cycle };
   }
   return { ok: true, order };
+}
+
+function checkConsistencyRules(fw: Framework, add: Add) {
+  const comps = componentPaths(fw);
+  const seen = new Set<string>();
+  (fw.consistencyRules ?? []).forEach((rule, ri) => {
+    const path = ['consistencyRules', ri];
+    if (seen.has(rule.code)) add('error', [...path, 'code'], 'duplicate_code', { code: rule.code });
+    seen.add(rule.code);
+    try {
+      for (const ref of comparisonCodes(parseComparison(rule.expression))) {
+        if (!comps.has(ref))
+          add('error', [...path, 'expression'], 'consistency_unknown_code', { code: ref, in: rule.code });
+      }
+    } catch (e) {
+      if (!(e instanceof ExpressionError)) throw e;
+      add('error', [...path, 'expression'], 'consistency_syntax', { reason: e.reason, position: e.position });
+    }
+  });
 }

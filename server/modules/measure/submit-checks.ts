@@ -1,11 +1,13 @@
 import type { FieldError } from '../../lib/errors.js';
+import { consistencyIssues } from './consistency-checks.js';
 import type { MeasureEngine } from './measure-engine.js';
 import { componentsOf, type SubmissionContext, selfValuesOf } from './submission-context.js';
 import type { EvidenceRow } from './submissions.repository.js';
 
 /**
  * What stops a submission: every applicable component answered (a value or N/A; formulas are computed),
- * every answer evaluable (e.g. no zero denominator), and evidence attached where the framework asks for it.
+ * every answer evaluable (e.g. no zero denominator), evidence attached where the framework asks for it, and
+ * the framework's consistency rules between components kept.
  */
 export function submissionIssues(
   engine: MeasureEngine,
@@ -42,5 +44,6 @@ export function submissionIssues(
       });
     }
   }
+  issues.push(...consistencyIssues(ctx.framework, values));
   return issues;
 }
