@@ -12,8 +12,11 @@ function rowLabel(field: string, t: ReturnType<typeof useMT>): string {
   return m[2] ? t('m.xlsx.rowColumn', { row: m[1], column: m[2] }) : t('m.xlsx.row', { row: m[1] });
 }
 
+const rowOf = (field: string) => /rows\.(\d+)/.exec(field)?.[1] ?? '';
+
 /** Upload of a framework workbook; the server imports all rows or none and lists each bad row. */
-export function FrameworkXlsxImport({ onDone }: { onDone: (r: { framework: { id: number } }) => void }) {
+// Returns the button and the error list apart so the page can place the list below its toolbar.
+export function useFrameworkXlsxImport(onDone: (r: { framework: { id: number } }) => void) {
   const t = useMT();
   const session = useSession();
   const upload = useMutation({
@@ -21,37 +24,37 @@ export function FrameworkXlsxImport({ onDone }: { onDone: (r: { framework: { id:
     onSuccess: onDone,
   });
   const problem = upload.error instanceof ApiError ? upload.error.problem : null;
-  return (
-    <>
-      <FileButton
-        onChange={(f) => f && upload.mutate(f)}
-        accept="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,.xlsx"
-      >
-        {(props) => (
-          <Button {...props} variant="default" loading={upload.isPending}>
-            {t('m.xlsx.import')}
-          </Button>
-        )}
-      </FileButton>
-      {upload.error ? (
-        <Alert color="red" role="alert" title={t('m.xlsx.failed')} w="100%" data-testid="xlsx-errors">
-          {problem?.errors?.length ? (
-            <List size="sm" spacing={2}>
-              {problem.errors.slice(0, 50).map((e) => {
-                const where = rowLabel(e.field, t);
-                return (
-                  <List.Item key={`${e.field}:${e.code}`}>
-                    {where ? <b>{where}: </b> : null}
-                    {e.message}
-                  </List.Item>
-                );
-              })}
-            </List>
-          ) : (
-            (problem?.detail ?? upload.error.message)
-          )}
-        </Alert>
-      ) : null}
-    </>
+  const button = (
+    <FileButton
+      onChange={(f) => f && upload.mutate(f)}
+      accept="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,.xlsx"
+    >
+      {(props) => (
+        <Button {...props} variant="default" loading={upload.isPending}>
+          {t('m.xlsx.import')}
+        </Button>
+      )}
+    </FileButton>
   );
+  const errors = upload.error ? (
+    <Alert color="red" role="alert" title={t('m.xlsx.failed')} w="100%" data-testid="xlsx-errors">
+      {problem?.errors?.length ? (
+        <List size="sm" spacing={2}>
+          {problem.errors.slice(0, 50).map((e) => {
+            const where = rowLabel(e.field, t);
+            return (
+              <List.Item key={`${e.field}:${e.code}`}>
+                {/* Most server messages already name their row; add it only when missing. */}
+                {where && !e.message.includes(String(rowOf(e.field))) ? <b>{where}: </b> : null}
+                {e.message}
+              </List.Item>
+            );
+          })}
+        </List>
+      ) : (
+        (problem?.detail ?? upload.error.message)
+      )}
+    </Alert>
+  ) : null;
+  return { button, errors };
 }

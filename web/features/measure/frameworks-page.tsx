@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import { intlTag } from '../../i18n/locale-store.js';
 import { formatDateTime } from '../../lib/format.js';
 import { useSession } from '../auth/use-session.js';
-import { FrameworkXlsxImport } from './framework-xlsx-import.js';
+import { useFrameworkXlsxImport } from './framework-xlsx-import.js';
 import { measureApi } from './measure-api.js';
 import { useMT } from './measure-i18n.js';
 import { fmtPoints, isAppraiser, MeasureTabs, StatusBadge } from './measure-shared.js';
@@ -41,6 +41,7 @@ function CreateBar() {
     },
     onSuccess: done,
   });
+  const xlsx = useFrameworkXlsxImport(done);
   return (
     <>
       <ErrorAlert error={create.error ?? importJson.error} />
@@ -65,8 +66,9 @@ function CreateBar() {
             </Button>
           )}
         </FileButton>
-        <FrameworkXlsxImport onDone={done} />
+        {xlsx.button}
       </Group>
+      {xlsx.errors}
     </>
   );
 }

@@ -10,6 +10,19 @@ import { useMT } from './measure-i18n.js';
 import { fmtValue } from './measure-shared.js';
 import { contributorText, RuleControl } from './unit-history.js';
 
+/** True when the period's root unit belongs to a structure other than today's (e.g. a pre-2025 province). */
+export function useIsPastStructure(rootUnitId: number): boolean {
+  const structures = useQuery({ queryKey: ['structures'], queryFn: analysisApi.structures });
+  const root = useQuery({
+    queryKey: ['measure', 'root-structure', rootUnitId],
+    queryFn: () => analysisApi.unitStructure(rootUnitId),
+    retry: false,
+    enabled: rootUnitId > 0,
+  });
+  const current = structures.data?.items.find((s) => s.validTo === null);
+  return !!current && root.data !== undefined && root.data.structureId !== current.id;
+}
+
 /** A past period's published results carried onto today's units through lineage (mean, weighted or sum). */
 export function InStructureView({ periodId }: { periodId: number }) {
   const t = useMT();

@@ -89,6 +89,7 @@ export const analysisApi = {
   whatIf: (periodId: number, unitId: number, body: WhatIfBody) =>
     api.post<WhatIfResult>(`${periodPath(periodId)}/units/${unitId}/what-if`, body),
   dropOne: (periodId: number) => api.get<DropOne>(`${periodPath(periodId)}/robustness/drop-one`),
+  unitStructure: (unitId: number) => api.get<{ structureId: number }>(`/api/units/${unitId}`),
   structures: () => api.get<{ items: Structure[] }>('/api/structures'),
   inStructure: (periodId: number, structure: number, rule: LineageRule) =>
     api.get<InStructure>(`${periodPath(periodId)}/ranking-in-structure`, { structure, rule }),

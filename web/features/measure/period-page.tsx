@@ -9,7 +9,7 @@ import { useSession } from '../auth/use-session.js';
 import { CompletionTable } from './completion-table.js';
 import { ComponentView } from './component-view.js';
 import { DropOneTable } from './drop-one-table.js';
-import { InStructureView } from './in-structure-view.js';
+import { InStructureView, useIsPastStructure } from './in-structure-view.js';
 import { analysisApi } from './measure-analysis-api.js';
 import { useMT } from './measure-i18n.js';
 import { isAppraiser, officerUnitOf, StatusBadge } from './measure-shared.js';
@@ -27,6 +27,7 @@ export function PeriodPage() {
   const myUnit = officerUnitOf(session.data);
   const { period, framework } = useFramework(periodId);
   const [tab, setTab] = useState<string | null>('ranking');
+  const pastStructure = useIsPastStructure(period.data?.rootUnitId ?? 0);
   if (period.isPending) return <PageLoader />;
   if (!period.data) return <ErrorAlert error={period.error} />;
   const p = period.data;
@@ -78,7 +79,7 @@ export function PeriodPage() {
           <Tabs.Tab value="completion">{t('m.completion')}</Tabs.Tab>
           <Tabs.Tab value="component">{t('m.componentView')}</Tabs.Tab>
           {p.status === 'published' ? <Tabs.Tab value="robustness">{t('m.robustness')}</Tabs.Tab> : null}
-          {p.status === 'published' ? (
+          {p.status === 'published' && pastStructure ? (
             <Tabs.Tab value="inStructure">{t('m.inStructure.tab')}</Tabs.Tab>
           ) : null}
         </Tabs.List>

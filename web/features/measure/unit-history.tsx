@@ -32,7 +32,8 @@ function chartOption(h: UnitHistory, t: MeasureT): MeasureChartOption {
   return {
     tooltip: { trigger: 'axis' },
     grid: { left: 40, right: 16, top: 16, bottom: 28 },
-    xAxis: { type: 'category', data: h.periods.map((p) => p.periodName) },
+    // Period names are long; the year labels the axis and the table below names each period.
+    xAxis: { type: 'category', data: h.periods.map((p) => String(p.year)) },
     yAxis: { type: 'value', min: 0, max: 1 },
     series: [
       {
