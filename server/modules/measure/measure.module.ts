@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { registerMeasureEngineMessages } from '../../../core/measure/messages.js';
 import type { Deps } from '../../deps.js';
 import './measure.messages.js';
+import { createKpiReader } from '../kpis/kpis.module.js';
 import { registerAnalysisRoutes } from './analysis.routes.js';
 import { createAnalysisService } from './analysis.service.js';
 import { registerAppraisalRoutes } from './appraisal.routes.js';
@@ -17,6 +18,8 @@ import { createFrameworksService } from './frameworks.service.js';
 import { createHistoryRepository } from './history.repository.js';
 import { registerHistoryRoutes } from './history.routes.js';
 import { createHistoryService } from './history.service.js';
+import { registerKpiPrefillRoutes } from './kpi-prefill.routes.js';
+import { createKpiPrefillService } from './kpi-prefill.service.js';
 import { measureEngine } from './measure-engine.js';
 import { createMeasureUnitsRepository } from './measure-units.repository.js';
 import { createPeriodsRepository } from './periods.repository.js';
@@ -50,10 +53,12 @@ export function createMeasureServices(deps: Pick<Deps, 'db' | 'audit' | 'clock'>
   const frameworksService = createFrameworksService(base);
   const resultsDeps = { ...base, frameworksService };
   const resultsCore = createResultsCore(resultsDeps);
+  const submissionsService = createSubmissionsService(base);
   return {
     frameworks: frameworksService,
     periods: createPeriodsService(base),
-    submissions: createSubmissionsService(base),
+    submissions: submissionsService,
+    kpiPrefill: createKpiPrefillService({ ...base, submissionsService, kpis: createKpiReader(deps) }),
     appraisal: createAppraisalService(base),
     results: resultsCore,
     scores: scoresService,
@@ -80,6 +85,7 @@ export function registerMeasureModule(
   registerFrameworksRoutes(app, services);
   registerPeriodsRoutes(app, services);
   registerSubmissionsRoutes(app, services, deps.files);
+  registerKpiPrefillRoutes(app, services.kpiPrefill);
   registerAppraisalRoutes(app, services);
   registerResultsRoutes(app, services);
   registerAnalysisRoutes(app, services.analysis);
