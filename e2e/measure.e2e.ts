@@ -152,10 +152,24 @@ describe('measure journey', () => {
     await robust.waitFor();
     expect(await robust.locator('tbody tr').count()).toBeGreaterThan(0);
     expect(await robust.getByText('Phan Đình Phùng').count()).toBe(1);
+    const dropOne = page.getByTestId('drop-one-table');
+    await dropOne.waitFor();
+    expect(await dropOne.locator('tbody tr').count()).toBeGreaterThan(0);
     await check(page, 'measure-robustness');
     await page.getByRole('tab', { name: 'Xếp hạng', exact: true }).click();
     await link.click();
     await page.getByTestId('profile-radar').locator('svg').waitFor();
+    expect(await page.getByTestId('profile-rank').textContent()).toBe(`Hạng ${rank}`);
+    await page.getByTestId('history-chart').locator('svg').waitFor();
+    // What-if: doubling the first main index's weight changes the simulated total, never the saved one.
+    const whatIf = page.getByTestId('what-if');
+    await whatIf.getByText('Mô phỏng — không lưu').waitFor();
+    const weight = whatIf.locator('input[placeholder]').first();
+    await weight.fill(String(Number(await weight.getAttribute('placeholder')) * 2));
+    await whatIf.getByRole('button', { name: 'Tính thử' }).click();
+    const result = page.getByTestId('what-if-result');
+    await result.waitFor();
+    expect(await result.textContent()).toContain(`Hạng: ${rank}`);
     expect(await page.getByTestId('profile-rank').textContent()).toBe(`Hạng ${rank}`);
     await check(page, 'measure-profile');
   });
@@ -179,6 +193,10 @@ describe('measure journey', () => {
     });
     const page = await ctx.newPage();
     try {
+      await page.goto(url('/'));
+      // The landing card links to the newest published period once one exists.
+      const card = page.getByRole('link', { name: 'Xếp hạng chuyển đổi số' });
+      expect(await card.getAttribute('href')).toMatch(/^\/\?ranking=\d+$/);
       await page.goto(url(`/?ranking=${periodId}`));
       const link = page.getByRole('link', { name: 'Phan Đình Phùng' });
       await link.waitFor();
