@@ -88,7 +88,7 @@ export function UnitHistoryPanel({ unitId }: { unitId: number }) {
                         {t('m.direct')}
                       </Badge>
                     ) : (
-                      <Text size="xs">{contributorText(p.contributors, tag)}</Text>
+                      <Text size="xs">{contributorText(p.contributors, tag) || '–'}</Text>
                     )}
                   </Table.Td>
                 </Table.Tr>
