@@ -1,4 +1,4 @@
-import { Group, NumberInput, SegmentedControl, Select, Switch, TextInput } from '@mantine/core';
+import { Badge, Group, NumberInput, SegmentedControl, Select, Switch, TextInput } from '@mantine/core';
 import type { Component, ComponentValue } from '../../../core/contracts/measure-framework.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useMT } from './measure-i18n.js';
@@ -154,5 +154,21 @@ export function NotApplicableSwitch({
       disabled={disabled}
       onChange={(e) => onChange(e.currentTarget.checked)}
     />
+  );
+}
+
+/** Marks a component whose value can come from an operational KPI ("Lấy số liệu từ KPI"). */
+export function KpiBadge({ component }: { component: Component }) {
+  const t = useMT();
+  if (!component.kpiCode) return null;
+  return (
+    <Badge
+      variant="light"
+      color="teal"
+      title={t('m.kpiBadgeTitle', { kpi: component.kpiCode })}
+      data-testid={`kpi-badge-${component.code}`}
+    >
+      {t('m.kpiBadge')}
+    </Badge>
   );
 }

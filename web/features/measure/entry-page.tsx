@@ -14,8 +14,9 @@ import { notify } from '../../components/notify.js';
 import { PageLoader } from '../../components/page-loader.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { intlTag } from '../../i18n/locale-store.js';
-import { ComponentInput, NotApplicableSwitch } from './component-input.js';
+import { ComponentInput, KpiBadge, NotApplicableSwitch } from './component-input.js';
 import { EvidenceEditor } from './evidence-panel.js';
+import { KpiPrefillButton } from './kpi-prefill-button.js';
 import { measureApi, type ValuesMap } from './measure-api.js';
 import { useMT } from './measure-i18n.js';
 import { fmtPoints, StatusBadge } from './measure-shared.js';
@@ -73,6 +74,7 @@ function ComponentCard(props: {
           </Box>
           <Group gap={6} wrap="nowrap">
             {needsFix ? <Badge color="red">{t('m.toFix')}</Badge> : null}
+            <KpiBadge component={c} />
             <Badge
               variant="outline"
               size="lg"
@@ -265,6 +267,9 @@ export function EntryPage() {
                   {t('m.submit')}
                 </Button>
               </Group>
+            ) : null}
+            {canEdit ? (
+              <KpiPrefillButton framework={fw} ids={ids} onDone={(v) => queryClient.setQueryData(key, v)} />
             ) : null}
           </Stack>
         </Grid.Col>
