@@ -1,6 +1,6 @@
 import type { PeriodResults, RankedUnit } from '../../../core/contracts/measure.js';
 import type { Framework, UnitResult } from '../../../core/contracts/measure-framework.js';
-import { rankUnits } from '../../../core/measure/ranking.js';
+import { rankKey, rankUnits } from '../../../core/measure/ranking.js';
 import { measureUnitKind, peerGroupOf } from './measure.policy.js';
 import { scoreTotals } from './measure-engine.js';
 import type { MeasureUnit } from './measure-units.repository.js';
@@ -74,6 +74,30 @@ const nodesOf = (json: string | null) =>
   }));
 
 /**
+ * Competition ranks within each unit kind, from a list already in display order (one pass, no second sort:
+ * the order within a kind is the overall order).
+ */
+function kindRanksOf(sorted: readonly { unitId: number; kind: string; value: number | null }[]) {
+  const state = new Map<string, { pos: number; prevKey: number | null; prevRank: number }>();
+  const ranks = new Map<number, number | null>();
+  for (const item of sorted) {
+    const key = rankKey(item.value);
+    if (key === null) {
+      ranks.set(item.unitId, null);
+      continue;
+    }
+    const s = state.get(item.kind) ?? { pos: 0, prevKey: null, prevRank: 0 };
+    s.pos += 1;
+    const rank = s.pos > 1 && key === s.prevKey ? s.prevRank : s.pos;
+    s.prevKey = key;
+    s.prevRank = rank;
+    state.set(item.kind, s);
+    ranks.set(item.unitId, rank);
+  }
+  return ranks;
+}
+
+/**
  * A period's results from stored scores (one row per approved unit): only ranking is left to do, in memory.
  * Gives the same results as computePeriodResults over the same values.
  */
@@ -91,9 +115,7 @@ export function rankStoredScores(
     kind: measureUnitKind(row),
   }));
   const byPeer = rankUnits(scored, { peerGroupOf: (s) => peerGroupOf(s.kind) });
-  const kindRank = new Map(
-    rankUnits(scored, { peerGroupOf: (s) => s.kind }).map((r) => [r.unitId, r.peerRank] as const),
-  );
+  const kindRank = kindRanksOf(byPeer);
   const units: RankedUnit[] = byPeer.map(({ row, kind, rank, peerRank }) => {
     const band = row.bandCode === null ? undefined : bands.get(row.bandCode);
     return {

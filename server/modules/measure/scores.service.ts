@@ -14,7 +14,7 @@ import { type ScoringUnit, scoreTotals } from './measure-engine.js';
 import type { MeasureUnitsRepository } from './measure-units.repository.js';
 import type { PeriodsRepository, PeriodWithFramework } from './periods.repository.js';
 import type { RawValueTuple, ScoreInsert, ScoresRepository } from './scores.repository.js';
-import { effectiveValuesOf, parseRaw } from './submission-context.js';
+import { effectiveValuesOf } from './submission-context.js';
 import type { SubmissionsRepository } from './submissions.repository.js';
 
 // Stored scores: each submission's totals and main-index/pillar points, rewritten in the same transaction as
@@ -60,24 +60,14 @@ function scoreRow(
   };
 }
 
-/** Values and appraised-point overrides by submission, from the period's raw value tuples. */
+/** Values and appraised-point overrides by submission, from the period's aggregated value tuples. */
 function groupRawValues(rows: RawValueTuple[]) {
   const bySubmission = new Map<number, { values: UnitValues; overrides: Record<string, number> | null }>();
-  for (const [submissionId, code, raw, isNa, appraisedRaw, appraisedIsNa, appraisedPoints] of rows) {
-    let entry = bySubmission.get(submissionId);
-    if (!entry) {
-      entry = { values: {}, overrides: null };
-      bySubmission.set(submissionId, entry);
-    }
-    // Appraised values where given, else the unit's own (as effectiveValuesOf).
-    if (appraisedIsNa) entry.values[code] = { notApplicable: true };
-    else if (appraisedRaw !== null) entry.values[code] = parseRaw(appraisedRaw);
-    else if (isNa) entry.values[code] = { notApplicable: true };
-    else if (raw !== null) entry.values[code] = parseRaw(raw);
-    if (appraisedPoints !== null) {
-      entry.overrides ??= {};
-      entry.overrides[code] = appraisedPoints;
-    }
+  for (const [submissionId, valuesJson, overridesJson] of rows) {
+    bySubmission.set(Number(submissionId), {
+      values: valuesJson ? (JSON.parse(valuesJson) as UnitValues) : {},
+      overrides: overridesJson ? (JSON.parse(overridesJson) as Record<string, number>) : null,
+    });
   }
   return bySubmission;
 }
