@@ -20,7 +20,8 @@ export type FullRanking = {
     previousPeriodId: number | null;
   };
   rows: Row[];
-  folded: string[];
+  // Folded names for `q`, computed on the first search (most pages, and every live edit, need none).
+  folded: string[] | null;
   groups: { peerGroup: string; count: number }[];
 };
 
@@ -54,7 +55,7 @@ export function buildFullRanking(
       previousPeriodId: previous?.periodId ?? null,
     },
     rows,
-    folded: rows.map((u) => foldVietnamese(u.unitName)),
+    folded: null,
     groups: [...counts].map(([peerGroup, count]) => ({ peerGroup, count })),
   };
 }
@@ -65,13 +66,15 @@ const byPeerRank = (a: Row, b: Row) =>
 /** One page of the ranking, allowlisted by the response schema and serialised. */
 export function rankingPageJson(full: FullRanking, query: Omit<RankingQuery, 'source'>): string {
   const q = query.q ? foldVietnamese(query.q) : '';
+  if (q !== '' && !full.folded) full.folded = full.rows.map((u) => foldVietnamese(u.unitName));
+  const folded = full.folded ?? [];
   let matching = full.rows;
   if (query.unitId !== undefined || q !== '' || query.peerGroup !== undefined) {
     matching = full.rows.filter(
       (u, i) =>
         (query.unitId === undefined || u.unitId === query.unitId) &&
         (query.peerGroup === undefined || u.peerGroup === query.peerGroup) &&
-        (q === '' || full.folded[i]?.includes(q)),
+        (q === '' || folded[i]?.includes(q)),
     );
   }
   // Within a peer group the order that matters is the peer rank; the list is ordered by overall rank.
