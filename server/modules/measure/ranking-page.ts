@@ -6,9 +6,8 @@ import type { ResultsSource } from './results.service.js';
 // The ranking of a period as one in-memory list (with change since the previous period and folded names for
 // search) and pages cut from it. Published lists and their serialised pages are cached: snapshots never change.
 
-type Row = PeriodResults['units'][number] & {
-  change: { valueDelta: number | null; rankDelta: number | null } | null;
-};
+type Row = PeriodResults['units'][number];
+type Change = { valueDelta: number | null; rankDelta: number | null } | null;
 export type FullRanking = {
   meta: {
     periodId: number;
@@ -20,6 +19,8 @@ export type FullRanking = {
     previousPeriodId: number | null;
   };
   rows: Row[];
+  // The previous period's rows by unit: the change is worked out for the rows of a page only.
+  before: Map<number, Row>;
   // Folded names for `q`, computed on the first search (most pages, and every live edit, need none).
   folded: string[] | null;
   groups: { peerGroup: string; count: number }[];
@@ -32,18 +33,7 @@ export function buildFullRanking(
 ): FullRanking {
   const before = new Map(previous?.results.units.map((u) => [u.unitId, u]) ?? []);
   const counts = new Map<string, number>();
-  const rows = r.units.map((u): Row => {
-    counts.set(u.peerGroup, (counts.get(u.peerGroup) ?? 0) + 1);
-    const p = before.get(u.unitId);
-    const change = p
-      ? {
-          valueDelta:
-            u.value !== null && p.value !== null ? Math.round((u.value - p.value) * 1e6) / 1e6 : null,
-          rankDelta: u.rank !== null && p.rank !== null ? p.rank - u.rank : null,
-        }
-      : null;
-    return { ...u, change };
-  });
+  for (const u of r.units) counts.set(u.peerGroup, (counts.get(u.peerGroup) ?? 0) + 1);
   return {
     meta: {
       periodId: period.id,
@@ -54,11 +44,24 @@ export function buildFullRanking(
       computedAt: r.computedAt,
       previousPeriodId: previous?.periodId ?? null,
     },
-    rows,
+    rows: r.units,
+    before,
     folded: null,
     groups: [...counts].map(([peerGroup, count]) => ({ peerGroup, count })),
   };
 }
+
+function changeOf(u: Row, p: Row | undefined): Change {
+  if (!p) return null;
+  return {
+    valueDelta: u.value !== null && p.value !== null ? Math.round((u.value - p.value) * 1e6) / 1e6 : null,
+    rankDelta: u.rank !== null && p.rank !== null ? p.rank - u.rank : null,
+  };
+}
+
+/** Every row with its change since the previous period (the unpaged list). */
+export const rowsWithChange = (full: FullRanking) =>
+  full.rows.map((u) => ({ ...u, change: changeOf(u, full.before.get(u.unitId)) }));
 
 const byPeerRank = (a: Row, b: Row) =>
   (a.peerRank ?? Number.MAX_SAFE_INTEGER) - (b.peerRank ?? Number.MAX_SAFE_INTEGER);
@@ -86,7 +89,9 @@ export function rankingPageJson(full: FullRanking, query: Omit<RankingQuery, 'so
     total: matching.length,
     limit: query.limit,
     offset: query.offset,
-    units: matching.slice(query.offset, query.offset + query.limit),
+    units: matching
+      .slice(query.offset, query.offset + query.limit)
+      .map((u) => ({ ...u, change: changeOf(u, full.before.get(u.unitId)) })),
   };
   return JSON.stringify(RankingSchema.parse(page));
 }

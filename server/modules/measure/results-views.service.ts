@@ -5,7 +5,14 @@ import { parseDefinition } from './frameworks.service.js';
 import { measureUnitKind } from './measure.policy.js';
 import type { MeasureEngine } from './measure-engine.js';
 import type { PeriodWithFramework } from './periods.repository.js';
-import { buildFullRanking, createLru, type FullRanking, pageKey, rankingPageJson } from './ranking-page.js';
+import {
+  buildFullRanking,
+  createLru,
+  type FullRanking,
+  pageKey,
+  rankingPageJson,
+  rowsWithChange,
+} from './ranking-page.js';
 import type { ResultsCore, ResultsDeps } from './results.service.js';
 
 const FULL_RANKING_CACHE_SIZE = 16;
@@ -64,8 +71,10 @@ export function createResultsViews(deps: ResultsDeps & { engine: MeasureEngine }
 
   return {
     /** The whole ranking as one list (exports and the benchmark's full-list size). */
-    fullRanking: async (actor: Actor | null, periodId: number, wanted?: 'published' | 'live') =>
-      (await fullRanking(actor, periodId, wanted)).full,
+    fullRanking: async (actor: Actor | null, periodId: number, wanted?: 'published' | 'live') => {
+      const { full } = await fullRanking(actor, periodId, wanted);
+      return { ...full.meta, units: rowsWithChange(full) };
+    },
     rankingJson,
     publicRankingJson: (periodId: number, query: Omit<RankingQuery, 'source'>) =>
       rankingJson(null, periodId, { ...query, source: 'published' }),
