@@ -40,13 +40,11 @@ export function createPeriodsRepository(db: Kysely<DB>) {
         .returningAll()
         .executeTakeFirstOrThrow();
       for (let i = 0; i < unitIds.length; i += CHUNK) {
-        const chunk = unitIds
-          .slice(i, i + CHUNK)
-          .map((unitId) => ({
-            periodId: period.id,
-            unitId,
-            groupsJson: JSON.stringify(groupsOf.get(unitId) ?? []),
-          }));
+        const chunk = unitIds.slice(i, i + CHUNK).map((unitId) => ({
+          periodId: period.id,
+          unitId,
+          groupsJson: JSON.stringify(groupsOf.get(unitId) ?? []),
+        }));
         await exec.insertInto('measurePeriodUnits').values(chunk).execute();
       }
       return period;
