@@ -33,8 +33,7 @@ export function KpiPrefillButton({ framework, ids, onDone }: Props) {
   return (
     <>
       <Button
-        variant="light"
-        color="teal"
+        variant="default"
         onClick={() => prefill.mutate()}
         loading={prefill.isPending}
         data-testid="kpi-prefill"
