@@ -1,22 +1,11 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { AuditLogTable, DB } from '../../db/schema.js';
 import { containsInsensitive } from '../accounts/like.js';
 
 export type Executor = Kysely<DB> | Transaction<DB>;
 
-export type AuditRow = {
-  at: string;
-  actorUserId: number | null;
-  actorTokenId: number | null;
-  actorLabel: string;
-  ip: string | null;
-  requestId: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  beforeJson: string | null;
-  afterJson: string | null;
-};
+/** One audit entry as written; the id is assigned by the database. */
+export type AuditRow = Omit<Selectable<AuditLogTable>, 'id'>;
 
 export type AuditFilter = {
   entity?: string;
