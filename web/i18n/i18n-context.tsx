@@ -1,20 +1,16 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import type { Locale } from '../../core/i18n/locale.js';
 import { en } from './en.js';
+import { fillPlaceholders, type MessageParams } from './interpolate.js';
 import { getLocale, setLocale, subscribeLocale } from './locale-store.js';
 import { type Dictionary, type MessageKey, vi } from './vi.js';
 
 const DICTIONARIES: Record<Locale, Dictionary> = { vi, en };
 
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
-/** Fills {name} placeholders; unknown placeholders stay visible so a missing param is noticed. */
-export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
-  const template = DICTIONARIES[locale][key] ?? vi[key] ?? key;
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name]),
-  );
+export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
+  return fillPlaceholders(DICTIONARIES[locale][key] ?? vi[key] ?? key, params);
 }
 
 type I18nValue = { locale: Locale; t: Translate; setLocale: (locale: Locale) => void };

@@ -1,4 +1,5 @@
 import type { Locale } from '../../core/i18n/locale.js';
+import { fillPlaceholders, type MessageParams } from '../i18n/interpolate.js';
 
 // Texts of the public ranking page (Vietnamese first); `en` must carry the same keys.
 const vi = {
@@ -71,14 +72,8 @@ const en: { readonly [K in RankingKey]: string } = {
   peerRankOf: 'Rank {rank} among {group}',
 };
 
-export function rankingText(
-  locale: Locale,
-  key: RankingKey,
-  params: Record<string, string | number> = {},
-): string {
-  return (locale === 'en' ? en : vi)[key].replace(/\{(\w+)\}/g, (w, n: string) =>
-    params[n] === undefined ? w : String(params[n]),
-  );
+export function rankingText(locale: Locale, key: RankingKey, params: MessageParams = {}): string {
+  return fillPlaceholders((locale === 'en' ? en : vi)[key], params);
 }
 
 /** A peer-group code in words when we know it, else the code itself. */

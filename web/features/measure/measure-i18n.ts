@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { fillPlaceholders, type MessageParams } from '../../i18n/interpolate.js';
 
 // Measure's UI texts (Vietnamese first). Kept beside the feature so the shared dictionaries, which other
 // helpers edit at the same time, stay untouched; `en` must have exactly the same keys (checked by the type).
@@ -442,18 +443,12 @@ const en: { readonly [K in MeasureKey]: string } = {
   'm.whatIf.rankDown': 'down {n} places.',
 };
 
-export type MeasureT = (key: MeasureKey, params?: Record<string, string | number>) => string;
+export type MeasureT = (key: MeasureKey, params?: MessageParams) => string;
 
 export function useMT(): MeasureT {
   const { locale } = useI18n();
   return useCallback(
-    (key, params) => {
-      const template = (locale === 'en' ? en : vi)[key] ?? key;
-      if (!params) return template;
-      return template.replace(/\{(\w+)\}/g, (w, n: string) =>
-        params[n] === undefined ? w : String(params[n]),
-      );
-    },
+    (key, params) => fillPlaceholders((locale === 'en' ? en : vi)[key] ?? key, params),
     [locale],
   );
 }
