@@ -32,23 +32,34 @@ export function placeOf(unitName: string): string {
   return unitName.trim().replace(PLACE_PREFIXES, '') || unitName.trim();
 }
 
+/**
+ * The unit's official name with its type ("Tỉnh Thái Nguyên", "Phường Bắc Kạn"): imported units keep the
+ * type apart from the name, as the national code lists do.
+ */
+export function officialNameOf(unit: Pick<MeasureUnit, 'name' | 'type'>): string {
+  const name = unit.name.trim();
+  if (PLACE_PREFIXES.test(name) || !PLACE_PREFIXES.test(`${unit.type} `)) return name;
+  return `${unit.type} ${name}`;
+}
+
 function defaultIssuer(root: MeasureUnit): Issuer {
   const isProvince = root.type.toLowerCase() === 'province' || root.level === 1;
   const place = placeOf(root.name);
+  const official = officialNameOf(root);
   if (isProvince) {
     return {
-      parentBody: `UBND ${upper(root.name)}`,
+      parentBody: `UBND ${upper(official)}`,
       issuer: 'SỞ KHOA HỌC VÀ CÔNG NGHỆ',
       symbol: 'BC-SKHCN',
       place,
-      superior: `UBND ${root.name}`,
+      superior: `UBND ${official}`,
       authority: 'KT. GIÁM ĐỐC',
       signerTitle: 'PHÓ GIÁM ĐỐC',
     };
   }
   return {
     parentBody: '',
-    issuer: `ỦY BAN NHÂN DÂN ${upper(root.name)}`,
+    issuer: `ỦY BAN NHÂN DÂN ${upper(official)}`,
     symbol: 'BC-UBND',
     place,
     superior: 'Ban Chỉ đạo cấp trên',
