@@ -120,6 +120,17 @@ export function dataTable(header: string[], rows: (string | number)[][], widthsP
   });
 }
 
+/** A borderless full-width table of two side-by-side cells, as the administrative layout places blocks. */
+function twoColumns(left: Paragraph[], right: Paragraph[], leftPercent: number): Table {
+  const cell = (children: Paragraph[], size: number) =>
+    new TableCell({ width: { size, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, children });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: NO_BORDERS,
+    rows: [new TableRow({ children: [cell(left, leftPercent), cell(right, 100 - leftPercent)] })],
+  });
+}
+
 function headerTable(input: AdminDocumentInput): Table {
   const left = [
     ...(input.parentBody ? [centred(input.parentBody, { size: SMALL_SIZE })] : []),
@@ -133,26 +144,7 @@ function headerTable(input: AdminDocumentInput): Table {
     centred('________________________', { size: SMALL_SIZE, after: 120 }),
     centred(input.placeDateLine, { italics: true, size: BODY_SIZE }),
   ];
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: NO_BORDERS,
-    rows: [
-      new TableRow({
-        children: [
-          new TableCell({
-            width: { size: 40, type: WidthType.PERCENTAGE },
-            borders: NO_BORDERS,
-            children: left,
-          }),
-          new TableCell({
-            width: { size: 60, type: WidthType.PERCENTAGE },
-            borders: NO_BORDERS,
-            children: right,
-          }),
-        ],
-      }),
-    ],
-  });
+  return twoColumns(left, right, 40);
 }
 
 function signatureTable(input: AdminDocumentInput): Table {
@@ -165,26 +157,7 @@ function signatureTable(input: AdminDocumentInput): Table {
     centred(input.signer.title, { bold: true, after: 1400 }),
     centred(input.signer.name, { bold: true }),
   ];
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: NO_BORDERS,
-    rows: [
-      new TableRow({
-        children: [
-          new TableCell({
-            width: { size: 50, type: WidthType.PERCENTAGE },
-            borders: NO_BORDERS,
-            children: left,
-          }),
-          new TableCell({
-            width: { size: 50, type: WidthType.PERCENTAGE },
-            borders: NO_BORDERS,
-            children: right,
-          }),
-        ],
-      }),
-    ],
-  });
+  return twoColumns(left, right, 50);
 }
 
 /** Builds the whole document and packs it to a .docx buffer. */
