@@ -16,6 +16,7 @@ import { type FormEvent, useState } from 'react';
 import type { AuditItem, AuditPage as AuditPageData } from '../../../core/contracts/accounts.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { PageLoader } from '../../components/page-loader.js';
+import { TableHeader } from '../../components/table-header.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { api } from '../../lib/api-client.js';
 import { formatDateTime } from '../../lib/format.js';
@@ -45,13 +46,7 @@ function DiffView({ item }: { item: AuditItem }) {
   return (
     <Table.ScrollContainer minWidth={480}>
       <Table data-testid="audit-diff">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('audit.changes')}</Table.Th>
-            <Table.Th>{t('audit.before')}</Table.Th>
-            <Table.Th>{t('audit.after')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHeader columns={[t('audit.changes'), t('audit.before'), t('audit.after')]} />
         <Table.Tbody>
           {rows.map((r) => (
             <Table.Tr key={r.path}>
@@ -139,16 +134,16 @@ export function AuditPage() {
       {log.data ? (
         <Table.ScrollContainer minWidth={760}>
           <Table striped data-testid="audit-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('audit.at')}</Table.Th>
-                <Table.Th>{t('audit.actor')}</Table.Th>
-                <Table.Th>{t('audit.action')}</Table.Th>
-                <Table.Th>{t('audit.entity')}</Table.Th>
-                <Table.Th>{t('audit.ip')}</Table.Th>
-                <Table.Th>{t('audit.changes')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHeader
+              columns={[
+                t('audit.at'),
+                t('audit.actor'),
+                t('audit.action'),
+                t('audit.entity'),
+                t('audit.ip'),
+                t('audit.changes'),
+              ]}
+            />
             <Table.Tbody>
               {items.map((item) => (
                 <Table.Tr key={item.id}>

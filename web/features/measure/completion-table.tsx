@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { PageLoader } from '../../components/page-loader.js';
+import { TableHeader } from '../../components/table-header.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
 import { measureApi } from './measure-api.js';
@@ -34,15 +35,9 @@ export function CompletionTable({ periodId, appraiser }: { periodId: number; app
       </Group>
       <Table.ScrollContainer minWidth={720}>
         <Table striped data-testid="completion-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('m.unit')}</Table.Th>
-              <Table.Th>{t('m.status')}</Table.Th>
-              <Table.Th>{t('m.answered')}</Table.Th>
-              <Table.Th>{t('m.submittedAt')}</Table.Th>
-              <Table.Th>{t('m.select')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHeader
+            columns={[t('m.unit'), t('m.status'), t('m.answered'), t('m.submittedAt'), t('m.select')]}
+          />
           <Table.Tbody>
             {data.units.map((u) => (
               <Table.Tr key={u.unitId}>

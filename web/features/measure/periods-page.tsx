@@ -19,6 +19,7 @@ import { ErrorAlert } from '../../components/error-alert.js';
 import { fieldErrorsOf } from '../../components/form-errors.js';
 import { notify } from '../../components/notify.js';
 import { PageLoader } from '../../components/page-loader.js';
+import { TableHeader } from '../../components/table-header.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { formatDate, todayInVietnam } from '../../lib/format.js';
 import { useSession } from '../auth/use-session.js';
@@ -182,17 +183,17 @@ export function PeriodsPage() {
       {periods.data && periods.data.length > 0 ? (
         <Table.ScrollContainer minWidth={760}>
           <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('m.period')}</Table.Th>
-                <Table.Th>{t('m.framework')}</Table.Th>
-                <Table.Th ta="right">{t('m.units')}</Table.Th>
-                <Table.Th>{t('m.opensOn')}</Table.Th>
-                <Table.Th>{t('m.dueOn')}</Table.Th>
-                <Table.Th>{t('m.status')}</Table.Th>
-                <Table.Th>{t('m.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHeader
+              columns={[
+                t('m.period'),
+                t('m.framework'),
+                { label: t('m.units'), numeric: true },
+                t('m.opensOn'),
+                t('m.dueOn'),
+                t('m.status'),
+                t('m.actions'),
+              ]}
+            />
             <Table.Tbody>
               {periods.data.map((p) => (
                 <Table.Tr key={p.id}>

@@ -20,6 +20,7 @@ import type { TokenCreated, TokenView } from '../../../core/contracts/accounts.j
 import { ErrorAlert } from '../../components/error-alert.js';
 import { fieldErrorsOf } from '../../components/form-errors.js';
 import { PageLoader } from '../../components/page-loader.js';
+import { TableHeader } from '../../components/table-header.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { api } from '../../lib/api-client.js';
 import { formatDateTime } from '../../lib/format.js';
@@ -155,17 +156,17 @@ export function TokensPage() {
       {tokens.data ? (
         <Table.ScrollContainer minWidth={800}>
           <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('tokens.name')}</Table.Th>
-                <Table.Th>{t('tokens.prefix')}</Table.Th>
-                <Table.Th>{t('tokens.unit')}</Table.Th>
-                <Table.Th>{t('tokens.permissions')}</Table.Th>
-                <Table.Th>{t('tokens.createdAt')}</Table.Th>
-                <Table.Th>{t('tokens.expiresAt')}</Table.Th>
-                <Table.Th>{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHeader
+              columns={[
+                t('tokens.name'),
+                t('tokens.prefix'),
+                t('tokens.unit'),
+                t('tokens.permissions'),
+                t('tokens.createdAt'),
+                t('tokens.expiresAt'),
+                t('common.actions'),
+              ]}
+            />
             <Table.Tbody>
               <TokenRows items={tokens.data.items} />
             </Table.Tbody>
