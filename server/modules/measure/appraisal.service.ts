@@ -1,41 +1,27 @@
-import type { Kysely } from 'kysely';
 import type { AppraisalBody, ReturnBody } from '../../../core/contracts/measure.js';
-import type { DB } from '../../db/schema.js';
 import { type Actor, canOnUnit } from '../../lib/actor.js';
-import type { Clock } from '../../lib/clock.js';
 import { AppError, type FieldError } from '../../lib/errors.js';
-import type { AuditContext, AuditService } from '../audit/audit.service.js';
+import type { Executor } from '../audit/audit.repository.js';
+import type { AuditContext } from '../audit/audit.service.js';
 import { canAppraiseSubmission } from './measure.policy.js';
-import type { MeasureEngine } from './measure-engine.js';
 import { scoreWithOverrides } from './measure-engine.js';
-import type { ScoresService } from './scores.service.js';
 import {
-  type ContextDeps,
   componentsOf,
   effectiveValuesOf,
   loadSubmissionContext,
   type SubmissionContext,
+  type SubmissionIds,
+  type SubmissionServiceDeps,
+  scoreIds,
 } from './submission-context.js';
 import { buildSubmissionView } from './submission-view.js';
-import type { SubmissionsRepository } from './submissions.repository.js';
-import { scoreIds } from './submissions.service.js';
 
 // Appraisal (thẩm định): the appraiser sets appraised values or points and comments per component,
 // returns the submission with the components to fix, or approves it, which locks the data.
 
-type Ids = { periodId: number; unitId: number };
-type AppraisalDeps = ContextDeps & {
-  db: Kysely<DB>;
-  submissions: SubmissionsRepository;
-  audit: AuditService;
-  clock: Clock;
-  engine: MeasureEngine;
-  scoresService: ScoresService;
-};
-
 const canAppraise = (a: Actor, anc: number[]) => canOnUnit(a, 'measure.appraise', anc);
 
-export function createAppraisalService(deps: AppraisalDeps) {
+export function createAppraisalService(deps: SubmissionServiceDeps) {
   const { db, submissions, audit, clock, engine } = deps;
 
   function requireSubmitted(actor: Actor, ctx: SubmissionContext) {
@@ -73,19 +59,19 @@ export function createAppraisalService(deps: AppraisalDeps) {
     if (errors.length) throw new AppError('VALIDATION', { fieldErrors: errors });
   }
 
-  const view = async (actor: Actor, ids: Ids, exec = db as Parameters<typeof loadSubmissionContext>[4]) => {
+  const view = async (actor: Actor, ids: SubmissionIds, exec: Executor = db) => {
     const ctx = await loadSubmissionContext(deps, actor, ids, canAppraise, exec);
     const evidence = ctx.submission ? await submissions.evidence(ctx.submission.id, exec) : [];
     return buildSubmissionView(engine, actor, ctx, evidence);
   };
 
   return {
-    get(actor: Actor | null, ids: Ids) {
+    get(actor: Actor | null, ids: SubmissionIds) {
       if (!actor) throw new AppError('UNAUTHENTICATED');
       return view(actor, ids);
     },
 
-    async appraise(actx: AuditContext, ids: Ids, body: AppraisalBody) {
+    async appraise(actx: AuditContext, ids: SubmissionIds, body: AppraisalBody) {
       const actor = actx.actor as Actor;
       return db.transaction().execute(async (trx) => {
         const ctx = await loadSubmissionContext(deps, actx.actor, ids, canAppraise, trx);
@@ -183,7 +169,7 @@ export function createAppraisalService(deps: AppraisalDeps) {
       });
     },
 
-    async returnForCorrection(actx: AuditContext, ids: Ids, body: ReturnBody) {
+    async returnForCorrection(actx: AuditContext, ids: SubmissionIds, body: ReturnBody) {
       const actor = actx.actor as Actor;
       return db.transaction().execute(async (trx) => {
         const ctx = await loadSubmissionContext(deps, actx.actor, ids, canAppraise, trx);
@@ -252,7 +238,7 @@ export function createAppraisalService(deps: AppraisalDeps) {
       });
     },
 
-    async approve(actx: AuditContext, ids: Ids) {
+    async approve(actx: AuditContext, ids: SubmissionIds) {
       const actor = actx.actor as Actor;
       return db.transaction().execute(async (trx) => {
         const ctx = await loadSubmissionContext(deps, actx.actor, ids, canAppraise, trx);

@@ -6,14 +6,18 @@ import { type Actor, canOnUnit } from '../../lib/actor.js';
 import type { AuditContext } from '../audit/audit.service.js';
 import type { KpiFigure } from '../kpis/kpi-reads.service.js';
 import type { MeasureEngine, ScoringUnit } from './measure-engine.js';
-import { type ContextDeps, componentsOf, loadSubmissionContext } from './submission-context.js';
+import {
+  type ContextDeps,
+  componentsOf,
+  loadSubmissionContext,
+  type SubmissionIds,
+} from './submission-context.js';
 import type { SubmissionsService } from './submissions.service.js';
 
 // "A component can take its value automatically from a KPI": reads each KPI-linked component's KPI for the
 // period's year (monthly or quarterly values roll up by the KPI's own rule) and saves the figures through
 // the ordinary save, so editability, validation, history, audit and stored scores behave as for typed values.
 
-type Ids = { periodId: number; unitId: number };
 export type KpiReader = {
   getKpiValue(unitId: number, kpiCode: string, periodCode: string): Promise<KpiFigure | null>;
 };
@@ -50,7 +54,7 @@ function kpiLinked(fw: Framework, engine: MeasureEngine, unit: ScoringUnit) {
 export function createKpiPrefillService(deps: PrefillDeps) {
   const { engine, kpis } = deps;
   return {
-    async prefill(actx: AuditContext, ids: Ids): Promise<KpiPrefillResult> {
+    async prefill(actx: AuditContext, ids: SubmissionIds): Promise<KpiPrefillResult> {
       // Permission first (403 learns nothing); editability is checked by the save itself (409).
       const ctx = await loadSubmissionContext(deps, actx.actor, ids, canEnter, deps.db);
       const periodCode = String(ctx.period.year);

@@ -1,18 +1,23 @@
+import type { Kysely } from 'kysely';
 import type {
   Component,
   ComponentValue,
   Framework,
   UnitValues,
 } from '../../../core/contracts/measure-framework.js';
+import type { DB } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
+import type { Clock } from '../../lib/clock.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import type { Executor } from '../audit/audit.repository.js';
+import type { AuditService } from '../audit/audit.service.js';
 import type { FrameworksRepository } from './frameworks.repository.js';
 import { parseDefinition } from './frameworks.service.js';
 import { measureUnitKind } from './measure.policy.js';
-import type { ScoringUnit } from './measure-engine.js';
+import type { MeasureEngine, ScoringUnit } from './measure-engine.js';
 import type { MeasureUnit, MeasureUnitsRepository } from './measure-units.repository.js';
 import type { PeriodsRepository, PeriodWithFramework } from './periods.repository.js';
+import type { ScoresService } from './scores.service.js';
 import type {
   ScoringValueRow,
   SubmissionRow,
@@ -40,10 +45,23 @@ export type ContextDeps = {
   submissions: SubmissionsRepository;
 };
 
+export type SubmissionIds = { periodId: number; unitId: number };
+
+/** What the self-assessment and appraisal services both need: the context loaders plus the write side. */
+export type SubmissionServiceDeps = ContextDeps & {
+  db: Kysely<DB>;
+  audit: AuditService;
+  clock: Clock;
+  engine: MeasureEngine;
+  scoresService: ScoresService;
+};
+
+export const scoreIds = (submissionId: number, ids: SubmissionIds) => ({ submissionId, ...ids });
+
 export async function loadSubmissionContext(
   deps: ContextDeps,
   actor: Actor | null,
-  ids: { periodId: number; unitId: number },
+  ids: SubmissionIds,
   allowed: (actor: Actor, ancestors: number[]) => boolean,
   exec: Executor,
 ): Promise<SubmissionContext> {

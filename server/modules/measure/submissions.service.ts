@@ -1,41 +1,25 @@
-import type { Kysely } from 'kysely';
 import type { EvidenceCreate, ValuesBody } from '../../../core/contracts/measure.js';
 import type { ComponentValue, UnitResult, UnitValues } from '../../../core/contracts/measure-framework.js';
-import type { DB } from '../../db/schema.js';
 import { type Actor, canOnUnit } from '../../lib/actor.js';
-import type { Clock } from '../../lib/clock.js';
 import { AppError, type FieldError, notFound } from '../../lib/errors.js';
 import type { Executor } from '../audit/audit.repository.js';
-import type { AuditContext, AuditService } from '../audit/audit.service.js';
+import type { AuditContext } from '../audit/audit.service.js';
 import { canDownloadFile } from '../files/files.policy.js';
 import { canEditSubmission } from './measure.policy.js';
 import { conflictOnUnique } from './measure-db-errors.js';
-import type { MeasureEngine } from './measure-engine.js';
-import type { ScoresService } from './scores.service.js';
 import {
-  type ContextDeps,
   loadSubmissionContext,
   type SubmissionContext,
+  type SubmissionIds,
+  type SubmissionServiceDeps,
+  scoreIds,
   selfValuesOf,
 } from './submission-context.js';
 import { buildSubmissionView, toEvidence } from './submission-view.js';
-import type { SubmissionsRepository } from './submissions.repository.js';
 import { submissionIssues } from './submit-checks.js';
 
 // Self-assessment: a unit enters raw values and evidence per component, sees its score live, and submits.
 // Every value change is kept in measure_value_history (who/when) besides the audit log.
-
-type Ids = { periodId: number; unitId: number };
-type SubmissionsDeps = ContextDeps & {
-  db: Kysely<DB>;
-  submissions: SubmissionsRepository;
-  audit: AuditService;
-  clock: Clock;
-  engine: MeasureEngine;
-  scoresService: ScoresService;
-};
-
-export const scoreIds = (submissionId: number, ids: Ids) => ({ submissionId, ...ids });
 
 const canRead = (a: Actor, anc: number[]) => canOnUnit(a, 'measure.read', anc);
 const canEnter = (a: Actor, anc: number[]) => canOnUnit(a, 'measure.enter', anc);
@@ -45,9 +29,9 @@ const canEnterOrAppraise = (a: Actor, anc: number[]) =>
 const rawJsonOf = (v: ComponentValue | null | undefined) =>
   !v || 'notApplicable' in v ? null : JSON.stringify(v);
 
-export function createSubmissionsService(deps: SubmissionsDeps) {
+export function createSubmissionsService(deps: SubmissionServiceDeps) {
   const { db, submissions, audit, clock, engine } = deps;
-  const load = (actor: Actor | null, ids: Ids, allowed: typeof canRead, exec: Executor = db) =>
+  const load = (actor: Actor | null, ids: SubmissionIds, allowed: typeof canRead, exec: Executor = db) =>
     loadSubmissionContext(deps, actor, ids, allowed, exec);
 
   function checkValuesOrThrow(ctx: SubmissionContext, values: UnitValues, prefix: string) {
@@ -94,25 +78,25 @@ export function createSubmissionsService(deps: SubmissionsDeps) {
     );
   }
 
-  async function view(actor: Actor, ids: Ids, exec: Executor = db) {
+  async function view(actor: Actor, ids: SubmissionIds, exec: Executor = db) {
     const ctx = await load(actor, ids, canRead, exec);
     const evidence = ctx.submission ? await submissions.evidence(ctx.submission.id, exec) : [];
     return buildSubmissionView(engine, actor, ctx, evidence);
   }
 
   return {
-    get: (actor: Actor | null, ids: Ids) => {
+    get: (actor: Actor | null, ids: SubmissionIds) => {
       if (!actor) throw new AppError('UNAUTHENTICATED');
       return view(actor, ids);
     },
 
-    async preview(actor: Actor | null, ids: Ids, body: ValuesBody): Promise<UnitResult> {
+    async preview(actor: Actor | null, ids: SubmissionIds, body: ValuesBody): Promise<UnitResult> {
       const ctx = await load(actor, ids, canEnterOrAppraise);
       checkValuesOrThrow(ctx, body.values, 'body.values');
       return engine.score(ctx.framework, { ...selfValuesOf(ctx.rows), ...body.values }, ctx.scoringUnit);
     },
 
-    async saveValues(actx: AuditContext, ids: Ids, body: ValuesBody) {
+    async saveValues(actx: AuditContext, ids: SubmissionIds, body: ValuesBody) {
       const actor = actx.actor as Actor;
       return conflictOnUnique(
         db.transaction().execute(async (trx) => {
@@ -187,7 +171,7 @@ export function createSubmissionsService(deps: SubmissionsDeps) {
       );
     },
 
-    async addEvidence(actx: AuditContext, ids: Ids, body: EvidenceCreate) {
+    async addEvidence(actx: AuditContext, ids: SubmissionIds, body: EvidenceCreate) {
       const actor = actx.actor as Actor;
       return conflictOnUnique(
         db.transaction().execute(async (trx) => {
@@ -233,7 +217,7 @@ export function createSubmissionsService(deps: SubmissionsDeps) {
       );
     },
 
-    async removeEvidence(actx: AuditContext, ids: Ids, evidenceId: number) {
+    async removeEvidence(actx: AuditContext, ids: SubmissionIds, evidenceId: number) {
       const actor = actx.actor as Actor;
       await db.transaction().execute(async (trx) => {
         const ctx = await load(actx.actor, ids, canEnter, trx);
@@ -250,7 +234,7 @@ export function createSubmissionsService(deps: SubmissionsDeps) {
       });
     },
 
-    async submit(actx: AuditContext, ids: Ids) {
+    async submit(actx: AuditContext, ids: SubmissionIds) {
       const actor = actx.actor as Actor;
       return db.transaction().execute(async (trx) => {
         const ctx = await load(actx.actor, ids, canEnter, trx);
@@ -283,14 +267,14 @@ export function createSubmissionsService(deps: SubmissionsDeps) {
     },
 
     /** The stored file behind an evidence item, for anyone who may read the unit's submission. */
-    async evidenceFileId(actor: Actor | null, ids: Ids, evidenceId: number): Promise<number> {
+    async evidenceFileId(actor: Actor | null, ids: SubmissionIds, evidenceId: number): Promise<number> {
       const ctx = await load(actor, ids, canRead);
       const row = await submissions.findEvidence(evidenceId);
       if (!row || row.submissionId !== ctx.submission?.id || row.fileId === null) throw notFound();
       return row.fileId;
     },
 
-    async history(actor: Actor | null, ids: Ids) {
+    async history(actor: Actor | null, ids: SubmissionIds) {
       const ctx = await load(actor, ids, canRead);
       if (!ctx.submission) return [];
       return (await submissions.history(ctx.submission.id)).map((h) => ({
