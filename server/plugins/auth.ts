@@ -1,6 +1,5 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type Permission, PermissionSchema } from '../../core/accounts/permissions.js';
 import type { Deps } from '../deps.js';
 import { canOnUnit, type TokenActor, type UserActor } from '../lib/actor.js';
 import { AppError } from '../lib/errors.js';
@@ -8,6 +7,7 @@ import '../modules/accounts/accounts.messages.js';
 import { isApiTokenShape, safeEqual, sha256Hex } from '../modules/accounts/secrets.js';
 import { createSessionsService, SESSION_COOKIE, toRoleGrants } from '../modules/accounts/sessions.service.js';
 import { createTokensRepository } from '../modules/accounts/tokens.repository.js';
+import { parsePermissions } from '../modules/accounts/tokens.service.js';
 import { createUnitScopeRepository } from '../modules/accounts/unit-scope.repository.js';
 import { createUsersRepository } from '../modules/accounts/users.repository.js';
 
@@ -58,17 +58,6 @@ function originMatchesHost(request: FastifyRequest): boolean {
     return new URL(origin).host === new URL(`${request.protocol}://${request.host}`).host;
   } catch {
     return false;
-  }
-}
-
-function parsePermissions(json: string): Permission[] {
-  try {
-    const list: unknown = JSON.parse(json);
-    return Array.isArray(list)
-      ? list.filter((p): p is Permission => PermissionSchema.safeParse(p).success)
-      : [];
-  } catch {
-    return [];
   }
 }
 

@@ -15,7 +15,8 @@ import { createUnitScopeRepository } from './unit-scope.repository.js';
 
 type TokenRecord = Omit<TokenView, 'permissions'> & { permissions: string };
 
-function parsePermissions(json: string): Permission[] {
+/** A token's stored permission list; anything unreadable or unknown drops out rather than failing. */
+export function parsePermissions(json: string): Permission[] {
   try {
     const list: unknown = JSON.parse(json);
     return Array.isArray(list)
