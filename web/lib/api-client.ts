@@ -96,3 +96,19 @@ export const api = {
   patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, body),
   delete: <T>(path: string) => apiRequest<T>('DELETE', path),
 };
+
+/** Multipart POST with the session's CSRF token; the JSON api client cannot send FormData. */
+export async function postFile<T>(path: string, file: File, csrf: string): Promise<T> {
+  const body = new FormData();
+  body.append('file', file);
+  const res = await fetch(path, {
+    method: 'POST',
+    body,
+    credentials: 'same-origin',
+    headers: { 'x-csrf-token': csrf, accept: 'application/json', 'accept-language': getLocale() },
+  });
+  const json = (await res.json().catch(() => ({}))) as Partial<Problem>;
+  if (!res.ok)
+    throw new ApiError({ title: res.statusText, status: res.status, code: 'UNKNOWN', ...json } as Problem);
+  return json as T;
+}

@@ -4,30 +4,13 @@ import { useState } from 'react';
 import type { Evidence } from '../../../core/contracts/measure.js';
 import { notify } from '../../components/notify.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { getLocale } from '../../i18n/locale-store.js';
-import { ApiError, type Problem } from '../../lib/api-client.js';
+import { ApiError, postFile } from '../../lib/api-client.js';
 import { formatDate } from '../../lib/format.js';
 import { useSession } from '../auth/use-session.js';
 import { measureApi } from './measure-api.js';
 import { useMT } from './measure-i18n.js';
 
 type Ids = { periodId: number; unitId: number };
-
-/** Multipart upload to the files module; the JSON api client cannot send FormData. */
-async function uploadFile(file: File, csrf: string): Promise<{ id: number }> {
-  const body = new FormData();
-  body.append('file', file);
-  const res = await fetch('/api/files', {
-    method: 'POST',
-    body,
-    credentials: 'same-origin',
-    headers: { 'x-csrf-token': csrf, accept: 'application/json', 'accept-language': getLocale() },
-  });
-  const json = (await res.json().catch(() => ({}))) as Partial<Problem> & { id?: number };
-  if (!res.ok)
-    throw new ApiError({ title: res.statusText, status: res.status, code: 'UNKNOWN', ...json } as Problem);
-  return { id: json.id as number };
-}
 
 export function EvidenceList({
   ids,
@@ -100,7 +83,7 @@ export function EvidenceEditor({
     mutationFn: async (input: File | 'cite') => {
       if (input === 'cite')
         return measureApi.addEvidence(ids.periodId, ids.unitId, { componentCode: code, document: doc });
-      const uploaded = await uploadFile(input, session.data?.csrfToken ?? '');
+      const uploaded = await postFile<{ id: number }>('/api/files', input, session.data?.csrfToken ?? '');
       return measureApi.addEvidence(ids.periodId, ids.unitId, { componentCode: code, fileId: uploaded.id });
     },
     onSuccess: () => {

@@ -1,7 +1,6 @@
 import type { ComponentValue } from '../../../core/contracts/measure-framework.js';
 import type { Structure } from '../../../core/contracts/units.js';
-import { getLocale } from '../../i18n/locale-store.js';
-import { ApiError, api, type Problem } from '../../lib/api-client.js';
+import { api, postFile } from '../../lib/api-client.js';
 
 // Typed calls to the analysis, history and export routes (shapes mirror server/modules/measure/analysis.schemas.ts).
 
@@ -68,22 +67,6 @@ export type UnitHistory = {
 };
 
 const periodPath = (id: number) => `/api/measure/periods/${id}`;
-
-/** Multipart POST with the session's CSRF token; the JSON api client cannot send FormData. */
-export async function postFile<T>(path: string, file: File, csrf: string): Promise<T> {
-  const body = new FormData();
-  body.append('file', file);
-  const res = await fetch(path, {
-    method: 'POST',
-    body,
-    credentials: 'same-origin',
-    headers: { 'x-csrf-token': csrf, accept: 'application/json', 'accept-language': getLocale() },
-  });
-  const json = (await res.json().catch(() => ({}))) as Partial<Problem>;
-  if (!res.ok)
-    throw new ApiError({ title: res.statusText, status: res.status, code: 'UNKNOWN', ...json } as Problem);
-  return json as T;
-}
 
 export const analysisApi = {
   whatIf: (periodId: number, unitId: number, body: WhatIfBody) =>
