@@ -12,8 +12,12 @@ export function createUnitScopeRepository(db: Kysely<DB>) {
         .select('ancestorId')
         .where('descendantId', '=', unitId)
         .execute();
-      const unit = await exec.selectFrom('units').select('id').where('id', '=', unitId).executeTakeFirst();
-      if (!unit) return [];
+      // unit_closure references units, so any closure row proves the unit exists; only an empty result needs
+      // the second lookup (this runs on every API-token request).
+      if (rows.length === 0) {
+        const unit = await exec.selectFrom('units').select('id').where('id', '=', unitId).executeTakeFirst();
+        if (!unit) return [];
+      }
       return [...new Set([unitId, ...rows.map((r) => r.ancestorId)])];
     },
     /** Ancestors of several units at once, keyed by unit id; unknown units map to []. */
