@@ -15,6 +15,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { notify } from '../../components/notify.js';
+import { TableHeader } from '../../components/table-header.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useSession } from '../auth/use-session.js';
 import { useMT } from '../measure/measure-i18n.js';
@@ -89,13 +90,7 @@ export function KpiImport() {
             ))}
             {view.errors.length ? (
               <Table fz="sm" striped data-testid="kpi-import-errors">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('k.row')}</Table.Th>
-                    <Table.Th>{t('k.field')}</Table.Th>
-                    <Table.Th>{t('k.error')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
+                <TableHeader columns={[t('k.row'), t('k.field'), t('k.error')]} />
                 <Table.Tbody>
                   {view.errors.slice(0, 200).map((e) => (
                     <Table.Tr key={`${e.row}-${e.field}-${e.code}`}>

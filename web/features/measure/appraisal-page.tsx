@@ -19,6 +19,7 @@ import type { Component } from '../../../core/contracts/measure-framework.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { notify } from '../../components/notify.js';
 import { PageLoader } from '../../components/page-loader.js';
+import { TableHeader } from '../../components/table-header.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { intlTag } from '../../i18n/locale-store.js';
 import { formatDate } from '../../lib/format.js';
@@ -199,17 +200,17 @@ export function AppraisalPage() {
       </Group>
       <Table.ScrollContainer minWidth={1000}>
         <Table verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('m.component')}</Table.Th>
-              <Table.Th>{t('m.input')}</Table.Th>
-              <Table.Th ta="right">{t('m.selfScore')}</Table.Th>
-              <Table.Th>{t('m.appraisedScore')}</Table.Th>
-              <Table.Th>{t('m.evidence')}</Table.Th>
-              <Table.Th>{t('m.comment')}</Table.Th>
-              <Table.Th>{t('m.toFix')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHeader
+            columns={[
+              t('m.component'),
+              t('m.input'),
+              { label: t('m.selfScore'), numeric: true },
+              t('m.appraisedScore'),
+              t('m.evidence'),
+              t('m.comment'),
+              t('m.toFix'),
+            ]}
+          />
           <Table.Tbody>
             {componentsOf(fw).map((c) => (
               <AppraisalRow

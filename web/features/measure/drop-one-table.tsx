@@ -2,6 +2,7 @@ import { Alert, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { PageLoader } from '../../components/page-loader.js';
+import { TableHeader } from '../../components/table-header.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { intlTag } from '../../i18n/locale-store.js';
 import { analysisApi } from './measure-analysis-api.js';
@@ -33,14 +34,14 @@ export function DropOneTable({ periodId }: { periodId: number }) {
       {rows.length ? (
         <Table.ScrollContainer minWidth={560}>
           <Table striped data-testid="drop-one-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('m.component')}</Table.Th>
-                <Table.Th ta="right">{t('m.dropOne.maxShift')}</Table.Th>
-                <Table.Th ta="right">{t('m.dropOne.meanShift')}</Table.Th>
-                <Table.Th ta="right">{t('m.dropOne.moved')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHeader
+              columns={[
+                t('m.component'),
+                { label: t('m.dropOne.maxShift'), numeric: true },
+                { label: t('m.dropOne.meanShift'), numeric: true },
+                { label: t('m.dropOne.moved'), numeric: true },
+              ]}
+            />
             <Table.Tbody>
               {rows.map((c) => (
                 <Table.Tr key={c.code}>

@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { notify } from '../../components/notify.js';
 import { PageLoader } from '../../components/page-loader.js';
+import { TableHeader } from '../../components/table-header.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { intlTag } from '../../i18n/locale-store.js';
 import { formatDateTime } from '../../lib/format.js';
@@ -91,16 +92,16 @@ export function FrameworksPage() {
       {frameworks.data?.length ? (
         <Table.ScrollContainer minWidth={720}>
           <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('m.name')}</Table.Th>
-                <Table.Th>{t('m.version')}</Table.Th>
-                <Table.Th>{t('m.status')}</Table.Th>
-                <Table.Th ta="right">{t('m.components')}</Table.Th>
-                <Table.Th ta="right">{t('m.maxPoints')}</Table.Th>
-                <Table.Th>{t('m.updatedAt')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHeader
+              columns={[
+                t('m.name'),
+                t('m.version'),
+                t('m.status'),
+                { label: t('m.components'), numeric: true },
+                { label: t('m.maxPoints'), numeric: true },
+                t('m.updatedAt'),
+              ]}
+            />
             <Table.Tbody>
               {frameworks.data.map((f) => (
                 <Table.Tr key={f.id}>

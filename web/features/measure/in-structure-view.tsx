@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { PageLoader } from '../../components/page-loader.js';
+import { TableHeader } from '../../components/table-header.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { intlTag } from '../../i18n/locale-store.js';
 import { analysisApi, type LineageRule } from './measure-analysis-api.js';
@@ -62,14 +63,14 @@ export function InStructureView({ periodId }: { periodId: number }) {
       {view.data?.units.length ? (
         <Table.ScrollContainer minWidth={640}>
           <Table striped data-testid="in-structure-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th ta="right">{t('m.rank')}</Table.Th>
-                <Table.Th>{t('m.unit')}</Table.Th>
-                <Table.Th ta="right">{t('m.value')}</Table.Th>
-                <Table.Th>{t('m.predecessors')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHeader
+              columns={[
+                { label: t('m.rank'), numeric: true },
+                t('m.unit'),
+                { label: t('m.value'), numeric: true },
+                t('m.predecessors'),
+              ]}
+            />
             <Table.Tbody>
               {view.data.units.map((u) => (
                 <Table.Tr key={u.unitId}>

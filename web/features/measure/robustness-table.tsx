@@ -2,6 +2,7 @@ import { Alert, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { PageLoader } from '../../components/page-loader.js';
+import { TableHeader } from '../../components/table-header.js';
 import { api } from '../../lib/api-client.js';
 import { useMT } from './measure-i18n.js';
 
@@ -39,14 +40,14 @@ export function RobustnessTable({ periodId }: { periodId: number }) {
       </Text>
       <Table.ScrollContainer minWidth={560}>
         <Table striped data-testid="robustness-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th ta="right">{t('m.rank')}</Table.Th>
-              <Table.Th>{t('m.unit')}</Table.Th>
-              <Table.Th>{t('m.rankInterval')}</Table.Th>
-              <Table.Th>{t('m.rankRange')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHeader
+            columns={[
+              { label: t('m.rank'), numeric: true },
+              t('m.unit'),
+              t('m.rankInterval'),
+              t('m.rankRange'),
+            ]}
+          />
           <Table.Tbody>
             {data.units.map((u) => (
               <Table.Tr key={u.unitId}>

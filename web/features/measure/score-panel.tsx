@@ -1,5 +1,6 @@
 import { Badge, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import type { MainIndex, UnitResult } from '../../../core/contracts/measure-framework.js';
+import { TableHeader } from '../../components/table-header.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { intlTag } from '../../i18n/locale-store.js';
 import { useMT } from './measure-i18n.js';
@@ -52,12 +53,7 @@ export function ScorePanel({
         </Group>
         <Progress value={(score.total.value ?? 0) * 100} aria-label={t('m.value')} />
         <Table fz="sm" verticalSpacing={4}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('m.mainIndices')}</Table.Th>
-              <Table.Th ta="right">{t('m.points')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHeader columns={[t('m.mainIndices'), { label: t('m.points'), numeric: true }]} />
           <Table.Tbody>
             {score.mainIndices.map((m) => (
               <Table.Tr key={m.code}>

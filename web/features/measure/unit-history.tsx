@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { PageLoader } from '../../components/page-loader.js';
+import { TableHeader } from '../../components/table-header.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { intlTag } from '../../i18n/locale-store.js';
 import { analysisApi, type Contributor, type LineageRule, type UnitHistory } from './measure-analysis-api.js';
@@ -70,13 +71,9 @@ export function UnitHistoryPanel({ unitId }: { unitId: number }) {
         <>
           <MeasureChart option={option} height={180} label={t('m.history')} testId="history-chart" />
           <Table fz="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('m.period')}</Table.Th>
-                <Table.Th ta="right">{t('m.value')}</Table.Th>
-                <Table.Th>{t('m.predecessors')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHeader
+              columns={[t('m.period'), { label: t('m.value'), numeric: true }, t('m.predecessors')]}
+            />
             <Table.Tbody>
               {history.data.periods.map((p) => (
                 <Table.Tr key={p.periodId}>

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { LineageGraph } from '../../../core/contracts/units.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { PageLoader } from '../../components/page-loader.js';
+import { TableHeader } from '../../components/table-header.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { formatDate, formatPercent } from '../../lib/format.js';
 import { edgeLabel } from './lineage-layout.js';
@@ -21,14 +22,9 @@ function EdgeTable({ graph }: { graph: LineageGraph }) {
   return (
     <Table.ScrollContainer minWidth={520}>
       <Table striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('units.edgeFrom')}</Table.Th>
-            <Table.Th>{t('units.edgeTo')}</Table.Th>
-            <Table.Th>{t('units.edgeKind')}</Table.Th>
-            <Table.Th>{t('units.effectiveDate')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHeader
+          columns={[t('units.edgeFrom'), t('units.edgeTo'), t('units.edgeKind'), t('units.effectiveDate')]}
+        />
         <Table.Tbody>
           {graph.edges.map((e) => (
             <Table.Tr key={e.id}>

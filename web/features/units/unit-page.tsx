@@ -16,6 +16,7 @@ import { Link, useParams } from 'react-router';
 import type { UnitDetail } from '../../../core/contracts/units.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { PageLoader } from '../../components/page-loader.js';
+import { TableHeader } from '../../components/table-header.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { formatDate, formatNumber } from '../../lib/format.js';
 import { LineageSection } from './lineage-section.js';
@@ -57,13 +58,9 @@ function UnitFacts({ unit }: { unit: UnitDetail }) {
         <Text c="gray.7">{t('common.none')}</Text>
       ) : (
         <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('units.metric')}</Table.Th>
-              <Table.Th>{t('units.asOf')}</Table.Th>
-              <Table.Th ta="right">{t('units.value')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHeader
+            columns={[t('units.metric'), t('units.asOf'), { label: t('units.value'), numeric: true }]}
+          />
           <Table.Tbody>
             {unit.headcounts.map((h) => (
               <Table.Tr key={`${h.metric}-${h.asOf}`}>

@@ -5,6 +5,7 @@ import type { UserView } from '../../../core/contracts/accounts.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { notify } from '../../components/notify.js';
 import { PageLoader } from '../../components/page-loader.js';
+import { TableHeader } from '../../components/table-header.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { formatDate } from '../../lib/format.js';
 import { UserFormModal } from './user-form-modal.js';
@@ -97,15 +98,15 @@ export function UsersPage() {
           </Text>
           <Table.ScrollContainer minWidth={720}>
             <Table striped highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('users.fullName')}</Table.Th>
-                  <Table.Th>{t('users.grants')}</Table.Th>
-                  <Table.Th>{t('users.status')}</Table.Th>
-                  <Table.Th>{t('users.createdAt')}</Table.Th>
-                  <Table.Th>{t('common.actions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHeader
+                columns={[
+                  t('users.fullName'),
+                  t('users.grants'),
+                  t('users.status'),
+                  t('users.createdAt'),
+                  t('common.actions'),
+                ]}
+              />
               <Table.Tbody>
                 {users.data.items.map((u) => (
                   <UserRow key={u.id} user={u} onEdit={() => setEditing(u)} />
