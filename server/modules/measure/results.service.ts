@@ -7,14 +7,14 @@ import { AppError, notFound } from '../../lib/errors.js';
 import type { Executor } from '../audit/audit.repository.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
 import type { FrameworksRepository } from './frameworks.repository.js';
-import { type FrameworksService, parseDefinition } from './frameworks.service.js';
+import type { FrameworksService } from './frameworks.service.js';
 import type { MeasureUnitsRepository } from './measure-units.repository.js';
 import type { PeriodsRepository, PeriodWithFramework } from './periods.repository.js';
 import type { ResultsRepository } from './results.repository.js';
 import { rankStoredScores } from './results-compute.js';
 import type { ScoresRepository } from './scores.repository.js';
 import { frameworkStamp, type ScoresService } from './scores.service.js';
-import type { ScoringValueRow, SubmissionsRepository } from './submissions.repository.js';
+import type { SubmissionsRepository } from './submissions.repository.js';
 
 // Results: live computation from approved submissions for staff, and publishing, which writes an
 // immutable snapshot (results + framework version + computedAt) and freezes the framework version.
@@ -43,7 +43,7 @@ export type ResultsSource = {
 const SNAPSHOT_CACHE_SIZE = 32;
 
 export function createResultsCore(deps: ResultsDeps) {
-  const { db, periods, frameworks, units, submissions, results, clock } = deps;
+  const { db, periods, units, results, clock } = deps;
   // Promises are cached, so concurrent first readers of a snapshot share one read and one parse.
   const cache = new Map<number, Promise<PeriodResults>>();
 
