@@ -152,12 +152,7 @@ export function createAppraisalService(deps: SubmissionServiceDeps) {
           trx,
         );
         await submissions.update(submission.id, { updatedAt: now }, trx);
-        await deps.scoresService.rescoreSubmission(
-          trx,
-          scoreIds(submission.id, ids),
-          ctx.framework,
-          ctx.scoringUnit,
-        );
+        await deps.scoresService.rescoreSubmission(trx, scoreIds(submission.id, ids), ctx);
         await audit.record(trx, actx, {
           action: 'measure.appraisal.save',
           entity: 'measure_submission',
@@ -250,12 +245,7 @@ export function createAppraisalService(deps: SubmissionServiceDeps) {
           trx,
         );
         // Approval puts the unit in the live ranking, which reads its stored score.
-        await deps.scoresService.rescoreSubmission(
-          trx,
-          scoreIds(submission.id, ids),
-          ctx.framework,
-          ctx.scoringUnit,
-        );
+        await deps.scoresService.rescoreSubmission(trx, scoreIds(submission.id, ids), ctx);
         await audit.record(trx, actx, {
           action: 'measure.submission.approve',
           entity: 'measure_submission',

@@ -10,11 +10,11 @@ import type { Executor } from '../audit/audit.repository.js';
 import type { FrameworkRow, FrameworksRepository } from './frameworks.repository.js';
 import { parseDefinition } from './frameworks.service.js';
 import { measureUnitKind } from './measure.policy.js';
-import { type ScoringUnit, scoreTotals } from './measure-engine.js';
+import { scoreTotals } from './measure-engine.js';
 import type { MeasureUnitsRepository } from './measure-units.repository.js';
 import type { PeriodsRepository, PeriodWithFramework } from './periods.repository.js';
 import type { RawValueTuple, ScoreInsert, ScoresRepository } from './scores.repository.js';
-import { effectiveValuesOf } from './submission-context.js';
+import { effectiveValuesOf, type SubmissionContext } from './submission-context.js';
 import type { SubmissionsRepository } from './submissions.repository.js';
 
 // Stored scores: each submission's totals and main-index/pillar points, rewritten in the same transaction as
@@ -88,20 +88,19 @@ export function createScoresService(deps: ScoresDeps) {
     return { row, framework: parseDefinition(row) };
   }
 
-  /** Re-scores one submission from its stored values; call inside the transaction that changed them. */
+  /**
+   * Re-scores one submission from its stored values; call inside the transaction that changed them. Takes
+   * the framework row and scoring unit the caller already loaded, so a save reads nothing twice.
+   */
   async function rescoreSubmission(
     exec: Executor,
     ids: { submissionId: number; periodId: number; unitId: number },
-    framework: Framework,
-    unit: ScoringUnit,
+    ctx: Pick<SubmissionContext, 'frameworkRow' | 'framework' | 'scoringUnit'>,
   ) {
-    const period = await periods.find(ids.periodId, exec);
-    if (!period) throw notFound();
-    const row = await frameworks.find(period.frameworkId, exec);
-    if (!row) throw notFound();
     const { values, overrides } = effectiveValuesOf(await submissions.values(ids.submissionId, exec));
-    const result = scoreTotals(framework, values, unit, overrides);
-    await scores.upsert(scoreRow(ids, { row, framework }, result, clock.now().toISOString()), exec);
+    const result = scoreTotals(ctx.framework, values, ctx.scoringUnit, overrides);
+    const fw = { row: ctx.frameworkRow, framework: ctx.framework };
+    await scores.upsert(scoreRow(ids, fw, result, clock.now().toISOString()), exec);
   }
 
   /**

@@ -11,7 +11,7 @@ import type { Clock } from '../../lib/clock.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import type { Executor } from '../audit/audit.repository.js';
 import type { AuditService } from '../audit/audit.service.js';
-import type { FrameworksRepository } from './frameworks.repository.js';
+import type { FrameworkRow, FrameworksRepository } from './frameworks.repository.js';
 import { parseDefinition } from './frameworks.service.js';
 import { measureUnitKind } from './measure.policy.js';
 import type { MeasureEngine, ScoringUnit } from './measure-engine.js';
@@ -30,6 +30,8 @@ import type {
 
 export type SubmissionContext = {
   period: PeriodWithFramework;
+  /** The stored row the framework was parsed from; its id and stamp go with every stored score. */
+  frameworkRow: FrameworkRow;
   framework: Framework;
   unit: MeasureUnit;
   scoringUnit: ScoringUnit;
@@ -78,6 +80,7 @@ export async function loadSubmissionContext(
   const rows = submission ? await deps.submissions.values(submission.id, exec) : [];
   return {
     period,
+    frameworkRow,
     framework: parseDefinition(frameworkRow),
     unit,
     scoringUnit: { kind: measureUnitKind(unit), groups },

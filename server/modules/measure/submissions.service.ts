@@ -152,12 +152,7 @@ export function createSubmissionsService(deps: SubmissionServiceDeps) {
           );
           if (changed.length) {
             await submissions.update(submission.id, { updatedAt: now }, trx);
-            await deps.scoresService.rescoreSubmission(
-              trx,
-              scoreIds(submission.id, ids),
-              ctx.framework,
-              ctx.scoringUnit,
-            );
+            await deps.scoresService.rescoreSubmission(trx, scoreIds(submission.id, ids), ctx);
             await audit.record(trx, actx, {
               action: 'measure.values.save',
               entity: 'measure_submission',
