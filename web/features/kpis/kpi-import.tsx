@@ -17,6 +17,7 @@ import { ErrorAlert } from '../../components/error-alert.js';
 import { notify } from '../../components/notify.js';
 import { TableHeader } from '../../components/table-header.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { intlTag } from '../../i18n/locale-store.js';
 import { useSession } from '../auth/use-session.js';
 import { useMT } from '../measure/measure-i18n.js';
 import { kpisApi } from './kpis-api.js';
@@ -123,7 +124,7 @@ export function KpiImport() {
                         <Table.Td>{r.period}</Table.Td>
                         <Table.Td ta="right">
                           {r.value !== null
-                            ? r.value.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB')
+                            ? r.value.toLocaleString(intlTag(locale))
                             : `${r.numerator} / ${r.denominator}`}
                         </Table.Td>
                       </Table.Tr>

@@ -21,6 +21,7 @@ import { notify } from '../../components/notify.js';
 import { PageLoader } from '../../components/page-loader.js';
 import { TableHeader } from '../../components/table-header.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { intlTag } from '../../i18n/locale-store.js';
 import { formatDate, todayInVietnam } from '../../lib/format.js';
 import { useSession } from '../auth/use-session.js';
 import { measureApi } from './measure-api.js';
@@ -201,9 +202,7 @@ export function PeriodsPage() {
                     <Link to={`/measure/periods/${p.id}`}>{p.name}</Link>
                   </Table.Td>
                   <Table.Td>{`${p.frameworkCode} v${p.frameworkVersion}`}</Table.Td>
-                  <Table.Td ta="right">
-                    {p.unitCount.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB')}
-                  </Table.Td>
+                  <Table.Td ta="right">{p.unitCount.toLocaleString(intlTag(locale))}</Table.Td>
                   <Table.Td>{formatDate(p.opensOn, locale)}</Table.Td>
                   <Table.Td>{formatDate(p.dueOn, locale)}</Table.Td>
                   <Table.Td miw={130}>

@@ -1,8 +1,9 @@
 import type { ScoringRule } from '../../../core/contracts/measure-framework.js';
 import type { Locale } from '../../../core/i18n/locale.js';
+import { intlTag } from '../../i18n/locale-store.js';
 
 const fmt = (n: number, locale: Locale) =>
-  new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 4 }).format(n);
+  new Intl.NumberFormat(intlTag(locale), { maximumFractionDigits: 4 }).format(n);
 
 /** One line saying how a component is scored, e.g. "Bậc: ≥4 → 20; ≥3 → 15". */
 export function summarizeRule(rule: ScoringRule, locale: Locale): string {
