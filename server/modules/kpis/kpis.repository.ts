@@ -6,6 +6,7 @@ import type {
   KpiValueHistoryTable,
   KpiValuesTable,
 } from '../../db/schema-kpis.js';
+import { chunk } from '../../lib/chunk.js';
 import type { Executor } from '../audit/audit.repository.js';
 
 // Kysely queries for operational KPIs. No rules here; lists of ids are chunked so no statement
@@ -22,14 +23,6 @@ export type UnitRef = {
   level: number;
   structureId: number;
 };
-
-const CHUNK = 500;
-
-function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 const UNIT_COLUMNS = ['id', 'code', 'kind', 'type', 'level', 'structureId'] as const;
 
@@ -62,14 +55,14 @@ export function createKpisRepository(db: Kysely<DB>) {
     },
     unitsByIds: async (ids: number[], exec: Executor = db): Promise<UnitRef[]> => {
       const out: UnitRef[] = [];
-      for (const part of chunks([...new Set(ids)])) {
+      for (const part of chunk([...new Set(ids)])) {
         out.push(...(await exec.selectFrom('units').select(UNIT_COLUMNS).where('id', 'in', part).execute()));
       }
       return out;
     },
     unitsByCodes: async (structureId: number, codes: string[], exec: Executor = db): Promise<UnitRef[]> => {
       const out: UnitRef[] = [];
-      for (const part of chunks([...new Set(codes)])) {
+      for (const part of chunk([...new Set(codes)])) {
         out.push(
           ...(await exec
             .selectFrom('units')
@@ -84,7 +77,7 @@ export function createKpisRepository(db: Kysely<DB>) {
     /** Ancestors (itself included) of each unit, from unit_closure. */
     ancestorsOf: async (unitIds: number[], exec: Executor = db): Promise<Map<number, number[]>> => {
       const map = new Map<number, number[]>(unitIds.map((id) => [id, [id]]));
-      for (const part of chunks([...new Set(unitIds)])) {
+      for (const part of chunk([...new Set(unitIds)])) {
         const rows = await exec
           .selectFrom('unitClosure')
           .select(['ancestorId', 'descendantId'])
@@ -117,8 +110,8 @@ export function createKpisRepository(db: Kysely<DB>) {
       if (!kpiIds.length || !periodCodes.length) return out;
       const kpis = [...new Set(kpiIds)];
       const periods = [...new Set(periodCodes)];
-      for (const part of chunks([...new Set(unitIds)], 200)) {
-        for (const periodPart of chunks(periods, 200)) {
+      for (const part of chunk([...new Set(unitIds)], 200)) {
+        for (const periodPart of chunk(periods, 200)) {
           out.push(
             ...(await exec
               .selectFrom('kpiValues')
@@ -134,7 +127,7 @@ export function createKpisRepository(db: Kysely<DB>) {
     },
     insertValues: async (exec: Executor, rows: Insertable<KpiValuesTable>[]) => {
       const out: { id: number; kpiId: number; unitId: number; periodCode: string }[] = [];
-      for (const part of chunks(rows, 100)) {
+      for (const part of chunk(rows, 100)) {
         out.push(
           ...(await exec
             .insertInto('kpiValues')
@@ -148,7 +141,7 @@ export function createKpisRepository(db: Kysely<DB>) {
     updateValue: (exec: Executor, id: number, patch: Updateable<KpiValuesTable>) =>
       exec.updateTable('kpiValues').set(patch).where('id', '=', id).execute(),
     insertHistory: async (exec: Executor, rows: Insertable<KpiValueHistoryTable>[]) => {
-      for (const part of chunks(rows, 100)) await exec.insertInto('kpiValueHistory').values(part).execute();
+      for (const part of chunk(rows, 100)) await exec.insertInto('kpiValueHistory').values(part).execute();
     },
     valuesOfUnit: (kpiId: number, unitId: number, fromStart: string, toStart: string, exec: Executor = db) =>
       exec
@@ -163,7 +156,7 @@ export function createKpisRepository(db: Kysely<DB>) {
     /** Values of the given units whose period lies within [start, end]. */
     valuesInSpan: async (unitIds: number[], start: string, end: string, exec: Executor = db) => {
       const out: KpiValueRow[] = [];
-      for (const part of chunks([...new Set(unitIds)])) {
+      for (const part of chunk([...new Set(unitIds)])) {
         out.push(
           ...(await exec
             .selectFrom('kpiValues')
@@ -200,7 +193,7 @@ export function createKpisRepository(db: Kysely<DB>) {
     targetsFor: async (kpiIds: number[], unitIds: number[], year: number, exec: Executor = db) => {
       if (!kpiIds.length || !unitIds.length) return [];
       const out = [];
-      for (const part of chunks([...new Set(unitIds)])) {
+      for (const part of chunk([...new Set(unitIds)])) {
         out.push(
           ...(await exec
             .selectFrom('kpiTargets')

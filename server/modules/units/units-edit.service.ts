@@ -2,13 +2,14 @@ import type { HeadcountsPut, UnitCreate, UnitDetail, UnitUpdate } from '../../..
 import { foldVietnamese } from '../../../core/units/fold.js';
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../../lib/actor.js';
+import { chunk } from '../../lib/chunk.js';
 import { AppError } from '../../lib/errors.js';
 import type { AuditContext } from '../audit/audit.service.js';
 import { rebuildLineageClosure } from './lineage-closure.js';
 import { canManageUnit } from './units.policy.js';
 import { createUnitsRepository, type Executor, type UnitRow } from './units.repository.js';
 import { createUnitsService, toHeadcount } from './units.service.js';
-import { chunk, createUnitsWriteRepository, type NewUnit } from './units-write.repository.js';
+import { createUnitsWriteRepository, type NewUnit } from './units-write.repository.js';
 
 // Creating, editing and moving units and replacing their headcounts. Each write is one transaction with
 // its audit entry and keeps unit_closure (tree and lineage rows) correct.

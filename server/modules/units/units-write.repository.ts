@@ -1,9 +1,9 @@
 import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import type { DB, UnitClosureTable, UnitLineageTable, UnitsTable } from '../../db/schema.js';
+import { chunk } from '../../lib/chunk.js';
 import type { Executor } from './units.repository.js';
 
 // Writes for units, closure, lineage and headcounts, batched so a country-sized import is seconds.
-export const BATCH_SIZE = 500;
 
 export type NewUnit = Insertable<UnitsTable>;
 export type ClosureRow = { ancestorId: number; descendantId: number; depth: number; viaLineage: number };
@@ -17,12 +17,6 @@ export type LineageRow = {
   effectiveDate: string;
   note: string | null;
 };
-
-export function chunk<T>(items: readonly T[], size = BATCH_SIZE): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 export function createUnitsWriteRepository(db: Kysely<DB>) {
   return {
@@ -47,7 +41,7 @@ export function createUnitsWriteRepository(db: Kysely<DB>) {
         .execute();
     },
 
-    /** Inserts units (at most BATCH_SIZE per statement) and returns their ids by code. */
+    /** Inserts units (at most SQL_BATCH per statement) and returns their ids by code. */
     insertUnits: async (exec: Executor, rows: NewUnit[]) => {
       const ids = new Map<string, number>();
       for (const part of chunk(rows)) {
