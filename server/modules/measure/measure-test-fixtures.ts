@@ -154,3 +154,6 @@ export const FULL_VALUES = {
   C3: { choice: 'deputy' },
   C4: { bool: true },
 };
+
+/** A meeting record, enough evidence for C1 (which requires evidence) in the test framework. */
+export const DOC = { number: '1/BB', date: '2025-12-01', title: 'Biên bản họp' };

@@ -3,9 +3,7 @@ import { type LoggedIn, loginAs } from '../../../test/helpers/login.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { testDialects } from '../../../test/helpers/test-db.js';
 import { createUnitTree, type UnitTree } from '../../../test/helpers/unit-fixtures.js';
-import { caller, createOpenPeriod, FULL_VALUES } from './measure-test-fixtures.js';
-
-const DOC = { number: '1/BB', date: '2025-12-01', title: 'Biên bản họp' };
+import { caller, createOpenPeriod, DOC, FULL_VALUES } from './measure-test-fixtures.js';
 
 describe.each(testDialects())('measure results routes on %s', (dialect) => {
   let t: TestApp;

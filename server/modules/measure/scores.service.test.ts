@@ -4,10 +4,8 @@ import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { testDialects } from '../../../test/helpers/test-db.js';
 import { createUnitTree, type UnitTree } from '../../../test/helpers/unit-fixtures.js';
 import { createMeasureServices } from './measure.module.js';
-import { caller, createOpenPeriod, FULL_VALUES } from './measure-test-fixtures.js';
+import { caller, createOpenPeriod, DOC, FULL_VALUES } from './measure-test-fixtures.js';
 import { createPeriodsRepository } from './periods.repository.js';
-
-const DOC = { number: '1/BB', date: '2025-12-01', title: 'Biên bản họp' };
 
 // Stored scores are derived data: what saves write incrementally must equal what recomputePeriod rebuilds from
 // the raw values, and the live ranking read from them must equal the one computed before they existed.
