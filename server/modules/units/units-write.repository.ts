@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import type { DB, UnitClosureTable, UnitLineageTable, UnitsTable } from '../../db/schema.js';
 import { chunk } from '../../lib/chunk.js';
 import type { Executor } from './units.repository.js';
@@ -6,17 +6,8 @@ import type { Executor } from './units.repository.js';
 // Writes for units, closure, lineage and headcounts, batched so a country-sized import is seconds.
 
 export type NewUnit = Insertable<UnitsTable>;
-export type ClosureRow = { ancestorId: number; descendantId: number; depth: number; viaLineage: number };
-export type LineageRow = {
-  id: number;
-  fromUnitId: number;
-  toUnitId: number;
-  kind: 'full' | 'partial';
-  share: number | null;
-  shareBasis: string | null;
-  effectiveDate: string;
-  note: string | null;
-};
+export type ClosureRow = Selectable<UnitClosureTable>;
+export type LineageRow = Selectable<UnitLineageTable>;
 
 export function createUnitsWriteRepository(db: Kysely<DB>) {
   return {
