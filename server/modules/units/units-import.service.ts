@@ -6,7 +6,7 @@ import { rebuildLineageClosure } from './lineage-closure.js';
 import { importLineageRows, type LineageImportOptions, type LineageImportReport } from './lineage-import.js';
 import { ensureStructure } from './structures.js';
 import { closureRowsFor } from './tree-closure.js';
-import { createUnitsRepository, type Executor } from './units.repository.js';
+import { createUnitsRepository, type Executor, type UnitRow } from './units.repository.js';
 import { readCsv } from './units-csv.js';
 import { createUnitsWriteRepository, type NewUnit } from './units-write.repository.js';
 
@@ -49,15 +49,7 @@ type ValidRow = {
   validTo: string | null;
 };
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-type Existing = {
-  id: number;
-  code: string;
-  name: string;
-  type: string;
-  kind: string;
-  level: number;
-  parentId: number | null;
-};
+type Existing = Pick<UnitRow, 'id' | 'code' | 'name' | 'type' | 'kind' | 'level' | 'parentId'>;
 
 const CLI_CONTEXT: AuditContext = { actor: null, requestId: 'cli' };
 
