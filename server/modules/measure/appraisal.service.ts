@@ -131,9 +131,8 @@ export function createAppraisalService(deps: SubmissionServiceDeps) {
             );
           }
         }
-        const finalRows = new Map(
-          (await submissions.values(submission.id, trx)).map((r) => [r.componentCode, r]),
-        );
+        const saved = await submissions.values(submission.id, trx);
+        const finalRows = new Map(saved.map((r) => [r.componentCode, r]));
         await submissions.insertHistory(
           Object.keys(body.components).map((code) => {
             const r = finalRows.get(code);
@@ -152,7 +151,7 @@ export function createAppraisalService(deps: SubmissionServiceDeps) {
           trx,
         );
         await submissions.update(submission.id, { updatedAt: now }, trx);
-        await deps.scoresService.rescoreSubmission(trx, scoreIds(submission.id, ids), ctx);
+        await deps.scoresService.rescoreSubmission(trx, scoreIds(submission.id, ids), ctx, saved);
         await audit.record(trx, actx, {
           action: 'measure.appraisal.save',
           entity: 'measure_submission',
@@ -244,8 +243,8 @@ export function createAppraisalService(deps: SubmissionServiceDeps) {
           { status: 'approved', approvedAt: now, approvedBy: actor.userId, updatedAt: now },
           trx,
         );
-        // Approval puts the unit in the live ranking, which reads its stored score.
-        await deps.scoresService.rescoreSubmission(trx, scoreIds(submission.id, ids), ctx);
+        // Approval puts the unit in the live ranking, which reads its stored score; its values did not change.
+        await deps.scoresService.rescoreSubmission(trx, scoreIds(submission.id, ids), ctx, ctx.rows);
         await audit.record(trx, actx, {
           action: 'measure.submission.approve',
           entity: 'measure_submission',

@@ -15,7 +15,7 @@ import type { MeasureUnitsRepository } from './measure-units.repository.js';
 import type { PeriodsRepository, PeriodWithFramework } from './periods.repository.js';
 import type { RawValueTuple, ScoreInsert, ScoresRepository } from './scores.repository.js';
 import { effectiveValuesOf, type SubmissionContext } from './submission-context.js';
-import type { SubmissionsRepository } from './submissions.repository.js';
+import type { ScoringValueRow, SubmissionsRepository } from './submissions.repository.js';
 
 // Stored scores: each submission's totals and main-index/pillar points, rewritten in the same transaction as
 // every change of its values, so the live ranking reads one row per unit. They are derived data: the raw
@@ -90,14 +90,17 @@ export function createScoresService(deps: ScoresDeps) {
 
   /**
    * Re-scores one submission from its stored values; call inside the transaction that changed them. Takes
-   * the framework row and scoring unit the caller already loaded, so a save reads nothing twice.
+   * the framework row and scoring unit the caller already loaded, so a save reads nothing twice; a caller
+   * that already holds the submission's current value rows passes them too.
    */
   async function rescoreSubmission(
     exec: Executor,
     ids: { submissionId: number; periodId: number; unitId: number },
     ctx: Pick<SubmissionContext, 'frameworkRow' | 'framework' | 'scoringUnit'>,
+    currentRows?: ScoringValueRow[],
   ) {
-    const { values, overrides } = effectiveValuesOf(await submissions.values(ids.submissionId, exec));
+    const rows = currentRows ?? (await submissions.values(ids.submissionId, exec));
+    const { values, overrides } = effectiveValuesOf(rows);
     const result = scoreTotals(ctx.framework, values, ctx.scoringUnit, overrides);
     const fw = { row: ctx.frameworkRow, framework: ctx.framework };
     await scores.upsert(scoreRow(ids, fw, result, clock.now().toISOString()), exec);
