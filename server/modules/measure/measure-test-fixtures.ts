@@ -1,4 +1,5 @@
 import type { FrameworkInput } from '../../../core/contracts/measure-framework.js';
+import { MEETINGS_RULE } from '../../../core/measure/test-fixtures.js';
 import type { TestApp } from '../../../test/helpers/test-app.js';
 
 // A small framework whose scores can be worked out by hand in tests:
@@ -33,15 +34,7 @@ export function testFramework(overrides: Partial<FrameworkInput> = {}): Framewor
                 valueType: 'number',
                 maxPoints: 20,
                 requiredEvidence: 'Biên bản họp',
-                rule: {
-                  kind: 'steps',
-                  steps: [
-                    { min: 1, points: 5 },
-                    { min: 2, points: 10 },
-                    { min: 3, points: 15 },
-                    { min: 4, points: 20 },
-                  ],
-                },
+                rule: structuredClone(MEETINGS_RULE),
               },
               {
                 code: 'C2',
