@@ -2,10 +2,12 @@
 // Sheet "Chỉ số": one row per node (group, main index, component) in tree order, with its parent's code.
 // Sheet "Thông tin": the framework's own fields, one per row (field key, label, value).
 // Sheet "Mức": maturity bands.
+// Sheet "Quy tắc kiểm tra": consistency rules between components (optional on import: older files lack it).
 
 export const NODES_SHEET = 'Chỉ số';
 export const INFO_SHEET = 'Thông tin';
 export const BANDS_SHEET = 'Mức';
+export const RULES_SHEET = 'Quy tắc kiểm tra';
 
 export const LEVELS = { group: 'Nhóm', main: 'Chỉ số chính', component: 'Chỉ số thành phần' } as const;
 export type Level = keyof typeof LEVELS;
@@ -53,6 +55,14 @@ export const BAND_COLUMNS = [
   { key: 'nameEn', header: 'Tên tiếng Anh', width: 24 },
   { key: 'minValue', header: 'Từ giá trị (0–1)', width: 14 },
 ] as const;
+
+export const RULE_COLUMNS = [
+  { key: 'code', header: 'Mã quy tắc', width: 14 },
+  { key: 'expression', header: 'Biểu thức so sánh', width: 36 },
+  { key: 'message', header: 'Thông báo khi vi phạm', width: 48 },
+  { key: 'messageEn', header: 'Thông báo tiếng Anh', width: 40 },
+] as const;
+export type RuleColumnKey = (typeof RULE_COLUMNS)[number]['key'];
 
 /** "x" marks a true flag; an empty cell is false. */
 export const FLAG = 'x';

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Component, Framework, Group, MainIndex } from '../../../core/contracts/measure-framework.js';
 import { neutraliseRow, type SheetCell } from '../../lib/spreadsheet-safe.js';
+import { styleHeader } from './framework-xlsx.cells.js';
 import {
   BAND_COLUMNS,
   BANDS_SHEET,
@@ -13,6 +14,7 @@ import {
   NODES_SHEET,
   type NodeColumnKey,
 } from './framework-xlsx.columns.js';
+import { addRulesSheet } from './framework-xlsx.rules.js';
 
 // A framework as an xlsx workbook that people can read and edit, and that imports back unchanged.
 
@@ -72,14 +74,6 @@ function nodeRows(framework: Framework): NodeRow[] {
   ]);
 }
 
-function styleHeader(sheet: ExcelJS.Worksheet, columnCount: number, rowCount: number) {
-  const header = sheet.getRow(1);
-  header.font = { bold: true };
-  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE7F5' } };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rowCount), column: columnCount } };
-}
-
 export async function buildFrameworkWorkbook(framework: Framework): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'DXBoard';
@@ -107,5 +101,6 @@ export async function buildFrameworkWorkbook(framework: Framework): Promise<Buff
   for (const b of framework.bands)
     bands.addRow(neutraliseRow([b.code, b.name, b.nameEn ?? null, b.minValue]));
   styleHeader(bands, BAND_COLUMNS.length, framework.bands.length + 1);
+  addRulesSheet(book, framework.consistencyRules ?? []);
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { FieldError } from '../../lib/errors.js';
 import { AppError } from '../../lib/errors.js';
-import { isFormulaLike } from '../../lib/spreadsheet-safe.js';
+import { checkColumns, fileError, textOf } from './framework-xlsx.cells.js';
 import {
   BAND_COLUMNS,
   BANDS_SHEET,
@@ -15,15 +15,19 @@ import {
   NODES_SHEET,
   type NodeColumnKey,
 } from './framework-xlsx.columns.js';
+import { readRules } from './framework-xlsx.rules.js';
 
 // Reads a framework workbook back into a definition. Only the layout is checked here (sheets, columns,
 // levels, parents, numbers, JSON cells), with row numbers; the definition itself then goes through the
 // same validator as any framework (types, sums, formulas, cycles). Nothing is saved unless all passes.
 
+/** Where a part of the definition came from: "rows" is the node sheet, "rules" the consistency-rules sheet. */
+export type SheetRow = { sheet: 'rows' | 'rules'; row: number };
+
 export type ParsedFramework = {
   definition: Record<string, unknown>;
-  /** Path of each node in the definition ("groups.0.mainIndices.1") → its sheet row, for error mapping. */
-  rowOfPath: Map<string, number>;
+  /** Path of each node or rule in the definition ("groups.0.mainIndices.1") → its sheet row, for error mapping. */
+  rowOfPath: Map<string, SheetRow>;
 };
 
 type Row = { n: number; get: (key: NodeColumnKey) => string | null };
@@ -34,46 +38,6 @@ const LEVEL_OF_LABEL = new Map<string, Level>(
     [k, k as Level],
   ]),
 );
-
-function fileError(code: string, params?: Record<string, unknown>): AppError {
-  return new AppError('VALIDATION', { fieldErrors: [{ field: 'file', code, params }] });
-}
-
-/** Cell text as the user sees it; the apostrophe the export adds before formula-like text is dropped. */
-function textOf(value: ExcelJS.CellValue): string | null {
-  if (value === null || value === undefined) return null;
-  let text: string;
-  if (typeof value === 'object' && 'richText' in value) text = value.richText.map((r) => r.text).join('');
-  else if (typeof value === 'object' && 'text' in value) text = String(value.text);
-  else if (typeof value === 'object' && 'result' in value) text = String(value.result ?? '');
-  else if (value instanceof Date) text = value.toISOString().slice(0, 10);
-  else text = String(value);
-  text = text.trim();
-  if (text.startsWith("'") && isFormulaLike(text.slice(1))) text = text.slice(1);
-  return text === '' ? null : text;
-}
-
-function headersOf(sheet: ExcelJS.Worksheet): string[] {
-  const headers: string[] = [];
-  sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => {
-    headers[col - 1] = textOf(cell.value) ?? '';
-  });
-  return headers;
-}
-
-function checkColumns(sheet: ExcelJS.Worksheet, expected: readonly string[]): Map<string, number> {
-  const present = headersOf(sheet);
-  const missing = expected.filter((h) => !present.includes(h));
-  const extra = present.filter((h) => h !== '' && !expected.includes(h));
-  if (missing.length || extra.length) {
-    throw fileError('measure.xlsx_columns', {
-      sheet: sheet.name,
-      missing: missing.join(', '),
-      extra: extra.join(', '),
-    });
-  }
-  return new Map(present.map((h, i) => [h, i + 1]));
-}
 
 function rowsOf(sheet: ExcelJS.Worksheet, columns: Map<string, number>): Row[] {
   const rows: Row[] = [];
@@ -222,17 +186,18 @@ function bandsOf(book: ExcelJS.Workbook): Record<string, unknown>[] {
   return bands;
 }
 
-function assemble(groups: Node[], rowOfPath: Map<string, number>) {
+function assemble(groups: Node[], rowOfPath: Map<string, SheetRow>) {
+  const at = (row: number): SheetRow => ({ sheet: 'rows', row });
   return groups.map((g, gi) => {
-    rowOfPath.set(`groups.${gi}`, g.row);
+    rowOfPath.set(`groups.${gi}`, at(g.row));
     return {
       ...g.value,
       mainIndices: g.children.map((m, mi) => {
-        rowOfPath.set(`groups.${gi}.mainIndices.${mi}`, m.row);
+        rowOfPath.set(`groups.${gi}.mainIndices.${mi}`, at(m.row));
         return {
           ...m.value,
           components: m.children.map((c, ci) => {
-            rowOfPath.set(`groups.${gi}.mainIndices.${mi}.components.${ci}`, c.row);
+            rowOfPath.set(`groups.${gi}.mainIndices.${mi}.components.${ci}`, at(c.row));
             return c.value;
           }),
         };
@@ -263,21 +228,38 @@ export async function parseFrameworkWorkbook(buffer: Buffer): Promise<ParsedFram
   const ctx: Ctx = { errors: [], header: (k) => headerOf.get(k) ?? k };
   const groups = buildTree(ctx, rowsOf(sheet, columns));
   const bands = bandsOf(book);
-  if (ctx.errors.length) throw new AppError('VALIDATION', { fieldErrors: ctx.errors });
-  const rowOfPath = new Map<string, number>();
-  return { definition: { ...infoOf(book), groups: assemble(groups, rowOfPath), bands }, rowOfPath };
+  const rules = readRules(book, componentCodes(groups));
+  const errors = [...ctx.errors, ...rules.errors].slice(0, MAX_ERRORS);
+  if (errors.length) throw new AppError('VALIDATION', { fieldErrors: errors });
+  const rowOfPath = new Map<string, SheetRow>();
+  rules.rows.forEach((row, i) => {
+    rowOfPath.set(`consistencyRules.${i}`, { sheet: 'rules', row });
+  });
+  const definition = { ...infoOf(book), groups: assemble(groups, rowOfPath), bands };
+  // Absent rather than empty, so a framework without rules round-trips to an identical definition.
+  return {
+    definition: rules.rules.length ? { ...definition, consistencyRules: rules.rules } : definition,
+    rowOfPath,
+  };
+}
+
+/** Codes of the component rows that made it into the tree (rules may name only these). */
+function componentCodes(groups: Node[]): Set<string> {
+  const codes = groups.flatMap((g) => g.children.flatMap((m) => m.children.map((c) => c.value.code)));
+  return new Set(codes.filter((c): c is string => typeof c === 'string'));
 }
 
 /** Points the validator's errors (paths into the definition) at sheet rows where a node is known. */
-export function errorsToRows(errors: FieldError[], rowOfPath: Map<string, number>): FieldError[] {
+export function errorsToRows(errors: FieldError[], rowOfPath: Map<string, SheetRow>): FieldError[] {
   return errors.map((e) => {
     const path = e.field.replace(/^body\.definition\./, '');
     const parts = path.split('.');
     for (let i = parts.length; i > 0; i--) {
-      const row = rowOfPath.get(parts.slice(0, i).join('.'));
-      if (row !== undefined) {
+      const at = rowOfPath.get(parts.slice(0, i).join('.'));
+      if (at !== undefined) {
         const rest = parts.slice(i).join('.');
-        return { ...e, field: `rows.${row}${rest ? `.${rest}` : ''}`, params: { ...e.params, row } };
+        const { sheet, row } = at;
+        return { ...e, field: `${sheet}.${row}${rest ? `.${rest}` : ''}`, params: { ...e.params, row } };
       }
     }
     return { ...e, field: path };

@@ -37,4 +37,20 @@ registerMessages({
     vi: 'Dòng {row}: mã cấp trên phải là một {parentLevel} ở dòng phía trên',
     en: 'Row {row}: the parent code must name a {parentLevel} on an earlier row',
   },
+  'measure.xlsx_rule_required': {
+    vi: 'Trang "{sheet}", dòng {row}: cột "{column}" không được để trống',
+    en: 'Sheet "{sheet}", row {row}: "{column}" is required',
+  },
+  'measure.xlsx_rule_duplicate_code': {
+    vi: 'Trang "{sheet}", dòng {row}: mã quy tắc {code} bị trùng',
+    en: 'Sheet "{sheet}", row {row}: rule code {code} is duplicated',
+  },
+  'measure.xlsx_rule_unknown_code': {
+    vi: 'Trang "{sheet}", dòng {row}: biểu thức dùng mã {code}, không phải chỉ số thành phần nào trong trang "Chỉ số"',
+    en: 'Sheet "{sheet}", row {row}: the expression uses {code}, which is not a component on sheet "Chỉ số"',
+  },
+  'measure.xlsx_rule_syntax': {
+    vi: 'Trang "{sheet}", dòng {row}: biểu thức sai ở ký tự thứ {position} ({reason}); cần đúng một phép so sánh <, <=, >, >=, ==, ví dụ "C2 <= C1"',
+    en: 'Sheet "{sheet}", row {row}: the expression is wrong at character {position} ({reason}); it needs exactly one comparison <, <=, >, >=, ==, e.g. "C2 <= C1"',
+  },
 });
