@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { KpiTables } from './schema-kpis.js';
 import type { MeasureTables } from './schema-measure.js';
+import type { MeasureSnapshotTables } from './schema-measure-snapshots.js';
 
 // Row types for Kysely (camelCase; CamelCasePlugin maps to snake_case columns).
 // The foundation's tables are here; a module keeps its tables in server/db/schema-<module>.ts
@@ -155,4 +156,4 @@ export interface FoundationTables {
   auditLog: AuditLogTable;
 }
 
-export interface DB extends FoundationTables, MeasureTables, KpiTables {}
+export interface DB extends FoundationTables, MeasureTables, KpiTables, MeasureSnapshotTables {}

@@ -14,6 +14,7 @@ import type { ResultsRepository } from './results.repository.js';
 import { rankStoredScores } from './results-compute.js';
 import type { ScoresRepository } from './scores.repository.js';
 import { frameworkStamp, type ScoresService } from './scores.service.js';
+import { recordSnapshotValues } from './snapshot-values.service.js';
 import type { SubmissionsRepository } from './submissions.repository.js';
 
 // Results: live computation from approved submissions for staff, and publishing, which writes an
@@ -138,6 +139,7 @@ export function createResultsCore(deps: ResultsDeps) {
         },
         trx,
       );
+      await recordSnapshotValues(deps, trx, snapshot.id, computed);
       if (period.status !== 'published') {
         await periods.updateStatus(periodId, 'published', computed.computedAt, trx);
       }

@@ -1,0 +1,95 @@
+import type { PeriodResults } from '../../../core/contracts/measure.js';
+import { fastScoreVector } from '../../../core/measure/batch.js';
+import { compiledOf } from '../../../core/measure/compile.js';
+import { applyPointOverrides } from '../../../core/measure/overrides.js';
+import { notFound } from '../../lib/errors.js';
+import type { Executor } from '../audit/audit.repository.js';
+import { parseDefinition } from './frameworks.service.js';
+import type { ResultsDeps } from './results.service.js';
+import {
+  createSnapshotValuesRepository,
+  type PublishValueRow,
+  type SnapshotValueInsert,
+} from './snapshot-values.repository.js';
+import { effectiveValuesOf } from './submission-context.js';
+
+// Publishing freezes the component level too: each ranked unit's values, self points, appraised points and
+// the points each component counted for are written next to the snapshot, in its transaction, so exports and
+// views of that snapshot never read values changed later (re-opened, re-appraised, re-published).
+
+const NA_JSON = '{"notApplicable":true}';
+
+function groupByUnit(rows: PublishValueRow[]) {
+  const byUnit = new Map<number, PublishValueRow[]>();
+  for (const r of rows) {
+    const list = byUnit.get(r.unitId);
+    if (list) list.push(r);
+    else byUnit.set(r.unitId, [r]);
+  }
+  return byUnit;
+}
+
+const effectiveJson = (r: PublishValueRow) =>
+  r.appraisedIsNa ? NA_JSON : (r.appraisedRawJson ?? (r.isNa ? NA_JSON : r.rawJson));
+
+/** The rows of one unit: every component that holds anything (an absent row is a missing value). */
+function unitRows(
+  compiled: ReturnType<typeof compiledOf>,
+  unit: { unitId: number; unitKind: string },
+  groups: string[],
+  rows: PublishValueRow[],
+): SnapshotValueInsert[] {
+  // Scored exactly as the stored scores are (scoreTotals): fast path, then the appraiser's points.
+  const { values, overrides } = effectiveValuesOf(rows);
+  const vector = fastScoreVector(compiled, {
+    values,
+    context: { unitKind: unit.unitKind, unitGroups: groups },
+  });
+  applyPointOverrides(compiled, vector, overrides);
+  const byCode = new Map(rows.map((r) => [r.componentCode, r]));
+  const out: SnapshotValueInsert[] = [];
+  compiled.components.forEach((c, i) => {
+    const r = byCode.get(c.code);
+    const isNa = vector.applicable[i] ? 0 : 1;
+    const points = vector.fractions[i] * compiled.weights[i];
+    const row: SnapshotValueInsert = {
+      unitId: unit.unitId,
+      componentCode: c.code,
+      rawJson: r ? effectiveJson(r) : null,
+      selfRawJson: r ? (r.isNa ? NA_JSON : r.rawJson) : null,
+      selfPoints: r?.selfPoints ?? null,
+      appraisedPoints: r?.appraisedPoints ?? null,
+      isNa,
+      points,
+    };
+    const empty =
+      row.rawJson === null &&
+      row.selfRawJson === null &&
+      row.selfPoints === null &&
+      row.appraisedPoints === null;
+    if (!empty || isNa || points !== 0) out.push(row);
+  });
+  return out;
+}
+
+/** Writes the component values of a snapshot just inserted for `results` (inside the publishing transaction). */
+export async function recordSnapshotValues(
+  deps: Pick<ResultsDeps, 'db' | 'periods' | 'frameworks'>,
+  exec: Executor,
+  snapshotId: number,
+  results: PeriodResults,
+): Promise<void> {
+  const frameworkRow = await deps.frameworks.find(results.frameworkId, exec);
+  if (!frameworkRow) throw notFound();
+  const compiled = compiledOf(parseDefinition(frameworkRow));
+  const repo = createSnapshotValuesRepository(deps.db);
+  const [values, groups] = await Promise.all([
+    repo.approvedValuesForPeriod(results.periodId, exec),
+    deps.periods.groupsByUnit(results.periodId, exec),
+  ]);
+  const byUnit = groupByUnit(values);
+  const rows = results.units.flatMap((u) =>
+    unitRows(compiled, u, groups.get(u.unitId) ?? [], byUnit.get(u.unitId) ?? []),
+  );
+  await repo.insertMany(snapshotId, rows, exec);
+}
