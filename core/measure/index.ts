@@ -1,5 +1,4 @@
 // Public surface of the pure Measure engine (no I/O): import from 'core/measure/index.js'.
-export * from './aggregate.js';
 export * from './analysis.js';
 export * from './batch.js';
 export * from './compile.js';
