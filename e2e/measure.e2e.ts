@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMUNE_SET } from '../core/measure/templates/index.js';
 import { launchBrowser, SCREENSHOT_DIR, screenshot, seriousA11yViolations } from './helpers/browser.js';
 import { type RunningServer, startServer } from './helpers/server.js';
 import { type ApiSession, apiLogin, ensureOpenPeriod, fillAllBut } from './measure-api.js';
@@ -66,6 +67,65 @@ describe('measure journey', () => {
     await appraiserCtx?.close();
     await browser?.close();
     await server?.stop();
+  });
+
+  it('a consistency rule broken by typed values shows on the entry form before any save', async () => {
+    // A period of its own (closed again at the end), so the journey's period and framework stay as they are.
+    const manager = await apiLogin(server.baseUrl, APPRAISER, PASSWORD);
+    const send = async (method: 'post' | 'put', path: string, data?: unknown) => {
+      const res = await manager.api[method](path, { data, headers: { 'x-csrf-token': manager.csrf } });
+      expect(res.ok(), await res.text()).toBe(true);
+      return res.json();
+    };
+    const rule = {
+      code: 'R.HOP',
+      expression: 'X.NT.2 <= 12',
+      message: 'Số cuộc họp Ban Chỉ đạo trong năm không vượt quá 12',
+      messageEn: 'No more than 12 steering committee meetings a year',
+    };
+    const fw = await send('post', '/api/measure/frameworks', { templateKey: COMMUNE_SET.code });
+    await send('put', `/api/measure/frameworks/${fw.id}`, {
+      definition: { ...fw.definition, consistencyRules: [rule] },
+    });
+    const period = await send('post', '/api/measure/periods', {
+      name: 'Kiểm thử quy tắc kiểm tra',
+      year: 2026,
+      frameworkId: fw.id,
+      rootUnitId: manager.unitId,
+      unitKinds: ['commune', 'ward', 'special_zone'],
+      opensOn: '2026-01-01',
+      dueOn: '2026-12-31',
+    });
+    await send('post', `/api/measure/periods/${period.id}/open`);
+    const ctx = await newContext();
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(15_000);
+    try {
+      await signIn(page, APPRAISER, `/measure/frameworks/${fw.id}`);
+      await page.getByTestId('consistency-rules').getByText('X.NT.2 <= 12').waitFor();
+      await check(page, 'measure-framework-rules');
+      await page.getByRole('button', { name: 'Sửa R.HOP' }).click();
+      // The update endpoint's field error lands under the rule's expression.
+      await page.getByTestId('rule-expression').fill('X.NT.2 <= NOPE');
+      await page.getByRole('button', { name: 'Lưu' }).click();
+      await page.getByText('Quy tắc kiểm tra R.HOP dùng mã không tồn tại: NOPE').waitFor();
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/measure-framework-rule-edit.png` });
+      await page.getByRole('button', { name: 'Huỷ' }).click();
+      await ctx.clearCookies();
+      await signIn(page, OFFICER, `/measure/periods/${period.id}/units/${unitId}/entry`);
+      const note = page.getByTestId('consistency-X.NT.2');
+      await page.getByTestId('input-X.NT.2').fill('20');
+      await note.getByText(rule.message).waitFor();
+      await page.getByTestId('consistency-violations').getByText(rule.message).waitFor();
+      await check(page, 'measure-entry-consistency');
+      await page.getByTestId('input-X.NT.2').fill('4');
+      await note.waitFor({ state: 'detached' });
+      expect(await page.getByTestId('consistency-violations').count()).toBe(0);
+    } finally {
+      await ctx.close();
+      await send('post', `/api/measure/periods/${period.id}/close`);
+      await manager.api.dispose();
+    }
   });
 
   it('officer types values and sees the live score change, then submits', async () => {

@@ -1,13 +1,26 @@
-import { Badge, Group, NumberInput, SegmentedControl, Select, Switch, TextInput } from '@mantine/core';
+import {
+  Badge,
+  Group,
+  List,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  Switch,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import type { Component, ComponentValue } from '../../../core/contracts/measure-framework.js';
+import type { ConsistencyViolation } from '../../../core/measure/consistency-violations.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { ruleMessage, useCT } from './consistency-i18n.js';
 import { useMT } from './measure-i18n.js';
 
 type Props = {
   component: Component;
   value: ComponentValue | null;
   onChange: (value: ComponentValue | null) => void;
-  error?: string;
+  /** A message, or true to mark the input invalid while the reason is shown elsewhere (a broken rule). */
+  error?: string | boolean;
   disabled?: boolean;
 };
 
@@ -170,5 +183,28 @@ export function KpiBadge({ component }: { component: Component }) {
     >
       {t('m.kpiBadge')}
     </Badge>
+  );
+}
+
+/** The consistency rules this component's value breaks, shown under its input as the user types. */
+export function ConsistencyNote({ code, broken }: { code: string; broken?: ConsistencyViolation[] }) {
+  const ct = useCT();
+  const { locale } = useI18n();
+  if (!broken?.length) return null;
+  return (
+    <List size="sm" c="red.8" spacing={2} data-testid={`consistency-${code}`}>
+      {broken.map((v) => (
+        <List.Item key={v.rule}>
+          {ruleMessage(v, locale)}
+          {/* Name the other components only when the rule is about more than this one. */}
+          {v.codes.length > 1 ? (
+            <Text span size="xs" c="dimmed">
+              {' '}
+              ({ct('c.involves', { codes: v.codes.join(', ') })})
+            </Text>
+          ) : null}
+        </List.Item>
+      ))}
+    </List>
   );
 }

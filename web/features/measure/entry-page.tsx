@@ -8,13 +8,18 @@ import type {
   ComponentResult,
   ComponentValue,
 } from '../../../core/contracts/measure-framework.js';
+import {
+  type ConsistencyViolation,
+  consistencyViolations,
+  violationsByComponent,
+} from '../../../core/measure/consistency-violations.js';
 import { describeExplanation } from '../../../core/measure/messages.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { notify } from '../../components/notify.js';
 import { PageLoader } from '../../components/page-loader.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { intlTag } from '../../i18n/locale-store.js';
-import { ComponentInput, KpiBadge, NotApplicableSwitch } from './component-input.js';
+import { ComponentInput, ConsistencyNote, KpiBadge, NotApplicableSwitch } from './component-input.js';
 import { EvidenceEditor } from './evidence-panel.js';
 import { KpiPrefillButton } from './kpi-prefill-button.js';
 import { measureApi, type ValuesMap } from './measure-api.js';
@@ -39,6 +44,8 @@ function ComponentCard(props: {
   result: ComponentResult | undefined;
   error?: string;
   evidenceError?: string;
+  /** Consistency rules the entered values break that involve this component (checked as the user types). */
+  broken?: ConsistencyViolation[];
   canEdit: boolean;
   ids: { periodId: number; unitId: number };
   onChange: (v: ComponentValue | null) => void;
@@ -106,10 +113,11 @@ function ComponentCard(props: {
                 component={c}
                 value={value}
                 onChange={props.onChange}
-                error={props.error}
+                error={props.error ?? (props.broken?.length ? true : undefined)}
                 disabled={!canEdit}
               />
             ) : null}
+            <ConsistencyNote code={c.code} broken={props.broken} />
             <NotApplicableSwitch
               checked={isNa}
               disabled={!canEdit}
@@ -196,6 +204,9 @@ export function EntryPage() {
   const lastError = save.error ?? submit.error ?? preview.error;
   const errors = errorsByComponent(lastError, codes);
   const hasFieldErrors = Object.keys(errors).length > 0;
+  // The same check the server runs on submit, over saved values overlaid with unsaved edits.
+  const violations = consistencyViolations(fw, Object.fromEntries(codes.map((c) => [c, entered(c)])));
+  const brokenBy = violationsByComponent(violations);
   const refresh = () => queryClient.invalidateQueries({ queryKey: key });
   return (
     <>
@@ -235,6 +246,7 @@ export function EntryPage() {
                       result={results.get(c.code)}
                       error={errors[c.code]}
                       evidenceError={errors[`evidence:${c.code}`]}
+                      broken={brokenBy.get(c.code)}
                       canEdit={canEdit}
                       ids={ids}
                       onChange={(v) => setEdits((e) => ({ ...e, [c.code]: v }))}
@@ -248,7 +260,12 @@ export function EntryPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }} order={{ base: 1, md: 2 }}>
           <Stack gap="sm" style={{ position: 'sticky', top: 72 }}>
-            <ScorePanel score={score} mainIndices={mainIndicesOf(fw)} busy={preview.isFetching} />
+            <ScorePanel
+              score={score}
+              mainIndices={mainIndicesOf(fw)}
+              busy={preview.isFetching}
+              violations={violations}
+            />
             {canEdit ? (
               <Group grow>
                 <Button

@@ -24,6 +24,7 @@ import { PageLoader } from '../../components/page-loader.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { intlTag } from '../../i18n/locale-store.js';
 import { ApiError } from '../../lib/api-client.js';
+import { ConsistencyRulesSection } from './consistency-rules-section.js';
 import { analysisApi } from './measure-analysis-api.js';
 import { measureApi } from './measure-api.js';
 import { type MeasureKey, useMT } from './measure-i18n.js';
@@ -245,6 +246,7 @@ export function FrameworkPage() {
           </Accordion.Item>
         ))}
       </Accordion>
+      <ConsistencyRulesSection id={id} fw={fw} canEdit={detail.data.canEdit} />
       <Modal opened={!!editing} onClose={() => setEditing(null)} title={t('m.editComponent')} size="lg">
         {editing ? <EditComponent id={id} fw={fw} at={editing} onClose={() => setEditing(null)} /> : null}
       </Modal>

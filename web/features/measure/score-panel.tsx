@@ -1,8 +1,10 @@
-import { Badge, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Group, List, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import type { MainIndex, UnitResult } from '../../../core/contracts/measure-framework.js';
+import type { ConsistencyViolation } from '../../../core/measure/consistency-violations.js';
 import { TableHeader } from '../../components/table-header.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { intlTag } from '../../i18n/locale-store.js';
+import { ruleMessage, useCT } from './consistency-i18n.js';
 import { useMT } from './measure-i18n.js';
 import { fmtPoints, fmtValue } from './measure-shared.js';
 
@@ -12,11 +14,14 @@ export function ScorePanel({
   mainIndices,
   busy,
   title,
+  violations,
 }: {
   score: UnitResult;
   mainIndices: MainIndex[];
   busy?: boolean;
   title?: string;
+  /** Consistency rules the entered values break (the entry form's live check). */
+  violations?: ConsistencyViolation[];
 }) {
   const t = useMT();
   const { locale } = useI18n();
@@ -52,6 +57,7 @@ export function ScorePanel({
           ) : null}
         </Group>
         <Progress value={(score.total.value ?? 0) * 100} aria-label={t('m.value')} />
+        <BrokenRules violations={violations ?? []} />
         <Table fz="sm" verticalSpacing={4}>
           <TableHeader columns={[t('m.mainIndices'), { label: t('m.points'), numeric: true }]} />
           <Table.Tbody>
@@ -67,5 +73,26 @@ export function ScorePanel({
         </Table>
       </Stack>
     </Paper>
+  );
+}
+
+/** Broken consistency rules, above the breakdown so they are seen before submitting. */
+function BrokenRules({ violations }: { violations: ConsistencyViolation[] }) {
+  const ct = useCT();
+  const { locale } = useI18n();
+  if (violations.length === 0) return null;
+  return (
+    <Alert color="red" variant="light" p="xs" title={ct('c.broken')} data-testid="consistency-violations">
+      <List size="sm" spacing={2}>
+        {violations.map((v) => (
+          <List.Item key={v.rule}>
+            <b>{v.codes.join(', ')}</b>: {ruleMessage(v, locale)}
+          </List.Item>
+        ))}
+      </List>
+      <Text size="xs" mt={4}>
+        {ct('c.brokenNote')}
+      </Text>
+    </Alert>
   );
 }
