@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { ComponentValue } from '../../../core/contracts/measure-framework.js';
 import { neutraliseRow, type SheetCell } from '../../lib/spreadsheet-safe.js';
+import { valueKey } from './exports.components.js';
 import type { ExportData } from './exports.service.js';
-import { valueKey } from './exports.service.js';
-import { componentsOf, parseRaw } from './submission-context.js';
+import { componentsOf } from './submission-context.js';
 
 // The results workbook: ranking, main indices, pillars and components, one sheet each, Vietnamese
 // headers. Every cell goes through neutraliseRow, so a unit or value typed as "=HYPERLINK(…)" stays text.
@@ -137,23 +137,21 @@ function componentsSheet(book: ExcelJS.Workbook, data: ExportData) {
     { header: 'Điểm tự đánh giá', width: 12, format: POINTS },
     { header: 'Điểm thẩm định', width: 12, format: POINTS },
   ];
-  const raw = new Map(data.values.map((v) => [valueKey(v.unitId, v.componentCode), v]));
   const components = componentsOf(data.framework);
   const rows = data.results.units.flatMap((u) =>
     components.map((c) => {
-      const key = valueKey(u.unitId, c.code);
-      const entered = raw.get(key);
-      const final = data.finalPoints.get(key);
+      // An absent cell is a component the unit left empty: no value, 0 points.
+      const cell = data.components.get(valueKey(u.unitId, c.code));
       return [
         u.unitCode,
         u.unitName,
         c.code,
         c.name,
         c.maxPoints,
-        final?.status === 'not_applicable' ? 'x' : null,
-        ...rawParts(entered && !entered.isNa ? parseRaw(entered.rawJson) : null),
-        data.selfPoints.get(key) ?? null,
-        final && final.status !== 'not_applicable' ? final.points : null,
+        cell?.isNa ? 'x' : null,
+        ...rawParts(cell?.selfValue ?? null),
+        cell?.selfPoints ?? null,
+        cell?.isNa ? null : (cell?.points ?? 0),
       ];
     }),
   );

@@ -1,6 +1,7 @@
 import type { RankingQuery } from '../../../core/contracts/measure.js';
 import { type Actor, canOnUnit } from '../../lib/actor.js';
 import { AppError, notFound } from '../../lib/errors.js';
+import { createComponentView } from './component-view.service.js';
 import { parseDefinition } from './frameworks.service.js';
 import { measureUnitKind } from './measure.policy.js';
 import type { MeasureEngine } from './measure-engine.js';
@@ -19,7 +20,7 @@ const FULL_RANKING_CACHE_SIZE = 16;
 const RANKING_PAGE_CACHE_SIZE = 512;
 
 import { vietnamDate } from './results-compute.js';
-import { componentsOf, effectiveValuesOf, parseRaw } from './submission-context.js';
+import { componentsOf, effectiveValuesOf } from './submission-context.js';
 
 // Read views over results: ranking with change since the previous period, a unit's profile,
 // one component across units, and the completion tracker.
@@ -139,37 +140,7 @@ export function createResultsViews(deps: ResultsDeps & { engine: MeasureEngine }
       };
     },
 
-    async componentAcrossUnits(actor: Actor | null, periodId: number, code: string) {
-      const period = await periodOr404(periodId);
-      await requireStaff(actor, period);
-      const frameworkRow = await frameworks.find(period.frameworkId);
-      const component = frameworkRow
-        ? componentsOf(parseDefinition(frameworkRow)).find((c) => c.code === code)
-        : undefined;
-      if (!component) throw notFound();
-      const values = new Map((await submissions.valuesOfComponent(periodId, code)).map((v) => [v.unitId, v]));
-      const subs = new Map((await submissions.listForPeriod(periodId)).map((s) => [s.unitId, s]));
-      const unitRows = await units.findUnits(await periods.periodUnitIds(periodId));
-      return {
-        periodId,
-        code,
-        name: component.name,
-        maxPoints: component.maxPoints,
-        units: unitRows.map((u) => {
-          const v = values.get(u.id);
-          const points = v ? (v.appraisedPoints ?? v.selfPoints) : null;
-          return {
-            unitId: u.id,
-            unitName: u.name,
-            status: subs.get(u.id)?.status ?? null,
-            value: v ? (v.isNa ? { notApplicable: true } : parseRaw(v.rawJson)) : null,
-            selfPoints: v?.selfPoints ?? null,
-            appraisedPoints: v?.appraisedPoints ?? null,
-            points,
-          };
-        }),
-      };
-    },
+    componentAcrossUnits: createComponentView(deps, core),
 
     async completion(actor: Actor | null, periodId: number) {
       const period = await periodOr404(periodId);
