@@ -1,7 +1,8 @@
 import type { Component, Framework, UnitResult, UnitValues } from '../contracts/measure-framework.js';
 import { type CompiledFramework, compiledOf, reweight, withWeights } from './compile.js';
+import { type PointOverrides, scoreUnitWithPoints, withoutOverrides } from './overrides.js';
 import { type RankInput, rankUnits } from './ranking.js';
-import { type ScoringContext, scoreUnit } from './scoring.js';
+import type { ScoringContext } from './scoring.js';
 
 // Unit-facing analyses: where the next points are, and what-if sandboxes. All pure; nothing is stored.
 
@@ -70,6 +71,9 @@ export function gainOpportunities(
 
 export interface WhatIfOptions {
   context?: ScoringContext;
+  // The appraiser's direct points by code, so the baseline is the unit's real score. A component whose value
+  // the sandbox changes (or clears) loses its override: the question is "what if this value were X".
+  pointOverrides?: PointOverrides;
   // Other units' current values, to report the rank before and after (the unit itself is replaced).
   peers?: readonly RankInput[];
   unitId?: string | number;
@@ -91,7 +95,7 @@ function rankAmong(peers: readonly RankInput[], self: RankInput): number | null 
 }
 
 // Sandbox: value overrides (a value of null clears the entry) and weight overrides by component, main index
-// or group code. Peers are ranked with their given values; reweighting them is the caller's choice.
+// or group code; appraised points (options.pointOverrides) hold except where a value is overridden. Peers are ranked with their given values; reweighting them is the caller's choice.
 export function whatIf(
   framework: Framework | CompiledFramework,
   values: UnitValues,
@@ -100,12 +104,19 @@ export function whatIf(
   options: WhatIfOptions = {},
 ): WhatIfResult {
   const compiled = compiledOf(framework);
-  const before = scoreUnit(compiled, values, options.context);
+  const points = options.pointOverrides;
+  const before = scoreUnitWithPoints(compiled, values, options.context, points);
   const sandbox =
     Object.keys(weightOverrides).length > 0
       ? withWeights(compiled, reweight(compiled, weightOverrides))
       : compiled;
-  const after = scoreUnit(sandbox, { ...values, ...overrides }, options.context);
+  const after = scoreUnitWithPoints(
+    compiled,
+    { ...values, ...overrides },
+    options.context,
+    withoutOverrides(points, Object.keys(overrides)),
+    sandbox,
+  );
   const self = (v: number | null): RankInput => ({
     unitId: options.unitId ?? '__self__',
     name: options.unitName ?? '',

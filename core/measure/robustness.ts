@@ -1,6 +1,7 @@
 import type { Framework, UnitValues } from '../contracts/measure-framework.js';
 import { fastScoreVector } from './batch.js';
-import { type CompiledFramework, compiledOf, withWeights } from './compile.js';
+import { type CompiledFramework, compiledOf, reweight, withWeights } from './compile.js';
+import { applyPointOverrides, type PointOverrides } from './overrides.js';
 import { competitionRanks } from './ranking.js';
 import { rollUp, type ScoringContext, type UnitScoreVector } from './scoring.js';
 
@@ -15,6 +16,9 @@ export interface RobustnessUnit {
   context?: ScoringContext;
   // Units are ranked within their peer group (departments, communes, wards…); absent → one ranking.
   peerGroup?: string | null;
+  // The appraiser's direct points by code, as in the real ranking (a share of the base maximum, kept when
+  // a run reweights).
+  pointOverrides?: PointOverrides;
 }
 
 // Competition ranks within each peer group (units without a group form one group together).
@@ -93,7 +97,27 @@ const percentile = (sorted: Int32Array, p: number) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 
 function vectorsOf(compiled: CompiledFramework, units: readonly RobustnessUnit[]) {
-  return units.map((u) => fastScoreVector(compiled, u));
+  return units.map((u) => {
+    const vector = fastScoreVector(compiled, u);
+    applyPointOverrides(compiled, vector, u.pointOverrides);
+    return vector;
+  });
+}
+
+/**
+ * Each unit's total value 0–1 (NaN when nothing applies), appraised points applied, optionally under weight
+ * overrides by component, main index or group code: the same numbers the ranking ranks.
+ */
+export function totalValues(
+  framework: Framework | CompiledFramework,
+  units: readonly RobustnessUnit[],
+  weightOverrides: Record<string, number> = {},
+): Float64Array {
+  const compiled = compiledOf(framework);
+  const weights = Object.keys(weightOverrides).length
+    ? reweight(compiled, weightOverrides)
+    : compiled.weights;
+  return totalsFor(weights, vectorsOf(compiled, units));
 }
 
 export function perturbationRobustness(

@@ -1,12 +1,11 @@
 import type { Framework, UnitResult, UnitValues } from '../../../core/contracts/measure-framework.js';
 import { whatIf } from '../../../core/measure/analysis.js';
-import { scoreBatch } from '../../../core/measure/batch.js';
-import { compiledOf, reweight, withWeights } from '../../../core/measure/compile.js';
 import { rankUnits } from '../../../core/measure/ranking.js';
 import {
   dropOneComponent,
   perturbationRobustness,
   type RobustnessUnit,
+  totalValues,
 } from '../../../core/measure/robustness.js';
 import { type Actor, canOnUnit } from '../../lib/actor.js';
 import { AppError, type FieldError, notFound } from '../../lib/errors.js';
@@ -79,9 +78,13 @@ export function createAnalysisService(deps: ResultsDeps & { engine: MeasureEngin
   const { periods, units, submissions, frameworks, engine } = deps;
   const cache = createLru<unknown>(64);
 
-  /** Approved units of a period with their effective values (appraised where given), classified. */
+  /**
+   * Approved units of a period scored as the ranking scores them: effective values (appraised where given),
+   * the appraiser's direct points, and the unit's kind and groups (for appliesTo).
+   */
   async function approvedUnits(periodId: number): Promise<AnalysisUnit[]> {
     const approved = (await submissions.listForPeriod(periodId)).filter((s) => s.status === 'approved');
+    const groups = await periods.groupsByUnit(periodId);
     const bySubmission = new Map<number, Parameters<typeof effectiveValuesOf>[0]>();
     for (const r of await submissions.valuesForPeriod(periodId)) {
       const list = bySubmission.get(r.submissionId) ?? [];
@@ -93,13 +96,14 @@ export function createAnalysisService(deps: ResultsDeps & { engine: MeasureEngin
       const unit = rows.get(s.unitId);
       if (!unit) return [];
       const kind = measureUnitKind(unit);
-      const values = effectiveValuesOf(bySubmission.get(s.id) ?? []).values;
+      const { values, overrides } = effectiveValuesOf(bySubmission.get(s.id) ?? []);
       return [
         {
           unitId: unit.id,
           name: unit.name,
           values,
-          context: { unitKind: kind },
+          pointOverrides: overrides,
+          context: { unitKind: kind, unitGroups: groups.get(unit.id) ?? [] },
           peerGroup: peerGroupOf(kind),
         },
       ];
@@ -127,10 +131,7 @@ export function createAnalysisService(deps: ResultsDeps & { engine: MeasureEngin
   }
 
   function peerValues(framework: Framework, peers: AnalysisUnit[], weights?: Record<string, number>) {
-    const base = compiledOf(framework);
-    const compiled =
-      weights && Object.keys(weights).length ? withWeights(base, reweight(base, weights)) : base;
-    const totals = scoreBatch(compiled, peers).total.values;
+    const totals = totalValues(framework, peers, weights);
     return peers.map((p, i) => ({
       unitId: p.unitId,
       name: p.name,
@@ -157,10 +158,14 @@ export function createAnalysisService(deps: ResultsDeps & { engine: MeasureEngin
     );
     const kind = ctx.scoringUnit.kind;
     checkInput(ctx.framework, kind, body);
-    const values = effectiveValuesOf(ctx.rows).values;
+    // The baseline is the unit's real score: appraised values and the appraiser's direct points included.
+    const { values, overrides: pointOverrides } = effectiveValuesOf(ctx.rows);
     const overrides: UnitValues = {};
     for (const [code, value] of Object.entries(body.overrides)) overrides[code] = value ?? undefined;
-    const r = whatIf(ctx.framework, values, overrides, body.weights ?? {}, { context: { unitKind: kind } });
+    const r = whatIf(ctx.framework, values, overrides, body.weights ?? {}, {
+      context: { unitKind: kind, unitGroups: ctx.scoringUnit.groups ?? [] },
+      pointOverrides,
+    });
     const group = peerGroupOf(kind);
     const peers = (await approvedUnits(periodId)).filter((u) => u.peerGroup === group);
     const self = { unitId, name: ctx.unit.name };
