@@ -114,4 +114,25 @@ describe.each(testDialects())('what-if and robustness honour appraised points on
       expect.arrayContaining([{ unitId: units.communeA, baseRank: 2, rank: 1, shift: 1 }]),
     );
   });
+
+  it('analyses the published values even after a value changed since', async () => {
+    const sub = await t.deps.db
+      .selectFrom('measureSubmissions')
+      .select('id')
+      .where('periodId', '=', periodId)
+      .where('unitId', '=', units.communeA)
+      .executeTakeFirstOrThrow();
+    await t.deps.db
+      .updateTable('measureValues')
+      .set({ rawJson: JSON.stringify({ numerator: 0, denominator: 50 }) })
+      .where('submissionId', '=', sub.id)
+      .where('componentCode', '=', 'C2')
+      .execute();
+    const rob = await call(secretariat, 'GET', url('/robustness?runs=51&spread=0&seed=2'));
+    expect(rob.statusCode, rob.body).toBe(200);
+    expect(rob.json().units.find((u: { unitId: number }) => u.unitId === units.communeA)).toMatchObject({
+      baseRank: 2,
+      baseValue: 0.71,
+    });
+  });
 });

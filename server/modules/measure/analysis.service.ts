@@ -1,3 +1,4 @@
+import type { PeriodResults } from '../../../core/contracts/measure.js';
 import type { Framework, UnitResult, UnitValues } from '../../../core/contracts/measure-framework.js';
 import { whatIf } from '../../../core/measure/analysis.js';
 import { rankUnits } from '../../../core/measure/ranking.js';
@@ -10,11 +11,13 @@ import {
 import { type Actor, canOnUnit } from '../../lib/actor.js';
 import { AppError, type FieldError, notFound } from '../../lib/errors.js';
 import type { RobustnessQuery, ScoreSummary, WhatIfBody } from './analysis.schemas.js';
+import { unitsFromSnapshot } from './analysis.snapshot-units.js';
 import { parseDefinition } from './frameworks.service.js';
 import { measureUnitKind, peerGroupOf } from './measure.policy.js';
 import type { MeasureEngine } from './measure-engine.js';
 import type { PeriodWithFramework } from './periods.repository.js';
 import type { ResultsCore, ResultsDeps } from './results.service.js';
+import { createSnapshotValuesRepository } from './snapshot-values.repository.js';
 import { componentsOf, effectiveValuesOf, loadSubmissionContext } from './submission-context.js';
 
 // Analysis over results, never writing anything: the what-if sandbox for one unit, and the robustness of a
@@ -77,6 +80,7 @@ function nodeCodes(framework: Framework): Set<string> {
 export function createAnalysisService(deps: ResultsDeps & { engine: MeasureEngine }, core: ResultsCore) {
   const { periods, units, submissions, frameworks, engine } = deps;
   const cache = createLru<unknown>(64);
+  const snapshotValues = createSnapshotValuesRepository(deps.db);
 
   /**
    * Approved units of a period scored as the ranking scores them: effective values (appraised where given),
@@ -209,7 +213,11 @@ export function createAnalysisService(deps: ResultsDeps & { engine: MeasureEngin
     return value;
   }
 
-  async function snapshotUnits(snapshot: { results: { units: { unitId: number }[] } }, periodId: number) {
+  async function snapshotUnits(snapshot: { id: number; results: PeriodResults }, periodId: number) {
+    const stored = await snapshotValues.valuesOfSnapshot(snapshot.id);
+    if (stored.length)
+      return unitsFromSnapshot(snapshot.results, stored, await periods.groupsByUnit(periodId));
+    // Snapshots published before their component values were stored: today's values of the units ranked.
     const inSnapshot = new Set(snapshot.results.units.map((u) => u.unitId));
     return (await approvedUnits(periodId)).filter((u) => inSnapshot.has(u.unitId));
   }
