@@ -32,27 +32,26 @@ function groupByUnit(rows: PublishValueRow[]) {
 const effectiveJson = (r: PublishValueRow) =>
   r.appraisedIsNa ? NA_JSON : (r.appraisedRawJson ?? (r.isNa ? NA_JSON : r.rawJson));
 
-/** The rows of one unit: every component that holds anything (an absent row is a missing value). */
+/** One unit's row per component, in the compiled order (undefined where the component holds nothing). */
 function unitRows(
   compiled: ReturnType<typeof compiledOf>,
   unit: { unitId: number; unitKind: string },
   groups: string[],
   rows: PublishValueRow[],
-): SnapshotValueInsert[] {
+): (SnapshotValueInsert | undefined)[] {
   // Scored exactly as the stored scores are (scoreTotals): fast path, then the appraiser's points.
   const { values, overrides } = effectiveValuesOf(rows);
-  const vector = fastScoreVector(compiled, {
-    values,
-    context: { unitKind: unit.unitKind, unitGroups: groups },
-  });
+  const context = { unitKind: unit.unitKind, unitGroups: groups };
+  const vector = fastScoreVector(compiled, { values, context });
   applyPointOverrides(compiled, vector, overrides);
   const byCode = new Map(rows.map((r) => [r.componentCode, r]));
-  const out: SnapshotValueInsert[] = [];
-  compiled.components.forEach((c, i) => {
+  return compiled.components.map((c, i) => {
     const r = byCode.get(c.code);
     const isNa = vector.applicable[i] ? 0 : 1;
     const points = vector.fractions[i] * compiled.weights[i];
-    const row: SnapshotValueInsert = {
+    // An absent row reads as a missing value: nothing entered, applicable, 0 points.
+    if (!r && !isNa && points === 0) return undefined;
+    return {
       unitId: unit.unitId,
       componentCode: c.code,
       rawJson: r ? effectiveJson(r) : null,
@@ -62,14 +61,7 @@ function unitRows(
       isNa,
       points,
     };
-    const empty =
-      row.rawJson === null &&
-      row.selfRawJson === null &&
-      row.selfPoints === null &&
-      row.appraisedPoints === null;
-    if (!empty || isNa || points !== 0) out.push(row);
   });
-  return out;
 }
 
 /** Writes the component values of a snapshot just inserted for `results` (inside the publishing transaction). */
@@ -88,8 +80,20 @@ export async function recordSnapshotValues(
     deps.periods.groupsByUnit(results.periodId, exec),
   ]);
   const byUnit = groupByUnit(values);
-  const rows = results.units.flatMap((u) =>
+  const ranked = [...results.units].sort((a, b) => a.unitId - b.unitId);
+  const perUnit = ranked.map((u) =>
     unitRows(compiled, u, groups.get(u.unitId) ?? [], byUnit.get(u.unitId) ?? []),
   );
+  // In key order (component code, unit id): the table's index is appended to rather than split.
+  const order = compiled.components
+    .map((c, i) => ({ code: c.code, i }))
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const rows: SnapshotValueInsert[] = [];
+  for (const { i } of order) {
+    for (const unit of perUnit) {
+      const row = unit[i];
+      if (row) rows.push(row);
+    }
+  }
   await repo.insertMany(snapshotId, rows, exec);
 }
