@@ -1,4 +1,5 @@
 // Public surface of the pure Measure engine (no I/O): import from 'core/measure/index.js'.
+export * from './aggregate.js';
 export * from './analysis.js';
 export * from './batch.js';
 export * from './compile.js';

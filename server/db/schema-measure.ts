@@ -28,6 +28,10 @@ export interface MeasurePeriodsTable {
   opensOn: string;
   dueOn: string;
   status: 'draft' | 'open' | 'closed' | 'published';
+  /** Bumped with every change of a stored score of the period; readers fetch what changed since theirs. */
+  scoresRevision: Generated<number>;
+  /** The framework state (id:updatedAt) the stored contributions were computed under; null when none. */
+  scoresStamp: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -51,6 +55,8 @@ export interface MeasureSubmissionsTable {
   submittedBy: number | null;
   approvedAt: string | null;
   approvedBy: number | null;
+  /** The period's scores_revision when this submission's stored score or status last changed. */
+  scoresRevision: Generated<number>;
   createdAt: string;
   updatedAt: string;
 }
@@ -109,25 +115,22 @@ export interface MeasureSnapshotsTable {
   publishedBy: number | null;
 }
 
-/** Derived from measure_values; see migrations/2026-11-21-0300-measure-scores.ts. */
-export interface MeasureScoresTable {
-  id: Generated<number>;
+/**
+ * What each component contributes to a submission's result, derived from measure_values by the scoring engine;
+ * see migrations/2026-11-22-0200-measure-component-scores.ts.
+ */
+export interface MeasureComponentScoresTable {
   submissionId: number;
+  componentCode: string;
   periodId: number;
-  unitId: number;
-  frameworkId: number;
-  frameworkStamp: string;
+  mainIdx: number;
+  pillarIdx: number;
   points: number;
   applicableMax: number;
-  value: number | null;
-  bandCode: string | null;
-  mainJson: string;
-  pillarsJson: string;
-  scoredAt: string;
 }
 
 export interface MeasureTables {
-  measureScores: MeasureScoresTable;
+  measureComponentScores: MeasureComponentScoresTable;
   measureFrameworks: MeasureFrameworksTable;
   measurePeriods: MeasurePeriodsTable;
   measurePeriodUnits: MeasurePeriodUnitsTable;

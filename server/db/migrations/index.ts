@@ -6,6 +6,7 @@ import * as kpis from './2026-11-21-0200-kpis.js';
 import * as kpisImportFiles from './2026-11-21-0201-kpis-import-files.js';
 import * as measureScores from './2026-11-21-0300-measure-scores.js';
 import * as measureSnapshotValues from './2026-11-22-0100-measure-snapshot-values.js';
+import * as measureComponentScores from './2026-11-22-0200-measure-component-scores.js';
 
 // Append-only, in order. Names sort by date; each file runs on SQLite and PostgreSQL.
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-21-0201-kpis-import-files': kpisImportFiles,
   '2026-11-21-0300-measure-scores': measureScores,
   '2026-11-22-0100-measure-snapshot-values': measureSnapshotValues,
+  '2026-11-22-0200-measure-component-scores': measureComponentScores,
 };

@@ -221,6 +221,11 @@ export function createAppraisalService(deps: SubmissionServiceDeps) {
           { status: 'returned', returnComment: body.comment, updatedAt: now },
           trx,
         );
+        // Cached rankings re-read a submission whose status changed (only approved ones are ranked).
+        await deps.scoresService.touchSubmission(trx, {
+          submissionId: submission.id,
+          periodId: ids.periodId,
+        });
         await audit.record(trx, actx, {
           action: 'measure.submission.return',
           entity: 'measure_submission',

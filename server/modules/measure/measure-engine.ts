@@ -12,6 +12,7 @@ import {
 import { gainOpportunities } from '../../../core/measure/analysis.js';
 import { fastScoreVector } from '../../../core/measure/batch.js';
 import { compiledOf } from '../../../core/measure/compile.js';
+import { applyPointOverrides } from '../../../core/measure/overrides.js';
 import { rollUp, type ScoringContext, scoreUnit, scoreVector } from '../../../core/measure/scoring.js';
 import { BUILT_IN_TEMPLATES } from '../../../core/measure/templates/index.js';
 import { hasErrors, validateFramework } from '../../../core/measure/validate.js';
@@ -138,10 +139,10 @@ export function scoreWithOverrides(
 }
 
 /**
- * Totals only (no per-component explanations), through the core's columnar fast path: what a period's
- * results need for thousands of units. Appraised point overrides are applied as in scoreWithOverrides.
+ * A unit's score vector through the core's columnar fast path (no per-component explanations), with appraised
+ * point overrides applied as in scoreWithOverrides: what stored contributions and totals are made from.
  */
-export function scoreTotals(
+export function scoreVectorWithOverrides(
   framework: Framework,
   values: UnitValues,
   unit: ScoringUnit,
@@ -149,12 +150,18 @@ export function scoreTotals(
 ) {
   const compiled = compiledOf(framework);
   const vector = fastScoreVector(compiled, { values, context: contextOf(unit) });
-  const w = compiled.weights;
-  for (const [code, points] of Object.entries(pointOverrides)) {
-    const i = compiled.codeIndex.get(code);
-    if (i === undefined || !vector.applicable[i] || w[i] <= 0) continue;
-    vector.fractions[i] = Math.min(1, Math.max(0, points / w[i]));
-  }
+  applyPointOverrides(compiled, vector, pointOverrides);
+  return { compiled, vector };
+}
+
+/** Totals only, for thousands of units (see scoreVectorWithOverrides). */
+export function scoreTotals(
+  framework: Framework,
+  values: UnitValues,
+  unit: ScoringUnit,
+  pointOverrides: Record<string, number> = {},
+) {
+  const { compiled, vector } = scoreVectorWithOverrides(framework, values, unit, pointOverrides);
   return rollUp(compiled, vector);
 }
 

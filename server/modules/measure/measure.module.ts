@@ -48,7 +48,7 @@ export function createMeasureServices(deps: Pick<Deps, 'db' | 'audit' | 'clock'>
     results: createResultsRepository(db),
     scores: createScoresRepository(db),
   };
-  const scoresService = createScoresService({ db, clock, ...repos });
+  const scoresService = createScoresService({ db, ...repos });
   const base = { db, audit, clock, engine, ...repos, scoresService };
   const frameworksService = createFrameworksService(base);
   const resultsDeps = { ...base, frameworksService };

@@ -1,10 +1,12 @@
 import type { PeriodResults, RankedUnit } from '../../../core/contracts/measure.js';
-import type { Framework, UnitResult } from '../../../core/contracts/measure-framework.js';
-import { rankKey, rankUnits } from '../../../core/measure/ranking.js';
+import { type Framework, PILLARS, type UnitResult } from '../../../core/contracts/measure-framework.js';
+import type { CompiledFramework } from '../../../core/measure/compile.js';
+import { rankKey, rankOrder, rankUnits } from '../../../core/measure/ranking.js';
+import { bandFor } from '../../../core/measure/scoring.js';
 import { measureUnitKind, peerGroupOf } from './measure.policy.js';
 import { scoreTotals } from './measure-engine.js';
 import type { MeasureUnit } from './measure-units.repository.js';
-import type { LiveScoreRow } from './scores.repository.js';
+import type { RankingRow } from './scores.service.js';
 import { effectiveValuesOf } from './submission-context.js';
 import type { ScoringValueRow } from './submissions.repository.js';
 
@@ -66,13 +68,6 @@ export function vietnamDate(instant: Date): string {
   }).format(instant);
 }
 
-const nodesOf = (json: string | null) =>
-  ((json ? JSON.parse(json) : []) as [string, number, number | null][]).map(([code, points, value]) => ({
-    code,
-    points,
-    value,
-  }));
-
 /**
  * Competition ranks within each unit kind, from a list already in display order (one pass, no second sort:
  * the order within a kind is the overall order).
@@ -97,42 +92,60 @@ function kindRanksOf(sorted: readonly { unitId: number; kind: string; value: num
   return ranks;
 }
 
+/** A node's rounded points and value from node sums (layout of core/measure/aggregate.ts nodeSlotCount). */
+const briefAt = (code: string, sums: Float64Array, slot: number) => {
+  const points = sums[2 * slot];
+  const max = sums[2 * slot + 1];
+  return { code, points: round(points), value: max > 0 ? round(points / max) : null };
+};
+
 /**
- * A period's results from stored scores (one row per approved unit): only ranking is left to do, in memory.
- * Gives the same results as computePeriodResults over the same values.
+ * A period's results from stored scores (node sums per approved unit): only ranking is left to do, in
+ * memory. Gives the same results as computePeriodResults over the same values.
  */
 export function rankStoredScores(
   meta: { periodId: number; frameworkId: number; frameworkVersion: number; computedAt: string },
-  framework: Framework,
-  rows: LiveScoreRow[],
+  compiled: CompiledFramework,
+  rows: RankingRow[],
 ): PeriodResults {
-  const bands = new Map(framework.bands.map((b) => [b.code, b]));
-  const scored = rows.map((row) => ({
-    unitId: row.unitId,
-    name: row.name,
-    value: row.value,
-    row,
-    kind: measureUnitKind(row),
-  }));
-  const byPeer = rankUnits(scored, { peerGroupOf: (s) => peerGroupOf(s.kind) });
-  const kindRank = kindRanksOf(byPeer);
-  const units: RankedUnit[] = byPeer.map(({ row, kind, rank, peerRank }) => {
-    const band = row.bandCode === null ? undefined : bands.get(row.bandCode);
+  const m = compiled.mainIndices.length;
+  const scored = rows.map((row) => {
+    let points = 0;
+    let applicableMax = 0;
+    for (let i = 0; i < m; i++) {
+      points += row.sums[2 * i];
+      applicableMax += row.sums[2 * i + 1];
+    }
+    const value = applicableMax > 0 ? points / applicableMax : null;
+    return {
+      unitId: row.unitId,
+      name: row.name,
+      value,
+      points,
+      applicableMax,
+      row,
+      kind: measureUnitKind(row),
+    };
+  });
+  const order = rankOrder(scored, { peerGroupOf: (s) => peerGroupOf(s.kind) });
+  const kindRank = kindRanksOf(order.items);
+  const units: RankedUnit[] = order.items.map(({ row, kind, value, points, applicableMax }, i) => {
+    const band = bandFor(compiled.bands, value);
     return {
       unitId: row.unitId,
       unitCode: row.code,
       unitName: row.name,
       unitKind: kind,
-      peerGroup: peerGroupOf(kind),
-      points: round(row.points ?? 0),
-      applicableMax: round(row.applicableMax ?? 0),
-      value: row.value === null ? null : round(row.value),
+      peerGroup: order.peerGroups[i] ?? peerGroupOf(kind),
+      points: round(points),
+      applicableMax: round(applicableMax),
+      value: value === null ? null : round(value),
       band: band ? { code: band.code, name: band.name } : null,
-      rank,
-      peerRank,
+      rank: order.ranks[i],
+      peerRank: order.peerRanks[i],
       kindRank: kindRank.get(row.unitId) ?? null,
-      mainIndices: nodesOf(row.mainJson),
-      pillars: nodesOf(row.pillarsJson),
+      mainIndices: compiled.mainIndices.map((x, k) => briefAt(x.code, row.sums, k)),
+      pillars: PILLARS.map((code, k) => briefAt(code, row.sums, m + k)),
     };
   });
   return { ...meta, units };

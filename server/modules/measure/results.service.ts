@@ -13,7 +13,7 @@ import type { PeriodsRepository, PeriodWithFramework } from './periods.repositor
 import type { ResultsRepository } from './results.repository.js';
 import { rankStoredScores } from './results-compute.js';
 import type { ScoresRepository } from './scores.repository.js';
-import { frameworkStamp, type ScoresService } from './scores.service.js';
+import type { ScoresService } from './scores.service.js';
 import { recordSnapshotValues } from './snapshot-values.service.js';
 import type { SubmissionsRepository } from './submissions.repository.js';
 
@@ -68,24 +68,26 @@ export function createResultsCore(deps: ResultsDeps) {
   }
 
   /**
-   * Live results from stored scores (one row per approved unit) ranked in memory. Stored scores missing or
-   * made under another state of the framework are first rebuilt for the whole period from the raw values.
+   * Live results: the approved units' stored contributions aggregated and ranked in memory. Outside a
+   * transaction this process's cached sums are brought up to date (only what changed is read); `fresh`
+   * aggregates the whole period again, as a transaction does.
    */
-  async function compute(period: PeriodWithFramework, exec: Executor = db): Promise<PeriodResults> {
-    const fw = await deps.scoresService.frameworkOf(period, exec);
-    const stamp = frameworkStamp(fw.row);
-    let rows = await deps.scores.liveRows(period.id, exec);
-    if (rows.some((r) => r.frameworkId !== fw.row.id || r.frameworkStamp !== stamp)) {
-      await deps.scoresService.recomputePeriod(period, exec === db ? undefined : exec);
-      rows = await deps.scores.liveRows(period.id, exec);
-    }
+  async function compute(
+    period: PeriodWithFramework,
+    exec: Executor = db,
+    options: { fresh?: boolean } = {},
+  ): Promise<PeriodResults> {
+    const { frameworkRow, compiled, rows } = await deps.scoresService.rankingRows(period, {
+      exec,
+      cached: !options.fresh,
+    });
     const meta = {
       periodId: period.id,
-      frameworkId: fw.row.id,
-      frameworkVersion: fw.row.version,
+      frameworkId: frameworkRow.id,
+      frameworkVersion: frameworkRow.version,
       computedAt: clock.now().toISOString(),
     };
-    return rankStoredScores(meta, fw.framework, rows);
+    return rankStoredScores(meta, compiled, rows);
   }
 
   /** Published snapshot when there is one (or when live is not allowed); else live results for staff. */

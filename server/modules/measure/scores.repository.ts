@@ -1,13 +1,20 @@
-import { type Insertable, type Kysely, sql } from 'kysely';
+import { CompiledQuery, type Kysely, sql } from 'kysely';
 import { nativeHandleOf } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
-import type { MeasureScoresTable } from '../../db/schema-measure.js';
 import type { Executor } from '../audit/audit.repository.js';
 
-export type ScoreInsert = Insertable<MeasureScoresTable>;
+/** One submission's stored contributions, column by column (index-aligned), as the engine produced them. */
+export type ContributionColumns = {
+  submissionIds: number[];
+  componentCodes: string[];
+  mainIdx: number[];
+  pillarIdx: number[];
+  points: number[];
+  applicableMax: number[];
+};
 
-/** One approved unit of a period with its stored score (null columns when none is stored yet). */
-export type LiveScoreRow = {
+/** An approved unit of a period, as the ranking shows it. */
+export type RankingUnitRow = {
   submissionId: number;
   unitId: number;
   code: string;
@@ -15,14 +22,6 @@ export type LiveScoreRow = {
   type: string;
   kind: string;
   level: number;
-  frameworkId: number | null;
-  frameworkStamp: string | null;
-  points: number | null;
-  applicableMax: number | null;
-  value: number | null;
-  bandCode: string | null;
-  mainJson: string | null;
-  pillarsJson: string | null;
 };
 
 /**
@@ -31,13 +30,16 @@ export type LiveScoreRow = {
  */
 export type RawValueTuple = [number, string | null, string | null];
 
+/** [submissionId, mainIdx, pillarIdx, SUM(points), SUM(applicable_max)]. */
+export type PartialSumsRow = [number, number, number, number, number];
+
 // Appraised values where given, else the unit's own (as effectiveValuesOf); N/A is {"notApplicable":true}.
 // The database concatenates each submission's values into one JSON object, so the app receives one string per
 // unit instead of one row object per value (~156k for a period of 3,321 communes).
 const EFFECTIVE = `case when v.appraised_is_na = 1 then '{"notApplicable":true}'
   when v.appraised_raw_json is not null then v.appraised_raw_json
   when v.is_na = 1 then '{"notApplicable":true}' else v.raw_json end`;
-const rawValuesSql = (dialect: 'sqlite' | 'postgres') => {
+const rawValuesSql = (dialect: Dialect) => {
   const quote = dialect === 'sqlite' ? 'json_quote(v.component_code)' : 'to_json(v.component_code)::text';
   const agg = (expr: string) =>
     dialect === 'sqlite' ? `group_concat(${expr}, ',')` : `string_agg(${expr}, ',')`;
@@ -45,85 +47,156 @@ const rawValuesSql = (dialect: 'sqlite' | 'postgres') => {
   return `select v.submission_id as sid, '{' || ${agg(`${quote} || ':' || (${EFFECTIVE})`)} || '}' as vals,
     '{' || ${agg(`${quote} || ':' || ${points}`)} || '}' as ovs
     from measure_values v join measure_submissions s on s.id = v.submission_id
-    where s.period_id = ${dialect === 'sqlite' ? '?' : '$1'}
+    where s.period_id = ${placeholder(dialect, 1)}
     group by v.submission_id`;
 };
-// 13 columns × 400 rows stays under SQLite's and PostgreSQL's bound-parameter limits.
-const INSERT_CHUNK = 400;
+
+/**
+ * A period's contributions summed per submission, main index and pillar (one pass over the covering index,
+ * two aggregates): [submissionId, mainIdx, pillarIdx, points, applicableMax] rows, folded into node sums by
+ * the caller. Two plain SUMs per group are far cheaper than one conditional SUM per node.
+ */
+const sumsSql = (dialect: Dialect, only: number) => {
+  const subset =
+    only > 0
+      ? ` and submission_id in (${Array.from({ length: only }, (_, i) => placeholder(dialect, i + 2)).join(', ')})`
+      : '';
+  return `select submission_id, main_idx, pillar_idx, sum(points) as points, sum(applicable_max) as amax
+    from measure_component_scores where period_id = ${placeholder(dialect, 1)}${subset}
+    group by submission_id, main_idx, pillar_idx`;
+};
+
+type Dialect = 'sqlite' | 'postgres';
+const placeholder = (dialect: Dialect, n: number) => (dialect === 'sqlite' ? '?' : `$${n}`);
+// 7 columns × 2,000 rows stays under SQLite's (32,766) and PostgreSQL's (65,535) bound-parameter limits.
+const INSERT_CHUNK = 2000;
+// More changed submissions than this and one pass over the whole period is cheaper than a long IN list.
+export const SUBSET_LIMIT = 400;
 
 export function createScoresRepository(db: Kysely<DB>) {
   const native = nativeHandleOf(db);
-  // Prepared on first use: the repository may be built before migrations have run.
-  let sqliteRaw: { all(periodId: number): unknown[] } | undefined;
-  const sqliteStatement = () => {
-    if (!sqliteRaw && native && 'sqlite' in native)
-      sqliteRaw = native.sqlite.prepare(rawValuesSql('sqlite')).raw(true);
-    return sqliteRaw;
-  };
+  const dialect: Dialect = native && 'pool' in native ? 'postgres' : 'sqlite';
+  // Prepared once per text; the repository may be built before migrations have run, so lazily.
+  const prepared = new Map<string, { all(...params: unknown[]): unknown[] }>();
+
+  /**
+   * Rows as arrays, without per-row objects or key rewriting: better-sqlite3's `.raw()` statement (on the one
+   * connection, so inside a transaction it sees that transaction's writes), pg's `rowMode: 'array'` outside a
+   * transaction, else the executor's own connection.
+   */
+  async function arrayRows(text: string, params: unknown[], exec: Executor): Promise<unknown[][]> {
+    if (native && 'sqlite' in native) {
+      let statement = prepared.get(text);
+      if (!statement) {
+        statement = native.sqlite.prepare(text).raw(true);
+        if (prepared.size > 64) prepared.clear();
+        prepared.set(text, statement);
+      }
+      return statement.all(...params) as unknown[][];
+    }
+    if (native && 'pool' in native && exec === db) {
+      return (await native.pool.query({ text, values: params, rowMode: 'array' })).rows;
+    }
+    const result = await exec.withoutPlugins().executeQuery(CompiledQuery.raw(text, params));
+    return result.rows.map((r) => Object.values(r as Record<string, unknown>));
+  }
+
+  async function insertContributions(exec: Executor, periodId: number, c: ContributionColumns) {
+    for (let i = 0; i < c.submissionIds.length; i += INSERT_CHUNK) {
+      const end = Math.min(i + INSERT_CHUNK, c.submissionIds.length);
+      const rows = [];
+      for (let k = i; k < end; k++) {
+        rows.push({
+          submissionId: c.submissionIds[k],
+          componentCode: c.componentCodes[k],
+          periodId,
+          mainIdx: c.mainIdx[k],
+          pillarIdx: c.pillarIdx[k],
+          points: c.points[k],
+          applicableMax: c.applicableMax[k],
+        });
+      }
+      await exec.insertInto('measureComponentScores').values(rows).execute();
+    }
+  }
+
+  /** Moves the period's revision on and stamps the given submissions (all of the period's when omitted). */
+  async function bumpRevision(exec: Executor, periodId: number, submissionIds?: number[]) {
+    const { scoresRevision } = await exec
+      .updateTable('measurePeriods')
+      .set((eb) => ({ scoresRevision: eb('scoresRevision', '+', 1) }))
+      .where('id', '=', periodId)
+      .returning('scoresRevision')
+      .executeTakeFirstOrThrow();
+    let update = exec
+      .updateTable('measureSubmissions')
+      .set({ scoresRevision })
+      .where('periodId', '=', periodId);
+    if (submissionIds) update = update.where('id', 'in', submissionIds);
+    if (!submissionIds || submissionIds.length > 0) await update.execute();
+    return scoresRevision;
+  }
 
   return {
-    /**
-     * Every submission's values of a period in ONE query, as arrays (no per-row objects, no key rewriting): better-sqlite3's
-     * `.raw()` statement, or pg's `rowMode: 'array'`. On SQLite the statement runs on the one connection, so
-     * inside a transaction it sees that transaction's writes.
-     */
-    async rawValuesForPeriod(periodId: number, exec: Executor = db): Promise<RawValueTuple[]> {
-      const statement = sqliteStatement();
-      if (statement) return statement.all(periodId) as RawValueTuple[];
-      if (native && 'pool' in native && exec === db) {
-        const result = await native.pool.query({
-          text: rawValuesSql('postgres'),
-          values: [periodId],
-          rowMode: 'array',
-        });
-        return result.rows as RawValueTuple[];
-      }
-      // Inside a PostgreSQL transaction: the same query on the transaction's connection.
-      const text = rawValuesSql('postgres').replace('$1', String(Math.trunc(periodId)));
-      const result = await sql<Record<string, unknown>>`${sql.raw(text)}`.execute(exec.withoutPlugins());
-      return result.rows.map((r) => Object.values(r) as RawValueTuple);
+    bumpRevision,
+
+    /** Every submission's values of a period in ONE query, as arrays. */
+    rawValuesForPeriod: (periodId: number, exec: Executor = db) =>
+      arrayRows(rawValuesSql(dialect), [periodId], exec) as Promise<RawValueTuple[]>,
+
+    /** Replaces one submission's contributions and stamps it with a new revision of the period. */
+    async replaceForSubmission(
+      exec: Executor,
+      ids: { submissionId: number; periodId: number },
+      c: ContributionColumns,
+    ) {
+      await exec.deleteFrom('measureComponentScores').where('submissionId', '=', ids.submissionId).execute();
+      await insertContributions(exec, ids.periodId, c);
+      await bumpRevision(exec, ids.periodId, [ids.submissionId]);
     },
 
-    upsert: (row: ScoreInsert, exec: Executor = db) =>
+    /** Replaces a whole period's contributions, records the framework state they follow, stamps everything. */
+    async replaceForPeriod(exec: Executor, periodId: number, c: ContributionColumns, stamp: string) {
+      await exec.deleteFrom('measureComponentScores').where('periodId', '=', periodId).execute();
+      await insertContributions(exec, periodId, c);
+      await exec
+        .updateTable('measurePeriods')
+        .set({ scoresStamp: stamp })
+        .where('id', '=', periodId)
+        .execute();
+      await bumpRevision(exec, periodId);
+    },
+
+    /** Contributions summed per submission, main index and pillar, for a period or some of its submissions. */
+    sums: (periodId: number, submissionIds: number[] | undefined, exec: Executor = db) =>
+      arrayRows(
+        sumsSql(dialect, submissionIds?.length ?? 0),
+        [periodId, ...(submissionIds ?? [])],
+        exec,
+      ) as Promise<PartialSumsRow[]>,
+
+    /** [submissionId, scoresRevision] of the period's submissions stamped after `revision`. */
+    changedSince: (periodId: number, revision: number, exec: Executor = db) =>
       exec
-        .insertInto('measureScores')
-        .values(row)
-        .onConflict((oc) =>
-          oc.column('submissionId').doUpdateSet((eb) => ({
-            frameworkId: eb.ref('excluded.frameworkId'),
-            frameworkStamp: eb.ref('excluded.frameworkStamp'),
-            points: eb.ref('excluded.points'),
-            applicableMax: eb.ref('excluded.applicableMax'),
-            value: eb.ref('excluded.value'),
-            bandCode: eb.ref('excluded.bandCode'),
-            mainJson: eb.ref('excluded.mainJson'),
-            pillarsJson: eb.ref('excluded.pillarsJson'),
-            scoredAt: eb.ref('excluded.scoredAt'),
-          })),
-        )
+        .selectFrom('measureSubmissions')
+        .select(['id', 'scoresRevision'])
+        .where('periodId', '=', periodId)
+        .where('scoresRevision', '>', revision)
         .execute(),
 
-    /** Replaces a period's stored scores, in batched statements. */
-    async replaceForPeriod(periodId: number, rows: ScoreInsert[], exec: Executor) {
-      await exec.deleteFrom('measureScores').where('periodId', '=', periodId).execute();
-      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-        await exec
-          .insertInto('measureScores')
-          .values(rows.slice(i, i + INSERT_CHUNK))
-          .execute();
-      }
-    },
+    /** The period's framework stamp and revision as stored now. */
+    state: (periodId: number, exec: Executor = db) =>
+      exec
+        .selectFrom('measurePeriods')
+        .select(['scoresStamp', 'scoresRevision'])
+        .where('id', '=', periodId)
+        .executeTakeFirst(),
 
-    /** The approved units of a period with their stored scores: one row per unit, one indexed query. */
-    async liveRows(periodId: number, exec: Executor = db): Promise<LiveScoreRow[]> {
-      const result = await sql<LiveScoreRow>`
-        select s.id as "submissionId", s.unit_id as "unitId", u.code, u.name, u.type, u.kind, u.level,
-               sc.framework_id as "frameworkId", sc.framework_stamp as "frameworkStamp", sc.points,
-               sc.applicable_max as "applicableMax", sc.value, sc.band_code as "bandCode",
-               sc.main_json as "mainJson", sc.pillars_json as "pillarsJson"
-        from measure_submissions s
-        join units u on u.id = s.unit_id
-        left join measure_scores sc on sc.submission_id = s.id
+    /** The approved units of a period with what the ranking shows of them: one indexed query. */
+    async rankingUnits(periodId: number, exec: Executor = db): Promise<RankingUnitRow[]> {
+      const result = await sql<RankingUnitRow>`
+        select s.id as "submissionId", s.unit_id as "unitId", u.code, u.name, u.type, u.kind, u.level
+        from measure_submissions s join units u on u.id = s.unit_id
         where s.period_id = ${periodId} and s.status = 'approved'`.execute(exec.withoutPlugins());
       return result.rows;
     },

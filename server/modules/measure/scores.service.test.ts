@@ -4,11 +4,12 @@ import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { testDialects } from '../../../test/helpers/test-db.js';
 import { createUnitTree, type UnitTree } from '../../../test/helpers/unit-fixtures.js';
 import { createMeasureServices } from './measure.module.js';
-import { caller, createOpenPeriod, DOC, FULL_VALUES } from './measure-test-fixtures.js';
+import { caller, createOpenPeriod, DOC, FULL_VALUES, testFramework } from './measure-test-fixtures.js';
 import { createPeriodsRepository } from './periods.repository.js';
 
-// Stored scores are derived data: what saves write incrementally must equal what recomputePeriod rebuilds from
-// the raw values, and the live ranking read from them must equal the one computed before they existed.
+// Stored contributions are derived data: what saves write incrementally must equal what rescorePeriod rebuilds
+// from the raw values; the ranking aggregated from them must equal the engine's scores; and a process's cached
+// sums must follow changes made by any other process.
 describe.each(testDialects())('measure stored scores on %s', (dialect) => {
   let t: TestApp;
   let units: UnitTree;
@@ -16,16 +17,20 @@ describe.each(testDialects())('measure stored scores on %s', (dialect) => {
   let officerA: LoggedIn;
   let officerB: LoggedIn;
   let periodId: number;
+  let frameworkId: number;
   let call: ReturnType<typeof caller>;
-  let services: ReturnType<typeof createMeasureServices>;
+  // A second set of services over the same database: another process, with its own cache.
+  let other: ReturnType<typeof createMeasureServices>;
   const base = (unitId: number) => `/api/measure/periods/${periodId}/units/${unitId}`;
 
-  const storedRows = () =>
+  const contributions = () =>
     t.deps.db
-      .selectFrom('measureScores')
-      .select(['unitId', 'points', 'applicableMax', 'value', 'bandCode', 'mainJson', 'pillarsJson'])
-      .where('periodId', '=', periodId)
-      .orderBy('unitId')
+      .selectFrom('measureComponentScores as c')
+      .innerJoin('measureSubmissions as s', 's.id', 'c.submissionId')
+      .select(['s.unitId', 'c.componentCode', 'c.mainIdx', 'c.pillarIdx', 'c.points', 'c.applicableMax'])
+      .where('c.periodId', '=', periodId)
+      .orderBy('s.unitId')
+      .orderBy('c.componentCode')
       .execute();
   const liveUnits = async () => {
     const res = await call(
@@ -36,21 +41,28 @@ describe.each(testDialects())('measure stored scores on %s', (dialect) => {
     expect(res.statusCode, res.body).toBe(200);
     return res.json().units as { unitId: number; points: number; value: number; rank: number }[];
   };
+  const periodRow = async () => {
+    const period = await createPeriodsRepository(t.deps.db).find(periodId);
+    if (!period) throw new Error('period missing');
+    return period;
+  };
+  const otherLive = async () =>
+    (await other.results.compute(await periodRow())).units.map((u) => [u.unitId, u.points, u.rank]);
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
     call = caller(t);
-    services = createMeasureServices(t.deps);
+    other = createMeasureServices(t.deps);
     units = await createUnitTree(t.deps.db);
     t.clock.set('2026-03-31T16:00:00.000Z');
     secretariat = await loginAs(t, { role: 'secretariat', unitId: units.province });
     officerA = await loginAs(t, { role: 'officer', unitId: units.communeA });
     officerB = await loginAs(t, { role: 'officer', unitId: units.communeB });
-    ({ periodId } = await createOpenPeriod(t, secretariat, units.province, { year: 2025 }));
+    ({ periodId, frameworkId } = await createOpenPeriod(t, secretariat, units.province, { year: 2025 }));
   });
   afterAll(async () => t.close());
 
-  it('writes a unit’s score with each save, appraisal and approval', async () => {
+  it('writes every component’s contribution with each save, appraisal and approval', async () => {
     for (const [who, unitId, values] of [
       [officerA, units.communeA, FULL_VALUES],
       [
@@ -68,50 +80,65 @@ describe.each(testDialects())('measure stored scores on %s', (dialect) => {
       await call(who, 'POST', `${base(unitId)}/submission/evidence`, { componentCode: 'C1', document: DOC });
       expect((await call(who, 'POST', `${base(unitId)}/submission/submit`)).statusCode).toBe(200);
     }
-    expect((await storedRows()).map((r) => r.unitId)).toEqual(
-      [units.communeA, units.communeB].sort((a, b) => a - b),
-    );
+    const stored = await contributions();
+    expect(stored.length).toBe(8);
+    // Commune B marked C4 not applicable: it contributes nothing, not even to the maximum.
+    expect(stored.find((r) => r.unitId === units.communeB && r.componentCode === 'C4')).toMatchObject({
+      points: 0,
+      applicableMax: 0,
+    });
     // Appraised points override the engine's: C1 down to 10 points for commune A.
     const appraised = await call(secretariat, 'PUT', `${base(units.communeA)}/appraisal`, {
       components: { C1: { points: 10 } },
     });
     expect(appraised.statusCode, appraised.body).toBe(200);
-    const a = (await storedRows()).find((r) => r.unitId === units.communeA);
-    expect(a?.points).toBeCloseTo(appraised.json().appraisedScore.total.points, 9);
+    const c1 = (await contributions()).find((r) => r.unitId === units.communeA && r.componentCode === 'C1');
+    expect(c1?.points).toBeCloseTo(10, 9);
+    // Nothing is approved yet: the other process's cached ranking is empty, and must follow the approvals.
+    expect(await otherLive()).toEqual([]);
     for (const unitId of [units.communeA, units.communeB]) {
       expect((await call(secretariat, 'POST', `${base(unitId)}/appraisal/approve`)).statusCode).toBe(200);
     }
     const live = await liveUnits();
     expect(live.map((u) => u.unitId).sort()).toEqual([units.communeA, units.communeB].sort());
-    expect(live.find((u) => u.unitId === units.communeA)?.points).toBeCloseTo(a?.points ?? -1, 6);
+    const a = live.find((u) => u.unitId === units.communeA);
+    expect(a?.points).toBeCloseTo(appraised.json().appraisedScore.total.points, 6);
+    expect(await otherLive()).toEqual(live.map((u) => [u.unitId, u.points, u.rank]));
   });
 
-  it('recomputePeriod rebuilds the same scores from the raw values, and the ranking does not change', async () => {
-    const incremental = await storedRows();
+  it('rescorePeriod rebuilds the same contributions from the raw values, and the ranking does not change', async () => {
+    const incremental = await contributions();
     const before = await liveUnits();
-    await t.deps.db.deleteFrom('measureScores').where('periodId', '=', periodId).execute();
-    // With no stored scores the live ranking rebuilds them first.
+    const period = await periodRow();
+    expect(await other.scores.rescorePeriod(period)).toBe(2);
+    expect(await contributions()).toEqual(incremental);
     expect(await liveUnits()).toEqual(before);
-    const rebuilt = await storedRows();
-    expect(rebuilt.length).toBe(incremental.length);
-    rebuilt.forEach((r, i) => {
-      const inc = incremental[i];
-      expect(r.unitId).toBe(inc?.unitId);
-      expect(r.points).toBeCloseTo(inc?.points ?? -1, 9);
-      expect(r.applicableMax).toBeCloseTo(inc?.applicableMax ?? -1, 9);
-      expect(r.value).toBeCloseTo(inc?.value ?? -1, 9);
-      expect([r.bandCode, r.mainJson, r.pillarsJson]).toEqual([
-        inc?.bandCode,
-        inc?.mainJson,
-        inc?.pillarsJson,
-      ]);
-    });
-    // Called directly it replaces every stored score of the period, with the same numbers.
-    const period = await createPeriodsRepository(t.deps.db).find(periodId);
-    if (!period) throw new Error('period missing');
-    expect(await services.scores.recomputePeriod(period)).toBe(2);
-    expect((await storedRows()).map((r) => [r.unitId, r.mainJson])).toEqual(
-      incremental.map((r) => [r.unitId, r.mainJson]),
+    // Contributions removed behind the application's back are rebuilt by the next full aggregation.
+    await t.deps.db.deleteFrom('measureComponentScores').where('periodId', '=', periodId).execute();
+    const fresh = await other.results.compute(period, t.deps.db, { fresh: true });
+    expect(fresh.units.map((u) => [u.unitId, u.points, u.rank])).toEqual(
+      before.map((u) => [u.unitId, u.points, u.rank]),
     );
+    expect(await contributions()).toEqual(incremental);
+  });
+
+  it('a change of the framework’s rules re-scores the period for every process', async () => {
+    const before = await otherLive();
+    const definition = testFramework();
+    // C4 (yes/no) now worth 30 points instead of 20, and M2 worth 50.
+    const m2 = definition.groups[0].mainIndices[1];
+    m2.maxPoints = 50;
+    m2.components[1].maxPoints = 30;
+    definition.groups[0].maxPoints = 110;
+    definition.maxPoints = 110;
+    t.clock.advance(60_000);
+    const saved = await call(secretariat, 'PUT', `/api/measure/frameworks/${frameworkId}`, { definition });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const after = await liveUnits();
+    const a = after.find((u) => u.unitId === units.communeA);
+    const aBefore = before.find(([id]) => id === units.communeA);
+    // Commune A answered yes to C4: 10 more points.
+    expect(a?.points).toBeCloseTo(Number(aBefore?.[1]) + 10, 6);
+    expect(await otherLive()).toEqual(after.map((u) => [u.unitId, u.points, u.rank]));
   });
 });

@@ -1,25 +1,33 @@
 import type { Kysely } from 'kysely';
 import type { Framework, UnitValues } from '../../../core/contracts/measure-framework.js';
-import { type BatchUnit, scoreBatch } from '../../../core/measure/batch.js';
-import { compiledOf } from '../../../core/measure/compile.js';
-import { bandFor } from '../../../core/measure/scoring.js';
+import { type Contributions, contributionsOf, nodeSlotCount } from '../../../core/measure/aggregate.js';
+import { type BatchUnit, STATUS_CODES, scoreBatch } from '../../../core/measure/batch.js';
+import { type CompiledFramework, compiledOf } from '../../../core/measure/compile.js';
 import type { DB } from '../../db/schema.js';
-import type { Clock } from '../../lib/clock.js';
 import { notFound } from '../../lib/errors.js';
 import type { Executor } from '../audit/audit.repository.js';
 import type { FrameworkRow, FrameworksRepository } from './frameworks.repository.js';
 import { parseDefinition } from './frameworks.service.js';
 import { measureUnitKind } from './measure.policy.js';
-import { scoreTotals } from './measure-engine.js';
+import { scoreVectorWithOverrides } from './measure-engine.js';
 import type { MeasureUnitsRepository } from './measure-units.repository.js';
 import type { PeriodsRepository, PeriodWithFramework } from './periods.repository.js';
-import type { RawValueTuple, ScoreInsert, ScoresRepository } from './scores.repository.js';
+import {
+  type ContributionColumns,
+  type PartialSumsRow,
+  type RankingUnitRow,
+  type RawValueTuple,
+  type ScoresRepository,
+  SUBSET_LIMIT,
+} from './scores.repository.js';
 import { effectiveValuesOf, type SubmissionContext } from './submission-context.js';
 import type { ScoringValueRow, SubmissionsRepository } from './submissions.repository.js';
 
-// Stored scores: each submission's totals and main-index/pillar points, rewritten in the same transaction as
-// every change of its values, so the live ranking reads one row per unit. They are derived data: the raw
-// values stay the source of truth and recomputePeriod rebuilds a whole period from them.
+// Stored scores: what each component contributes to each submission's result, rewritten in the same
+// transaction as every change of its values. A period's results are then a database aggregation of them
+// (SUM … GROUP BY submission) plus ranking; rules are evaluated again only when the framework changed
+// (rescorePeriod). A process keeps the last node sums of each period it served and fetches only the
+// submissions stamped with a later revision, so a live ranking after one edit re-reads one submission.
 
 export type ScoresDeps = {
   db: Kysely<DB>;
@@ -28,36 +36,76 @@ export type ScoresDeps = {
   units: MeasureUnitsRepository;
   submissions: SubmissionsRepository;
   scores: ScoresRepository;
-  clock: Clock;
 };
 
-type Node = { code: string; points: number; value: number | null };
-type Totals = { points: number; applicableMax: number; value: number | null };
+/** The framework state stored contributions follow: another id or a later edit makes them stale. */
+export const frameworkStamp = (row: Pick<FrameworkRow, 'id' | 'updatedAt'>) => `${row.id}:${row.updatedAt}`;
 
-const round = (x: number) => Math.round(x * 1e6) / 1e6;
-const nodesJson = (nodes: Node[]) =>
-  JSON.stringify(nodes.map((n) => [n.code, round(n.points), n.value === null ? null : round(n.value)]));
+/** An approved unit with its node sums (layout of core/measure/aggregate.ts nodeSlotCount). */
+export type RankingRow = RankingUnitRow & { sums: Float64Array };
 
-export const frameworkStamp = (row: Pick<FrameworkRow, 'updatedAt'>) => row.updatedAt;
+type NodeSums = Map<number, Float64Array>;
+const rankingRow = (u: RankingUnitRow, sums: Float64Array): RankingRow => ({
+  submissionId: u.submissionId,
+  unitId: u.unitId,
+  code: u.code,
+  name: u.name,
+  type: u.type,
+  kind: u.kind,
+  level: u.level,
+  sums,
+});
+type PeriodSums = { stamp: string; revision: number; sums: NodeSums };
+const CACHED_PERIODS = 8;
+const NA = STATUS_CODES.indexOf('not_applicable');
 
-function scoreRow(
-  ids: { submissionId: number; periodId: number; unitId: number },
-  fw: { row: FrameworkRow; framework: Framework },
-  r: { total: Totals; mainIndices: Node[]; pillars: Node[] },
-  scoredAt: string,
-): ScoreInsert {
-  return {
-    ...ids,
-    frameworkId: fw.row.id,
-    frameworkStamp: frameworkStamp(fw.row),
-    points: r.total.points,
-    applicableMax: r.total.applicableMax,
-    value: r.total.value,
-    bandCode: bandFor(compiledOf(fw.framework).bands, r.total.value)?.code ?? null,
-    mainJson: nodesJson(r.mainIndices),
-    pillarsJson: nodesJson(r.pillars),
-    scoredAt,
-  };
+/** Appends one submission's contributions to the columns written to the database. */
+function appendContributions(
+  cols: ContributionColumns,
+  compiled: CompiledFramework,
+  submissionId: number,
+  c: Contributions,
+) {
+  compiled.components.forEach((cc, i) => {
+    cols.submissionIds.push(submissionId);
+    cols.componentCodes.push(cc.code);
+    cols.mainIdx.push(compiled.mainIndexOf[i]);
+    cols.pillarIdx.push(compiled.pillarOf[i]);
+    cols.points.push(c.points[i]);
+    cols.applicableMax.push(c.applicableMax[i]);
+  });
+}
+
+const emptyColumns = (): ContributionColumns => ({
+  submissionIds: [],
+  componentCodes: [],
+  mainIdx: [],
+  pillarIdx: [],
+  points: [],
+  applicableMax: [],
+});
+
+/** Folds per-(submission, main index, pillar) sums into each submission's node sums. */
+function foldSums(compiled: CompiledFramework, rows: PartialSumsRow[], into: NodeSums) {
+  const m = compiled.mainIndices.length;
+  const size = 2 * nodeSlotCount(compiled);
+  for (const [sid, main, pillar, points, applicableMax] of rows) {
+    const id = Number(sid);
+    let sums = into.get(id);
+    if (!sums) {
+      sums = new Float64Array(size);
+      into.set(id, sums);
+    }
+    const p = Number(points);
+    const a = Number(applicableMax);
+    sums[2 * main] += p;
+    sums[2 * main + 1] += a;
+    if (pillar >= 0) {
+      sums[2 * (m + pillar)] += p;
+      sums[2 * (m + pillar) + 1] += a;
+    }
+  }
+  return into;
 }
 
 /** Values and appraised-point overrides by submission, from the period's aggregated value tuples. */
@@ -72,20 +120,25 @@ function groupRawValues(rows: RawValueTuple[]) {
   return bySubmission;
 }
 
-const nodesAt = (cols: { codes: string[]; points: Float64Array; values: Float64Array }, row: number) =>
-  cols.codes.map((code, k) => {
-    const at = row * cols.codes.length + k;
-    const v = cols.values[at];
-    return { code, points: cols.points[at], value: Number.isNaN(v) ? null : v };
-  });
-
 export function createScoresService(deps: ScoresDeps) {
-  const { db, frameworks, periods, units, submissions, scores, clock } = deps;
+  const { db, frameworks, periods, units, submissions, scores } = deps;
+  const cache = new Map<number, PeriodSums>();
+  // One refresh of a period's cached sums at a time, so an older read never lands after a newer one.
+  const refreshing = new Map<number, Promise<unknown>>();
 
+  // Parsed definitions by framework state: a state never changes, and its compiled form is cached by object.
+  const parsed = new Map<string, Framework>();
   async function frameworkOf(period: PeriodWithFramework, exec: Executor) {
     const row = await frameworks.find(period.frameworkId, exec);
     if (!row) throw notFound();
-    return { row, framework: parseDefinition(row) };
+    const stamp = frameworkStamp(row);
+    let framework = parsed.get(stamp);
+    if (!framework) {
+      framework = parseDefinition(row);
+      if (parsed.size >= CACHED_PERIODS) parsed.delete(parsed.keys().next().value as string);
+      parsed.set(stamp, framework);
+    }
+    return { row, framework };
   }
 
   /**
@@ -101,16 +154,22 @@ export function createScoresService(deps: ScoresDeps) {
   ) {
     const rows = currentRows ?? (await submissions.values(ids.submissionId, exec));
     const { values, overrides } = effectiveValuesOf(rows);
-    const result = scoreTotals(ctx.framework, values, ctx.scoringUnit, overrides);
-    const fw = { row: ctx.frameworkRow, framework: ctx.framework };
-    await scores.upsert(scoreRow(ids, fw, result, clock.now().toISOString()), exec);
+    const { compiled, vector } = scoreVectorWithOverrides(ctx.framework, values, ctx.scoringUnit, overrides);
+    const cols = emptyColumns();
+    appendContributions(cols, compiled, ids.submissionId, contributionsOf(compiled, vector));
+    await scores.replaceForSubmission(exec, ids, cols);
   }
 
+  /** Stamps a submission whose status changed, so cached rankings pick the change up. */
+  const touchSubmission = (exec: Executor, ids: { submissionId: number; periodId: number }) =>
+    scores.bumpRevision(exec, ids.periodId, [ids.submissionId]);
+
   /**
-   * Rebuilds the stored scores of every submission of a period: all raw values in one query, scored by the
-   * columnar scoreBatch (units with appraised-point overrides one by one), written in batched statements.
+   * Evaluates every rule of every submission of a period again from the raw values (one array-mode query,
+   * the columnar scoreBatch; units with appraised-point overrides one by one) and rewrites all contributions.
+   * Needed when the framework's rules changed, or after values were written behind the application's back.
    */
-  async function recomputePeriod(period: PeriodWithFramework, exec?: Executor): Promise<number> {
+  async function rescorePeriod(period: PeriodWithFramework, exec?: Executor): Promise<number> {
     const reader = exec ?? db;
     const fw = await frameworkOf(period, reader);
     const subs = await submissions.listForPeriod(period.id, reader);
@@ -124,41 +183,119 @@ export function createScoresService(deps: ScoresDeps) {
     );
     const groups = await periods.groupsByUnit(period.id, reader);
     const bySubmission = groupRawValues(await scores.rawValuesForPeriod(period.id, reader));
-    const scoredAt = clock.now().toISOString();
-    const batch: { sub: (typeof subs)[number]; unit: BatchUnit }[] = [];
-    const rows: ScoreInsert[] = [];
+    const cols = emptyColumns();
+    const batch: { submissionId: number; unit: BatchUnit }[] = [];
     for (const sub of subs) {
       const unit = unitRows.get(sub.unitId);
       if (!unit) continue;
-      const context = { unitKind: measureUnitKind(unit), unitGroups: groups.get(unit.id) ?? [] };
+      const scoringUnit = { kind: measureUnitKind(unit), groups: groups.get(unit.id) ?? [] };
       const entry = bySubmission.get(sub.id) ?? { values: {}, overrides: null };
-      const ids = { submissionId: sub.id, periodId: period.id, unitId: sub.unitId };
       if (entry.overrides) {
-        const scoringUnit = { kind: context.unitKind, groups: context.unitGroups };
-        const r = scoreTotals(fw.framework, entry.values, scoringUnit, entry.overrides);
-        rows.push(scoreRow(ids, fw, r, scoredAt));
-      } else batch.push({ sub, unit: { values: entry.values, context } });
+        const { compiled, vector } = scoreVectorWithOverrides(
+          fw.framework,
+          entry.values,
+          scoringUnit,
+          entry.overrides,
+        );
+        appendContributions(cols, compiled, sub.id, contributionsOf(compiled, vector));
+      } else {
+        const context = { unitKind: scoringUnit.kind, unitGroups: scoringUnit.groups };
+        batch.push({ submissionId: sub.id, unit: { values: entry.values, context } });
+      }
     }
     const result = scoreBatch(
       fw.framework,
       batch.map((b) => b.unit),
     );
-    batch.forEach(({ sub }, i) => {
-      const ids = { submissionId: sub.id, periodId: period.id, unitId: sub.unitId };
-      const [total] = nodesAt(result.total, i);
-      const max = result.total.applicableMax[i];
-      const r = {
-        total: { points: total.points, applicableMax: max, value: total.value },
-        mainIndices: nodesAt(result.mainIndices, i),
-        pillars: nodesAt(result.pillars, i),
-      };
-      rows.push(scoreRow(ids, fw, r, scoredAt));
+    const n = result.componentCodes.length;
+    const base = compiledOf(fw.framework);
+    const weights = base.weights;
+    batch.forEach(({ submissionId }, r) => {
+      const points = result.points.subarray(r * n, (r + 1) * n);
+      const applicableMax = new Float64Array(n);
+      for (let i = 0; i < n; i++) applicableMax[i] = result.status[r * n + i] === NA ? 0 : weights[i];
+      appendContributions(cols, base, submissionId, { points, applicableMax });
     });
-    if (exec) await scores.replaceForPeriod(period.id, rows, exec);
-    else await db.transaction().execute((trx) => scores.replaceForPeriod(period.id, rows, trx));
-    return rows.length;
+    const write = (trx: Executor) => scores.replaceForPeriod(trx, period.id, cols, frameworkStamp(fw.row));
+    if (exec) await write(exec);
+    else await db.transaction().execute(write);
+    cache.delete(period.id);
+    return subs.length;
   }
 
-  return { rescoreSubmission, recomputePeriod, frameworkOf };
+  const allSums = async (period: PeriodWithFramework, compiled: CompiledFramework, exec: Executor) =>
+    foldSums(compiled, await scores.sums(period.id, undefined, exec), new Map());
+
+  /** The cached node sums of a period brought up to date: only submissions stamped since are read again. */
+  async function refreshedSums(period: PeriodWithFramework, compiled: CompiledFramework, stamp: string) {
+    const cached = cache.get(period.id);
+    if (cached && cached.stamp === stamp) {
+      const changed = await scores.changedSince(period.id, cached.revision);
+      if (changed.length === 0) return cached.sums;
+      if (changed.length <= SUBSET_LIMIT) {
+        const ids = changed.map((c) => c.id);
+        const rows = await scores.sums(period.id, ids);
+        for (const id of ids) cached.sums.delete(id);
+        foldSums(compiled, rows, cached.sums);
+        cached.revision = Math.max(cached.revision, ...changed.map((c) => c.scoresRevision));
+        return cached.sums;
+      }
+    }
+    // Read the revision before the sums: anything stamped later is fetched again next time.
+    const revision = (await scores.state(period.id))?.scoresRevision ?? 0;
+    const sums = await allSums(period, compiled, db);
+    cache.delete(period.id);
+    if (cache.size >= CACHED_PERIODS) cache.delete(cache.keys().next().value as number);
+    cache.set(period.id, { stamp, revision, sums });
+    return sums;
+  }
+
+  function serialised<T>(periodId: number, run: () => Promise<T>): Promise<T> {
+    const previous = refreshing.get(periodId) ?? Promise.resolve();
+    const next = previous.then(run, run);
+    const settled = next.catch(() => undefined);
+    refreshing.set(periodId, settled);
+    settled.then(() => {
+      if (refreshing.get(periodId) === settled) refreshing.delete(periodId);
+    });
+    return next;
+  }
+
+  /**
+   * The approved units of a period with their results, aggregated from the stored contributions. Outside a
+   * transaction (`cached`), from this process's cached sums brought up to date; inside one, read afresh.
+   * Contributions made under another framework state are first rebuilt (rescorePeriod).
+   */
+  async function rankingRows(
+    period: PeriodWithFramework,
+    options: { exec?: Executor; cached?: boolean } = {},
+  ): Promise<{ frameworkRow: FrameworkRow; compiled: CompiledFramework; rows: RankingRow[] }> {
+    const exec = options.exec ?? db;
+    const fw = await frameworkOf(period, exec);
+    const stamp = frameworkStamp(fw.row);
+    const state = await scores.state(period.id, exec);
+    if (state?.scoresStamp !== stamp) await rescorePeriod(period, options.exec);
+    const compiled = compiledOf(fw.framework);
+    const readSums = () =>
+      options.cached && exec === db
+        ? serialised(period.id, () => refreshedSums(period, compiled, stamp))
+        : allSums(period, compiled, exec);
+    let sums = await readSums();
+    const approved = await scores.rankingUnits(period.id, exec);
+    // An approved submission without stored contributions was written behind the application's back.
+    if (approved.some((u) => !sums.has(u.submissionId))) {
+      await rescorePeriod(period, options.exec);
+      sums = await readSums();
+    }
+    const rows: RankingRow[] = [];
+    for (const u of approved) {
+      const s = sums.get(u.submissionId);
+      // Built field by field: object spread over thousands of rows costs more than the ranking itself.
+      if (s) rows.push(rankingRow(u, s));
+    }
+    return { frameworkRow: fw.row, compiled, rows };
+  }
+
+  return { rescoreSubmission, touchSubmission, rescorePeriod, rankingRows, frameworkOf };
 }
 export type ScoresService = ReturnType<typeof createScoresService>;
