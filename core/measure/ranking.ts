@@ -37,53 +37,96 @@ export function compareForDisplay(a: RankInput, b: RankInput): number {
   return String(a.unitId) < String(b.unitId) ? -1 : String(a.unitId) > String(b.unitId) ? 1 : 0;
 }
 
-// Assigns competition ranks to items already sorted for display; unranked (null) values get null.
-function assignRanks<T extends RankInput>(sorted: T[], set: (item: T, rank: number | null) => void): void {
+// Assigns competition ranks to positions already in display order; unranked (null) values get null.
+function assignRanks(
+  sorted: readonly number[],
+  valueAt: (position: number) => number | null,
+  set: (position: number, rank: number | null) => void,
+): void {
   let prevKey: number | null = null;
   let prevRank = 0;
-  sorted.forEach((item, pos) => {
-    const key = rankKey(item.value);
+  sorted.forEach((position, n) => {
+    const key = rankKey(valueAt(position));
     if (key === null) {
-      set(item, null);
+      set(position, null);
       return;
     }
-    const rank = pos > 0 && key === prevKey ? prevRank : pos + 1;
-    set(item, rank);
+    const rank = n > 0 && key === prevKey ? prevRank : n + 1;
+    set(position, rank);
     prevKey = key;
     prevRank = rank;
   });
+}
+
+/** Items in display order with their ranks, index-aligned: rankUnits without building a new object per item. */
+export interface RankedOrder<T> {
+  items: T[];
+  ranks: (number | null)[];
+  peerGroups: (string | null)[];
+  peerRanks: (number | null)[];
+}
+
+export function rankOrder<T extends RankInput>(
+  items: readonly T[],
+  options: RankOptions<T> = {},
+): RankedOrder<T> {
+  // Keys and id strings computed once per item, not once per comparison: thousands of units sort in a few ms.
+  const decorated = items.map((item) => ({ item, key: rankKey(item.value), id: String(item.unitId) }));
+  decorated.sort((a, b) => {
+    if (a.key !== b.key) {
+      if (a.key === null) return 1;
+      if (b.key === null) return -1;
+      return b.key - a.key;
+    }
+    const byName = collator.compare(a.item.name, b.item.name);
+    if (byName !== 0) return byName;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
+  const sorted = decorated.map((d) => d.item);
+  const ranks: (number | null)[] = new Array(sorted.length).fill(null);
+  const peerRanks: (number | null)[] = new Array(sorted.length).fill(null);
+  const peerGroups = sorted.map((item) => options.peerGroupOf?.(item) ?? null);
+  const positions = sorted.map((_, i) => i);
+  assignRanks(
+    positions,
+    (i) => sorted[i].value,
+    (i, rank) => {
+      ranks[i] = rank;
+    },
+  );
+  if (options.peerGroupOf) {
+    const byGroup = new Map<string, number[]>();
+    positions.forEach((i) => {
+      const group = peerGroups[i];
+      if (group === null) return;
+      const list = byGroup.get(group) ?? [];
+      list.push(i);
+      byGroup.set(group, list);
+    });
+    for (const list of byGroup.values()) {
+      assignRanks(
+        list,
+        (i) => sorted[i].value,
+        (i, rank) => {
+          peerRanks[i] = rank;
+        },
+      );
+    }
+  }
+  return { items: sorted, ranks, peerGroups, peerRanks };
 }
 
 export function rankUnits<T extends RankInput>(
   items: readonly T[],
   options: RankOptions<T> = {},
 ): Ranked<T>[] {
-  const out: Ranked<T>[] = items
-    .map((item) => ({
-      ...item,
-      rank: null as number | null,
-      peerGroup: options.peerGroupOf?.(item) ?? null,
-      peerRank: null as number | null,
-    }))
-    .sort(compareForDisplay);
-  assignRanks(out, (item, rank) => {
-    item.rank = rank;
-  });
-  if (options.peerGroupOf) {
-    const byGroup = new Map<string, Ranked<T>[]>();
-    for (const item of out) {
-      if (item.peerGroup === null) continue;
-      const list = byGroup.get(item.peerGroup) ?? [];
-      list.push(item);
-      byGroup.set(item.peerGroup, list);
-    }
-    for (const list of byGroup.values()) {
-      assignRanks(list, (item, rank) => {
-        item.peerRank = rank;
-      });
-    }
-  }
-  return out;
+  const o = rankOrder(items, options);
+  return o.items.map((item, i) => ({
+    ...item,
+    rank: o.ranks[i],
+    peerGroup: o.peerGroups[i],
+    peerRank: o.peerRanks[i],
+  }));
 }
 
 // Fast path for the robustness analyses: competition ranks of a plain value array (index-aligned).
