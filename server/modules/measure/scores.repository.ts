@@ -1,4 +1,5 @@
 import { CompiledQuery, type Kysely, sql } from 'kysely';
+import { type BulkColumn, bulkInsert, onSqliteConnection } from '../../db/bulk-insert.js';
 import { nativeHandleOf } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import type { Executor } from '../audit/audit.repository.js';
@@ -68,8 +69,15 @@ const sumsSql = (dialect: Dialect, only: number) => {
 
 type Dialect = 'sqlite' | 'postgres';
 const placeholder = (dialect: Dialect, n: number) => (dialect === 'sqlite' ? '?' : `$${n}`);
-// 7 columns × 2,000 rows stays under SQLite's (32,766) and PostgreSQL's (65,535) bound-parameter limits.
-const INSERT_CHUNK = 2000;
+const CONTRIBUTION_COLUMNS: BulkColumn[] = [
+  { name: 'submission_id', pgType: 'int4' },
+  { name: 'component_code', pgType: 'text' },
+  { name: 'period_id', pgType: 'int4' },
+  { name: 'main_idx', pgType: 'int4' },
+  { name: 'pillar_idx', pgType: 'int4' },
+  { name: 'points', pgType: 'float8' },
+  { name: 'applicable_max', pgType: 'float8' },
+];
 // More changed submissions than this and one pass over the whole period is cheaper than a long IN list.
 export const SUBSET_LIMIT = 400;
 
@@ -92,7 +100,8 @@ export function createScoresRepository(db: Kysely<DB>) {
         if (prepared.size > 64) prepared.clear();
         prepared.set(text, statement);
       }
-      return statement.all(...params) as unknown[][];
+      const ready = statement;
+      return onSqliteConnection(db, exec, () => ready.all(...params) as unknown[][]);
     }
     if (native && 'pool' in native && exec === db) {
       return (await native.pool.query({ text, values: params, rowMode: 'array' })).rows;
@@ -101,24 +110,16 @@ export function createScoresRepository(db: Kysely<DB>) {
     return result.rows.map((r) => Object.values(r as Record<string, unknown>));
   }
 
-  async function insertContributions(exec: Executor, periodId: number, c: ContributionColumns) {
-    for (let i = 0; i < c.submissionIds.length; i += INSERT_CHUNK) {
-      const end = Math.min(i + INSERT_CHUNK, c.submissionIds.length);
-      const rows = [];
-      for (let k = i; k < end; k++) {
-        rows.push({
-          submissionId: c.submissionIds[k],
-          componentCode: c.componentCodes[k],
-          periodId,
-          mainIdx: c.mainIdx[k],
-          pillarIdx: c.pillarIdx[k],
-          points: c.points[k],
-          applicableMax: c.applicableMax[k],
-        });
-      }
-      await exec.insertInto('measureComponentScores').values(rows).execute();
-    }
-  }
+  const insertContributions = (exec: Executor, periodId: number, c: ContributionColumns) =>
+    bulkInsert(db, exec, 'measure_component_scores', CONTRIBUTION_COLUMNS, [
+      c.submissionIds,
+      c.componentCodes,
+      c.submissionIds.map(() => periodId),
+      c.mainIdx,
+      c.pillarIdx,
+      c.points,
+      c.applicableMax,
+    ]);
 
   /** Moves the period's revision on and stamps the given submissions (all of the period's when omitted). */
   async function bumpRevision(exec: Executor, periodId: number, submissionIds?: number[]) {
