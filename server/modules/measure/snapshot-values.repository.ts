@@ -1,6 +1,6 @@
-import { CompiledQuery, type Kysely, type Selectable, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import { type BulkColumn, bulkInsert, onSqliteConnection } from '../../db/bulk-insert.js';
 import { nativeHandleOf } from '../../db/database.js';
-import { isPostgres } from '../../db/dialect.js';
 import type { DB } from '../../db/schema.js';
 import type { MeasureSnapshotValuesTable } from '../../db/schema-measure-snapshots.js';
 import type { Executor } from '../audit/audit.repository.js';
@@ -20,33 +20,17 @@ export type PublishValueRow = {
   appraisedPoints: number | null;
 };
 
-const COLUMNS = [
-  'unit_id',
-  'component_code',
-  'raw_json',
-  'self_raw_json',
-  'self_points',
-  'appraised_points',
-  'is_na',
-  'points',
-] as const;
-const tupleOf = (r: SnapshotValueInsert) => [
-  r.unitId,
-  r.componentCode,
-  r.rawJson,
-  r.selfRawJson,
-  r.selfPoints,
-  r.appraisedPoints,
-  r.isNa,
-  r.points,
+const COLUMNS: BulkColumn[] = [
+  { name: 'snapshot_id', pgType: 'int4' },
+  { name: 'unit_id', pgType: 'int4' },
+  { name: 'component_code', pgType: 'text' },
+  { name: 'raw_json', pgType: 'text' },
+  { name: 'self_raw_json', pgType: 'text' },
+  { name: 'self_points', pgType: 'float8' },
+  { name: 'appraised_points', pgType: 'float8' },
+  { name: 'is_na', pgType: 'int4' },
+  { name: 'points', pgType: 'float8' },
 ];
-// PostgreSQL: one array parameter per column, so a chunk is one statement with 8 parameters whatever its
-// size; chunks only bound the size of one message.
-const UNNEST_CHUNK = 40_000;
-const PG_TYPES = ['int4', 'text', 'text', 'text', 'float8', 'float8', 'int4', 'float8'];
-// Other drivers: multi-row VALUES with 8 bound parameters a row (the snapshot id is an inlined integer):
-// 3,000 rows = 24,000 parameters, under SQLite's 32,766 and PostgreSQL's 65,535.
-const INSERT_CHUNK = 3000;
 
 type PublishValueTuple = [
   number,
@@ -65,45 +49,14 @@ const APPROVED_VALUES = `select s.unit_id as "unitId", v.component_code as "comp
   where s.period_id =`;
 const APPROVED_ONLY = `and s.status = 'approved'`;
 
-const insertInto = `insert into measure_snapshot_values (snapshot_id, ${COLUMNS.join(', ')})`;
-
-function unnestStatement(snapshotId: number, rows: SnapshotValueInsert[]) {
-  const columns = COLUMNS.map(() => [] as unknown[]);
-  for (const r of rows) {
-    const tuple = tupleOf(r);
-    for (let k = 0; k < tuple.length; k++) columns[k].push(tuple[k]);
-  }
-  const arrays = PG_TYPES.map((t, k) => `$${k + 1}::${t}[]`).join(', ');
-  return CompiledQuery.raw(
-    `${insertInto} select ${Math.trunc(snapshotId)}, * from unnest(${arrays})`,
-    columns,
-  );
-}
-
-/** Multi-row VALUES compiled by hand: building a Kysely tree for ~150k rows costs more than the insert. */
-function valuesStatement(snapshotId: number, rows: SnapshotValueInsert[]) {
-  const params: unknown[] = [];
-  const marks = `(${Math.trunc(snapshotId)}, ${COLUMNS.map(() => '?').join(', ')})`;
-  for (const r of rows) params.push(...tupleOf(r));
-  return CompiledQuery.raw(`${insertInto} values ${rows.map(() => marks).join(', ')}`, params);
-}
-
 export function createSnapshotValuesRepository(db: Kysely<DB>) {
   const native = nativeHandleOf(db);
   // Prepared on first use: the repository may be built before migrations have run.
-  let sqliteStatement: { run(...values: unknown[]): unknown } | undefined;
   let sqliteReader: { all(periodId: number): unknown[] } | undefined;
   const sqliteRead = () => {
     if (!sqliteReader && native && 'sqlite' in native)
       sqliteReader = native.sqlite.prepare(`${APPROVED_VALUES} ? ${APPROVED_ONLY}`).raw(true);
     return sqliteReader;
-  };
-  const sqliteInsert = () => {
-    if (!sqliteStatement && native && 'sqlite' in native)
-      sqliteStatement = native.sqlite.prepare(
-        `${insertInto} values (?, ${COLUMNS.map(() => '?').join(', ')})`,
-      );
-    return sqliteStatement;
   };
   return {
     /**
@@ -113,7 +66,12 @@ export function createSnapshotValuesRepository(db: Kysely<DB>) {
     async approvedValuesForPeriod(periodId: number, exec: Executor = db): Promise<PublishValueRow[]> {
       const statement = sqliteRead();
       if (statement) {
-        return (statement.all(periodId) as PublishValueTuple[]).map((t) => ({
+        const tuples = await onSqliteConnection(
+          db,
+          exec,
+          () => statement.all(periodId) as PublishValueTuple[],
+        );
+        return tuples.map((t) => ({
           unitId: t[0],
           componentCode: t[1],
           rawJson: t[2],
@@ -131,26 +89,19 @@ export function createSnapshotValuesRepository(db: Kysely<DB>) {
       return result.rows;
     },
 
-    /**
-     * Appends a snapshot's rows; pass them in key order (component code, unit id) so the index grows at its
-     * end. SQLite: one prepared statement on the app's single connection, which is inside the caller's
-     * transaction (as the scores repository's reads are). PostgreSQL: unnest over column arrays.
-     */
-    async insertMany(snapshotId: number, rows: SnapshotValueInsert[], exec: Executor) {
-      const statement = sqliteInsert();
-      if (statement) {
-        for (const r of rows) statement.run(snapshotId, ...tupleOf(r));
-        return;
-      }
-      const postgres = isPostgres(exec);
-      const chunk = postgres ? UNNEST_CHUNK : INSERT_CHUNK;
-      for (let i = 0; i < rows.length; i += chunk) {
-        const part = rows.slice(i, i + chunk);
-        await exec.executeQuery(
-          postgres ? unnestStatement(snapshotId, part) : valuesStatement(snapshotId, part),
-        );
-      }
-    },
+    /** Appends a snapshot's rows; pass them in key order (component code, unit id) so the index grows at its end. */
+    insertMany: (snapshotId: number, rows: SnapshotValueInsert[], exec: Executor) =>
+      bulkInsert(db, exec, 'measure_snapshot_values', COLUMNS, [
+        rows.map(() => snapshotId),
+        rows.map((r) => r.unitId),
+        rows.map((r) => r.componentCode),
+        rows.map((r) => r.rawJson),
+        rows.map((r) => r.selfRawJson),
+        rows.map((r) => r.selfPoints),
+        rows.map((r) => r.appraisedPoints),
+        rows.map((r) => r.isNa),
+        rows.map((r) => r.points),
+      ]),
 
     /** Whether the snapshot's component values were stored (snapshots published before this table: no). */
     async hasValues(snapshotId: number, exec: Executor = db): Promise<boolean> {
