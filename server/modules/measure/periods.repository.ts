@@ -124,15 +124,6 @@ export function createPeriodsRepository(db: Kysely<DB>) {
         .where('unitId', '=', unitId)
         .executeTakeFirst()),
     /** Published periods of the same root, most recent first (for change since last period and history). */
-    publishedPeriodsOfRoot: (rootUnitId: number, exec: Executor = db) =>
-      exec
-        .selectFrom('measurePeriods')
-        .select(['id', 'name', 'year'])
-        .where('rootUnitId', '=', rootUnitId)
-        .where('status', '=', 'published')
-        .orderBy('year', 'desc')
-        .orderBy('id', 'desc')
-        .execute(),
   };
 }
 export type PeriodsRepository = ReturnType<typeof createPeriodsRepository>;

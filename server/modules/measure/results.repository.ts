@@ -19,6 +19,32 @@ export function createResultsRepository(db: Kysely<DB>) {
         .orderBy('id', 'desc')
         .limit(1)
         .executeTakeFirst(),
+    /**
+     * The latest snapshot of the most recent published period of the same root before the given one (by year,
+     * then id): one query, on the hot path of every ranking page.
+     */
+    previousSnapshotMeta: (
+      period: { id: number; rootUnitId: number; year: number },
+      exec: Executor = db,
+    ): Promise<{ id: number; periodId: number } | undefined> =>
+      exec
+        .selectFrom('measureSnapshots as sn')
+        .innerJoin('measurePeriods as p', 'p.id', 'sn.periodId')
+        .select(['sn.id', 'sn.periodId'])
+        .where('p.rootUnitId', '=', period.rootUnitId)
+        .where('p.status', '=', 'published')
+        .where('p.id', '<>', period.id)
+        .where((eb) =>
+          eb.or([
+            eb('p.year', '<', period.year),
+            eb.and([eb('p.year', '=', period.year), eb('p.id', '<', period.id)]),
+          ]),
+        )
+        .orderBy('p.year', 'desc')
+        .orderBy('p.id', 'desc')
+        .orderBy('sn.id', 'desc')
+        .limit(1)
+        .executeTakeFirst(),
     snapshotJson: async (id: number, exec: Executor = db): Promise<string | undefined> =>
       (
         await exec

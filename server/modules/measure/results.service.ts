@@ -108,12 +108,9 @@ export function createResultsCore(deps: ResultsDeps) {
   async function previousResults(
     period: PeriodWithFramework,
   ): Promise<{ periodId: number; snapshotId: number; results: PeriodResults } | null> {
-    const earlier = (await periods.publishedPeriodsOfRoot(period.rootUnitId)).find(
-      (p) => p.id !== period.id && (p.year < period.year || (p.year === period.year && p.id < period.id)),
-    );
+    const earlier = await results.previousSnapshotMeta(period);
     if (!earlier) return null;
-    const snapshot = await latestResults(earlier.id);
-    return snapshot ? { periodId: earlier.id, snapshotId: snapshot.id, results: snapshot.results } : null;
+    return { periodId: earlier.periodId, snapshotId: earlier.id, results: await snapshotResults(earlier.id) };
   }
 
   async function publish(actx: AuditContext, periodId: number) {
