@@ -7,10 +7,16 @@ export type SessionRow = SessionsTable;
 export function createSessionsRepository(db: Kysely<DB>) {
   return {
     insert: (exec: Executor, row: SessionRow) => exec.insertInto('sessions').values(row).execute(),
+    /**
+     * The session, its user and the user's role grants in one round trip (a row per grant, or one row with
+     * null grant columns): resolving a session is on the path of every signed-in request.
+     */
     findWithUser: (id: string) =>
       db
         .selectFrom('sessions')
         .innerJoin('users', 'users.id', 'sessions.userId')
+        .leftJoin('roleAssignments', 'roleAssignments.userId', 'users.id')
+        .leftJoin('units', 'units.id', 'roleAssignments.unitId')
         .select([
           'sessions.id',
           'sessions.userId',
@@ -22,9 +28,13 @@ export function createSessionsRepository(db: Kysely<DB>) {
           'users.fullName',
           'users.locale',
           'users.isActive',
+          'roleAssignments.role',
+          'roleAssignments.unitId',
+          'units.name as unitName',
         ])
         .where('sessions.id', '=', id)
-        .executeTakeFirst(),
+        .orderBy('roleAssignments.id')
+        .execute(),
     touch: (id: string, at: string) =>
       db.updateTable('sessions').set({ lastSeenAt: at }).where('id', '=', id).execute(),
     delete: (exec: Executor, id: string) => exec.deleteFrom('sessions').where('id', '=', id).execute(),

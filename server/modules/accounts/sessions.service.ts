@@ -4,7 +4,7 @@ import type { RoleGrant, UserActor } from '../../lib/actor.js';
 import type { Executor } from '../audit/audit.repository.js';
 import { randomSecret, sha256Hex } from './secrets.js';
 import { createSessionsRepository } from './sessions.repository.js';
-import { createUsersRepository, type GrantRow } from './users.repository.js';
+import type { GrantRow } from './users.repository.js';
 
 // Database sessions: the cookie carries a random secret, the table keeps its SHA-256 as the id.
 // A session ends when idle for sessionIdleMinutes or sessionAbsoluteHours after login, whichever is first.
@@ -23,7 +23,6 @@ export function toRoleGrants(rows: GrantRow[]): RoleGrant[] {
 
 export function createSessionsService(deps: Pick<Deps, 'db' | 'clock' | 'config'>) {
   const sessions = createSessionsRepository(deps.db);
-  const users = createUsersRepository(deps.db);
   const { clock, config } = deps;
 
   return {
@@ -52,7 +51,8 @@ export function createSessionsService(deps: Pick<Deps, 'db' | 'clock' | 'config'
     async resolve(secret: string): Promise<ResolvedSession | null> {
       if (!secret || secret.length > 100) return null;
       const id = sha256Hex(secret);
-      const row = await sessions.findWithUser(id);
+      const rows = await sessions.findWithUser(id);
+      const row = rows[0];
       if (!row) return null;
       const now = clock.now();
       const idleDeadline = Date.parse(row.lastSeenAt) + config.sessionIdleMinutes * 60_000;
@@ -64,7 +64,13 @@ export function createSessionsService(deps: Pick<Deps, 'db' | 'clock' | 'config'
       if (now.getTime() - Date.parse(row.lastSeenAt) >= TOUCH_INTERVAL_MS) {
         await sessions.touch(id, now.toISOString());
       }
-      const grants = toRoleGrants(await users.grantsOf([row.userId]));
+      const grants = toRoleGrants(
+        rows.flatMap((r) =>
+          r.role !== null && r.unitId !== null && r.unitName !== null
+            ? [{ userId: r.userId, role: r.role, unitId: r.unitId, unitName: r.unitName }]
+            : [],
+        ),
+      );
       return {
         actor: {
           kind: 'user',
