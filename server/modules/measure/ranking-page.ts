@@ -1,6 +1,6 @@
 import { type PeriodResults, type RankingQuery, RankingSchema } from '../../../core/contracts/measure.js';
 import { foldVietnamese } from '../../../core/units/fold.js';
-import type { PeriodWithFramework } from './periods.repository.js';
+import type { PeriodRow } from './periods.repository.js';
 import type { ResultsSource } from './results.service.js';
 
 // The ranking of a period as one in-memory list (with change since the previous period and folded names for
@@ -27,7 +27,7 @@ export type FullRanking = {
 };
 
 export function buildFullRanking(
-  period: PeriodWithFramework,
+  period: PeriodRow,
   { source, snapshotId, results: r }: ResultsSource,
   previous: { periodId: number; results: PeriodResults } | null,
 ): FullRanking {

@@ -46,7 +46,8 @@ export function createResultsViews(deps: ResultsDeps & { engine: MeasureEngine }
   const pageCache = createLru<string>(RANKING_PAGE_CACHE_SIZE);
 
   async function fullRanking(actor: Actor | null, periodId: number, wanted?: 'published' | 'live') {
-    const period = await periodOr404(periodId);
+    const period = await deps.results.rankingHead(periodId);
+    if (!period) throw notFound();
     const found = await core.resultsFor(actor, period, actor ? wanted : 'published');
     const previous = await core.previousResults(period);
     if (found.source !== 'published') return { key: null, full: buildFullRanking(period, found, previous) };

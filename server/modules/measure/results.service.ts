@@ -9,7 +9,7 @@ import type { AuditContext, AuditService } from '../audit/audit.service.js';
 import type { FrameworksRepository } from './frameworks.repository.js';
 import type { FrameworksService } from './frameworks.service.js';
 import type { MeasureUnitsRepository } from './measure-units.repository.js';
-import type { PeriodsRepository, PeriodWithFramework } from './periods.repository.js';
+import type { PeriodRow, PeriodsRepository } from './periods.repository.js';
 import type { ResultsRepository } from './results.repository.js';
 import { rankStoredScores } from './results-compute.js';
 import type { ScoresRepository } from './scores.repository.js';
@@ -73,7 +73,7 @@ export function createResultsCore(deps: ResultsDeps) {
    * aggregates the whole period again, as a transaction does.
    */
   async function compute(
-    period: PeriodWithFramework,
+    period: PeriodRow,
     exec: Executor = db,
     options: { fresh?: boolean } = {},
   ): Promise<PeriodResults> {
@@ -90,25 +90,39 @@ export function createResultsCore(deps: ResultsDeps) {
     return rankStoredScores(meta, compiled, rows);
   }
 
-  /** Published snapshot when there is one (or when live is not allowed); else live results for staff. */
+  /**
+   * Published snapshot when there is one (or when live is not allowed); else live results for staff. A caller
+   * that already read the period's latest snapshot id (rankingHead) passes it along with the period.
+   */
   async function resultsFor(
     actor: Actor | null,
-    period: PeriodWithFramework,
+    period: PeriodRow & { latestSnapshotId?: number | null },
     wanted: 'published' | 'live' | undefined,
   ): Promise<ResultsSource> {
-    const staff = canOnUnit(actor, 'measure.read', await units.ancestorIds(period.rootUnitId));
+    const staff =
+      actor !== null && canOnUnit(actor, 'measure.read', await units.ancestorIds(period.rootUnitId));
     if (wanted === 'live' && !staff) throw new AppError('FORBIDDEN');
-    const snapshot = wanted === 'live' ? undefined : await latestResults(period.id);
-    if (snapshot) return { source: 'published', snapshotId: snapshot.id, results: snapshot.results };
+    if (wanted !== 'live') {
+      const id =
+        period.latestSnapshotId === undefined
+          ? (await results.latestSnapshotMeta(period.id))?.id
+          : period.latestSnapshotId;
+      if (id) return { source: 'published', snapshotId: id, results: await snapshotResults(id) };
+    }
     if (wanted === 'published' || !staff) throw notFound('measure.not_published');
     return { source: 'live', snapshotId: null, results: await compute(period) };
   }
 
   /** The latest snapshot of the most recent published period of the same root before this one. */
   async function previousResults(
-    period: PeriodWithFramework,
+    period: PeriodRow & { previousSnapshotId?: number | null; previousPeriodId?: number | null },
   ): Promise<{ periodId: number; snapshotId: number; results: PeriodResults } | null> {
-    const earlier = await results.previousSnapshotMeta(period);
+    const earlier =
+      period.previousSnapshotId === undefined
+        ? await results.previousSnapshotMeta(period)
+        : period.previousSnapshotId === null || !period.previousPeriodId
+          ? undefined
+          : { id: period.previousSnapshotId, periodId: period.previousPeriodId };
     if (!earlier) return null;
     return { periodId: earlier.periodId, snapshotId: earlier.id, results: await snapshotResults(earlier.id) };
   }

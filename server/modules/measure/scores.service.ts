@@ -11,7 +11,7 @@ import { parseDefinition } from './frameworks.service.js';
 import { measureUnitKind } from './measure.policy.js';
 import { scoreVectorWithOverrides } from './measure-engine.js';
 import type { MeasureUnitsRepository } from './measure-units.repository.js';
-import type { PeriodsRepository, PeriodWithFramework } from './periods.repository.js';
+import type { PeriodRow, PeriodsRepository } from './periods.repository.js';
 import {
   type ContributionColumns,
   type PartialSumsRow,
@@ -128,7 +128,7 @@ export function createScoresService(deps: ScoresDeps) {
 
   // Parsed definitions by framework state: a state never changes, and its compiled form is cached by object.
   const parsed = new Map<string, Framework>();
-  async function frameworkOf(period: PeriodWithFramework, exec: Executor) {
+  async function frameworkOf(period: PeriodRow, exec: Executor) {
     const row = await frameworks.find(period.frameworkId, exec);
     if (!row) throw notFound();
     const stamp = frameworkStamp(row);
@@ -169,7 +169,7 @@ export function createScoresService(deps: ScoresDeps) {
    * the columnar scoreBatch; units with appraised-point overrides one by one) and rewrites all contributions.
    * Needed when the framework's rules changed, or after values were written behind the application's back.
    */
-  async function rescorePeriod(period: PeriodWithFramework, exec?: Executor): Promise<number> {
+  async function rescorePeriod(period: PeriodRow, exec?: Executor): Promise<number> {
     const reader = exec ?? db;
     const fw = await frameworkOf(period, reader);
     const subs = await submissions.listForPeriod(period.id, reader);
@@ -223,11 +223,11 @@ export function createScoresService(deps: ScoresDeps) {
     return subs.length;
   }
 
-  const allSums = async (period: PeriodWithFramework, compiled: CompiledFramework, exec: Executor) =>
+  const allSums = async (period: PeriodRow, compiled: CompiledFramework, exec: Executor) =>
     foldSums(compiled, await scores.sums(period.id, undefined, exec), new Map());
 
   /** The cached node sums of a period brought up to date: only submissions stamped since are read again. */
-  async function refreshedSums(period: PeriodWithFramework, compiled: CompiledFramework, stamp: string) {
+  async function refreshedSums(period: PeriodRow, compiled: CompiledFramework, stamp: string) {
     const cached = cache.get(period.id);
     if (cached && cached.stamp === stamp) {
       const changed = await scores.changedSince(period.id, cached.revision);
@@ -267,7 +267,7 @@ export function createScoresService(deps: ScoresDeps) {
    * Contributions made under another framework state are first rebuilt (rescorePeriod).
    */
   async function rankingRows(
-    period: PeriodWithFramework,
+    period: PeriodRow,
     options: { exec?: Executor; cached?: boolean } = {},
   ): Promise<{ frameworkRow: FrameworkRow; compiled: CompiledFramework; rows: RankingRow[] }> {
     const exec = options.exec ?? db;
