@@ -5,23 +5,9 @@ import { contributionsOf, resultFromSums, sumContributions } from './aggregate.j
 import { compiledOf } from './compile.js';
 import { rollUp, scoreVector } from './scoring.js';
 import { COMMUNE_SET } from './templates/index.js';
-import { tinyFramework } from './test-fixtures.js';
+import { tinyFramework, tinyUnitValues } from './test-fixtures.js';
 
 // Re-aggregating stored contributions must give exactly what rolling up the evaluated rules gives.
-
-const tinyValues: fc.Arbitrary<UnitValues> = fc.record({
-  A: fc.oneof(
-    fc.integer({ min: 0, max: 6 }).map((n) => ({ number: n })),
-    fc.constant({ notApplicable: true as const }),
-  ),
-  B: fc.constantFrom('chairman', 'deputy', 'none').map((c) => ({ choice: c })),
-  C: fc.tuple(fc.nat(50), fc.nat(50)).map(([a, b]) => ({ numerator: a, denominator: b })),
-  D: fc.oneof(
-    fc.boolean().map((b) => ({ bool: b })),
-    fc.constant({ notApplicable: true as const }),
-  ),
-  E: fc.double({ min: -50, max: 150, noNaN: true }).map((n) => ({ number: n })),
-});
 
 const communeCodes = COMMUNE_SET.groups
   .flatMap((g) => g.mainIndices)
@@ -45,7 +31,7 @@ const communeValues: fc.Arbitrary<UnitValues> = fc
 
 describe('aggregating stored contributions', () => {
   for (const [name, framework, values, kind] of [
-    ['a small framework', tinyFramework(), tinyValues, 'commune'],
+    ['a small framework', tinyFramework(), tinyUnitValues, 'commune'],
     ['the commune set, ward', COMMUNE_SET, communeValues, 'ward'],
     ['the commune set, commune', COMMUNE_SET, communeValues, 'commune'],
   ] as const) {

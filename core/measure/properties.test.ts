@@ -5,7 +5,7 @@ import { aggregateAcrossLineage } from './lineage.js';
 import { EXPLANATION_MESSAGES } from './messages.js';
 import { rankUnits } from './ranking.js';
 import { scoreComponent, scoreUnit } from './scoring.js';
-import { comp, HEAD_RULE, MEETINGS_RULE, tinyFramework } from './test-fixtures.js';
+import { comp, HEAD_RULE, MEETINGS_RULE, tinyFramework, tinyUnitValues } from './test-fixtures.js';
 
 const num = fc.double({ min: -1e6, max: 1e6, noNaN: true });
 const maxPoints = fc.integer({ min: 1, max: 200 });
@@ -114,31 +114,13 @@ describe('properties of component scoring', () => {
   });
 });
 
-const unitValues = fc.record({
-  A: fc.oneof(
-    fc.integer({ min: 0, max: 6 }).map((n) => ({ number: n })),
-    fc.constant({ notApplicable: true as const }),
-  ),
-  B: fc.constantFrom('chairman', 'deputy', 'none').map((c) => ({ choice: c })),
-  C: fc.tuple(fc.nat(50), fc.nat(50)).map(([a, b]) => ({ numerator: a, denominator: b })),
-  D: fc.oneof(
-    fc.boolean().map((b) => ({ bool: b })),
-    fc.constant({ notApplicable: true as const }),
-  ),
-  E: fc.double({ min: -50, max: 150, noNaN: true }).map((n) => ({ number: n })),
-  F: fc.option(
-    fc.double({ min: 0, max: 100, noNaN: true }).map((n) => ({ number: n })),
-    { nil: undefined },
-  ),
-});
-
 describe('properties of unit scoring', () => {
   const fw: Framework = tinyFramework();
   const sum = (xs: { points: number }[]) => xs.reduce((s, x) => s + x.points, 0);
 
   it('total = sum of components = sum of main indices = sum of groups = sum of pillars; value in [0, 1]', () => {
     fc.assert(
-      fc.property(unitValues, (values) => {
+      fc.property(tinyUnitValues, (values) => {
         const r = scoreUnit(fw, values);
         expect(sum(r.components)).toBeCloseTo(r.total.points, 9);
         expect(sum(r.mainIndices)).toBeCloseTo(r.total.points, 9);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { Component, Framework } from '../contracts/measure-framework.js';
 
 // Small frameworks for the engine's tests.
@@ -94,3 +95,22 @@ export function tinyFramework(): Framework {
     ],
   };
 }
+
+/** Any values for tinyFramework(): N/A, gaps, ratios with a zero denominator, out-of-range numbers. */
+export const tinyUnitValues = fc.record({
+  A: fc.oneof(
+    fc.integer({ min: 0, max: 6 }).map((n) => ({ number: n })),
+    fc.constant({ notApplicable: true as const }),
+  ),
+  B: fc.constantFrom('chairman', 'deputy', 'none').map((c) => ({ choice: c })),
+  C: fc.tuple(fc.nat(50), fc.nat(50)).map(([a, b]) => ({ numerator: a, denominator: b })),
+  D: fc.oneof(
+    fc.boolean().map((b) => ({ bool: b })),
+    fc.constant({ notApplicable: true as const }),
+  ),
+  E: fc.double({ min: -50, max: 150, noNaN: true }).map((n) => ({ number: n })),
+  F: fc.option(
+    fc.double({ min: 0, max: 100, noNaN: true }).map((n) => ({ number: n })),
+    { nil: undefined },
+  ),
+});

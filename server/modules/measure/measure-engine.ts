@@ -1,6 +1,5 @@
 import {
   type Component,
-  type ComponentResult,
   type ComponentValue,
   type Framework,
   type FrameworkIssue,
@@ -12,8 +11,8 @@ import {
 import { gainOpportunities } from '../../../core/measure/analysis.js';
 import { fastScoreVector } from '../../../core/measure/batch.js';
 import { compiledOf } from '../../../core/measure/compile.js';
-import { applyPointOverrides } from '../../../core/measure/overrides.js';
-import { rollUp, type ScoringContext, scoreUnit, scoreVector } from '../../../core/measure/scoring.js';
+import { applyPointOverrides, scoreUnitWithPoints } from '../../../core/measure/overrides.js';
+import { rollUp, type ScoringContext, scoreUnit } from '../../../core/measure/scoring.js';
 import { BUILT_IN_TEMPLATES } from '../../../core/measure/templates/index.js';
 import { hasErrors, validateFramework } from '../../../core/measure/validate.js';
 import { fieldErrorFromIssue } from '../../lib/zod-issues.js';
@@ -117,25 +116,7 @@ export function scoreWithOverrides(
 ): UnitResult {
   const compiled = compiledOf(framework);
   if (Object.keys(pointOverrides).length === 0) return scoreUnit(compiled, values, contextOf(unit));
-  const { outcomes, vector } = scoreVector(compiled, values, contextOf(unit));
-  const w = compiled.weights;
-  const overridden = new Set<number>();
-  for (const [code, points] of Object.entries(pointOverrides)) {
-    const i = compiled.codeIndex.get(code);
-    if (i === undefined || !vector.applicable[i] || w[i] <= 0) continue;
-    vector.fractions[i] = Math.min(1, Math.max(0, points / w[i]));
-    overridden.add(i);
-  }
-  const components: ComponentResult[] = outcomes.map((o, i) => ({
-    code: compiled.components[i].code,
-    points: vector.fractions[i] * w[i],
-    maxPoints: w[i],
-    status: overridden.has(i) ? 'scored' : o.status,
-    explanation: overridden.has(i)
-      ? { code: 'appraised_points', params: { points: vector.fractions[i] * w[i] } }
-      : o.explanation,
-  }));
-  return { components, ...rollUp(compiled, vector) };
+  return scoreUnitWithPoints(compiled, values, contextOf(unit), pointOverrides);
 }
 
 /**

@@ -2,6 +2,7 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import { type BulkColumn, bulkInsert, onSqliteConnection } from '../../db/bulk-insert.js';
 import { nativeHandleOf } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
+import type { MeasureValuesTable } from '../../db/schema-measure.js';
 import type { MeasureSnapshotValuesTable } from '../../db/schema-measure-snapshots.js';
 import type { Executor } from '../audit/audit.repository.js';
 
@@ -9,16 +10,16 @@ export type SnapshotValueRow = Selectable<MeasureSnapshotValuesTable>;
 export type SnapshotValueInsert = Omit<SnapshotValueRow, 'snapshotId'>;
 
 /** What publishing reads of an approved unit's value: the unit's entry, the appraisal and the self points. */
-export type PublishValueRow = {
-  unitId: number;
-  componentCode: string;
-  rawJson: string | null;
-  isNa: number;
-  selfPoints: number | null;
-  appraisedRawJson: string | null;
-  appraisedIsNa: number | null;
-  appraisedPoints: number | null;
-};
+export type PublishValueRow = Pick<
+  Selectable<MeasureValuesTable>,
+  | 'componentCode'
+  | 'rawJson'
+  | 'isNa'
+  | 'selfPoints'
+  | 'appraisedRawJson'
+  | 'appraisedIsNa'
+  | 'appraisedPoints'
+> & { unitId: number };
 
 const COLUMNS: BulkColumn[] = [
   { name: 'snapshot_id', pgType: 'int4' },
