@@ -71,6 +71,14 @@ const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   unrecognized_keys: { vi: 'Trường không được phép: {keys}', en: 'Unknown fields: {keys}' },
   invalid_date: { vi: 'Ngày không hợp lệ', en: 'Invalid date' },
   invalid: { vi: 'Không hợp lệ', en: 'Invalid' },
+  'request.invalid_json': {
+    vi: 'Nội dung gửi lên không phải JSON hợp lệ',
+    en: 'The request body is not valid JSON',
+  },
+  'request.empty_json': {
+    vi: 'Yêu cầu khai báo JSON nhưng không có nội dung',
+    en: 'The request declares JSON but has no body',
+  },
 };
 
 export function fieldMessage(code: string, locale: Locale, params: Record<string, unknown> = {}): string {

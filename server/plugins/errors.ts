@@ -59,6 +59,11 @@ function fromFastifyError(error: FastifyError): AppError | null {
       fieldErrors: error.issues.map((i) => fieldErrorFromIssue('', i as never)),
     });
   }
+  // Body parse failures say what was wrong with the body, not only "bad request".
+  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY')
+    return new AppError('BAD_REQUEST', { detailKey: 'request.invalid_json' });
+  if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
+    return new AppError('BAD_REQUEST', { detailKey: 'request.empty_json' });
   const status = error.statusCode ?? 500;
   if (status >= 500) return null;
   const byStatus: Record<number, ErrorCode> = {

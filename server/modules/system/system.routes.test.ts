@@ -35,4 +35,25 @@ describe.each(testDialects())('system routes on %s', (dialect) => {
     });
     expect(en.json().title).toBe('Not found');
   });
+
+  it('says what is wrong with a malformed or empty JSON body, in the caller’s language', async () => {
+    const post = (payload: string, lang = 'vi') =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'content-type': 'application/json', 'accept-language': lang },
+        payload,
+      });
+    const broken = await post('{"email": "a@b.vn",');
+    expect(broken.statusCode).toBe(400);
+    expect(broken.headers['content-type']).toContain('application/problem+json');
+    expect(broken.json()).toMatchObject({
+      code: 'BAD_REQUEST',
+      detail: 'Nội dung gửi lên không phải JSON hợp lệ',
+    });
+    expect((await post('{', 'en')).json().detail).toBe('The request body is not valid JSON');
+    const empty = await post('', 'en');
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().detail).toBe('The request declares JSON but has no body');
+  });
 });
