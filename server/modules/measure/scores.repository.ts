@@ -146,18 +146,22 @@ export function createScoresRepository(db: Kysely<DB>) {
       arrayRows(rawValuesSql(dialect), [periodId], exec) as Promise<RawValueTuple[]>,
 
     /** Replaces one submission's contributions and stamps it with a new revision of the period. */
+    // Both writers move the period's revision FIRST: that update locks the period row until commit, so two
+    // writers of the same contributions (two saves of one submission, two first readers rescoring a period on
+    // PostgreSQL) take turns, and the second deletes what the first inserted instead of colliding with it.
     async replaceForSubmission(
       exec: Executor,
       ids: { submissionId: number; periodId: number },
       c: ContributionColumns,
     ) {
+      await bumpRevision(exec, ids.periodId, [ids.submissionId]);
       await exec.deleteFrom('measureComponentScores').where('submissionId', '=', ids.submissionId).execute();
       await insertContributions(exec, ids.periodId, c);
-      await bumpRevision(exec, ids.periodId, [ids.submissionId]);
     },
 
     /** Replaces a whole period's contributions, records the framework state they follow, stamps everything. */
     async replaceForPeriod(exec: Executor, periodId: number, c: ContributionColumns, stamp: string) {
+      await bumpRevision(exec, periodId);
       await exec.deleteFrom('measureComponentScores').where('periodId', '=', periodId).execute();
       await insertContributions(exec, periodId, c);
       await exec
@@ -165,7 +169,6 @@ export function createScoresRepository(db: Kysely<DB>) {
         .set({ scoresStamp: stamp })
         .where('id', '=', periodId)
         .execute();
-      await bumpRevision(exec, periodId);
     },
 
     /** Contributions summed per submission, main index and pillar, for a period or some of its submissions. */
