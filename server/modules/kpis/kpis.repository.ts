@@ -8,6 +8,7 @@ import type {
 } from '../../db/schema-kpis.js';
 import { chunk } from '../../lib/chunk.js';
 import type { Executor } from '../audit/audit.repository.js';
+import { unitAncestorIdsMany } from '../units/unit-ancestors.js';
 
 // Kysely queries for operational KPIs. No rules here; lists of ids are chunked so no statement
 // exceeds either database's bound-parameter limit.
@@ -74,19 +75,8 @@ export function createKpisRepository(db: Kysely<DB>) {
       }
       return out;
     },
-    /** Ancestors (itself included) of each unit, from unit_closure. */
-    ancestorsOf: async (unitIds: number[], exec: Executor = db): Promise<Map<number, number[]>> => {
-      const map = new Map<number, number[]>(unitIds.map((id) => [id, [id]]));
-      for (const part of chunk([...new Set(unitIds)])) {
-        const rows = await exec
-          .selectFrom('unitClosure')
-          .select(['ancestorId', 'descendantId'])
-          .where('descendantId', 'in', part)
-          .execute();
-        for (const r of rows) map.get(r.descendantId)?.push(r.ancestorId);
-      }
-      return map;
-    },
+    /** Ancestors (itself included) of each unit, from unit_closure (see units/unit-ancestors.ts). */
+    ancestorsOf: (unitIds: number[], exec: Executor = db) => unitAncestorIdsMany(exec, unitIds),
     /** The unit and its descendants within the same structure (lineage links excluded, so nothing counts twice). */
     subtreeIds: async (unitId: number, exec: Executor = db): Promise<number[]> => {
       const rows = await exec

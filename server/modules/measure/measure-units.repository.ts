@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Executor } from '../audit/audit.repository.js';
+import { unitAncestorIds } from '../units/unit-ancestors.js';
 
 export type MeasureUnit = {
   id: number;
@@ -15,14 +16,7 @@ export type MeasureUnit = {
 // the rows used to classify units into kinds and peer groups.
 export function createMeasureUnitsRepository(db: Kysely<DB>) {
   return {
-    async ancestorIds(unitId: number, exec: Executor = db): Promise<number[]> {
-      const rows = await exec
-        .selectFrom('unitClosure')
-        .select('ancestorId')
-        .where('descendantId', '=', unitId)
-        .execute();
-      return [...new Set([unitId, ...rows.map((r) => r.ancestorId)])];
-    },
+    ancestorIds: (unitId: number, exec: Executor = db) => unitAncestorIds(exec, unitId),
     findUnit: (unitId: number, exec: Executor = db): Promise<MeasureUnit | undefined> =>
       exec
         .selectFrom('units')

@@ -1,5 +1,6 @@
 import { type Expression, type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { unitAncestorIds } from './unit-ancestors.js';
 
 // Read queries for units, structures, closure and headcounts. No rules here: scope roots and dates come in.
 export type Executor = Kysely<DB> | Transaction<DB>;
@@ -107,14 +108,7 @@ export function createUnitsRepository(db: Kysely<DB>) {
         .executeTakeFirst() as Promise<UnitRow | undefined>,
 
     /** Every ancestor of a unit in the closure (itself, its tree ancestors, and those it gained by lineage). */
-    ancestorIds: async (unitId: number, exec: Executor = db) => {
-      const rows = await exec
-        .selectFrom('unitClosure')
-        .select('ancestorId')
-        .where('descendantId', '=', unitId)
-        .execute();
-      return rows.map((r) => r.ancestorId);
-    },
+    ancestorIds: (unitId: number, exec: Executor = db) => unitAncestorIds(exec, unitId),
 
     /** Tree ancestors (no lineage), root first, the unit itself excluded. */
     treeAncestors: (unitId: number, exec: Executor = db) =>
