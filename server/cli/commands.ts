@@ -4,6 +4,7 @@ import { BACKUP_USAGE, runBackup } from './backup.js';
 import { CREATE_ADMIN_USAGE, runCreateAdmin } from './create-admin.js';
 import { IMPORT_LINEAGE_USAGE, runImportLineage } from './import-lineage.js';
 import { IMPORT_UNITS_USAGE, runImportUnits } from './import-units.js';
+import { RESCORE_USAGE, runRescore } from './rescore.js';
 import { RESTORE_USAGE, runRestore } from './restore.js';
 import { runSeedDemo } from './seed-demo.js';
 
@@ -34,6 +35,10 @@ export const commands: Record<string, CliCommand> = {
   'import-lineage': { summary: `Import lineage from a CSV: ${IMPORT_LINEAGE_USAGE}`, run: runImportLineage },
   backup: { summary: `Back up the database and uploaded files: ${BACKUP_USAGE}`, run: runBackup },
   restore: { summary: `Restore a backup: ${RESTORE_USAGE}`, run: runRestore },
+  rescore: {
+    summary: `Evaluate every scoring rule again and rewrite stored scores: ${RESCORE_USAGE}`,
+    run: runRescore,
+  },
   'seed-demo': {
     summary: 'Load the demo province, its history, departments and demo users',
     run: runSeedDemo,
