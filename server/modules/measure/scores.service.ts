@@ -261,6 +261,18 @@ export function createScoresService(deps: ScoresDeps) {
     return next;
   }
 
+  // Readers that find a period's scores stale at the same moment share one rescoring (outside transactions).
+  const rescoring = new Map<number, Promise<number>>();
+  function rescoreOnce(period: PeriodRow, exec?: Executor): Promise<number> {
+    if (exec) return rescorePeriod(period, exec);
+    let running = rescoring.get(period.id);
+    if (!running) {
+      running = rescorePeriod(period).finally(() => rescoring.delete(period.id));
+      rescoring.set(period.id, running);
+    }
+    return running;
+  }
+
   /**
    * The approved units of a period with their results, aggregated from the stored contributions. Outside a
    * transaction (`cached`), from this process's cached sums brought up to date; inside one, read afresh.
@@ -274,7 +286,7 @@ export function createScoresService(deps: ScoresDeps) {
     const fw = await frameworkOf(period, exec);
     const stamp = frameworkStamp(fw.row);
     const state = await scores.state(period.id, exec);
-    if (state?.scoresStamp !== stamp) await rescorePeriod(period, options.exec);
+    if (state?.scoresStamp !== stamp) await rescoreOnce(period, options.exec);
     const compiled = compiledOf(fw.framework);
     const readSums = () =>
       options.cached && exec === db
@@ -284,7 +296,7 @@ export function createScoresService(deps: ScoresDeps) {
     const approved = await scores.rankingUnits(period.id, exec);
     // An approved submission without stored contributions was written behind the application's back.
     if (approved.some((u) => !sums.has(u.submissionId))) {
-      await rescorePeriod(period, options.exec);
+      await rescoreOnce(period, options.exec);
       sums = await readSums();
     }
     const rows: RankingRow[] = [];
