@@ -64,6 +64,14 @@ export const FrameworkSaveResultSchema = z.object({
 // ---- Periods ----
 export const PeriodStatusSchema = z.enum(['draft', 'open', 'closed', 'published']);
 export type PeriodStatus = z.infer<typeof PeriodStatusSchema>;
+// Plan targets on the 0–1 value scale (Digital Decade style "distance to target"): one for the total index and
+// optionally one per main index of the period's framework, by code (checked against the framework on save).
+const targetValue = z.number().finite().min(0).max(1);
+export const PeriodTargetsSchema = z.strictObject({
+  total: targetValue.nullable().default(null),
+  mainIndices: z.record(z.string().trim().min(1).max(40), targetValue).default({}),
+});
+export type PeriodTargets = z.infer<typeof PeriodTargetsSchema>;
 export const PeriodCreateSchema = z
   .strictObject({
     name: z.string().trim().min(1).max(200),
@@ -76,6 +84,7 @@ export const PeriodCreateSchema = z
     unitGroups: z.record(z.string().trim().min(1).max(60), z.array(id).max(20_000)).default({}),
     opensOn: isoDate,
     dueOn: isoDate,
+    targets: PeriodTargetsSchema.optional(),
   })
   .refine((p) => p.opensOn <= p.dueOn, {
     path: ['dueOn'],
@@ -101,6 +110,8 @@ export const PeriodSchema = z.object({
   opensOn: z.string(),
   dueOn: z.string(),
   status: PeriodStatusSchema,
+  // Always present; {total: null, mainIndices: {}} when none are set.
+  targets: z.object({ total: z.number().nullable(), mainIndices: z.record(z.string(), z.number()) }),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -313,6 +324,17 @@ export const CompletionSchema = z.object({
     }),
   ),
 });
+// A unit's distance to one of the period's targets: gap = target − value (0 when met; null when not evaluable).
+export const TargetGapSchema = z.object({
+  kind: z.enum(['total', 'mainIndex']),
+  code: z.string(),
+  name: z.string(),
+  value: z.number().nullable(),
+  target: z.number(),
+  gap: z.number().nullable(),
+  met: z.boolean(),
+});
+export type TargetGap = z.infer<typeof TargetGapSchema>;
 export const ProfileSchema = z.object({
   periodId: z.number(),
   unitId: z.number(),
@@ -331,4 +353,5 @@ export const ProfileSchema = z.object({
       rank: z.number().nullable(),
     }),
   ),
+  targets: z.array(TargetGapSchema),
 });

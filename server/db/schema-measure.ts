@@ -32,6 +32,7 @@ export interface MeasurePeriodsTable {
   scoresRevision: Generated<number>;
   /** The framework state (id:updatedAt) the stored contributions were computed under; null when none. */
   scoresStamp: string | null;
+  targetsJson: string | null; // plan targets {total, mainIndices: {code: 0–1}}; null when none
   createdAt: string;
   updatedAt: string;
 }

@@ -7,6 +7,7 @@ import * as kpisImportFiles from './2026-11-21-0201-kpis-import-files.js';
 import * as measureScores from './2026-11-21-0300-measure-scores.js';
 import * as measureSnapshotValues from './2026-11-22-0100-measure-snapshot-values.js';
 import * as measureComponentScores from './2026-11-22-0200-measure-component-scores.js';
+import * as measurePeriodTargets from './2026-11-22-0300-measure-period-targets.js';
 
 // Append-only, in order. Names sort by date; each file runs on SQLite and PostgreSQL.
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-21-0300-measure-scores': measureScores,
   '2026-11-22-0100-measure-snapshot-values': measureSnapshotValues,
   '2026-11-22-0200-measure-component-scores': measureComponentScores,
+  '2026-11-22-0300-measure-period-targets': measurePeriodTargets,
 };

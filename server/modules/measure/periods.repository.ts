@@ -84,6 +84,8 @@ export function createPeriodsRepository(db: Kysely<DB>) {
     },
     updateStatus: (id: number, status: PeriodRow['status'], updatedAt: string, exec: Executor = db) =>
       exec.updateTable('measurePeriods').set({ status, updatedAt }).where('id', '=', id).execute(),
+    updateTargets: (id: number, targetsJson: string | null, updatedAt: string, exec: Executor = db) =>
+      exec.updateTable('measurePeriods').set({ targetsJson, updatedAt }).where('id', '=', id).execute(),
     periodUnitIds: async (periodId: number, exec: Executor = db): Promise<number[]> =>
       (
         await exec

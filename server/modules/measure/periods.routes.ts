@@ -1,7 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParamSchema, PeriodCreateSchema, PeriodSchema } from '../../../core/contracts/measure.js';
+import {
+  IdParamSchema,
+  PeriodCreateSchema,
+  PeriodSchema,
+  PeriodTargetsSchema,
+} from '../../../core/contracts/measure.js';
 import { auditContextOf } from '../../lib/request-context.js';
 import { requireSignedIn } from '../../plugins/auth.js';
 import type { MeasureServices } from './measure.module.js';
@@ -52,6 +57,20 @@ export function registerPeriodsRoutes(app: FastifyInstance, { periods }: Measure
       },
     },
     async (request) => periods.get(request.actor, request.params.id),
+  );
+  r.put(
+    '/api/measure/periods/:id/targets',
+    {
+      ...base,
+      schema: {
+        tags,
+        summary: 'Set an assessment period’s plan targets (0–1, total and per main index; any status)',
+        params: IdParamSchema,
+        body: PeriodTargetsSchema,
+        response: { 200: PeriodSchema },
+      },
+    },
+    async (request) => periods.setTargets(auditContextOf(request), request.params.id, request.body),
   );
   for (const action of ['open', 'close'] as const) {
     r.post(

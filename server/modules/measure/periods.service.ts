@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Period, PeriodCreate } from '../../../core/contracts/measure.js';
+import type { Period, PeriodCreate, PeriodTargets } from '../../../core/contracts/measure.js';
 import type { UnitKind } from '../../../core/contracts/measure-framework.js';
 import type { DB } from '../../db/schema.js';
 import { type Actor, scopeRootsFor } from '../../lib/actor.js';
@@ -8,9 +8,11 @@ import { AppError, notFound } from '../../lib/errors.js';
 import type { Executor } from '../audit/audit.repository.js';
 import type { AuditContext, AuditService } from '../audit/audit.service.js';
 import type { FrameworksRepository } from './frameworks.repository.js';
+import { parseDefinition } from './frameworks.service.js';
 import { canManagePeriod, canReadUnit, measureUnitKind } from './measure.policy.js';
 import type { MeasureUnitsRepository } from './measure-units.repository.js';
 import type { PeriodRow, PeriodsRepository, PeriodWithFramework } from './periods.repository.js';
+import { checkTargets, parseTargets, targetsJsonOf } from './targets.js';
 
 // Assessment periods: a framework version assigned to a set of units under a root, with open and due dates.
 
@@ -44,6 +46,7 @@ export function toPeriod(row: PeriodWithFramework): Period {
     opensOn: row.opensOn,
     dueOn: row.dueOn,
     status: row.status,
+    targets: parseTargets(row.targetsJson),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
@@ -147,11 +150,13 @@ export function createPeriodsService(deps: PeriodsDeps) {
             fieldErrors: [{ field: 'body.rootUnitId', code: 'measure.unknown_unit' }],
           });
         }
-        if (!(await frameworks.find(input.frameworkId, trx))) {
+        const framework = await frameworks.find(input.frameworkId, trx);
+        if (!framework) {
           throw new AppError('VALIDATION', {
             fieldErrors: [{ field: 'body.frameworkId', code: 'measure.unknown_framework' }],
           });
         }
+        if (input.targets) checkTargets(input.targets, parseDefinition(framework), 'body.targets');
         const unitIds = await expandUnits(input, trx);
         const groupsOf = groupsByUnit(input.unitGroups, new Set(unitIds));
         const now = clock.now().toISOString();
@@ -169,6 +174,7 @@ export function createPeriodsService(deps: PeriodsDeps) {
             assignmentJson: JSON.stringify(assignment),
             opensOn: input.opensOn,
             dueOn: input.dueOn,
+            targetsJson: targetsJsonOf(input.targets),
             status: 'draft',
             createdAt: now,
             updatedAt: now,
@@ -184,6 +190,28 @@ export function createPeriodsService(deps: PeriodsDeps) {
           after: { ...input, unitCount: unitIds.length },
         });
         return toPeriod((await periods.find(row.id, trx)) as PeriodWithFramework);
+      });
+    },
+    /** Targets are a steering choice, not data: a manager may change them in any status, even published. */
+    async setTargets(ctx: AuditContext, id: number, input: PeriodTargets): Promise<Period> {
+      return db.transaction().execute(async (trx) => {
+        const row = await periods.find(id, trx);
+        if (!row) throw notFound();
+        if (!canManagePeriod(ctx.actor, await units.ancestorIds(row.rootUnitId, trx))) {
+          throw new AppError('FORBIDDEN');
+        }
+        const framework = await frameworks.find(row.frameworkId, trx);
+        if (framework) checkTargets(input, parseDefinition(framework), 'body');
+        const targetsJson = targetsJsonOf(input);
+        await periods.updateTargets(id, targetsJson, clock.now().toISOString(), trx);
+        await audit.record(trx, ctx, {
+          action: 'measure.period.targets',
+          entity: 'measure_period',
+          entityId: id,
+          before: { targets: parseTargets(row.targetsJson) },
+          after: { targets: parseTargets(targetsJson) },
+        });
+        return toPeriod((await periods.find(id, trx)) as PeriodWithFramework);
       });
     },
     open: (ctx: AuditContext, id: number) => transition(ctx, id, 'open'),

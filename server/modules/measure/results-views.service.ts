@@ -15,6 +15,7 @@ import {
   rowsWithChange,
 } from './ranking-page.js';
 import type { ResultsCore, ResultsDeps } from './results.service.js';
+import { parseTargets, targetGaps } from './targets.js';
 
 const FULL_RANKING_CACHE_SIZE = 16;
 const RANKING_PAGE_CACHE_SIZE = 512;
@@ -138,6 +139,7 @@ export function createResultsViews(deps: ResultsDeps & { engine: MeasureEngine }
           .map((m) => ({ code: m.code, value: m.value })),
         gains,
         history,
+        targets: targetGaps(parseTargets(period.targetsJson), framework, result),
       };
     },
 
