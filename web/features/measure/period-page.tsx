@@ -13,6 +13,7 @@ import { InStructureView, useIsPastStructure } from './in-structure-view.js';
 import { analysisApi } from './measure-analysis-api.js';
 import { useMT } from './measure-i18n.js';
 import { isAppraiser, officerUnitOf, StatusBadge } from './measure-shared.js';
+import { PeriodTargetsSection } from './period-targets.js';
 import { PeriodActions } from './periods-page.js';
 import { RankingTable } from './ranking-table.js';
 import { RobustnessTable } from './robustness-table.js';
@@ -73,6 +74,7 @@ export function PeriodPage() {
           </Group>
         ) : null}
       </Group>
+      <PeriodTargetsSection period={p} framework={framework.data?.definition} canEdit={appraiser} />
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="ranking">{t('m.ranking')}</Tabs.Tab>

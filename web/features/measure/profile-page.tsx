@@ -10,6 +10,7 @@ import { measureApi, type Profile } from './measure-api.js';
 import { MeasureChart, type MeasureChartOption } from './measure-chart.js';
 import { type MeasureT, useMT } from './measure-i18n.js';
 import { fmtPoints, fmtValue } from './measure-shared.js';
+import { TargetGapsPanel } from './target-gaps.js';
 import { UnitHistoryPanel } from './unit-history.js';
 import { mainIndicesOf, useFramework } from './use-submission.js';
 import { WhatIfPanel } from './what-if-panel.js';
@@ -134,6 +135,11 @@ export function ProfilePage() {
             <ValueList title={t('m.weaknesses')} items={p.weaknesses} names={names} tag={tag} />
           </Stack>
         </Grid.Col>
+        {p.targets.length ? (
+          <Grid.Col span={12}>
+            <TargetGapsPanel gaps={p.targets} names={names} />
+          </Grid.Col>
+        ) : null}
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Paper withBorder p="md" radius="md">
             <Title order={2} size="h4" mb="xs">
