@@ -234,6 +234,31 @@ describe('measure journey', () => {
     await check(page, 'measure-profile');
   });
 
+  it('targets: the appraiser sets the period’s targets and the unit profile shows the distance to them', async () => {
+    const page = appraiserPage;
+    await page.goto(url(`/app/measure/periods/${periodId}`));
+    const section = page.getByTestId('period-targets');
+    await section.getByRole('button', { name: 'Sửa mục tiêu' }).click();
+    const form = page.getByTestId('targets-form');
+    // Above any unit's value, so the total target is surely not met.
+    await form.getByLabel('Mục tiêu chỉ số tổng (giá trị 0–1)').fill('0,99');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/measure-period-targets-edit.png` });
+    await form.getByRole('button', { name: 'Lưu mục tiêu' }).click();
+    await form.waitFor({ state: 'detached' });
+    await expect.poll(() => section.textContent()).toContain('0,990');
+    await check(page, 'measure-period-targets');
+    await page.goto(url(`/app/measure/periods/${periodId}/units/${unitId}/profile`));
+    const gaps = page.getByTestId('profile-targets');
+    await gaps.getByText('Khoảng cách tới mục tiêu').waitFor();
+    const totalRow = gaps.locator('tbody tr').filter({ hasText: 'Chỉ số tổng' });
+    expect(await totalRow.textContent()).toContain('0,990');
+    expect(await totalRow.textContent()).toContain('Chưa đạt');
+    expect(await gaps.getByRole('progressbar').count()).toBeGreaterThan(0);
+    await gaps.scrollIntoViewIfNeeded();
+    await check(page, 'measure-profile-targets');
+    await gaps.screenshot({ path: `${SCREENSHOT_DIR}/measure-profile-targets-section.png` });
+  });
+
   it('frameworks: list and the component tree', async () => {
     const page = appraiserPage;
     await page.goto(url('/app/measure/frameworks'));

@@ -61,6 +61,14 @@ describe.each(testDialects())('Measure demo seed on %s', (dialect) => {
       .where('u.code', '=', '05443')
       .executeTakeFirstOrThrow();
     expect(officerDraft.status).toBe('draft');
+    // 2025 and 2026 carry plan targets, so the demo profiles show the distance to them.
+    const targets = await db
+      .selectFrom('measurePeriods')
+      .select('targetsJson')
+      .where('id', 'in', [periods[2].id, periods[3].id])
+      .orderBy('year')
+      .execute();
+    expect(targets.map((r) => JSON.parse(r.targetsJson ?? 'null')?.total)).toEqual([0.6, 0.65]);
   });
 
   it('is quick and idempotent', async () => {

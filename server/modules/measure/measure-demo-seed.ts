@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { PeriodTargets } from '../../../core/contracts/measure.js';
 import type { Component, ComponentValue, Framework } from '../../../core/contracts/measure-framework.js';
 import { scoreBatch } from '../../../core/measure/batch.js';
 import { seededRandom } from '../../../core/measure/robustness.js';
@@ -18,6 +19,13 @@ import { componentsOf } from './submission-context.js';
 
 const DEMO = '(dữ liệu mẫu)';
 const OFFICER_COMMUNE = '05443';
+// Plan targets in the style of the provincial DX plan ("by 2026 every commune reaches 0.65"), so the demo
+// profiles show their distance to target.
+const TARGETS_2025: PeriodTargets = { total: 0.6, mainIndices: { 'X.CQS': 0.7, 'X.HT': 0.6, 'X.XHS': 0.6 } };
+const TARGETS_2026: PeriodTargets = {
+  total: 0.65,
+  mainIndices: { 'X.CQS': 0.75, 'X.HT': 0.65, 'X.KTS': 0.6, 'X.XHS': 0.65 },
+};
 type Status = 'draft' | 'submitted' | 'returned' | 'approved';
 
 /** A plausible raw entry; `quality` (0–1) is the unit's overall level so units differ consistently. */
@@ -158,7 +166,14 @@ export async function seedDemoMeasure(deps: Deps): Promise<string[]> {
   const now = deps.clock.now().toISOString();
   const commune = await s.frameworks.createFromTemplate(ctx, COMMUNE_SET.code);
   await s.frameworks.createFromTemplate(ctx, DEPARTMENT_SET.code);
-  const period = async (name: string, year: number, rootUnitId: number, opensOn: string, dueOn: string) => {
+  const period = async (
+    name: string,
+    year: number,
+    rootUnitId: number,
+    opensOn: string,
+    dueOn: string,
+    targets?: PeriodTargets,
+  ) => {
     const p = await s.periods.create(ctx, {
       name: `${name} ${DEMO}`,
       year,
@@ -169,6 +184,7 @@ export async function seedDemoMeasure(deps: Deps): Promise<string[]> {
       unitGroups: {},
       opensOn,
       dueOn,
+      targets,
     });
     await s.periods.open(ctx, p.id);
     return { id: p.id, units: await unitsOf(db, p.id) };
@@ -192,12 +208,26 @@ export async function seedDemoMeasure(deps: Deps): Promise<string[]> {
     await s.results.publish(ctx, p.id);
     lines.push(`Demo Measure 2024 (${label}): ${p.units.length} communes, published.`);
   }
-  const y2025 = await period('Chỉ số CĐS cấp xã 2025', 2025, roots.new19.id, '2026-01-05', '2026-02-28');
+  const y2025 = await period(
+    'Chỉ số CĐS cấp xã 2025',
+    2025,
+    roots.new19.id,
+    '2026-01-05',
+    '2026-02-28',
+    TARGETS_2025,
+  );
   const late: Status[] = ['draft', 'submitted', 'submitted', 'returned', 'draft', 'submitted'];
   await seed(y2025, 2025, (i) => (i % 15 === 7 ? late[Math.floor(i / 15) % late.length] : 'approved'));
   await s.results.publish(ctx, y2025.id);
   lines.push(`Demo Measure 2025: ${y2025.units.length} communes, most approved and published.`);
-  const y2026 = await period('Chỉ số CĐS cấp xã 2026', 2026, roots.new19.id, '2026-03-01', '2026-12-31');
+  const y2026 = await period(
+    'Chỉ số CĐS cấp xã 2026',
+    2026,
+    roots.new19.id,
+    '2026-03-01',
+    '2026-12-31',
+    TARGETS_2026,
+  );
   const officerUnit = await findUnit(db, '2025-07-01', OFFICER_COMMUNE);
   const few = y2026.units.filter((u, i) => u.id === officerUnit?.id || i % 9 === 4);
   await seed({ id: y2026.id, units: few }, 2026, (i) =>
