@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { FrameworkSchema } from '../../../core/contracts/measure-framework.js';
+import { contributionsOf, sumContributions } from '../../../core/measure/aggregate.js';
+import { measureUnitKind } from './measure.policy.js';
+import { scoreVectorWithOverrides } from './measure-engine.js';
 import { testFramework } from './measure-test-fixtures.js';
-import { computePeriodResults, vietnamDate } from './results-compute.js';
+import { type ApprovedUnit, computePeriodResults, rankStoredScores, vietnamDate } from './results-compute.js';
+import { effectiveValuesOf } from './submission-context.js';
 import type { ValueRow } from './submissions.repository.js';
 
 const framework = FrameworkSchema.parse(testFramework());
@@ -88,6 +92,39 @@ describe('computePeriodResults', () => {
     ]).units;
     // 20 + 20 (appraised 1/2 × 40) + 20 of 80 applicable.
     expect([u.points, u.applicableMax, u.value]).toEqual([60, 80, 0.75]);
+  });
+
+  it('ranks from stored contributions exactly as from the values (the path live results take)', () => {
+    const approved: ApprovedUnit[] = [
+      { unit: unit(1, 'Sở A', 'Sở', 'agency'), rows: rows({ ...full, C4: { bool: false } }) },
+      {
+        unit: unit(2, 'Phường B', 'Phường', 'commune'),
+        rows: rows({ ...full, C2: { numerator: 2, denominator: 3 } }),
+      },
+      { unit: unit(3, 'Xã C', 'Xã', 'commune'), rows: rows({ ...full, C4: { notApplicable: true } }) },
+      { unit: unit(4, 'Xã D', 'Xã', 'commune'), rows: rows({ C1: { number: 2 } }) },
+      {
+        unit: unit(5, 'Sở E', 'Sở', 'agency'),
+        rows: rows(full, { C2: { points: 20 }, C1: { raw: { number: 1 } } }),
+      },
+      {
+        unit: unit(6, 'Xã G', 'Xã', 'commune'),
+        rows: rows({ ...full, C2: { numerator: 0, denominator: 0 } }),
+      },
+    ];
+    const stored = approved.map(({ unit: u, rows: r }) => {
+      const { values, overrides } = effectiveValuesOf(r);
+      const { compiled, vector } = scoreVectorWithOverrides(
+        framework,
+        values,
+        { kind: measureUnitKind(u) },
+        overrides,
+      );
+      const sums = sumContributions(compiled, contributionsOf(compiled, vector));
+      return { submissionId: u.id, unitId: u.id, ...u, sums };
+    });
+    const { compiled } = scoreVectorWithOverrides(framework, {}, { kind: 'commune' });
+    expect(rankStoredScores(meta, compiled, stored)).toEqual(computePeriodResults(meta, framework, approved));
   });
 
   it('gives Vietnam calendar dates for UTC instants', () => {
