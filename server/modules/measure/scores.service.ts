@@ -308,6 +308,6 @@ export function createScoresService(deps: ScoresDeps) {
     return { frameworkRow: fw.row, compiled, rows };
   }
 
-  return { rescoreSubmission, touchSubmission, rescorePeriod, rankingRows, frameworkOf };
+  return { rescoreSubmission, touchSubmission, rescorePeriod, rankingRows };
 }
 export type ScoresService = ReturnType<typeof createScoresService>;
