@@ -1,19 +1,8 @@
-import {
-  Badge,
-  Button,
-  Code,
-  Group,
-  Modal,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Code, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { AuditItem, AuditPage as AuditPageData } from '../../../core/contracts/accounts.js';
+import { AppModal } from '../../components/app-modal.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { PageLoader } from '../../components/page-loader.js';
 import { TableHeader } from '../../components/table-header.js';
@@ -179,15 +168,14 @@ export function AuditPage() {
           {t('common.loadMore')}
         </Button>
       ) : null}
-      <Modal
+      <AppModal
         opened={Boolean(open)}
         onClose={() => setOpen(null)}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
         size="xl"
         title={open ? `${open.action} · ${open.entity}${open.entityId ? ` #${open.entityId}` : ''}` : ''}
       >
         {open ? <DiffView item={open} /> : null}
-      </Modal>
+      </AppModal>
     </Stack>
   );
 }

@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Modal, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ConsistencyRule, Framework } from '../../../core/contracts/measure-framework.js';
+import { AppModal } from '../../components/app-modal.js';
 import { notify } from '../../components/notify.js';
 import { TableHeader } from '../../components/table-header.js';
 import { useI18n } from '../../i18n/i18n-context.js';
@@ -208,7 +209,7 @@ export function ConsistencyRulesSection({
           </Table>
         </Table.ScrollContainer>
       )}
-      <Modal
+      <AppModal
         opened={editing !== null}
         onClose={close}
         size="lg"
@@ -219,10 +220,10 @@ export function ConsistencyRulesSection({
         }
       >
         {editing !== null ? <RuleForm id={id} fw={fw} at={editing} onClose={close} /> : null}
-      </Modal>
-      <Modal opened={dialog?.kind === 'remove'} onClose={close} title={ct('c.removeTitle')}>
+      </AppModal>
+      <AppModal opened={dialog?.kind === 'remove'} onClose={close} title={ct('c.removeTitle')}>
         {dialog?.kind === 'remove' ? <RemoveRule id={id} fw={fw} at={dialog.at} onClose={close} /> : null}
-      </Modal>
+      </AppModal>
     </Stack>
   );
 }

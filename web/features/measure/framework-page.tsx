@@ -5,7 +5,6 @@ import {
   Badge,
   Button,
   Group,
-  Modal,
   NumberInput,
   Stack,
   Table,
@@ -18,6 +17,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Component, Framework } from '../../../core/contracts/measure-framework.js';
+import { AppModal } from '../../components/app-modal.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { notify } from '../../components/notify.js';
 import { PageLoader } from '../../components/page-loader.js';
@@ -247,9 +247,9 @@ export function FrameworkPage() {
         ))}
       </Accordion>
       <ConsistencyRulesSection id={id} fw={fw} canEdit={detail.data.canEdit} />
-      <Modal opened={!!editing} onClose={() => setEditing(null)} title={t('m.editComponent')} size="lg">
+      <AppModal opened={!!editing} onClose={() => setEditing(null)} title={t('m.editComponent')} size="lg">
         {editing ? <EditComponent id={id} fw={fw} at={editing} onClose={() => setEditing(null)} /> : null}
-      </Modal>
+      </AppModal>
     </>
   );
 }

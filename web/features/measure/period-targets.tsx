@@ -1,9 +1,10 @@
-import { Button, Group, Modal, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { Period, PeriodTargets } from '../../../core/contracts/measure.js';
 import type { Framework } from '../../../core/contracts/measure-framework.js';
+import { AppModal } from '../../components/app-modal.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { fieldErrorsOf } from '../../components/form-errors.js';
 import { notify } from '../../components/notify.js';
@@ -170,9 +171,9 @@ export function PeriodTargetsSection({
       ) : (
         <Text size="sm">{tt('tg.none')}</Text>
       )}
-      <Modal opened={opened} onClose={close} title={tt('tg.editTitle')}>
+      <AppModal opened={opened} onClose={close} title={tt('tg.editTitle')}>
         {framework ? <TargetsForm period={period} framework={framework} onDone={close} /> : null}
-      </Modal>
+      </AppModal>
     </Paper>
   );
 }

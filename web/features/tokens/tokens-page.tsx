@@ -5,7 +5,6 @@ import {
   Code,
   CopyButton,
   Group,
-  Modal,
   MultiSelect,
   Stack,
   Table,
@@ -17,6 +16,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { PERMISSIONS, type Permission } from '../../../core/accounts/permissions.js';
 import type { TokenCreated, TokenView } from '../../../core/contracts/accounts.js';
+import { AppModal } from '../../components/app-modal.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { fieldErrorsOf } from '../../components/form-errors.js';
 import { PageLoader } from '../../components/page-loader.js';
@@ -174,11 +174,10 @@ export function TokensPage() {
           {tokens.data.items.length === 0 ? <Text c="gray.7">{t('tokens.empty')}</Text> : null}
         </Table.ScrollContainer>
       ) : null}
-      <Modal
+      <AppModal
         opened={Boolean(created)}
         onClose={() => setCreated(null)}
         title={t('tokens.newToken')}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
         size="lg"
       >
         <Alert color="yellow" mb="md">
@@ -196,7 +195,7 @@ export function TokensPage() {
             )}
           </CopyButton>
         </Group>
-      </Modal>
+      </AppModal>
     </Stack>
   );
 }

@@ -1,7 +1,6 @@
 import {
   Button,
   Group,
-  Modal,
   PasswordInput,
   SegmentedControl,
   Stack,
@@ -12,6 +11,7 @@ import {
 import { type FormEvent, useState } from 'react';
 import type { UserView } from '../../../core/contracts/accounts.js';
 import type { Locale } from '../../../core/i18n/locale.js';
+import { AppModal } from '../../components/app-modal.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { notify } from '../../components/notify.js';
 import { useFieldErrors } from '../../components/use-field-errors.js';
@@ -60,13 +60,7 @@ export function UserFormModal({ user, opened, onClose }: Props) {
     }
   };
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={user ? t('users.edit') : t('users.create')}
-      size="lg"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
+    <AppModal opened={opened} onClose={onClose} title={user ? t('users.edit') : t('users.create')} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
           {mutation.error && !hasFieldErrors ? <ErrorAlert error={mutation.error} /> : null}
@@ -137,6 +131,6 @@ export function UserFormModal({ user, opened, onClose }: Props) {
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </AppModal>
   );
 }
