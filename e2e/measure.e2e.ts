@@ -296,4 +296,21 @@ describe('measure journey', () => {
       await ctx.close();
     }
   });
+
+  it('a manager creates a period with its total target from the form', async () => {
+    const page = appraiserPage;
+    await page.goto(url('/app/measure'));
+    await page.getByRole('button', { name: 'Tạo kỳ đánh giá' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Tên kỳ').fill('Kỳ thử mục tiêu');
+    await dialog.getByRole('textbox', { name: 'Bộ chỉ số' }).click();
+    await page.getByRole('option').first().click();
+    await dialog.getByLabel('Mục tiêu chỉ số tổng (giá trị 0–1)').fill('0,7');
+    await check(page, 'measure-period-create');
+    await dialog.getByRole('button', { name: 'Tạo kỳ đánh giá' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'Kỳ thử mục tiêu' }).click();
+    const section = page.getByTestId('period-targets');
+    await expect.poll(() => section.textContent()).toContain('0,700');
+  });
 });

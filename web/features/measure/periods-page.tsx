@@ -2,8 +2,8 @@ import {
   Alert,
   Button,
   Group,
-  Modal,
   MultiSelect,
+  NumberInput,
   Select,
   Stack,
   Table,
@@ -15,6 +15,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import type { Period, PeriodCreate } from '../../../core/contracts/measure.js';
+import { AppModal } from '../../components/app-modal.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { fieldErrorsOf } from '../../components/form-errors.js';
 import { notify } from '../../components/notify.js';
@@ -27,11 +28,14 @@ import { useSession } from '../auth/use-session.js';
 import { measureApi } from './measure-api.js';
 import { type MeasureKey, useMT } from './measure-i18n.js';
 import { isAppraiser, MeasureTabs, officerUnitOf, StatusBadge } from './measure-shared.js';
+import { useTT } from './targets-i18n.js';
 
 const KINDS = ['commune', 'ward', 'special_zone', 'department', 'province'] as const;
 
 function CreatePeriodForm({ rootUnitId, onDone }: { rootUnitId: number; onDone: () => void }) {
   const t = useMT();
+  const tt = useTT();
+  const { locale } = useI18n();
   const queryClient = useQueryClient();
   const frameworks = useQuery({ queryKey: ['measure', 'frameworks'], queryFn: measureApi.frameworks });
   const year = Number(todayInVietnam().slice(0, 4));
@@ -42,6 +46,8 @@ function CreatePeriodForm({ rootUnitId, onDone }: { rootUnitId: number; onDone: 
     unitKinds: ['commune', 'ward'] as string[],
     opensOn: todayInVietnam(),
     dueOn: `${year}-12-31`,
+    // The plan target of the total index (0–1); per-main-index targets are set on the period page.
+    targetTotal: '' as number | string,
   });
   const mutation = useMutation({
     mutationFn: () =>
@@ -55,6 +61,7 @@ function CreatePeriodForm({ rootUnitId, onDone }: { rootUnitId: number; onDone: 
         unitGroups: {},
         opensOn: form.opensOn,
         dueOn: form.dueOn,
+        ...(form.targetTotal === '' ? {} : { targets: { total: Number(form.targetTotal), mainIndices: {} } }),
       }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['measure', 'periods'] });
@@ -120,6 +127,18 @@ function CreatePeriodForm({ rootUnitId, onDone }: { rootUnitId: number; onDone: 
             error={errors.dueOn}
           />
         </Group>
+        <NumberInput
+          label={tt('tg.totalLabel')}
+          description={tt('tg.valueHint')}
+          value={form.targetTotal}
+          onChange={set('targetTotal')}
+          min={0}
+          max={1}
+          step={0.05}
+          decimalScale={3}
+          decimalSeparator={locale === 'en' ? '.' : ','}
+          error={errors['targets.total']}
+        />
         <Button type="submit" loading={mutation.isPending}>
           {t('m.createPeriod')}
         </Button>
@@ -228,9 +247,9 @@ export function PeriodsPage() {
           </Table>
         </Table.ScrollContainer>
       ) : null}
-      <Modal opened={opened} onClose={close} title={t('m.createPeriod')}>
+      <AppModal opened={opened} onClose={close} title={t('m.createPeriod')}>
         {rootUnitId ? <CreatePeriodForm rootUnitId={rootUnitId} onDone={close} /> : null}
-      </Modal>
+      </AppModal>
     </>
   );
 }
