@@ -1,5 +1,5 @@
 import type { RankingQuery } from '../../../core/contracts/measure.js';
-import { type Actor, canOnUnit } from '../../lib/actor.js';
+import { type Actor, canOnUnit, scopeRootsFor } from '../../lib/actor.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { createComponentView } from './component-view.service.js';
 import { parseDefinition } from './frameworks.service.js';
@@ -47,7 +47,10 @@ export function createResultsViews(deps: ResultsDeps & { engine: MeasureEngine }
   const pageCache = createLru<string>(RANKING_PAGE_CACHE_SIZE);
 
   async function fullRanking(actor: Actor | null, periodId: number, wanted?: 'published' | 'live') {
-    const period = await deps.results.rankingHead(periodId);
+    const period = await deps.results.rankingHead(
+      periodId,
+      actor ? scopeRootsFor(actor, 'measure.read') : [],
+    );
     if (!period) throw notFound();
     const found = await core.resultsFor(actor, period, actor ? wanted : 'published');
     const previous = await core.previousResults(period);

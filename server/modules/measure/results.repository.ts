@@ -49,27 +49,46 @@ export function createResultsRepository(db: Kysely<DB>) {
      * What every ranking page needs before its results, in one round trip: the period with its framework's
      * code and version, its latest snapshot id, and the previous period's latest snapshot (previousSnapshotMeta).
      */
-    rankingHead: async (periodId: number, exec: Executor = db) => {
+    rankingHead: async (periodId: number, scopeRoots: number[], exec: Executor = db) => {
       const previous = (column: 'sn.id' | 'sn.period_id') => sql<number | null>`(
         select ${sql.ref(column)} from measure_snapshots sn join measure_periods q on q.id = sn.period_id
         where q.root_unit_id = p.root_unit_id and q.status = 'published' and q.id <> p.id
           and (q.year < p.year or (q.year = p.year and q.id < p.id))
         order by q.year desc, q.id desc, sn.id desc limit 1)`;
-      return exec
-        .selectFrom('measurePeriods as p')
-        .innerJoin('measureFrameworks as f', 'f.id', 'p.frameworkId')
-        .selectAll('p')
-        .select(['f.code as frameworkCode', 'f.version as frameworkVersion'])
-        .select((eb) =>
-          eb
-            .selectFrom('measureSnapshots as s')
-            .select((e) => e.fn.max('s.id').as('m'))
-            .whereRef('s.periodId', '=', 'p.id')
-            .as('latestSnapshotId'),
-        )
-        .select([previous('sn.id').as('previousSnapshotId'), previous('sn.period_id').as('previousPeriodId')])
-        .where('p.id', '=', periodId)
-        .executeTakeFirst();
+      return (
+        exec
+          .selectFrom('measurePeriods as p')
+          .innerJoin('measureFrameworks as f', 'f.id', 'p.frameworkId')
+          .selectAll('p')
+          .select(['f.code as frameworkCode', 'f.version as frameworkVersion'])
+          .select((eb) =>
+            eb
+              .selectFrom('measureSnapshots as s')
+              .select((e) => e.fn.max('s.id').as('m'))
+              .whereRef('s.periodId', '=', 'p.id')
+              .as('latestSnapshotId'),
+          )
+          .select([
+            previous('sn.id').as('previousSnapshotId'),
+            previous('sn.period_id').as('previousPeriodId'),
+          ])
+          // Whether one of the caller's scope roots is an ancestor of the period's root: canOnUnit's test,
+          // answered in the same round trip instead of reading the root's ancestors separately.
+          .select((eb) =>
+            eb
+              .exists(
+                eb
+                  .selectFrom('unitClosure as c')
+                  .select(sql`1`.as('one'))
+                  .whereRef('c.descendantId', '=', 'p.rootUnitId')
+                  // No scope roots (anonymous): an id no unit has, so the answer is simply no.
+                  .where('c.ancestorId', 'in', scopeRoots.length ? scopeRoots : [-1]),
+              )
+              .as('rootInScope'),
+          )
+          .where('p.id', '=', periodId)
+          .executeTakeFirst()
+      );
     },
     snapshotJson: async (id: number, exec: Executor = db): Promise<string | undefined> =>
       (

@@ -106,6 +106,9 @@ describe.each(testDialects())('measure results routes on %s', (dialect) => {
       [units.communeB, 0.75, 2],
     ]);
     expect((await call(officerA, 'GET', url(period1, '/ranking?source=live'))).statusCode).toBe(403);
+    // Staff whose scope lies below the period's root (a commune's own secretariat) are not staff of it.
+    const communeStaff = await loginAs(t, { role: 'secretariat', unitId: units.communeB });
+    expect((await call(communeStaff, 'GET', url(period1, '/ranking?source=live'))).statusCode).toBe(403);
     expect((await call(officerA, 'GET', url(period1, '/ranking'))).statusCode).toBe(404);
     expect((await call(secretariat, 'GET', url(period1, '/ranking?source=other'))).statusCode).toBe(400);
   });

@@ -92,15 +92,19 @@ export function createResultsCore(deps: ResultsDeps) {
 
   /**
    * Published snapshot when there is one (or when live is not allowed); else live results for staff. A caller
-   * that already read the period's latest snapshot id (rankingHead) passes it along with the period.
+   * that already read the period's latest snapshot id and the caller's scope (rankingHead) passes them along.
    */
   async function resultsFor(
     actor: Actor | null,
-    period: PeriodRow & { latestSnapshotId?: number | null },
+    period: PeriodRow & { latestSnapshotId?: number | null; rootInScope?: unknown },
     wanted: 'published' | 'live' | undefined,
   ): Promise<ResultsSource> {
+    // rankingHead answers canOnUnit(actor, 'measure.read', root's ancestors) along with the period.
     const staff =
-      actor !== null && canOnUnit(actor, 'measure.read', await units.ancestorIds(period.rootUnitId));
+      actor !== null &&
+      (period.rootInScope === undefined
+        ? canOnUnit(actor, 'measure.read', await units.ancestorIds(period.rootUnitId))
+        : Boolean(Number(period.rootInScope)));
     if (wanted === 'live' && !staff) throw new AppError('FORBIDDEN');
     if (wanted !== 'live') {
       const id =
