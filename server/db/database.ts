@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { enablePrepared } from './prepared.js';
 import type { DB } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -54,6 +55,7 @@ export function openDatabase(options: DatabaseOptions): Database {
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
   nativeHandles.set(db, { pool });
+  enablePrepared(db, pool);
   return { db, dialect: 'postgres', pgSchema: schema, destroy: () => db.destroy() };
 }
 

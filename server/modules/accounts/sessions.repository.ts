@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { prepared } from '../../db/prepared.js';
 import type { DB, SessionsTable } from '../../db/schema.js';
 import type { Executor } from '../audit/audit.repository.js';
 
@@ -11,8 +12,8 @@ export function createSessionsRepository(db: Kysely<DB>) {
      * The session, its user and the user's role grants in one round trip (a row per grant, or one row with
      * null grant columns): resolving a session is on the path of every signed-in request.
      */
-    findWithUser: (id: string) =>
-      db
+    findWithUser: async (id: string) => {
+      const query = db
         .selectFrom('sessions')
         .innerJoin('users', 'users.id', 'sessions.userId')
         .leftJoin('roleAssignments', 'roleAssignments.userId', 'users.id')
@@ -33,8 +34,10 @@ export function createSessionsRepository(db: Kysely<DB>) {
           'units.name as unitName',
         ])
         .where('sessions.id', '=', id)
-        .orderBy('roleAssignments.id')
-        .execute(),
+        .orderBy('roleAssignments.id');
+      // Planned once per connection: this runs for every signed-in request.
+      return (await db.executeQuery(prepared(db, query.compile()))).rows;
+    },
     touch: (id: string, at: string) =>
       db.updateTable('sessions').set({ lastSeenAt: at }).where('id', '=', id).execute(),
     delete: (exec: Executor, id: string) => exec.deleteFrom('sessions').where('id', '=', id).execute(),

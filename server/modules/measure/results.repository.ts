@@ -1,4 +1,5 @@
 import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
+import { prepared } from '../../db/prepared.js';
 import type { DB } from '../../db/schema.js';
 import type { MeasureSnapshotsTable } from '../../db/schema-measure.js';
 import type { Executor } from '../audit/audit.repository.js';
@@ -55,40 +56,36 @@ export function createResultsRepository(db: Kysely<DB>) {
         where q.root_unit_id = p.root_unit_id and q.status = 'published' and q.id <> p.id
           and (q.year < p.year or (q.year = p.year and q.id < p.id))
         order by q.year desc, q.id desc, sn.id desc limit 1)`;
-      return (
-        exec
-          .selectFrom('measurePeriods as p')
-          .innerJoin('measureFrameworks as f', 'f.id', 'p.frameworkId')
-          .selectAll('p')
-          .select(['f.code as frameworkCode', 'f.version as frameworkVersion'])
-          .select((eb) =>
-            eb
-              .selectFrom('measureSnapshots as s')
-              .select((e) => e.fn.max('s.id').as('m'))
-              .whereRef('s.periodId', '=', 'p.id')
-              .as('latestSnapshotId'),
-          )
-          .select([
-            previous('sn.id').as('previousSnapshotId'),
-            previous('sn.period_id').as('previousPeriodId'),
-          ])
-          // Whether one of the caller's scope roots is an ancestor of the period's root: canOnUnit's test,
-          // answered in the same round trip instead of reading the root's ancestors separately.
-          .select((eb) =>
-            eb
-              .exists(
-                eb
-                  .selectFrom('unitClosure as c')
-                  .select(sql`1`.as('one'))
-                  .whereRef('c.descendantId', '=', 'p.rootUnitId')
-                  // No scope roots (anonymous): an id no unit has, so the answer is simply no.
-                  .where('c.ancestorId', 'in', scopeRoots.length ? scopeRoots : [-1]),
-              )
-              .as('rootInScope'),
-          )
-          .where('p.id', '=', periodId)
-          .executeTakeFirst()
-      );
+      const query = exec
+        .selectFrom('measurePeriods as p')
+        .innerJoin('measureFrameworks as f', 'f.id', 'p.frameworkId')
+        .selectAll('p')
+        .select(['f.code as frameworkCode', 'f.version as frameworkVersion'])
+        .select((eb) =>
+          eb
+            .selectFrom('measureSnapshots as s')
+            .select((e) => e.fn.max('s.id').as('m'))
+            .whereRef('s.periodId', '=', 'p.id')
+            .as('latestSnapshotId'),
+        )
+        .select([previous('sn.id').as('previousSnapshotId'), previous('sn.period_id').as('previousPeriodId')])
+        // Whether one of the caller's scope roots is an ancestor of the period's root: canOnUnit's test,
+        // answered in the same round trip instead of reading the root's ancestors separately.
+        .select((eb) =>
+          eb
+            .exists(
+              eb
+                .selectFrom('unitClosure as c')
+                .select(sql`1`.as('one'))
+                .whereRef('c.descendantId', '=', 'p.rootUnitId')
+                // No scope roots (anonymous): an id no unit has, so the answer is simply no.
+                .where('c.ancestorId', 'in', scopeRoots.length ? scopeRoots : [-1]),
+            )
+            .as('rootInScope'),
+        )
+        .where('p.id', '=', periodId);
+      // Planned once per connection: this runs for every ranking page.
+      return (await exec.executeQuery(prepared(db, query.compile()))).rows[0];
     },
     snapshotJson: async (id: number, exec: Executor = db): Promise<string | undefined> =>
       (
