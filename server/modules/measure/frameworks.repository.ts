@@ -4,6 +4,7 @@ import type { MeasureFrameworksTable } from '../../db/schema-measure.js';
 import type { Executor } from '../audit/audit.repository.js';
 
 export type FrameworkRow = Selectable<MeasureFrameworksTable>;
+export type FrameworkStampRow = Pick<FrameworkRow, 'id' | 'version' | 'updatedAt'>;
 
 export function createFrameworksRepository(db: Kysely<DB>) {
   return {
@@ -11,6 +12,13 @@ export function createFrameworksRepository(db: Kysely<DB>) {
       exec.selectFrom('measureFrameworks').selectAll().orderBy('code').orderBy('version', 'desc').execute(),
     find: (id: number, exec: Executor = db): Promise<FrameworkRow | undefined> =>
       exec.selectFrom('measureFrameworks').selectAll().where('id', '=', id).executeTakeFirst(),
+    /** What identifies a framework's state, without its (large) definition. */
+    findStamp: (id: number, exec: Executor = db): Promise<FrameworkStampRow | undefined> =>
+      exec
+        .selectFrom('measureFrameworks')
+        .select(['id', 'version', 'updatedAt'])
+        .where('id', '=', id)
+        .executeTakeFirst(),
     async maxVersion(code: string, exec: Executor = db): Promise<number> {
       const row = await exec
         .selectFrom('measureFrameworks')

@@ -6,7 +6,7 @@ import { type CompiledFramework, compiledOf } from '../../../core/measure/compil
 import type { DB } from '../../db/schema.js';
 import { notFound } from '../../lib/errors.js';
 import type { Executor } from '../audit/audit.repository.js';
-import type { FrameworkRow, FrameworksRepository } from './frameworks.repository.js';
+import type { FrameworkStampRow, FrameworksRepository } from './frameworks.repository.js';
 import { parseDefinition } from './frameworks.service.js';
 import { measureUnitKind } from './measure.policy.js';
 import { scoreVectorWithOverrides } from './measure-engine.js';
@@ -39,7 +39,8 @@ export type ScoresDeps = {
 };
 
 /** The framework state stored contributions follow: another id or a later edit makes them stale. */
-export const frameworkStamp = (row: Pick<FrameworkRow, 'id' | 'updatedAt'>) => `${row.id}:${row.updatedAt}`;
+export const frameworkStamp = (row: Pick<FrameworkStampRow, 'id' | 'updatedAt'>) =>
+  `${row.id}:${row.updatedAt}`;
 
 /** An approved unit with its node sums (layout of core/measure/aggregate.ts nodeSlotCount). */
 export type RankingRow = RankingUnitRow & { sums: Float64Array };
@@ -127,16 +128,19 @@ export function createScoresService(deps: ScoresDeps) {
   const refreshing = new Map<number, Promise<unknown>>();
 
   // Parsed definitions by framework state: a state never changes, and its compiled form is cached by object.
+  // Only the state is read on each call; the (large) definition only when this process has not parsed it.
   const parsed = new Map<string, Framework>();
   async function frameworkOf(period: PeriodRow, exec: Executor) {
-    const row = await frameworks.find(period.frameworkId, exec);
+    let row: FrameworkStampRow | undefined = await frameworks.findStamp(period.frameworkId, exec);
     if (!row) throw notFound();
-    const stamp = frameworkStamp(row);
-    let framework = parsed.get(stamp);
+    let framework = parsed.get(frameworkStamp(row));
     if (!framework) {
-      framework = parseDefinition(row);
+      const full = await frameworks.find(period.frameworkId, exec);
+      if (!full) throw notFound();
+      row = full;
+      framework = parseDefinition(full);
       if (parsed.size >= CACHED_PERIODS) parsed.delete(parsed.keys().next().value as string);
-      parsed.set(stamp, framework);
+      parsed.set(frameworkStamp(full), framework);
     }
     return { row, framework };
   }
@@ -281,7 +285,7 @@ export function createScoresService(deps: ScoresDeps) {
   async function rankingRows(
     period: PeriodRow,
     options: { exec?: Executor; cached?: boolean } = {},
-  ): Promise<{ frameworkRow: FrameworkRow; compiled: CompiledFramework; rows: RankingRow[] }> {
+  ): Promise<{ frameworkRow: FrameworkStampRow; compiled: CompiledFramework; rows: RankingRow[] }> {
     const exec = options.exec ?? db;
     const fw = await frameworkOf(period, exec);
     const stamp = frameworkStamp(fw.row);
