@@ -3,16 +3,7 @@ import { gainOpportunities, whatIf } from './analysis.js';
 import { compileFramework } from './compile.js';
 import { dropOneComponent, perturbationRobustness, seededRandom } from './robustness.js';
 import { scoreUnit } from './scoring.js';
-import { tinyFramework } from './test-fixtures.js';
-
-const BASE = {
-  A: { number: 2 }, // 10/20
-  B: { choice: 'deputy' }, // 10/20
-  C: { numerator: 1, denominator: 4 }, // 5/20
-  D: { bool: true }, // 10/10
-  E: { notApplicable: true as const },
-  F: { number: 50 }, // 10/10
-};
+import { TINY_BASE_VALUES as BASE, tinyFramework } from './test-fixtures.js';
 
 describe('gainOpportunities', () => {
   it('lists components by points still available, with the next step or choice, skipping N/A and full ones', () => {

@@ -4,19 +4,10 @@ import { compileFramework, reweight, withWeights } from './compile.js';
 import { scoreUnitWithPoints } from './overrides.js';
 import { dropOneComponent, perturbationRobustness, totalValues } from './robustness.js';
 import { scoreUnit } from './scoring.js';
-import { tinyFramework } from './test-fixtures.js';
+import { TINY_BASE_VALUES as BASE, tinyFramework } from './test-fixtures.js';
 
 // The appraiser's direct points (a component's points given without changing its value) count in every
 // analysis as they count in the ranking.
-
-const BASE = {
-  A: { number: 2 }, // 10/20
-  B: { choice: 'deputy' }, // 10/20
-  C: { numerator: 1, denominator: 4 }, // 5/20
-  D: { bool: true }, // 10/10
-  E: { notApplicable: true as const },
-  F: { number: 50 }, // 10/10
-};
 
 describe('scoreUnitWithPoints', () => {
   it('replaces the points of overridden components before rollup, ignoring N/A and unknown codes', () => {

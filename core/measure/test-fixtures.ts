@@ -114,3 +114,13 @@ export const tinyUnitValues = fc.record({
     { nil: undefined },
   ),
 });
+
+/** A tinyFramework() unit worth 45 of 80 applicable points (E not applicable). */
+export const TINY_BASE_VALUES = {
+  A: { number: 2 }, // 10/20
+  B: { choice: 'deputy' }, // 10/20
+  C: { numerator: 1, denominator: 4 }, // 5/20
+  D: { bool: true }, // 10/10
+  E: { notApplicable: true as const },
+  F: { number: 50 }, // 10/10
+};
