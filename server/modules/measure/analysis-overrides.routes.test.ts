@@ -3,7 +3,13 @@ import { type LoggedIn, loginAs } from '../../../test/helpers/login.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { testDialects } from '../../../test/helpers/test-db.js';
 import { createUnitTree, type UnitTree } from '../../../test/helpers/unit-fixtures.js';
-import { caller, createOpenPeriod, DOC, FULL_VALUES } from './measure-test-fixtures.js';
+import {
+  approveSubmission,
+  caller,
+  createOpenPeriod,
+  enterAndSubmit,
+  FULL_VALUES,
+} from './measure-test-fixtures.js';
 
 // The what-if sandbox and robustness score units as the ranking does: the appraiser's direct points count.
 
@@ -19,14 +25,9 @@ describe.each(testDialects())('what-if and robustness honour appraised points on
   let call: ReturnType<typeof caller>;
   const url = (rest: string) => `/api/measure/periods/${periodId}${rest}`;
 
-  async function enter(who: LoggedIn, unitId: number, values: object) {
-    const base = url(`/units/${unitId}`);
-    expect((await call(who, 'PUT', `${base}/submission/values`, { values })).statusCode).toBe(200);
-    await call(who, 'POST', `${base}/submission/evidence`, { componentCode: 'C1', document: DOC });
-    expect((await call(who, 'POST', `${base}/submission/submit`)).statusCode).toBe(200);
-  }
-  const approve = async (unitId: number) =>
-    expect((await call(secretariat, 'POST', url(`/units/${unitId}/appraisal/approve`))).statusCode).toBe(200);
+  const enter = (who: LoggedIn, unitId: number, values: object) =>
+    enterAndSubmit(t, who, { periodId, unitId }, values);
+  const approve = (unitId: number) => approveSubmission(t, secretariat, { periodId, unitId });
 
   async function liveRanking(): Promise<Map<number, Ranked>> {
     const res = await call(secretariat, 'GET', url('/ranking?source=live&limit=500'));

@@ -3,7 +3,13 @@ import { type LoggedIn, loginAs } from '../../../test/helpers/login.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { testDialects } from '../../../test/helpers/test-db.js';
 import { createUnitTree, type UnitTree } from '../../../test/helpers/unit-fixtures.js';
-import { caller, createOpenPeriod, DOC, FULL_VALUES } from './measure-test-fixtures.js';
+import {
+  approveSubmission,
+  caller,
+  createOpenPeriod,
+  enterAndSubmit,
+  FULL_VALUES,
+} from './measure-test-fixtures.js';
 
 // Old structure: communes A (0.81) and B (0.75) merge into the new commune A; the new B has no predecessor.
 describe.each(testDialects())('measure history across reorganisation on %s', (dialect) => {
@@ -19,11 +25,8 @@ describe.each(testDialects())('measure history across reorganisation on %s', (di
   const history = (unitId: number, q = '') => `/api/measure/units/${unitId}/history${q}`;
 
   async function enterAndApprove(unitId: number, values: object) {
-    const base = `/api/measure/periods/${periodId}/units/${unitId}`;
-    expect((await call(secretariat, 'PUT', `${base}/submission/values`, { values })).statusCode).toBe(200);
-    await call(secretariat, 'POST', `${base}/submission/evidence`, { componentCode: 'C1', document: DOC });
-    expect((await call(secretariat, 'POST', `${base}/submission/submit`)).statusCode).toBe(200);
-    expect((await call(secretariat, 'POST', `${base}/appraisal/approve`)).statusCode).toBe(200);
+    await enterAndSubmit(t, secretariat, { periodId, unitId }, values);
+    await approveSubmission(t, secretariat, { periodId, unitId });
   }
 
   beforeAll(async () => {

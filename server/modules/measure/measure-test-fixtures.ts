@@ -150,3 +150,25 @@ export const FULL_VALUES = {
 
 /** A meeting record, enough evidence for C1 (which requires evidence) in the test framework. */
 export const DOC = { number: '1/BB', date: '2025-12-01', title: 'Biên bản họp' };
+
+type UnitInPeriod = { periodId: number; unitId: number };
+const submissionUrl = ({ periodId, unitId }: UnitInPeriod) =>
+  `/api/measure/periods/${periodId}/units/${unitId}`;
+
+async function expectOk(response: Promise<{ statusCode: number; body: string }>, step: string) {
+  const res = await response;
+  if (res.statusCode !== 200) throw new Error(`${step}: ${res.statusCode} ${res.body}`);
+}
+
+/** A unit's entry through the API: its values, the document C1 requires as evidence, then submit. */
+export async function enterAndSubmit(t: TestApp, who: Caller, ids: UnitInPeriod, values: object) {
+  const call = caller(t);
+  const base = submissionUrl(ids);
+  await expectOk(call(who, 'PUT', `${base}/submission/values`, { values }), 'save values');
+  await call(who, 'POST', `${base}/submission/evidence`, { componentCode: 'C1', document: DOC });
+  await expectOk(call(who, 'POST', `${base}/submission/submit`), 'submit');
+}
+
+/** The appraiser's approval of a submitted unit. */
+export const approveSubmission = (t: TestApp, appraiser: Caller, ids: UnitInPeriod) =>
+  expectOk(caller(t)(appraiser, 'POST', `${submissionUrl(ids)}/appraisal/approve`), 'approve');

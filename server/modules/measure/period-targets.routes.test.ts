@@ -3,7 +3,13 @@ import { type LoggedIn, loginAs } from '../../../test/helpers/login.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { testDialects } from '../../../test/helpers/test-db.js';
 import { createUnitTree, type UnitTree } from '../../../test/helpers/unit-fixtures.js';
-import { caller, createOpenPeriod, DOC, FULL_VALUES } from './measure-test-fixtures.js';
+import {
+  approveSubmission,
+  caller,
+  createOpenPeriod,
+  enterAndSubmit,
+  FULL_VALUES,
+} from './measure-test-fixtures.js';
 
 // Plan targets on a period and a unit's gap to them in its profile (live, then published).
 describe.each(testDialects())('measure period targets on %s', (dialect) => {
@@ -124,13 +130,8 @@ describe.each(testDialects())('measure period targets on %s', (dialect) => {
   });
 
   it('shows the gap to each target in the live and the published profile', async () => {
-    const base = `/api/measure/periods/${periodId}/units/${units.communeA}`;
-    expect(
-      (await call(officerA, 'PUT', `${base}/submission/values`, { values: FULL_VALUES })).statusCode,
-    ).toBe(200);
-    await call(officerA, 'POST', `${base}/submission/evidence`, { componentCode: 'C1', document: DOC });
-    expect((await call(officerA, 'POST', `${base}/submission/submit`)).statusCode).toBe(200);
-    expect((await call(secretariat, 'POST', `${base}/appraisal/approve`)).statusCode).toBe(200);
+    await enterAndSubmit(t, officerA, { periodId, unitId: units.communeA }, FULL_VALUES);
+    await approveSubmission(t, secretariat, { periodId, unitId: units.communeA });
     // A: C1 15 + C2 36 = 51 of 60 (M1 0.85); C3 10 + C4 20 = 30 of 40 (M2 0.75); total 0.81.
     const expected = [
       { kind: 'total', code: 'TEST', value: 0.81, target: 0.85, gap: 0.04, met: false },

@@ -3,7 +3,13 @@ import { type LoggedIn, loginAs } from '../../../test/helpers/login.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { testDialects } from '../../../test/helpers/test-db.js';
 import { createUnitTree, type UnitTree } from '../../../test/helpers/unit-fixtures.js';
-import { caller, createOpenPeriod, DOC, FULL_VALUES } from './measure-test-fixtures.js';
+import {
+  approveSubmission,
+  caller,
+  createOpenPeriod,
+  enterAndSubmit,
+  FULL_VALUES,
+} from './measure-test-fixtures.js';
 
 describe.each(testDialects())('measure results routes on %s', (dialect) => {
   let t: TestApp;
@@ -17,11 +23,8 @@ describe.each(testDialects())('measure results routes on %s', (dialect) => {
   const url = (periodId: number, rest: string) => `/api/measure/periods/${periodId}${rest}`;
 
   async function enterAndApprove(periodId: number, who: LoggedIn, unitId: number, values: object) {
-    const base = `/api/measure/periods/${periodId}/units/${unitId}`;
-    expect((await call(who, 'PUT', `${base}/submission/values`, { values })).statusCode).toBe(200);
-    await call(who, 'POST', `${base}/submission/evidence`, { componentCode: 'C1', document: DOC });
-    expect((await call(who, 'POST', `${base}/submission/submit`)).statusCode).toBe(200);
-    expect((await call(secretariat, 'POST', `${base}/appraisal/approve`)).statusCode).toBe(200);
+    await enterAndSubmit(t, who, { periodId, unitId }, values);
+    await approveSubmission(t, secretariat, { periodId, unitId });
   }
 
   beforeAll(async () => {

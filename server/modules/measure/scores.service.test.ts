@@ -4,7 +4,13 @@ import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { testDialects } from '../../../test/helpers/test-db.js';
 import { createUnitTree, type UnitTree } from '../../../test/helpers/unit-fixtures.js';
 import { createMeasureServices } from './measure.module.js';
-import { caller, createOpenPeriod, DOC, FULL_VALUES, testFramework } from './measure-test-fixtures.js';
+import {
+  caller,
+  createOpenPeriod,
+  enterAndSubmit,
+  FULL_VALUES,
+  testFramework,
+} from './measure-test-fixtures.js';
 import { createPeriodsRepository } from './periods.repository.js';
 
 // Stored contributions are derived data: what saves write incrementally must equal what rescorePeriod rebuilds
@@ -76,9 +82,7 @@ describe.each(testDialects())('measure stored scores on %s', (dialect) => {
         },
       ],
     ] as const) {
-      expect((await call(who, 'PUT', `${base(unitId)}/submission/values`, { values })).statusCode).toBe(200);
-      await call(who, 'POST', `${base(unitId)}/submission/evidence`, { componentCode: 'C1', document: DOC });
-      expect((await call(who, 'POST', `${base(unitId)}/submission/submit`)).statusCode).toBe(200);
+      await enterAndSubmit(t, who, { periodId, unitId }, values);
     }
     const stored = await contributions();
     expect(stored.length).toBe(8);
