@@ -24,19 +24,6 @@ export const rankKey = (value: number | null): number | null =>
 
 const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 
-export function compareForDisplay(a: RankInput, b: RankInput): number {
-  const ka = rankKey(a.value);
-  const kb = rankKey(b.value);
-  if (ka !== kb) {
-    if (ka === null) return 1;
-    if (kb === null) return -1;
-    return kb - ka;
-  }
-  const byName = collator.compare(a.name, b.name);
-  if (byName !== 0) return byName;
-  return String(a.unitId) < String(b.unitId) ? -1 : String(a.unitId) > String(b.unitId) ? 1 : 0;
-}
-
 // Assigns competition ranks to positions already in display order; unranked (null) values get null.
 function assignRanks(
   sorted: readonly number[],

@@ -1,15 +1,67 @@
 import { describe, expect, it } from 'vitest';
+import type { PeriodResults, RankedUnit } from '../../../core/contracts/measure.js';
+import type { Framework, UnitResult } from '../../../core/contracts/measure-framework.js';
 import { FrameworkSchema } from '../../../core/contracts/measure-framework.js';
 import { contributionsOf, sumContributions } from '../../../core/measure/aggregate.js';
-import { measureUnitKind } from './measure.policy.js';
-import { scoreVectorWithOverrides } from './measure-engine.js';
+import { rankUnits } from '../../../core/measure/ranking.js';
+import { measureUnitKind, peerGroupOf } from './measure.policy.js';
+import { scoreTotals, scoreVectorWithOverrides } from './measure-engine.js';
 import { testFramework } from './measure-test-fixtures.js';
-import { type ApprovedUnit, computePeriodResults, rankStoredScores, vietnamDate } from './results-compute.js';
+import type { MeasureUnit } from './measure-units.repository.js';
+import { rankStoredScores, vietnamDate } from './results-compute.js';
 import { effectiveValuesOf } from './submission-context.js';
-import type { ValueRow } from './submissions.repository.js';
+import type { ScoringValueRow, ValueRow } from './submissions.repository.js';
 
 const framework = FrameworkSchema.parse(testFramework());
 const meta = { periodId: 1, frameworkId: 1, frameworkVersion: 1, computedAt: '2026-04-01T00:00:00.000Z' };
+
+// The reference: a period's results scored afresh from the approved submissions' values (appraised values
+// where given, else the unit's own; appraised points override), by the core engine, ranked with rankUnits.
+// What the application serves (rankStoredScores over stored contributions) must equal it.
+
+type ApprovedUnit = { unit: MeasureUnit; groups?: string[]; rows: ScoringValueRow[] };
+
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
+const brief = (nodes: UnitResult['mainIndices']) =>
+  nodes.map((n) => ({
+    code: n.code,
+    points: round(n.points),
+    value: n.value === null ? null : round(n.value),
+  }));
+
+function computePeriodResults(
+  meta: { periodId: number; frameworkId: number; frameworkVersion: number; computedAt: string },
+  framework: Framework,
+  approved: ApprovedUnit[],
+): PeriodResults {
+  const scored = approved.map(({ unit, groups, rows }) => {
+    const kind = measureUnitKind(unit);
+    const { values, overrides } = effectiveValuesOf(rows);
+    const result = scoreTotals(framework, values, { kind, groups }, overrides);
+    return { unitId: unit.id, name: unit.name, value: result.total.value, unit, kind, result };
+  });
+  const byPeer = rankUnits(scored, { peerGroupOf: (s) => peerGroupOf(s.kind) });
+  const kindRank = new Map(
+    rankUnits(scored, { peerGroupOf: (s) => s.kind }).map((r) => [r.unitId, r.peerRank] as const),
+  );
+  const units: RankedUnit[] = byPeer.map((r) => ({
+    unitId: r.unit.id,
+    unitCode: r.unit.code,
+    unitName: r.unit.name,
+    unitKind: r.kind,
+    peerGroup: peerGroupOf(r.kind),
+    points: round(r.result.total.points),
+    applicableMax: round(r.result.total.applicableMax),
+    value: r.result.total.value === null ? null : round(r.result.total.value),
+    band: r.result.band ? { code: r.result.band.code, name: r.result.band.name } : null,
+    rank: r.rank,
+    peerRank: r.peerRank,
+    kindRank: kindRank.get(r.unitId) ?? null,
+    mainIndices: brief(r.result.mainIndices),
+    pillars: brief(r.result.pillars),
+  }));
+  return { ...meta, units };
+}
 
 let nextId = 1;
 function rows(

@@ -1,62 +1,12 @@
 import type { PeriodResults, RankedUnit } from '../../../core/contracts/measure.js';
-import { type Framework, PILLARS, type UnitResult } from '../../../core/contracts/measure-framework.js';
+import { PILLARS } from '../../../core/contracts/measure-framework.js';
 import type { CompiledFramework } from '../../../core/measure/compile.js';
-import { rankKey, rankOrder, rankUnits } from '../../../core/measure/ranking.js';
+import { rankKey, rankOrder } from '../../../core/measure/ranking.js';
 import { bandFor } from '../../../core/measure/scoring.js';
 import { measureUnitKind, peerGroupOf } from './measure.policy.js';
-import { scoreTotals } from './measure-engine.js';
-import type { MeasureUnit } from './measure-units.repository.js';
 import type { RankingRow } from './scores.service.js';
-import { effectiveValuesOf } from './submission-context.js';
-import type { ScoringValueRow } from './submissions.repository.js';
-
-// A period's results from its approved submissions: appraised values where given, else the unit's own,
-// scored by the core engine and ranked overall, within peer groups (departments; commune level) and
-// within unit kinds (wards vs communes vs special zones).
-
-export type ApprovedUnit = { unit: MeasureUnit; groups?: string[]; rows: ScoringValueRow[] };
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
-const brief = (nodes: UnitResult['mainIndices']) =>
-  nodes.map((n) => ({
-    code: n.code,
-    points: round(n.points),
-    value: n.value === null ? null : round(n.value),
-  }));
-
-export function computePeriodResults(
-  meta: { periodId: number; frameworkId: number; frameworkVersion: number; computedAt: string },
-  framework: Framework,
-  approved: ApprovedUnit[],
-): PeriodResults {
-  const scored = approved.map(({ unit, groups, rows }) => {
-    const kind = measureUnitKind(unit);
-    const { values, overrides } = effectiveValuesOf(rows);
-    const result = scoreTotals(framework, values, { kind, groups }, overrides);
-    return { unitId: unit.id, name: unit.name, value: result.total.value, unit, kind, result };
-  });
-  const byPeer = rankUnits(scored, { peerGroupOf: (s) => peerGroupOf(s.kind) });
-  const kindRank = new Map(
-    rankUnits(scored, { peerGroupOf: (s) => s.kind }).map((r) => [r.unitId, r.peerRank] as const),
-  );
-  const units: RankedUnit[] = byPeer.map((r) => ({
-    unitId: r.unit.id,
-    unitCode: r.unit.code,
-    unitName: r.unit.name,
-    unitKind: r.kind,
-    peerGroup: peerGroupOf(r.kind),
-    points: round(r.result.total.points),
-    applicableMax: round(r.result.total.applicableMax),
-    value: r.result.total.value === null ? null : round(r.result.total.value),
-    band: r.result.band ? { code: r.result.band.code, name: r.result.band.name } : null,
-    rank: r.rank,
-    peerRank: r.peerRank,
-    kindRank: kindRank.get(r.unitId) ?? null,
-    mainIndices: brief(r.result.mainIndices),
-    pillars: brief(r.result.pillars),
-  }));
-  return { ...meta, units };
-}
 
 /** Today's calendar date in Asia/Ho_Chi_Minh, where periods' dates are set. */
 export function vietnamDate(instant: Date): string {
@@ -100,8 +50,9 @@ const briefAt = (code: string, sums: Float64Array, slot: number) => {
 };
 
 /**
- * A period's results from stored scores (node sums per approved unit): only ranking is left to do, in
- * memory. Gives the same results as computePeriodResults over the same values.
+ * A period's results from stored scores (node sums per approved unit): only ranking is left to do, in memory,
+ * overall, within peer groups (departments; commune level) and within unit kinds (wards vs communes vs
+ * special zones). results-compute.test.ts checks it against a reference that scores the values afresh.
  */
 export function rankStoredScores(
   meta: { periodId: number; frameworkId: number; frameworkVersion: number; computedAt: string },
