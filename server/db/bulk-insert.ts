@@ -1,6 +1,8 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { Executor } from '../modules/audit/audit.repository.js';
 import { nativeHandleOf } from './database.js';
+import { onSqliteConnection } from './native-rows.js';
+import type { DB } from './schema.js';
 
 // Inserting a hundred thousand derived rows (a period's contributions, a snapshot's values) through Kysely's
 // query builder costs more than the insert itself. Given column-wise data, this writes it the cheapest way
@@ -18,7 +20,7 @@ const preparedByDb = new WeakMap<object, Map<string, Prepared>>();
 
 /** Inserts `data[column][row]` into `table`; every column array has the same length. */
 export async function bulkInsert(
-  db: Kysely<any>,
+  db: Kysely<DB>,
   exec: Executor,
   table: string,
   columns: readonly BulkColumn[],
@@ -56,14 +58,4 @@ export async function bulkInsert(
     const params = data.map((column) => column.slice(start, start + UNNEST_CHUNK));
     await exec.withoutPlugins().executeQuery(CompiledQuery.raw(text, params));
   }
-}
-
-/**
- * Runs synchronous native SQLite work while this call owns the connection: inside the caller's transaction, or
- * holding Kysely's connection so that no other request's open transaction can be in progress around it (it
- * would otherwise see, or write into, that transaction).
- */
-export async function onSqliteConnection<T>(db: Kysely<any>, exec: Executor, work: () => T): Promise<T> {
-  if (exec.isTransaction) return work();
-  return db.connection().execute(async () => work());
 }

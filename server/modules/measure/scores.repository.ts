@@ -1,6 +1,11 @@
-import { CompiledQuery, type Kysely, sql } from 'kysely';
-import { type BulkColumn, bulkInsert, onSqliteConnection } from '../../db/bulk-insert.js';
-import { nativeHandleOf } from '../../db/database.js';
+import { type Kysely, sql } from 'kysely';
+import { type BulkColumn, bulkInsert } from '../../db/bulk-insert.js';
+import {
+  type NativeDialect,
+  nativeDialectOf,
+  arrayRows as nativeRows,
+  placeholder,
+} from '../../db/native-rows.js';
 import type { DB } from '../../db/schema.js';
 import type { Executor } from '../audit/audit.repository.js';
 
@@ -40,7 +45,7 @@ export type PartialSumsRow = [number, number, number, number, number];
 const EFFECTIVE = `case when v.appraised_is_na = 1 then '{"notApplicable":true}'
   when v.appraised_raw_json is not null then v.appraised_raw_json
   when v.is_na = 1 then '{"notApplicable":true}' else v.raw_json end`;
-const rawValuesSql = (dialect: Dialect) => {
+const rawValuesSql = (dialect: NativeDialect) => {
   const quote = dialect === 'sqlite' ? 'json_quote(v.component_code)' : 'to_json(v.component_code)::text';
   const agg = (expr: string) =>
     dialect === 'sqlite' ? `group_concat(${expr}, ',')` : `string_agg(${expr}, ',')`;
@@ -57,7 +62,7 @@ const rawValuesSql = (dialect: Dialect) => {
  * two aggregates): [submissionId, mainIdx, pillarIdx, points, applicableMax] rows, folded into node sums by
  * the caller. Two plain SUMs per group are far cheaper than one conditional SUM per node.
  */
-const sumsSql = (dialect: Dialect, only: number) => {
+const sumsSql = (dialect: NativeDialect, only: number) => {
   const subset =
     only > 0
       ? ` and submission_id in (${Array.from({ length: only }, (_, i) => placeholder(dialect, i + 2)).join(', ')})`
@@ -67,8 +72,6 @@ const sumsSql = (dialect: Dialect, only: number) => {
     group by submission_id, main_idx, pillar_idx`;
 };
 
-type Dialect = 'sqlite' | 'postgres';
-const placeholder = (dialect: Dialect, n: number) => (dialect === 'sqlite' ? '?' : `$${n}`);
 const CONTRIBUTION_COLUMNS: BulkColumn[] = [
   { name: 'submission_id', pgType: 'int4' },
   { name: 'component_code', pgType: 'text' },
@@ -82,33 +85,8 @@ const CONTRIBUTION_COLUMNS: BulkColumn[] = [
 export const SUBSET_LIMIT = 400;
 
 export function createScoresRepository(db: Kysely<DB>) {
-  const native = nativeHandleOf(db);
-  const dialect: Dialect = native && 'pool' in native ? 'postgres' : 'sqlite';
-  // Prepared once per text; the repository may be built before migrations have run, so lazily.
-  const prepared = new Map<string, { all(...params: unknown[]): unknown[] }>();
-
-  /**
-   * Rows as arrays, without per-row objects or key rewriting: better-sqlite3's `.raw()` statement (on the one
-   * connection, so inside a transaction it sees that transaction's writes), pg's `rowMode: 'array'` outside a
-   * transaction, else the executor's own connection.
-   */
-  async function arrayRows(text: string, params: unknown[], exec: Executor): Promise<unknown[][]> {
-    if (native && 'sqlite' in native) {
-      let statement = prepared.get(text);
-      if (!statement) {
-        statement = native.sqlite.prepare(text).raw(true);
-        if (prepared.size > 64) prepared.clear();
-        prepared.set(text, statement);
-      }
-      const ready = statement;
-      return onSqliteConnection(db, exec, () => ready.all(...params) as unknown[][]);
-    }
-    if (native && 'pool' in native && exec === db) {
-      return (await native.pool.query({ text, values: params, rowMode: 'array' })).rows;
-    }
-    const result = await exec.withoutPlugins().executeQuery(CompiledQuery.raw(text, params));
-    return result.rows.map((r) => Object.values(r as Record<string, unknown>));
-  }
+  const dialect = nativeDialectOf(db);
+  const arrayRows = (text: string, params: unknown[], exec: Executor) => nativeRows(db, text, params, exec);
 
   const insertContributions = (exec: Executor, periodId: number, c: ContributionColumns) =>
     bulkInsert(db, exec, 'measure_component_scores', CONTRIBUTION_COLUMNS, [

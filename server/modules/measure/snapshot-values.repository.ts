@@ -1,6 +1,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
-import { type BulkColumn, bulkInsert, onSqliteConnection } from '../../db/bulk-insert.js';
-import { nativeHandleOf } from '../../db/database.js';
+import { type BulkColumn, bulkInsert } from '../../db/bulk-insert.js';
+import { arrayRows, nativeDialectOf, placeholder } from '../../db/native-rows.js';
 import type { DB } from '../../db/schema.js';
 import type { MeasureValuesTable } from '../../db/schema-measure.js';
 import type { MeasureSnapshotValuesTable } from '../../db/schema-measure-snapshots.js';
@@ -51,43 +51,21 @@ const APPROVED_VALUES = `select s.unit_id as "unitId", v.component_code as "comp
 const APPROVED_ONLY = `and s.status = 'approved'`;
 
 export function createSnapshotValuesRepository(db: Kysely<DB>) {
-  const native = nativeHandleOf(db);
-  // Prepared on first use: the repository may be built before migrations have run.
-  let sqliteReader: { all(periodId: number): unknown[] } | undefined;
-  const sqliteRead = () => {
-    if (!sqliteReader && native && 'sqlite' in native)
-      sqliteReader = native.sqlite.prepare(`${APPROVED_VALUES} ? ${APPROVED_ONLY}`).raw(true);
-    return sqliteReader;
-  };
+  const approvedValuesSql = `${APPROVED_VALUES} ${placeholder(nativeDialectOf(db), 1)} ${APPROVED_ONLY}`;
   return {
-    /**
-     * Every value of a period's approved submissions, in one index range scan. SQLite: a `.raw()` statement
-     * (arrays, no per-row objects); otherwise raw SQL without the camelCase plugin (~150k rows).
-     */
+    /** Every value of a period's approved submissions, in one index range scan, read as arrays (~150k rows). */
     async approvedValuesForPeriod(periodId: number, exec: Executor = db): Promise<PublishValueRow[]> {
-      const statement = sqliteRead();
-      if (statement) {
-        const tuples = await onSqliteConnection(
-          db,
-          exec,
-          () => statement.all(periodId) as PublishValueTuple[],
-        );
-        return tuples.map((t) => ({
-          unitId: t[0],
-          componentCode: t[1],
-          rawJson: t[2],
-          isNa: t[3],
-          selfPoints: t[4],
-          appraisedRawJson: t[5],
-          appraisedIsNa: t[6],
-          appraisedPoints: t[7],
-        }));
-      }
-      const result =
-        await sql<PublishValueRow>`${sql.raw(APPROVED_VALUES)} ${periodId} ${sql.raw(APPROVED_ONLY)}`.execute(
-          exec.withoutPlugins(),
-        );
-      return result.rows;
+      const tuples = (await arrayRows(db, approvedValuesSql, [periodId], exec)) as PublishValueTuple[];
+      return tuples.map((t) => ({
+        unitId: t[0],
+        componentCode: t[1],
+        rawJson: t[2],
+        isNa: t[3],
+        selfPoints: t[4],
+        appraisedRawJson: t[5],
+        appraisedIsNa: t[6],
+        appraisedPoints: t[7],
+      }));
     },
 
     /** Appends a snapshot's rows; pass them in key order (component code, unit id) so the index grows at its end. */
