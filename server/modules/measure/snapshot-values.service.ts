@@ -1,10 +1,10 @@
 import type { PeriodResults } from '../../../core/contracts/measure.js';
-import { fastScoreVector } from '../../../core/measure/batch.js';
+import { type Framework, UnitKindSchema } from '../../../core/contracts/measure-framework.js';
 import { compiledOf } from '../../../core/measure/compile.js';
-import { applyPointOverrides } from '../../../core/measure/overrides.js';
 import { notFound } from '../../lib/errors.js';
 import type { Executor } from '../audit/audit.repository.js';
 import { parseDefinition } from './frameworks.service.js';
+import { scoreVectorWithOverrides } from './measure-engine.js';
 import type { ResultsDeps } from './results.service.js';
 import {
   createSnapshotValuesRepository,
@@ -34,16 +34,16 @@ const effectiveJson = (r: PublishValueRow) =>
 
 /** One unit's row per component, in the compiled order (undefined where the component holds nothing). */
 function unitRows(
-  compiled: ReturnType<typeof compiledOf>,
+  framework: Framework,
   unit: { unitId: number; unitKind: string },
   groups: string[],
   rows: PublishValueRow[],
 ): (SnapshotValueInsert | undefined)[] {
-  // Scored exactly as the stored scores are (scoreTotals): fast path, then the appraiser's points.
+  // Scored exactly as the stored scores are: fast path, then the appraiser's points.
   const { values, overrides } = effectiveValuesOf(rows);
-  const context = { unitKind: unit.unitKind, unitGroups: groups };
-  const vector = fastScoreVector(compiled, { values, context });
-  applyPointOverrides(compiled, vector, overrides);
+  // The ranked kind was measureUnitKind's answer, so it parses.
+  const scoringUnit = { kind: UnitKindSchema.parse(unit.unitKind), groups };
+  const { compiled, vector } = scoreVectorWithOverrides(framework, values, scoringUnit, overrides);
   const byCode = new Map(rows.map((r) => [r.componentCode, r]));
   return compiled.components.map((c, i) => {
     const r = byCode.get(c.code);
@@ -73,7 +73,8 @@ export async function recordSnapshotValues(
 ): Promise<void> {
   const frameworkRow = await deps.frameworks.find(results.frameworkId, exec);
   if (!frameworkRow) throw notFound();
-  const compiled = compiledOf(parseDefinition(frameworkRow));
+  const framework = parseDefinition(frameworkRow);
+  const compiled = compiledOf(framework);
   const repo = createSnapshotValuesRepository(deps.db);
   const [values, groups] = await Promise.all([
     repo.approvedValuesForPeriod(results.periodId, exec),
@@ -82,7 +83,7 @@ export async function recordSnapshotValues(
   const byUnit = groupByUnit(values);
   const ranked = [...results.units].sort((a, b) => a.unitId - b.unitId);
   const perUnit = ranked.map((u) =>
-    unitRows(compiled, u, groups.get(u.unitId) ?? [], byUnit.get(u.unitId) ?? []),
+    unitRows(framework, u, groups.get(u.unitId) ?? [], byUnit.get(u.unitId) ?? []),
   );
   // In key order (component code, unit id): the table's index is appended to rather than split.
   const order = compiled.components
