@@ -1,4 +1,5 @@
 import type { ComponentResult, Framework, UnitResult, UnitValues } from '../contracts/measure-framework.js';
+import { type BatchUnit, fastScoreVector } from './batch.js';
 import { type CompiledFramework, compiledOf } from './compile.js';
 import { rollUp, type ScoringContext, scoreVector, type UnitScoreVector } from './scoring.js';
 
@@ -28,6 +29,17 @@ export function applyPointOverrides(
     overridden.add(i);
   }
   return overridden;
+}
+
+/** A unit's fast-path score vector (scoreBatch's rules) with the appraiser's points applied. */
+export function fastVectorWithPoints(
+  compiled: CompiledFramework,
+  unit: BatchUnit,
+  overrides: PointOverrides | undefined,
+): UnitScoreVector {
+  const vector = fastScoreVector(compiled, unit);
+  applyPointOverrides(compiled, vector, overrides);
+  return vector;
 }
 
 /** Overrides without the given codes (a what-if value replaces the appraiser's points on that component). */

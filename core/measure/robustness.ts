@@ -1,7 +1,6 @@
 import type { Framework, UnitValues } from '../contracts/measure-framework.js';
-import { fastScoreVector } from './batch.js';
 import { type CompiledFramework, compiledOf, reweight, withWeights } from './compile.js';
-import { applyPointOverrides, type PointOverrides } from './overrides.js';
+import { fastVectorWithPoints, type PointOverrides } from './overrides.js';
 import { competitionRanks } from './ranking.js';
 import { rollUp, type ScoringContext, type UnitScoreVector } from './scoring.js';
 
@@ -97,11 +96,7 @@ const percentile = (sorted: Int32Array, p: number) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 
 function vectorsOf(compiled: CompiledFramework, units: readonly RobustnessUnit[]) {
-  return units.map((u) => {
-    const vector = fastScoreVector(compiled, u);
-    applyPointOverrides(compiled, vector, u.pointOverrides);
-    return vector;
-  });
+  return units.map((u) => fastVectorWithPoints(compiled, u, u.pointOverrides));
 }
 
 /**

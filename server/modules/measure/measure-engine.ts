@@ -9,9 +9,8 @@ import {
   type UnitValues,
 } from '../../../core/contracts/measure-framework.js';
 import { gainOpportunities } from '../../../core/measure/analysis.js';
-import { fastScoreVector } from '../../../core/measure/batch.js';
 import { compiledOf } from '../../../core/measure/compile.js';
-import { applyPointOverrides, scoreUnitWithPoints } from '../../../core/measure/overrides.js';
+import { fastVectorWithPoints, scoreUnitWithPoints } from '../../../core/measure/overrides.js';
 import { rollUp, type ScoringContext, scoreUnit } from '../../../core/measure/scoring.js';
 import { BUILT_IN_TEMPLATES } from '../../../core/measure/templates/index.js';
 import { hasErrors, validateFramework } from '../../../core/measure/validate.js';
@@ -130,8 +129,7 @@ export function scoreVectorWithOverrides(
   pointOverrides: Record<string, number> = {},
 ) {
   const compiled = compiledOf(framework);
-  const vector = fastScoreVector(compiled, { values, context: contextOf(unit) });
-  applyPointOverrides(compiled, vector, pointOverrides);
+  const vector = fastVectorWithPoints(compiled, { values, context: contextOf(unit) }, pointOverrides);
   return { compiled, vector };
 }
 
