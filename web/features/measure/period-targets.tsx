@@ -134,7 +134,11 @@ export function PeriodTargetsSection({
     // Framework order, as in the profile; a code the framework no longer has goes last.
     ...Object.entries(period.targets.mainIndices)
       .sort(([a], [b]) => orderOf(a) - orderOf(b))
-      .map(([code, target]) => ({ key: code, label: `${code}. ${names.get(code) ?? ''}`, target })),
+      // The name once the framework has loaded (or while it still has the code); the bare code otherwise.
+      .map(([code, target]) => {
+        const name = names.get(code);
+        return { key: code, label: name ? `${code}. ${name}` : code, target };
+      }),
   ];
   return (
     <Paper withBorder p="md" radius="md" mb="md" data-testid="period-targets">
