@@ -4,8 +4,8 @@ import type { Kysely } from 'kysely';
 import type { Component, ComponentValue, Framework } from '../core/contracts/measure-framework.js';
 import { scoreBatch } from '../core/measure/batch.js';
 import { seededRandom } from '../core/measure/robustness.js';
+import { componentsOf } from '../core/measure/values.js';
 import type { DB } from '../server/db/schema.js';
-import { componentsOf } from '../server/modules/measure/submission-context.js';
 
 // Bulk loading for the Measure benchmark: the real 2025 units (34 provinces, 3,321 communes) under one
 // national root, and approved submissions with plausible values written in large multi-row inserts.

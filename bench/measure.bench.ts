@@ -3,13 +3,14 @@ import { createRequire } from 'node:module';
 import { sql } from 'kysely';
 import { seededRandom } from '../core/measure/robustness.js';
 import { COMMUNE_SET } from '../core/measure/templates/index.js';
+import { componentsOf } from '../core/measure/values.js';
 import type { DialectName } from '../server/db/database.js';
 import type { UserActor } from '../server/lib/actor.js';
 import { createMeasureServices } from '../server/modules/measure/measure.module.js';
-import { createPeriodsRepository } from '../server/modules/measure/periods.repository.js';
-import { componentsOf } from '../server/modules/measure/submission-context.js';
+import { createPeriodsRepository } from '../server/modules/measure/periods/periods.repository.js';
 import { loginAs } from '../test/helpers/login.js';
 import { createTestApp } from '../test/helpers/test-app.js';
+import { type LoadResult, loadTest, median, round1 } from './bench-kit.js';
 import { loadUnits, loadValues, randomValue } from './measure-data.js';
 
 // `npm run bench -- measure`: 3,321 communes × the commune set (47 components) × 5 periods in a fresh
@@ -41,40 +42,6 @@ export type MeasureFigures = {
 };
 
 const PERIODS = [2021, 2022, 2023, 2024, 2025];
-const round1 = (x: number) => Math.round(x * 10) / 10;
-
-async function median(times: number, fn: () => Promise<unknown>): Promise<number> {
-  const samples: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const t0 = performance.now();
-    await fn();
-    samples.push(performance.now() - t0);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)];
-}
-
-type LoadResult = { latency: { p50: number; p99: number }; requests: { average: number }; non2xx: number };
-
-// The load generator runs in its own process (autocannon's CLI), so it does not share the server's event loop.
-function loadTest(url: string, seconds: number, headers: Record<string, string> = {}): Promise<LoadResult> {
-  const cli = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
-  const args = [cli, '-c', '50', '-d', String(seconds), '-j'];
-  for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}=${v}`);
-  args.push(url);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) reject(new Error(`autocannon exited with ${code}`));
-      else resolve(JSON.parse(out) as LoadResult);
-    });
-  });
-}
 
 export async function runMeasureBench(
   dialect: DialectName,

@@ -10,6 +10,7 @@ import { type ApiSession, apiLogin, ensureOpenPeriod, fillAllBut } from './measu
 const PASSWORD = 'Demo@2026';
 const OFFICER = 'canbo.xa@demo.dxboard.vn';
 const APPRAISER = 'thamdinh@demo.dxboard.vn';
+const CUT_COMMENT = 'Tỷ lệ 3/4 chưa có văn bản chứng minh mẫu số; chấp nhận 1 điểm.';
 const vn = (n: number) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(n);
 
 describe('measure journey', () => {
@@ -121,6 +122,35 @@ describe('measure journey', () => {
       await page.getByTestId('input-X.NT.2').fill('4');
       await note.waitFor({ state: 'detached' });
       expect(await page.getByTestId('consistency-violations').count()).toBe(0);
+      // Typed values save themselves; only then does leaving the page go without a warning.
+      await expect
+        .poll(() => page.getByTestId('save-state').textContent(), { timeout: 10_000 })
+        .toMatch(/^Đã lưu lúc \d\d:\d\d$/);
+      // On a phone, a refused submit (this draft is mostly empty) lists its items at the top too.
+      const phone = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        locale: 'vi-VN',
+        isMobile: true,
+        reducedMotion: 'reduce',
+      });
+      try {
+        const small = await phone.newPage();
+        small.setDefaultTimeout(15_000);
+        await signIn(small, OFFICER, `/measure/periods/${period.id}/units/${unitId}/entry`);
+        await small.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+        await small.getByRole('dialog').getByRole('button', { name: 'Nộp để thẩm định' }).click();
+        const summary = small.getByTestId('refused-summary');
+        await summary.getByText(/^Chưa nộp được: \d+ mục cần bổ sung$/).waitFor();
+        expect(await summary.evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(844);
+        expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        await small.screenshot({ path: `${SCREENSHOT_DIR}/measure-entry-refused-phone.png` });
+      } finally {
+        await phone.close();
+      }
+      // An open period with nothing published: a plain note, not a red error.
+      await page.goto(url(`/app/measure/periods/${period.id}`));
+      await page.getByTestId('ranking-not-published').getByText('chưa được công bố').waitFor();
+      expect(await page.getByRole('alert').filter({ hasText: 'Có lỗi' }).count()).toBe(0);
     } finally {
       await ctx.close();
       await send('post', `/api/measure/periods/${period.id}/close`);
@@ -137,6 +167,26 @@ describe('measure journey', () => {
     await page.waitForURL(/\/entry$/);
     const total = page.getByTestId('score-total');
     await expect.poll(() => total.textContent()).toBe(vn(baseTotal));
+    await page.getByTestId('status-banner').getByText('Bản nháp').waitFor();
+    // Submitting asks first and says what follows; the server then refuses the two empty items.
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Nộp hồ sơ để thẩm định?' });
+    await confirm.getByText('không sửa được số liệu').waitFor();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/measure-entry-submit-confirm.png` });
+    await confirm.getByRole('button', { name: 'Nộp để thẩm định' }).click();
+    const summary = page.getByTestId('refused-summary');
+    await summary.getByText(/^Chưa nộp được: \d+ mục cần bổ sung$/).waitFor();
+    await expect.poll(() => summary.isVisible()).toBe(true);
+    expect(await summary.evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(900);
+    const links = summary.getByRole('link');
+    expect(await links.count()).toBeGreaterThanOrEqual(2);
+    expect(await summary.textContent()).toContain('X.NT.2');
+    expect(await summary.textContent()).toContain('X.HT.1');
+    await check(page, 'measure-entry-refused');
+    await summary.getByRole('link', { name: /^X\.HT\.1\./ }).click();
+    await expect
+      .poll(() => page.getByTestId('component-X.HT.1').evaluate((el) => el.getBoundingClientRect().top))
+      .toBeLessThan(200);
     // Steps 1/2/3/4 meetings → 0,5/1/1,5/2 points.
     await page.getByTestId('input-X.NT.2').fill('3');
     await expect.poll(() => page.getByTestId('points-X.NT.2').textContent()).toBe('1,5 / 2');
@@ -146,9 +196,14 @@ describe('measure journey', () => {
     await page.getByTestId('input-X.HT.1-den').fill('4');
     await expect.poll(() => page.getByTestId('points-X.HT.1').textContent()).toBe('1,5 / 2');
     await expect.poll(() => total.textContent()).toBe(vn(baseTotal + 3));
+    await expect
+      .poll(() => page.getByTestId('save-state').textContent(), { timeout: 10_000 })
+      .toMatch(/^Đã lưu lúc \d\d:\d\d$/);
     await check(page, 'measure-entry');
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Nộp để thẩm định' }).click();
     await page.getByText('Đã nộp', { exact: true }).first().waitFor();
+    await page.getByTestId('status-banner').getByText('Đang chờ thẩm định').waitFor();
   });
 
   it('appraiser sees self scores side by side and returns one component with a comment', async () => {
@@ -171,6 +226,11 @@ describe('measure journey', () => {
     await page.getByLabel('Nhận xét chung khi trả lại').fill('Đề nghị bổ sung số liệu chỉ số X.NT.2.');
     await check(page, 'measure-appraisal');
     await page.getByRole('button', { name: /Trả lại để sửa/ }).click();
+    // Returning asks first and says what follows (issue 10).
+    const confirmReturn = page.getByTestId('confirm-dialog');
+    await confirmReturn.getByText(/1 mục/).waitFor();
+    await page.getByTestId('confirm-dialog-ok').click();
+    await confirmReturn.waitFor({ state: 'detached' });
     await page.getByText('Trả lại để sửa', { exact: true }).first().waitFor();
   });
 
@@ -181,21 +241,39 @@ describe('measure journey', () => {
     const card = page.getByTestId('component-X.NT.2');
     await card.getByText('Thiếu thông báo kết luận cuộc họp thứ tư', { exact: false }).waitFor();
     await check(page, 'measure-entry-returned');
+    await page.getByTestId('status-banner').getByText('Bị trả lại: 1 mục cần sửa').waitFor();
     await page.getByTestId('input-X.NT.2').fill('4');
+    // Leaving before the value is saved asks first; staying keeps it.
+    await page.getByRole('navigation').getByRole('link').first().click();
+    const leave = page.getByRole('dialog', { name: 'Rời trang khi còn số liệu chưa lưu?' });
+    await leave.getByRole('button', { name: 'Ở lại trang' }).click();
+    await leave.waitFor({ state: 'detached' });
+    expect(page.url()).toMatch(/\/entry$/);
     await expect.poll(() => page.getByTestId('points-X.NT.2').textContent()).toBe('2 / 2');
     await expect.poll(() => page.getByTestId('score-total').textContent()).toBe(vn(baseTotal + 3.5));
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Nộp để thẩm định' }).click();
     await page.getByText('Đã nộp', { exact: true }).first().waitFor();
   });
 
   it('appraiser approves and publishes; the ranking and the unit profile show the result', async () => {
     const page = appraiserPage;
+    // The appraiser cuts X.HT.1 (1,5 → 1) with a comment before approving.
+    const appraiser = await apiLogin(server.baseUrl, APPRAISER, PASSWORD);
+    const cut = await appraiser.api.put(`/api/measure/periods/${periodId}/units/${unitId}/appraisal`, {
+      data: { components: { 'X.HT.1': { points: 1, comment: CUT_COMMENT } } },
+      headers: { 'x-csrf-token': appraiser.csrf },
+    });
+    expect(cut.ok(), await cut.text()).toBe(true);
+    await appraiser.api.dispose();
     await page.reload();
     await expect.poll(() => page.getByTestId('self-X.NT.2').textContent()).toBe('2 / 2');
-    await page.getByRole('button', { name: 'Duyệt' }).click();
+    await page.getByTestId('appraisal-approve').click();
+    await page.getByTestId('confirm-dialog-ok').click();
     await page.getByText('Đã duyệt', { exact: true }).first().waitFor();
     await page.goto(url(`/app/measure/periods/${periodId}`));
     await page.getByRole('button', { name: 'Công bố kết quả' }).click();
+    await page.getByTestId('confirm-dialog-ok').click();
     await page.getByText('Kết quả đã công bố', { exact: false }).first().waitFor();
     const table = page.getByTestId('ranking-table');
     const link = table.getByRole('link', { name: 'Phan Đình Phùng' });
@@ -203,7 +281,7 @@ describe('measure journey', () => {
     const ourRow = table
       .locator('tbody tr')
       .filter({ has: page.getByRole('link', { name: 'Phan Đình Phùng' }) });
-    expect(await ourRow.textContent()).toContain(vn(baseTotal + 3.5));
+    expect(await ourRow.textContent()).toContain(vn(baseTotal + 3));
     const rank = (await ourRow.locator('td').first().textContent())?.trim();
     expect(Number(rank)).toBeGreaterThan(0);
     await check(page, 'measure-ranking');
@@ -232,6 +310,46 @@ describe('measure journey', () => {
     expect(await result.textContent()).toContain(`Hạng: ${rank}`);
     expect(await page.getByTestId('profile-rank').textContent()).toBe(`Hạng ${rank}`);
     await check(page, 'measure-profile');
+  });
+
+  it('officer sees the appraised score, the appraiser’s cut and comment, and the evidence', async () => {
+    const entry = `/measure/periods/${periodId}/units/${unitId}/entry`;
+    const page = officerPage;
+    await page.goto(url(`/app${entry}`));
+    const banner = page.getByTestId('status-banner');
+    await banner.getByText(`Đã được duyệt: ${vn(baseTotal + 3)} điểm`).waitFor();
+    expect(await banner.textContent()).toContain(`Điểm tự chấm: ${vn(baseTotal + 3.5)} điểm`);
+    await expect.poll(() => page.getByTestId('score-total').textContent()).toBe(vn(baseTotal + 3));
+    expect(await page.getByTestId('points-X.HT.1').textContent()).toBe('1 / 2');
+    expect(await page.getByTestId('appraised-X.HT.1').textContent()).toBe('Tự chấm: 1,5 → Thẩm định: 1 điểm');
+    expect(await page.getByTestId('comment-X.HT.1').textContent()).toContain(CUT_COMMENT);
+    expect(await page.getByTestId('appraised-X.NT.2').count()).toBe(0);
+    // Read-only, yet the evidence sent stays listed.
+    expect(await page.getByTestId('input-X.NT.2').isDisabled()).toBe(true);
+    expect(await page.locator('[data-testid^="evidence-"]').count()).toBeGreaterThan(0);
+    await page.getByTestId('component-X.HT.1').scrollIntoViewIfNeeded();
+    await check(page, 'measure-entry-approved');
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'vi-VN',
+      isMobile: true,
+      reducedMotion: 'reduce',
+    });
+    const small = await phone.newPage();
+    small.setDefaultTimeout(15_000);
+    try {
+      await signIn(small, OFFICER, entry);
+      await small
+        .getByTestId('status-banner')
+        .getByText(`Đã được duyệt: ${vn(baseTotal + 3)} điểm`)
+        .waitFor();
+      expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await check(small, 'measure-entry-approved-phone');
+      await small.getByTestId('component-X.HT.1').scrollIntoViewIfNeeded();
+      await small.screenshot({ path: `${SCREENSHOT_DIR}/measure-entry-approved-phone-item.png` });
+    } finally {
+      await phone.close();
+    }
   });
 
   it('targets: the appraiser sets the period’s targets and the unit profile shows the distance to them', async () => {
@@ -288,6 +406,20 @@ describe('measure journey', () => {
       await page.getByRole('heading', { level: 1, name: 'Xếp hạng chuyển đổi số' }).waitFor();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await check(page, 'measure-public-ranking');
+      // A citizen looks for a commune by name without marks; a name not in the ranking says so.
+      const search = page.getByRole('searchbox', { name: 'Tìm đơn vị' });
+      await search.fill('phan dinh');
+      await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+      await page.getByText(/đơn vị khớp “phan dinh”/).waitFor();
+      expect(await page.locator('.rk-table tbody tr').count()).toBeGreaterThanOrEqual(1);
+      const searchBox = await search.boundingBox();
+      expect(searchBox?.height ?? 0).toBeGreaterThanOrEqual(44);
+      await search.fill('xa khong ton tai');
+      await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+      await page.getByText(/Không tìm thấy đơn vị nào có tên/).waitFor();
+      await check(page, 'measure-public-search-none');
+      await page.getByRole('button', { name: 'Xoá tìm kiếm' }).click();
+      await link.waitFor();
       await link.click();
       await page.getByRole('heading', { level: 2, name: /Phan Đình Phùng/ }).waitFor();
       expect(await page.getByText(/^Hạng \d+ \/ \d+$/).count()).toBe(1);

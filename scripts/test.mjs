@@ -1,13 +1,20 @@
 #!/usr/bin/env node
-// `npm test`: type check, lint, unit + route tests (SQLite and, with TEST_DATABASE_URL, PostgreSQL),
-// then end-to-end tests in Chromium against a built web app. Ends with one plain summary line.
+// `npm test`: type check, lint, import layout, unit + route tests (SQLite and, with TEST_DATABASE_URL,
+// PostgreSQL), the build (web + compiled server), then end-to-end tests in Chromium against the built web app.
+// Other runtimes (set by .ci/run, optional locally; bin folders separated by ':'):
+//   DXBOARD_SUITE_NODES   the unit and route tests again on each of these Node.js builds
+//   DXBOARD_SMOKE_NODES   `npm start` started, probed and stopped on each (the machine's Node always)
+//   DXBOARD_PRODUCTION_CHECK=1   `npm ci --omit=dev` + the built output started with plain node
+// Ends with one plain summary line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 
 const isCi = process.env.CI === 'true';
 const steps = [];
 let passed = 0;
 let failed = 0;
+const failedNames = [];
 
 function run(name, cmd, args, env = {}) {
   const started = Date.now();
@@ -22,6 +29,17 @@ function countVitest(file) {
   if (!existsSync(file)) return false;
   const report = JSON.parse(readFileSync(file, 'utf8'));
   passed += report.numPassedTests ?? 0;
+  // Name every failure in the summary: CI keeps only the tail of the output, and a flaky test must be findable.
+  for (const suite of report.testResults ?? []) {
+    const failures = (suite.assertionResults ?? []).filter((t) => t.status === 'failed');
+    for (const t of failures)
+      failedNames.push(`${suite.name.replace(`${process.cwd()}/`, '')} › ${t.fullName}`);
+    if (suite.status === 'failed' && failures.length === 0) {
+      failedNames.push(
+        `${suite.name.replace(`${process.cwd()}/`, '')} (suite: ${String(suite.message ?? '').split('\n')[0]})`,
+      );
+    }
+  }
   failed +=
     (report.numFailedTests ?? 0) +
     (report.numFailedTestSuites && !report.numFailedTests ? report.numFailedTestSuites : 0);
@@ -36,6 +54,7 @@ mkdirSync('test-results', { recursive: true });
 
 run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 run('lint', 'npx', ['biome', 'check', '.']);
+run('import layout (no cycles, no upward imports)', 'node', ['scripts/check-imports.mjs']);
 run('unit and route tests', 'npx', [
   'vitest',
   'run',
@@ -46,7 +65,36 @@ run('unit and route tests', 'npx', [
   '--outputFile.json=test-results/unit.json',
 ]);
 countVitest('test-results/unit.json');
-if (run('build web', 'npx', ['vite', 'build', '--logLevel', 'warn'])) {
+const nodeBins = (name) => (process.env[name] ?? '').split(':').filter(Boolean);
+const withNode = (bin) => ({ PATH: `${bin}${delimiter}${process.env.PATH}` });
+const versionOf = (bin) =>
+  spawnSync(join(bin, 'node'), ['--version'], { encoding: 'utf8' }).stdout?.trim() || `(no node in ${bin})`;
+if (isCi && !nodeBins('DXBOARD_SUITE_NODES').some((bin) => versionOf(bin).startsWith('v24.'))) {
+  console.error('CI=true requires DXBOARD_SUITE_NODES to name a Node 24 build (see .ci/run).');
+  process.exit(1);
+}
+
+for (const bin of nodeBins('DXBOARD_SUITE_NODES')) {
+  const version = versionOf(bin);
+  const report = `test-results/unit-${version}.json`;
+  run(
+    `unit and route tests on Node ${version}`,
+    join(bin, 'node'),
+    [
+      'node_modules/vitest/vitest.mjs',
+      'run',
+      '--project',
+      'unit',
+      '--reporter=dot',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+    ],
+    withNode(bin),
+  );
+  countVitest(report);
+}
+
+if (run('build (web + compiled server)', 'npm', ['run', 'build'])) {
   run('end-to-end tests', 'npx', [
     'vitest',
     'run',
@@ -59,8 +107,23 @@ if (run('build web', 'npx', ['vite', 'build', '--logLevel', 'warn'])) {
   countVitest('test-results/e2e.json');
 }
 
+run('docs commands (README, operations.md) on a fresh install', 'node', ['scripts/check-docs-commands.mjs']);
+for (const bin of ['', ...nodeBins('DXBOARD_SMOKE_NODES')]) {
+  const label = bin ? versionOf(bin) : process.version;
+  run(
+    `npm start, probe and stop on Node ${label}`,
+    bin ? join(bin, 'node') : 'node',
+    ['scripts/smoke-start.mjs'],
+    bin ? withNode(bin) : {},
+  );
+}
+if (process.env.DXBOARD_PRODUCTION_CHECK === '1') {
+  run('production install (npm ci --omit=dev + built output)', 'node', ['scripts/check-production.mjs']);
+}
+
 console.info('\nSummary:');
 for (const s of steps) console.info(`  ${s.ok ? 'ok  ' : 'FAIL'} ${s.name} (${s.seconds}s)`);
+for (const name of failedNames) console.info(`  failed: ${name}`);
 const stepFailures = steps.filter((s) => !s.ok).length;
 if (stepFailures && failed === 0) failed = stepFailures;
 console.info(`${passed} passed, ${failed} failed`);

@@ -2,16 +2,23 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from './deps.js';
 import { maskText } from './lib/mask.js';
-import { registerAccountsModule } from './modules/accounts/accounts.routes.js';
-import { registerAuditModule } from './modules/audit/audit.routes.js';
-import { registerFilesModule } from './modules/files/files.routes.js';
+import { registerAccountsModule } from './modules/accounts/accounts.module.js';
+import { registerAuditModule } from './modules/audit/audit.module.js';
+import { registerCommunityModule } from './modules/community/community.module.js';
+import { registerContestModule } from './modules/contest/contest.module.js';
+import { registerFeedbackModule } from './modules/feedback/feedback.module.js';
+import { registerFilesModule } from './modules/files/files.module.js';
 import { registerKpisModule } from './modules/kpis/kpis.module.js';
 import { registerMeasureModule } from './modules/measure/measure.module.js';
-import { registerSystemModule } from './modules/system/system.routes.js';
-import { registerUnitsModule } from './modules/units/units.routes.js';
+import { registerNotificationsModule } from './modules/notifications/notifications.module.js';
+import { registerSteerModule } from './modules/steer/steer.module.js';
+import { registerSystemModule } from './modules/system/system.module.js';
+import { registerUnitsModule } from './modules/units/units.module.js';
 import { registerAuth } from './plugins/auth.js';
+import { registerCompression } from './plugins/compress.js';
 import { registerErrorHandling, sendFrameworkError } from './plugins/errors.js';
 import { registerOpenApi } from './plugins/openapi.js';
+import { registerTextSafety } from './plugins/text-safety.js';
 import { registerWebPlugin } from './plugins/web.js';
 
 export type BuildAppOptions = { logger?: boolean };
@@ -39,6 +46,9 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('actor', null);
   registerErrorHandling(app);
+  registerTextSafety(app);
+  // Before any route: the plugin attaches itself to each route as it is added.
+  await registerCompression(app);
   await registerOpenApi(app);
   await registerAuth(app, deps);
 
@@ -50,6 +60,11 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   registerAuditModule(app, deps);
   registerMeasureModule(app, deps);
   registerKpisModule(app, deps);
+  registerNotificationsModule(app, deps);
+  registerSteerModule(app, deps);
+  registerFeedbackModule(app, deps);
+  registerCommunityModule(app, deps);
+  registerContestModule(app, deps);
 
   // The built web entries (/ and /app/*); they never match /api/*.
   await registerWebPlugin(app);

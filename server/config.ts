@@ -8,8 +8,17 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
   REDIS_URL: z.string().optional(),
-  PUBLIC_URL: z.string().optional(),
+  NODE_ENV: z.string().default('development'),
+  // Links in mail are built from this, never from the request's Host header (which a caller controls).
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .refine((u) => /^https?:\/\//.test(u), 'must start with http:// or https://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // auto: a readable start-up banner in a terminal, JSON lines otherwise (journald, containers, files).
+  LOG_FORMAT: z.enum(['auto', 'json']).default('auto'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(60),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
@@ -26,6 +35,17 @@ const EnvSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  // Notifications: a webhook relay (e.g. a Zalo OA) signed with the secret, the digest hour, the sweep period.
+  NOTIFY_WEBHOOK_URL: z
+    .string()
+    .url()
+    .refine((u) => /^https?:\/\//.test(u), 'must start with http:// or https://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  NOTIFY_WEBHOOK_SECRET: z.string().optional(),
+  NOTIFY_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  NOTIFY_SWEEP_SECONDS: z.coerce.number().int().positive().default(60),
+  MEASURE_REMIND_DAYS: z.coerce.number().int().min(0).max(60).default(3),
 });
 
 export type Config = {
@@ -35,7 +55,9 @@ export type Config = {
   databaseUrl?: string;
   redisUrl?: string;
   publicUrl?: string;
+  production: boolean;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  logFormat: 'auto' | 'json';
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   loginMaxFailures: number;
@@ -46,7 +68,18 @@ export type Config = {
   uploadMaxBytes: number;
   trustProxy: boolean;
   demoSeed: boolean;
+  notify: NotifyConfig;
+  /** Officers of units that have not submitted are reminded this many days before a period's deadline. */
+  measureRemindDays: number;
   version: string;
+};
+
+export type NotifyConfig = {
+  webhookUrl?: string;
+  webhookSecret?: string;
+  /** The hour (0–23, Vietnam time) from which each day's digest is sent. */
+  digestHour: number;
+  sweepSeconds: number;
 };
 
 export const APP_VERSION = '0.1.0';
@@ -58,6 +91,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.NOTIFY_WEBHOOK_URL && (e.NOTIFY_WEBHOOK_SECRET ?? '').length < 16) {
+    // An unsigned relay would let anyone who finds its address post messages as DXBoard.
+    throw new Error(
+      'Invalid configuration:\n  NOTIFY_WEBHOOK_SECRET: at least 16 characters when NOTIFY_WEBHOOK_URL is set',
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -65,7 +104,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL || undefined,
     redisUrl: e.REDIS_URL || undefined,
     publicUrl: e.PUBLIC_URL,
+    production: e.NODE_ENV === 'production',
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
@@ -76,6 +117,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
     trustProxy: e.TRUST_PROXY,
     demoSeed: e.DEMO_SEED,
+    notify: {
+      webhookUrl: e.NOTIFY_WEBHOOK_URL,
+      webhookSecret: e.NOTIFY_WEBHOOK_URL ? e.NOTIFY_WEBHOOK_SECRET : undefined,
+      digestHour: e.NOTIFY_DIGEST_HOUR,
+      sweepSeconds: e.NOTIFY_SWEEP_SECONDS,
+    },
+    measureRemindDays: e.MEASURE_REMIND_DAYS,
     version: APP_VERSION,
   };
+}
+
+/**
+ * The base of every link the server mails (password reset, invitations). Never derived from a request:
+ * PUBLIC_URL when set; in development the address the server listens on; in production without
+ * PUBLIC_URL there is none, and callers must refuse to send the mail.
+ */
+export function linkBaseUrl(
+  config: Pick<Config, 'publicUrl' | 'production' | 'host' | 'port'>,
+): string | null {
+  if (config.publicUrl) return config.publicUrl.replace(/\/+$/, '');
+  if (config.production) return null;
+  const wildcard = config.host === '0.0.0.0' || config.host === '::' || config.host === '';
+  const host = wildcard ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  return `http://${host}:${config.port}`;
 }

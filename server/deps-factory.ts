@@ -4,15 +4,14 @@ import { type Database, openDatabase } from './db/database.js';
 import type { Deps, Mailer } from './deps.js';
 import { createBullJobQueue } from './jobs/bullmq-queue.js';
 import { createMemoryJobQueue } from './jobs/memory-queue.js';
+import { createAuditService } from './lib/audit.js';
 import { type Clock, systemClock } from './lib/clock.js';
+import { createFileStore } from './lib/file-store.js';
 import { createSmtpMailer } from './lib/mailer.js';
 import { createMemoryPubSub, createRedisPubSub } from './lib/pubsub.js';
 import { createMemoryRateLimiter } from './lib/rate-limiter.js';
 import { closeRedis, openRedis } from './lib/redis.js';
 import { createRedisRateLimiter } from './lib/redis-rate-limiter.js';
-import { createAuditRepository } from './modules/audit/audit.repository.js';
-import { createAuditService } from './modules/audit/audit.service.js';
-import { createFilesService } from './modules/files/files.service.js';
 
 export function openConfiguredDatabase(config: Config): Database {
   return config.databaseUrl
@@ -20,12 +19,21 @@ export function openConfiguredDatabase(config: Config): Database {
     : openDatabase({ kind: 'sqlite', path: join(config.dataDir, 'dxboard.sqlite') });
 }
 
-const logMailer: Mailer = {
-  async send(mail) {
-    // Without SMTP_URL, mail is written to the log so a single-machine install still works.
-    console.info(`[mail] to=${mail.to} subject=${mail.subject}\n${mail.text}`);
-  },
-};
+// Without SMTP_URL, mail is written to the log so a single-machine install still works. On a terminal it is
+// readable text; otherwise (systemd, containers, files) it is one JSON line like every other log line, so log
+// collectors never meet a stray plain-text line.
+function createLogMailer(config: Config): Mailer {
+  const human = process.stdout.isTTY && config.logFormat !== 'json';
+  return {
+    async send(mail) {
+      if (human) console.info(`[mail] to=${mail.to} subject=${mail.subject}\n${mail.text}`);
+      else
+        process.stdout.write(
+          `${JSON.stringify({ level: 30, time: Date.now(), msg: 'mail (no SMTP_URL)', to: mail.to, subject: mail.subject, text: mail.text })}\n`,
+        );
+    },
+  };
+}
 
 type Shared = Pick<Deps, 'rateLimiter' | 'pubsub' | 'jobs' | 'closers'>;
 
@@ -65,7 +73,7 @@ export async function createDeps(
 ): Promise<Deps> {
   const database = overrides.database ?? openConfiguredDatabase(config);
   const clock: Clock = overrides.clock ?? systemClock;
-  const audit = createAuditService({ repo: createAuditRepository(database.db), clock });
+  const audit = createAuditService({ clock });
   const shared = createSharedServices(config, clock);
   return {
     config,
@@ -75,10 +83,11 @@ export async function createDeps(
     audit,
     rateLimiter: overrides.rateLimiter ?? shared.rateLimiter,
     mailer:
-      overrides.mailer ?? (config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : logMailer),
+      overrides.mailer ??
+      (config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : createLogMailer(config)),
     pubsub: overrides.pubsub ?? shared.pubsub,
     jobs: overrides.jobs ?? shared.jobs,
-    files: createFilesService({ db: database.db, audit, clock, config }),
+    files: createFileStore({ db: database.db, audit, clock, config }),
     closers: shared.closers,
   };
 }

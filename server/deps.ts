@@ -3,16 +3,14 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { DB } from './db/schema.js';
 import type { JobQueue } from './jobs/queue.js';
+import type { AuditService } from './lib/audit.js';
 import type { Clock } from './lib/clock.js';
+import type { FileStore } from './lib/file-store.js';
+import type { Mail, Mailer } from './lib/mailer.js';
 import type { PubSub } from './lib/pubsub.js';
 import type { RateLimiter } from './lib/rate-limiter.js';
-import type { AuditService } from './modules/audit/audit.service.js';
-import type { FilesService } from './modules/files/files.service.js';
 
-export type Mail = { to: string; subject: string; text: string; html?: string };
-export interface Mailer {
-  send(mail: Mail): Promise<void>;
-}
+export type { Mail, Mailer };
 
 /** Everything a module may depend on. Services take only the parts they use (Pick<Deps, ...>). */
 export type Deps = {
@@ -28,7 +26,7 @@ export type Deps = {
   /** Background jobs (BullMQ when REDIS_URL is set, in-process timers otherwise). */
   jobs: JobQueue;
   /** Uploaded files under DATA_DIR/files: store (type judged by content, audited), get, open. */
-  files: FilesService;
+  files: FileStore;
   /** Closed when the app closes (Redis connections, queues). */
   closers: (() => Promise<void>)[];
 };

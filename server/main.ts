@@ -9,22 +9,33 @@ async function main() {
   const config = loadConfig();
   const deps = await createDeps(config);
   await migrateToLatest(deps.db);
-  const banner: string[] = [];
-  for (const hook of startupHooks) banner.push(...(await hook(deps)));
   const app = await buildApp(deps, { logger: true });
+  const human = process.stdout.isTTY && config.logFormat !== 'json';
+  const progress = (line: string) => (human ? console.info(line) : app.log.info({ startup: line }));
+  const banner: string[] = [];
+  for (const hook of startupHooks) banner.push(...(await hook(deps, progress)));
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}`;
-  console.info(
-    [
-      '',
-      `DXBoard ${config.version} (${deps.database.dialect}) is running:`,
-      `  Public portal: ${url}/`,
-      `  Staff app:     ${url}/app/`,
-      `  API docs:      ${url}/api/docs`,
-      ...banner,
-      '',
-    ].join('\n'),
-  );
+  const urls = { portal: `${url}/`, staff: `${url}/app/`, apiDocs: `${url}/api/docs` };
+  if (human) {
+    console.info(
+      [
+        '',
+        `DXBoard ${config.version} (${deps.database.dialect}) is running:`,
+        `  Public portal: ${urls.portal}`,
+        `  Staff app:     ${urls.staff}`,
+        `  API docs:      ${urls.apiDocs}`,
+        ...banner,
+        '',
+      ].join('\n'),
+    );
+  } else {
+    // Not a terminal (systemd, containers, files): every line is JSON, the banner included.
+    app.log.info(
+      { version: config.version, db: deps.database.dialect, urls, notes: banner },
+      'DXBoard is running',
+    );
+  }
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -17,17 +17,55 @@ export const PERMISSIONS = [
   'measure.appraise',
   'measure.manage',
   'measure.push',
+  'steer.read',
+  'steer.report',
+  'steer.approve',
+  'steer.manage',
+  'feedback.read',
+  'feedback.handle',
+  'feedback.manage',
+  'contest.read',
+  'contest.manage',
+  'community.read',
+  'community.manage',
+  'training.manage',
 ] as const;
 export const PermissionSchema = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof PermissionSchema>;
 
-const READ: Permission[] = ['units.read', 'measure.read'];
+const READ: Permission[] = [
+  'units.read',
+  'measure.read',
+  'steer.read',
+  'feedback.read',
+  'contest.read',
+  'community.read',
+];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [...PERMISSIONS],
-  secretariat: [...READ, 'measure.appraise', 'measure.manage', 'measure.enter', 'audit.read'],
-  leader: [...READ],
-  officer: [...READ, 'measure.enter'],
+  // Steer: the secretariat runs plans, tasks, verification and meetings; committee leaders decide extensions;
+  // a unit's officers report on the tasks their unit leads or coordinates.
+  // Feedback: officers handle the citizen reports routed to their unit; the secretariat routes and moderates.
+  // Contest: the secretariat organises. Community: a commune's officers keep its teams; the secretariat
+  // runs training courses.
+  secretariat: [
+    ...READ,
+    'measure.appraise',
+    'measure.manage',
+    'measure.enter',
+    'audit.read',
+    'steer.report',
+    'steer.approve',
+    'steer.manage',
+    'feedback.handle',
+    'feedback.manage',
+    'contest.manage',
+    'community.manage',
+    'training.manage',
+  ],
+  leader: [...READ, 'steer.approve'],
+  officer: [...READ, 'measure.enter', 'steer.report', 'feedback.handle', 'community.manage'],
   viewer: [...READ],
 };
 

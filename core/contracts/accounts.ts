@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PermissionSchema, RoleSchema } from '../accounts/permissions.js';
 import { LOCALES } from '../i18n/locale.js';
+import { foldVietnamese } from '../units/fold.js';
 
 // Request and response shapes of the accounts API (auth, users, API tokens, audit log).
 // The server validates with these; the web app builds against the inferred types.
@@ -17,7 +18,9 @@ export const LocaleSchema = z.enum(LOCALES);
 
 export const GrantInputSchema = z.strictObject({ role: RoleSchema, unitId: IdNumber });
 export type GrantInput = z.infer<typeof GrantInputSchema>;
-export const GrantViewSchema = z.object({ role: RoleSchema, unitId: z.number(), unitName: z.string() });
+export const GrantViewSchema = z
+  .object({ role: RoleSchema, unitId: z.number(), unitName: z.string() })
+  .meta({ id: 'Grant' });
 export type GrantView = z.infer<typeof GrantViewSchema>;
 
 // --- auth
@@ -33,11 +36,13 @@ export const SessionUserSchema = z.object({
   fullName: z.string(),
   locale: LocaleSchema,
 });
-export const SessionInfoSchema = z.object({
-  user: SessionUserSchema,
-  grants: z.array(GrantViewSchema),
-  csrfToken: z.string(),
-});
+export const SessionInfoSchema = z
+  .object({
+    user: SessionUserSchema,
+    grants: z.array(GrantViewSchema),
+    csrfToken: z.string(),
+  })
+  .meta({ id: 'SessionInfo' });
 export type SessionInfo = z.infer<typeof SessionInfoSchema>;
 
 export const PasswordChangeBodySchema = z.strictObject({
@@ -62,15 +67,17 @@ export const UserListQuerySchema = z.strictObject({
 });
 export type UserListQuery = z.infer<typeof UserListQuerySchema>;
 
-export const UserViewSchema = z.object({
-  id: z.number(),
-  email: z.string(),
-  fullName: z.string(),
-  isActive: z.boolean(),
-  locale: LocaleSchema,
-  grants: z.array(GrantViewSchema),
-  createdAt: z.string(),
-});
+export const UserViewSchema = z
+  .object({
+    id: z.number(),
+    email: z.string(),
+    fullName: z.string(),
+    isActive: z.boolean(),
+    locale: LocaleSchema,
+    grants: z.array(GrantViewSchema),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'User' });
 export type UserView = z.infer<typeof UserViewSchema>;
 export const UserListSchema = z.object({ items: z.array(UserViewSchema), total: z.number() });
 export type UserList = z.infer<typeof UserListSchema>;
@@ -106,18 +113,20 @@ export const TokenCreateBodySchema = z.strictObject({
 });
 export type TokenCreateBody = z.infer<typeof TokenCreateBodySchema>;
 
-export const TokenViewSchema = z.object({
-  id: z.number(),
-  name: z.string(),
-  tokenPrefix: z.string(),
-  unitId: z.number(),
-  permissions: z.array(PermissionSchema),
-  createdBy: z.number(),
-  createdAt: z.string(),
-  expiresAt: z.string().nullable(),
-  lastUsedAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
-});
+export const TokenViewSchema = z
+  .object({
+    id: z.number(),
+    name: z.string(),
+    tokenPrefix: z.string(),
+    unitId: z.number(),
+    permissions: z.array(PermissionSchema),
+    createdBy: z.number(),
+    createdAt: z.string(),
+    expiresAt: z.string().nullable(),
+    lastUsedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
+  .meta({ id: 'Token' });
 export type TokenView = z.infer<typeof TokenViewSchema>;
 export const TokenListSchema = z.object({ items: z.array(TokenViewSchema) });
 export const TokenCreatedSchema = z.object({
@@ -137,6 +146,10 @@ export const AuditQuerySchema = z.strictObject({
   entity: Text().max(100).optional(),
   entityId: Text().max(100).optional(),
   actorUserId: Id.optional(),
+  /** The person who acted, by name (diacritics ignored) or e-mail fragment. */
+  actor: Text().trim().max(100).optional(),
+  /** Changes to objects of this unit or of any unit below it. */
+  unitId: Id.optional(),
   action: Text().max(100).optional(),
   from: Instant.optional(),
   to: Instant.optional(),
@@ -146,21 +159,32 @@ export const AuditQuerySchema = z.strictObject({
 });
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;
 
-export const AuditItemSchema = z.object({
-  id: z.number(),
-  at: z.string(),
-  actorLabel: z.string(),
-  actorUserId: z.number().nullable(),
-  ip: z.string().nullable(),
-  action: z.string(),
-  entity: z.string(),
-  entityId: z.string().nullable(),
-  before: z.unknown(),
-  after: z.unknown(),
-});
+export const AuditItemSchema = z
+  .object({
+    id: z.number(),
+    at: z.string(),
+    actorLabel: z.string(),
+    actorUserId: z.number().nullable(),
+    ip: z.string().nullable(),
+    action: z.string(),
+    entity: z.string(),
+    entityId: z.string().nullable(),
+    /** The object's readable name when it has one (a user's name or e-mail), for the viewer's words. */
+    entityLabel: z.string().nullable(),
+    /** The unit the changed object belongs to, when known. */
+    unitId: z.number().nullable(),
+    before: z.unknown(),
+    after: z.unknown(),
+  })
+  .meta({ id: 'AuditEntry' });
 export type AuditItem = z.infer<typeof AuditItemSchema>;
 export const AuditPageSchema = z.object({
   items: z.array(AuditItemSchema),
   nextBeforeId: z.number().nullable(),
 });
 export type AuditPage = z.infer<typeof AuditPageSchema>;
+
+/** The stored search form of a user's name (users.search_name): the one place that decides how names fold. */
+export function userSearchName(fullName: string): string {
+  return foldVietnamese(fullName);
+}

@@ -5,7 +5,8 @@ import { UNIT_KINDS } from '../units/kind.js';
 
 // Request and response shapes of the operational KPI API (definitions, values, targets, ingestion).
 
-export const KPI_SOURCES = ['api', 'dhis2', 'xlsx', 'manual'] as const;
+// 'computed': derived by DXBoard from its own data (Steer's registers), never typed in.
+export const KPI_SOURCES = ['api', 'dhis2', 'xlsx', 'manual', 'computed'] as const;
 export type KpiSource = (typeof KPI_SOURCES)[number];
 export const KPI_BATCH_MAX = 5_000;
 
@@ -22,21 +23,23 @@ export const KpiCodeSchema = z
   .regex(/^[A-Z][A-Z0-9_]*$/, 'UPPER_SNAKE code');
 export const PeriodCodeSchema = z.string().trim().min(4).max(10);
 
-export const KpiDefinitionSchema = z.object({
-  id: z.number(),
-  code: z.string(),
-  nameVi: z.string(),
-  nameEn: z.string(),
-  description: z.string().nullable(),
-  unitOfMeasure: z.string(),
-  valueType: z.enum(KPI_VALUE_TYPES),
-  periodicity: z.enum(PERIODICITIES),
-  timeAggregation: z.enum(KPI_TIME_AGGREGATIONS),
-  appliesToKinds: z.array(z.enum(UNIT_KINDS)),
-  higherIsBetter: z.boolean(),
-  dhis2DataElement: z.string().nullable(),
-  isBuiltin: z.boolean(),
-});
+export const KpiDefinitionSchema = z
+  .object({
+    id: z.number(),
+    code: z.string(),
+    nameVi: z.string(),
+    nameEn: z.string(),
+    description: z.string().nullable(),
+    unitOfMeasure: z.string(),
+    valueType: z.enum(KPI_VALUE_TYPES),
+    periodicity: z.enum(PERIODICITIES),
+    timeAggregation: z.enum(KPI_TIME_AGGREGATIONS),
+    appliesToKinds: z.array(z.enum(UNIT_KINDS)),
+    higherIsBetter: z.boolean(),
+    dhis2DataElement: z.string().nullable(),
+    isBuiltin: z.boolean(),
+  })
+  .meta({ id: 'KpiDefinition' });
 export type KpiDefinition = z.infer<typeof KpiDefinitionSchema>;
 
 export const KpiDefinitionInputSchema = z.strictObject({
@@ -125,21 +128,23 @@ export const Dhis2ImportSummarySchema = z.object({
 export type Dhis2ImportSummary = z.infer<typeof Dhis2ImportSummarySchema>;
 
 // --- values out
-export const KpiValueViewSchema = z.object({
-  kpiCode: z.string(),
-  unitId: z.number(),
-  period: z.string(),
-  periodStart: z.string(),
-  value: z.number().nullable(),
-  numerator: z.number().nullable(),
-  denominator: z.number().nullable(),
-  derived: z.number().nullable(),
-  source: z.enum(KPI_SOURCES),
-  note: z.string().nullable(),
-  isDemo: z.boolean(),
-  enteredBy: z.string(),
-  enteredAt: z.string(),
-});
+export const KpiValueViewSchema = z
+  .object({
+    kpiCode: z.string(),
+    unitId: z.number(),
+    period: z.string(),
+    periodStart: z.string(),
+    value: z.number().nullable(),
+    numerator: z.number().nullable(),
+    denominator: z.number().nullable(),
+    derived: z.number().nullable(),
+    source: z.enum(KPI_SOURCES),
+    note: z.string().nullable(),
+    isDemo: z.boolean(),
+    enteredBy: z.string(),
+    enteredAt: z.string(),
+  })
+  .meta({ id: 'KpiValue' });
 export type KpiValueView = z.infer<typeof KpiValueViewSchema>;
 
 export const KpiValuesQuerySchema = z.strictObject({
@@ -215,30 +220,32 @@ export const RowErrorSchema = z.object({
 });
 export type RowError = z.infer<typeof RowErrorSchema>;
 
-export const KpiImportViewSchema = z.object({
-  id: z.number(),
-  status: z.enum(KPI_IMPORT_STATUSES),
-  fileName: z.string(),
-  progress: z.object({ processedRows: z.number(), totalRows: z.number() }),
-  fileErrors: z.array(z.object({ code: z.string(), message: z.string() })),
-  errors: z.array(RowErrorSchema),
-  errorCount: z.number(),
-  preview: z.array(
-    z.object({
-      row: z.number(),
-      kpiCode: z.string(),
-      unitCode: z.string(),
-      unitId: z.number(),
-      period: z.string(),
-      value: z.number().nullable(),
-      numerator: z.number().nullable(),
-      denominator: z.number().nullable(),
-      note: z.string().nullable(),
-    }),
-  ),
-  result: KpiBatchResultSchema.nullable(),
-  createdAt: z.string(),
-});
+export const KpiImportViewSchema = z
+  .object({
+    id: z.number(),
+    status: z.enum(KPI_IMPORT_STATUSES),
+    fileName: z.string(),
+    progress: z.object({ processedRows: z.number(), totalRows: z.number() }),
+    fileErrors: z.array(z.object({ code: z.string(), message: z.string() })),
+    errors: z.array(RowErrorSchema),
+    errorCount: z.number(),
+    preview: z.array(
+      z.object({
+        row: z.number(),
+        kpiCode: z.string(),
+        unitCode: z.string(),
+        unitId: z.number(),
+        period: z.string(),
+        value: z.number().nullable(),
+        numerator: z.number().nullable(),
+        denominator: z.number().nullable(),
+        note: z.string().nullable(),
+      }),
+    ),
+    result: KpiBatchResultSchema.nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'KpiImport' });
 export type KpiImportView = z.infer<typeof KpiImportViewSchema>;
 export const KpiImportIdParamsSchema = z.strictObject({ id: Id });
 export const KpiCodeParamsSchema = z.strictObject({ code: z.string().trim().min(1).max(60) });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MEASURE_UNIT_KINDS, type MeasureUnitKind } from '../units/kind.js';
 
 // Indicator framework (bộ chỉ số) contract, shared by server and web.
 // Tree: groups (nền tảng / hoạt động) → main indices (chỉ số chính) → components (chỉ số thành phần);
@@ -19,9 +20,9 @@ export const PILLARS = ['government', 'economy', 'society'] as const;
 export const PillarSchema = z.enum(PILLARS);
 export type Pillar = z.infer<typeof PillarSchema>;
 
-export const UNIT_KINDS = ['province', 'department', 'commune', 'ward', 'special_zone', 'district'] as const;
-export const UnitKindSchema = z.enum(UNIT_KINDS);
-export type UnitKind = z.infer<typeof UnitKindSchema>;
+// The framework's unit classes (appliesTo, peer groups): core/units/kind.ts, beside the stored kinds they refine.
+export const MeasureUnitKindSchema = z.enum(MEASURE_UNIT_KINDS);
+export type { MeasureUnitKind };
 
 export const VALUE_TYPES = ['number', 'percent', 'ratio', 'boolean', 'choice', 'date', 'document'] as const;
 export const ValueTypeSchema = z.enum(VALUE_TYPES);
@@ -29,7 +30,7 @@ export type ValueType = z.infer<typeof ValueTypeSchema>;
 
 // Empty or absent lists mean "applies to every unit". Kinds and groups are alternatives (OR).
 export const AppliesToSchema = z.strictObject({
-  unitKinds: z.array(UnitKindSchema).max(20).optional(),
+  unitKinds: z.array(MeasureUnitKindSchema).max(20).optional(),
   unitGroups: z.array(text(60)).max(50).optional(),
 });
 export type AppliesTo = z.infer<typeof AppliesToSchema>;
@@ -38,6 +39,9 @@ const finite = z.number().finite();
 const points = z.number().finite().min(0).max(MAX_POINTS);
 
 // Scoring rules. Every rule yields points within [0, component.maxPoints].
+export const ZERO_CASES = ['full', 'zero', 'not_applicable'] as const;
+export const ZeroCasesSchema = z.enum(ZERO_CASES);
+export type ZeroCases = z.infer<typeof ZeroCasesSchema>;
 export const StepsRuleSchema = z.strictObject({
   kind: z.literal('steps'),
   // value ≥ min → points; the matching step with the highest min wins; below every min → 0.
@@ -51,6 +55,9 @@ export const RatioRuleSchema = z.strictObject({
   // points = min(1, (a/b) / fullAt) × max; fullAt (default 1) gives full points from e.g. 90 %.
   cap: z.boolean().default(true),
   fullAt: z.number().finite().gt(0).max(1).optional(),
+  // What "no cases" (0/0) means: full points, zero, or not applicable (the maximum leaves the unit's total).
+  // Absent: the rate cannot be scored (not_evaluable), as before the option existed.
+  zeroCases: ZeroCasesSchema.optional(),
 });
 export const ChoiceRuleSchema = z.strictObject({
   kind: z.literal('choice'),
@@ -78,9 +85,12 @@ export const FormulaRuleSchema = z.strictObject({
   // 'fraction': expression yields 0..1 of max; 'points': it yields points directly. Both are clipped.
   result: z.enum(['fraction', 'points']).default('fraction'),
 });
+// '{year}-MM-DD': a deadline on the same day of each period's year (resolved in core/measure/deadlines.ts).
+export const RELATIVE_DUE = /^\{year\}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export const DeadlineRuleSchema = z.strictObject({
   kind: z.literal('deadline'),
-  due: z.iso.date(),
+  // A fixed date (as every framework stored before relative deadlines), or relative to the period's year.
+  due: z.union([z.iso.date(), z.string().regex(RELATIVE_DUE, 'due: YYYY-MM-DD or {year}-MM-DD')]),
   latePoints: points.default(0),
 });
 export const NoneRuleSchema = z.strictObject({ kind: z.literal('none') });
@@ -162,19 +172,21 @@ export const ConsistencyRuleSchema = z.strictObject({
 });
 export type ConsistencyRule = z.infer<typeof ConsistencyRuleSchema>;
 
-export const FrameworkSchema = z.strictObject({
-  code: NodeCodeSchema,
-  name: text(300),
-  nameEn: optText(300),
-  version: text(40),
-  description: optText(4000),
-  legalBasis: optText(300),
-  maxPoints: points,
-  groups: z.array(GroupSchema).min(1).max(20),
-  bands: z.array(BandSchema).max(10).default([]),
-  consistencyRules: z.array(ConsistencyRuleSchema).max(100).optional(),
-  isExample: z.boolean().optional(),
-});
+export const FrameworkSchema = z
+  .strictObject({
+    code: NodeCodeSchema,
+    name: text(300),
+    nameEn: optText(300),
+    version: text(40),
+    description: optText(4000),
+    legalBasis: optText(300),
+    maxPoints: points,
+    groups: z.array(GroupSchema).min(1).max(20),
+    bands: z.array(BandSchema).max(10).default([]),
+    consistencyRules: z.array(ConsistencyRuleSchema).max(100).optional(),
+    isExample: z.boolean().optional(),
+  })
+  .meta({ id: 'FrameworkDefinition' });
 export type Framework = z.infer<typeof FrameworkSchema>;
 export type FrameworkInput = z.input<typeof FrameworkSchema>;
 

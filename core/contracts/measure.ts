@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   ComponentValueSchema,
   FrameworkIssueSchema,
-  UnitKindSchema,
+  MeasureUnitKindSchema,
   UnitResultSchema,
 } from './measure-framework.js';
 
@@ -51,9 +51,19 @@ export const FrameworkTemplateSchema = z.object({
   componentCount: z.number(),
   maxPoints: z.number(),
 });
-export const FrameworkFromTemplateSchema = z.strictObject({ templateKey: z.string().min(1).max(80) });
+// A new framework belongs to an owner unit: the one named, else the caller's first measure.manage unit; a new
+// version of an existing code keeps that code's owner. Managing it needs measure.manage on the owner.
+const ownerUnitId = id.optional().describe('The unit that will own the framework (measure.manage there)');
+export const FrameworkFromTemplateSchema = z.strictObject({
+  templateKey: z.string().min(1).max(80),
+  ownerUnitId,
+});
 // The definition is validated by the core validator so its errors come back per field, not as one zod blob.
 export const FrameworkDefinitionBodySchema = z.strictObject({ definition: z.unknown() });
+export const FrameworkImportBodySchema = z.strictObject({ definition: z.unknown(), ownerUnitId });
+export const FrameworkOwnerQuerySchema = z.strictObject({
+  ownerUnitId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+});
 export const FrameworkSaveResultSchema = z.object({
   framework: StoredFrameworkDetailSchema,
   // Set when saving a frozen framework created a new version instead of changing it.
@@ -79,7 +89,7 @@ export const PeriodCreateSchema = z
     frameworkId: id,
     rootUnitId: id,
     unitIds: z.array(id).max(20_000).default([]),
-    unitKinds: z.array(UnitKindSchema).max(10).default([]),
+    unitKinds: z.array(MeasureUnitKindSchema).max(10).default([]),
     // Unit groups named by frameworks' applicability rules (e.g. "kts_remit"): group code → member unit ids.
     unitGroups: z.record(z.string().trim().min(1).max(60), z.array(id).max(20_000)).default({}),
     opensOn: isoDate,
@@ -128,7 +138,8 @@ export type ValuesBody = z.infer<typeof ValuesBodySchema>;
 export const EvidenceCreateSchema = z
   .strictObject({
     componentCode: z.string().min(1).max(40),
-    fileId: id.optional(),
+    // The file's public id from POST /api/files (issue 8 #2: numeric file ids are never accepted).
+    fileId: z.string().min(1).max(64).optional(),
     document: z
       .strictObject({
         number: z.string().trim().min(1).max(100),
@@ -145,7 +156,7 @@ export type EvidenceCreate = z.infer<typeof EvidenceCreateSchema>;
 export const EvidenceSchema = z.object({
   id: z.number(),
   componentCode: z.string(),
-  fileId: z.number().nullable(),
+  fileId: z.string().nullable(),
   fileName: z.string().nullable(),
   document: z.object({ number: z.string(), date: z.string(), title: z.string() }).nullable(),
   createdAt: z.string(),
@@ -177,6 +188,8 @@ export const SubmissionViewSchema = z.object({
   returnComment: z.string().nullable(),
   submittedAt: z.string().nullable(),
   approvedAt: z.string().nullable(),
+  /** Set when a manager reopened the submission after the period closed or was published. */
+  reopenedAt: z.string().nullable(),
   components: z.array(SubmissionComponentSchema),
   selfScore: UnitResultSchema,
   appraisedScore: UnitResultSchema.nullable(),
@@ -236,12 +249,17 @@ export const RankedUnitSchema = z.object({
   pillars: z.array(z.object({ code: z.string(), points: z.number(), value: z.number().nullable() })),
 });
 export type RankedUnit = z.infer<typeof RankedUnitSchema>;
+/** A unit a manager excluded from the ranking ("không tham gia xếp hạng") and why. */
+export const ExcludedUnitSchema = z.object({ unitId: z.number(), unitName: z.string(), reason: z.string() });
+export type ExcludedUnit = z.infer<typeof ExcludedUnitSchema>;
 export const PeriodResultsSchema = z.object({
   periodId: z.number(),
   frameworkId: z.number(),
   frameworkVersion: z.number(),
   computedAt: z.string(),
   units: z.array(RankedUnitSchema),
+  // Absent in snapshots written before exclusions existed.
+  excluded: z.array(ExcludedUnitSchema).optional(),
 });
 export type PeriodResults = z.infer<typeof PeriodResultsSchema>;
 // The ranking is paged: a whole period is thousands of units, far too much for one response.
@@ -280,6 +298,45 @@ export const RankingSchema = z.object({
       change: z.object({ valueDelta: z.number().nullable(), rankDelta: z.number().nullable() }).nullable(),
     }),
   ),
+  // Units excluded from this ranking by a manager, with the reason (every page carries the whole list).
+  excluded: z.array(ExcludedUnitSchema),
+});
+// ---- Publishing: who is not approved, reopening a unit, excluding it from the ranking ----
+export const PublishPreviewSchema = z.object({
+  periodId: z.number(),
+  periodName: z.string(),
+  status: z.enum(['draft', 'open', 'closed', 'published']),
+  /** When the latest snapshot was published; a new publish moves it. Null before the first publish. */
+  publishedAt: z.string().nullable(),
+  snapshotCount: z.number(),
+  unitCount: z.number(),
+  /** Units the publish would rank (approved and not excluded). */
+  rankedCount: z.number(),
+  /** Units that are not approved: not in the ranking unless approved first. */
+  notApproved: z.array(
+    z.object({
+      unitId: z.number(),
+      unitName: z.string(),
+      status: SubmissionStatusSchema.nullable(),
+      reopened: z.boolean(),
+    }),
+  ),
+  excluded: z.array(ExcludedUnitSchema),
+});
+export type PublishPreview = z.infer<typeof PublishPreviewSchema>;
+export const PeriodIdUnitParamsSchema = z.strictObject({ id, unitId: id });
+export const ReasonBodySchema = z.strictObject({ reason: comment.min(1) });
+export type ReasonBody = z.infer<typeof ReasonBodySchema>;
+export const ReopenResultSchema = z.object({
+  periodId: z.number(),
+  unitId: z.number(),
+  status: SubmissionStatusSchema,
+  reopenedAt: z.string(),
+});
+export const ExclusionResultSchema = z.object({
+  periodId: z.number(),
+  unitId: z.number(),
+  excludedReason: z.string().nullable(),
 });
 export const SnapshotSummarySchema = z.object({
   id: z.number(),

@@ -20,32 +20,36 @@ export const UnitActionSchema = z.enum(UNIT_ACTIONS);
 export type UnitAction = z.infer<typeof UnitActionSchema>;
 
 // --- structures
-export const StructureSchema = z.object({
-  id: z.number(),
-  name: z.string(),
-  validFrom: z.string(),
-  validTo: z.string().nullable(),
-  description: z.string().nullable(),
-  unitCount: z.number(),
-});
+export const StructureSchema = z
+  .object({
+    id: z.number(),
+    name: z.string(),
+    validFrom: z.string(),
+    validTo: z.string().nullable(),
+    description: z.string().nullable(),
+    unitCount: z.number(),
+  })
+  .meta({ id: 'Structure' });
 export type Structure = z.infer<typeof StructureSchema>;
 export const StructureListSchema = z.object({ items: z.array(StructureSchema) });
 
 // --- units
-export const UnitSummarySchema = z.object({
-  id: z.number(),
-  structureId: z.number(),
-  structureName: z.string(),
-  code: z.string(),
-  name: z.string(),
-  type: z.string(),
-  kind: UnitKindSchema,
-  level: z.number(),
-  parentId: z.number().nullable(),
-  validFrom: z.string(),
-  validTo: z.string().nullable(),
-  childCount: z.number(),
-});
+export const UnitSummarySchema = z
+  .object({
+    id: z.number(),
+    structureId: z.number(),
+    structureName: z.string(),
+    code: z.string(),
+    name: z.string(),
+    type: z.string(),
+    kind: UnitKindSchema,
+    level: z.number(),
+    parentId: z.number().nullable(),
+    validFrom: z.string(),
+    validTo: z.string().nullable(),
+    childCount: z.number(),
+  })
+  .meta({ id: 'UnitSummary' });
 export type UnitSummary = z.infer<typeof UnitSummarySchema>;
 
 export const UnitListQuerySchema = z.strictObject({
@@ -61,13 +65,15 @@ export type UnitListQuery = z.infer<typeof UnitListQuerySchema>;
 export const UnitListSchema = z.object({ items: z.array(UnitSummarySchema), total: z.number() });
 export type UnitList = z.infer<typeof UnitListSchema>;
 
-export const HeadcountSchema = z.object({
-  metric: HeadcountMetricSchema,
-  asOf: z.string(),
-  value: z.number(),
-  /** 'demo' (seeded, not official), 'manual' (entered in the app), 'import', or null. */
-  source: z.string().nullable(),
-});
+export const HeadcountSchema = z
+  .object({
+    metric: HeadcountMetricSchema,
+    asOf: z.string(),
+    value: z.number(),
+    /** 'demo' (seeded, not official), 'manual' (entered in the app), 'import', or null. */
+    source: z.string().nullable(),
+  })
+  .meta({ id: 'Headcount' });
 export type Headcount = z.infer<typeof HeadcountSchema>;
 
 export const UnitDetailSchema = UnitSummarySchema.extend({
@@ -76,7 +82,7 @@ export const UnitDetailSchema = UnitSummarySchema.extend({
   predecessorCount: z.number(),
   successorCount: z.number(),
   allowedActions: z.array(UnitActionSchema),
-});
+}).meta({ id: 'UnitDetail' });
 export type UnitDetail = z.infer<typeof UnitDetailSchema>;
 
 export const UnitIdParamsSchema = z.strictObject({ id: Id });
@@ -135,15 +141,17 @@ export const LineageQuerySchema = z.strictObject({
   depth: z.coerce.number().int().min(1).max(10).default(5),
 });
 
-export const LineageEdgeSchema = z.object({
-  id: z.number(),
-  fromUnitId: z.number(),
-  toUnitId: z.number(),
-  kind: LineageKindSchema,
-  share: z.number().nullable(),
-  shareBasis: ShareBasisSchema.nullable(),
-  effectiveDate: z.string(),
-});
+export const LineageEdgeSchema = z
+  .object({
+    id: z.number(),
+    fromUnitId: z.number(),
+    toUnitId: z.number(),
+    kind: LineageKindSchema,
+    share: z.number().nullable(),
+    shareBasis: ShareBasisSchema.nullable(),
+    effectiveDate: z.string(),
+  })
+  .meta({ id: 'LineageEdge' });
 export type LineageEdge = z.infer<typeof LineageEdgeSchema>;
 
 export const LineageNodeSchema = UnitSummarySchema.extend({ relation: LineageRelationSchema });

@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'UNSUPPORTED_MEDIA_TYPE',
   'BAD_REQUEST',
   'INTERNAL',
+  'UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -32,6 +33,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   LOCKED: 423,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  UNAVAILABLE: 503,
 };
 
 const TITLES: Record<ErrorCode, Record<Locale, string>> = {
@@ -48,6 +50,7 @@ const TITLES: Record<ErrorCode, Record<Locale, string>> = {
   LOCKED: { vi: 'Tài khoản tạm khoá', en: 'Account temporarily locked' },
   RATE_LIMITED: { vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau', en: 'Too many requests, try again later' },
   INTERNAL: { vi: 'Lỗi hệ thống', en: 'Internal error' },
+  UNAVAILABLE: { vi: 'Chức năng tạm thời không sẵn sàng', en: 'Temporarily unavailable' },
 };
 
 export function errorTitle(code: ErrorCode, locale: Locale): string {
@@ -71,6 +74,10 @@ const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   unrecognized_keys: { vi: 'Trường không được phép: {keys}', en: 'Unknown fields: {keys}' },
   invalid_date: { vi: 'Ngày không hợp lệ', en: 'Invalid date' },
   invalid: { vi: 'Không hợp lệ', en: 'Invalid' },
+  'text.control_character': {
+    vi: 'Văn bản chứa ký tự điều khiển {codePoint}, không được phép (chỉ chấp nhận tab và xuống dòng)',
+    en: 'The text holds the control character {codePoint}, which is not allowed (only tab and line breaks are)',
+  },
   'request.invalid_json': {
     vi: 'Nội dung gửi lên không phải JSON hợp lệ',
     en: 'The request body is not valid JSON',

@@ -1,5 +1,7 @@
 export const LOCALES = ['vi', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
+/** A text in each language the interface speaks. */
+export type LocalisedText = Record<Locale, string>;
 
 /** Picks vi or en from an Accept-Language header by q-weight; Vietnamese is the default. */
 export function pickLocale(header: string | undefined | null): Locale {

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ComponentValue } from '../contracts/measure-framework.js';
+import type { ComponentValue, Framework } from '../contracts/measure-framework.js';
 import { STATUS_CODES, scoreBatch } from './batch.js';
 import { evaluateRule } from './rules.js';
-import { fastRuleOf, NOT_EVALUABLE } from './rules-fast.js';
+import { fastRuleOf, NOT_APPLICABLE, NOT_EVALUABLE } from './rules-fast.js';
 import { scoreUnit } from './scoring.js';
 import { COMMUNE_SET } from './templates/index.js';
 import { comp, tinyFramework } from './test-fixtures.js';
@@ -12,6 +12,7 @@ const value: fc.Arbitrary<ComponentValue | undefined> = fc.option(
   fc.oneof(
     fc.double({ min: -200, max: 20_000, noNaN: true }).map((n) => ({ number: n })),
     fc.tuple(fc.nat(300), fc.nat(300)).map(([a, b]) => ({ numerator: a, denominator: b })),
+    fc.constant({ numerator: 0, denominator: 0 }),
     fc.boolean().map((b) => ({ bool: b })),
     fc
       .constantFrom('chairman', 'deputy', 'none', 'chu_tich', 'pho_chu_tich', 'x')
@@ -25,13 +26,34 @@ const value: fc.Arbitrary<ComponentValue | undefined> = fc.option(
 
 const allComponents = COMMUNE_SET.groups.flatMap((g) => g.mainIndices).flatMap((m) => m.components);
 
+// The commune set with every ratio rule saying what "no cases" means, in turn full / zero / not applicable.
+const ZERO_CASES = ['full', 'zero', 'not_applicable'] as const;
+let ratioCount = 0;
+const COMMUNE_SET_ZERO_CASES: Framework = {
+  ...COMMUNE_SET,
+  groups: COMMUNE_SET.groups.map((g) => ({
+    ...g,
+    mainIndices: g.mainIndices.map((m) => ({
+      ...m,
+      components: m.components.map((c) =>
+        c.rule.kind === 'ratio'
+          ? { ...c, rule: { ...c.rule, zeroCases: ZERO_CASES[ratioCount++ % ZERO_CASES.length] } }
+          : c,
+      ),
+    })),
+  })),
+};
+
 describe('fast rules agree with the explained rules', () => {
-  it('same fraction, and NOT_EVALUABLE exactly when evaluateRule says not_evaluable', () => {
+  it('same fraction, and NOT_EVALUABLE / NOT_APPLICABLE exactly when evaluateRule says so', () => {
     const components = [
       ...allComponents.filter((c) => c.rule.kind !== 'formula'),
       comp('M', 10, { kind: 'minmax', lower: 3, upper: 3, higherIsBetter: true }),
       comp('T', 10, { kind: 'target', target: 5, baseline: 5, higherIsBetter: true }),
       comp('R', 10, { kind: 'ratio', cap: false }),
+      comp('ZF', 10, { kind: 'ratio', cap: true, zeroCases: 'full' }),
+      comp('ZZ', 10, { kind: 'ratio', cap: false, zeroCases: 'zero' }),
+      comp('ZN', 10, { kind: 'ratio', cap: true, zeroCases: 'not_applicable' }, { valueType: 'percent' }),
     ];
     fc.assert(
       fc.property(fc.constantFrom(...components), value, (c, v) => {
@@ -39,6 +61,7 @@ describe('fast rules agree with the explained rules', () => {
         const slow = evaluateRule(c, v);
         const fast = fastRuleOf(c)(v);
         if (slow.status === 'not_evaluable') expect(fast).toBe(NOT_EVALUABLE);
+        else if (slow.status === 'not_applicable') expect(fast).toBe(NOT_APPLICABLE);
         else expect(fast).toBeCloseTo(slow.fraction, 12);
       }),
     );
@@ -46,7 +69,10 @@ describe('fast rules agree with the explained rules', () => {
 });
 
 describe('scoreBatch', () => {
-  it('gives the same points, statuses and rollups as scoreUnit, unit by unit', () => {
+  it.each([
+    ['the commune set', COMMUNE_SET],
+    ['the commune set with zeroCases on its ratios', COMMUNE_SET_ZERO_CASES],
+  ])('gives the same points, statuses and rollups as scoreUnit, unit by unit (%s)', (_, framework) => {
     const codes = allComponents.map((c) => c.code);
     const unit = fc.record({
       values: fc
@@ -56,9 +82,9 @@ describe('scoreBatch', () => {
     });
     fc.assert(
       fc.property(fc.array(unit, { minLength: 1, maxLength: 5 }), (units) => {
-        const batch = scoreBatch(COMMUNE_SET, units);
+        const batch = scoreBatch(framework, units);
         units.forEach((u, r) => {
-          const one = scoreUnit(COMMUNE_SET, u.values, u.context);
+          const one = scoreUnit(framework, u.values, u.context);
           one.components.forEach((c, i) => {
             expect(batch.points[r * codes.length + i]).toBeCloseTo(c.points, 9);
             expect(STATUS_CODES[batch.status[r * codes.length + i]]).toBe(c.status);

@@ -2,7 +2,7 @@ import type { Framework, ScoreStatus, UnitValues } from '../contracts/measure-fr
 import { PILLARS } from '../contracts/measure-framework.js';
 import { appliesToUnit, type CompiledFramework, compiledOf } from './compile.js';
 import { numericValueOf } from './rules.js';
-import { type FastRule, fastRuleOf, NOT_EVALUABLE } from './rules-fast.js';
+import { type FastRule, fastRuleOf, NOT_APPLICABLE, NOT_EVALUABLE } from './rules-fast.js';
 import type { ScoringContext, UnitScoreVector } from './scoring.js';
 
 // Columnar batch scoring for a whole period (thousands of units): no per-component objects, no
@@ -105,6 +105,9 @@ export function fastScoreInto(
       if (f === NOT_EVALUABLE) {
         f = 0;
         s = NOT_EVAL;
+      } else if (f === NOT_APPLICABLE) {
+        f = 0;
+        s = NA;
       }
     }
     fractions[offset + i] = f;

@@ -3,6 +3,7 @@ export * from './aggregate.js';
 export * from './analysis.js';
 export * from './batch.js';
 export * from './compile.js';
+export * from './deadlines.js';
 export * from './expression.js';
 export * from './lineage.js';
 export * from './messages.js';

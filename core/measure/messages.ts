@@ -1,6 +1,7 @@
 import type { Explanation } from '../contracts/measure-framework.js';
 import { registerMessages } from '../i18n/errors.js';
 import type { Locale } from '../i18n/locale.js';
+import { vietnameseDateText } from '../time/vietnam-date.js';
 
 // Human-readable texts (Vietnamese first) for the engine's explanation codes and framework issue codes.
 // Explanations are rendered with describeExplanation; issue codes become field-error messages once
@@ -34,6 +35,15 @@ export const EXPLANATION_MESSAGES: Catalogue = {
   division_by_zero: {
     vi: 'Mẫu số bằng 0, không tính được điểm',
     en: 'Denominator is zero; cannot be scored',
+  },
+  zero_cases_full: {
+    vi: 'Không có trường hợp nào: tính đủ điểm',
+    en: 'No cases: full points',
+  },
+  zero_cases_zero: { vi: 'Không có trường hợp nào: 0 điểm', en: 'No cases: 0 points' },
+  zero_cases_not_applicable: {
+    vi: 'Không có trường hợp nào: không áp dụng, không tính vào tổng điểm',
+    en: 'No cases: not applicable, left out of the total',
   },
   choice: { vi: 'Lựa chọn "{label}": {points} điểm', en: 'Choice "{label}": {points} points' },
   unknown_choice: {
@@ -150,11 +160,15 @@ function formatNumber(value: number, locale: Locale): string {
   return Number.isFinite(value) ? NUMBER_FORMATS[locale].format(value) : String(value);
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 export function describeExplanation(explanation: Explanation, locale: Locale): string {
   const template = EXPLANATION_MESSAGES[explanation.code]?.[locale] ?? explanation.code;
   return template.replace(/\{(\w+)\}/g, (_, key: string) => {
     const v = explanation.params[key];
     if (typeof v === 'number') return formatNumber(v, locale);
+    // Dates (a deadline, an entered date) read as documents write them: 31/03/2026.
+    if (typeof v === 'string' && ISO_DATE.test(v)) return vietnameseDateText(v);
     return v === undefined || v === null ? '' : String(v);
   });
 }

@@ -24,11 +24,13 @@ const stepsRule = fc
     })),
   );
 
+const zeroCases = fc.constantFrom(undefined, 'full' as const, 'zero' as const, 'not_applicable' as const);
+
 const anyRuleComponent: fc.Arbitrary<Component> = fc.oneof(
   stepsRule.map(({ max, rule }) => comp('X', max, rule)),
   fc
-    .tuple(maxPoints, fc.boolean(), fc.double({ min: 0.05, max: 1, noNaN: true }))
-    .map(([m, cap, fullAt]) => comp('X', m, { kind: 'ratio', cap, fullAt })),
+    .tuple(maxPoints, fc.boolean(), fc.double({ min: 0.05, max: 1, noNaN: true }), zeroCases)
+    .map(([m, cap, fullAt, zc]) => comp('X', m, { kind: 'ratio', cap, fullAt, zeroCases: zc })),
   fc
     .tuple(num, num, fc.boolean(), maxPoints)
     .map(([a, b, up, m]) =>
@@ -47,6 +49,7 @@ const anyValue: fc.Arbitrary<ComponentValue> = fc.oneof(
   fc
     .tuple(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 1000 }))
     .map(([a, b]) => ({ numerator: a, denominator: b })),
+  fc.constant({ numerator: 0, denominator: 0 }),
   fc.boolean().map((b) => ({ bool: b })),
   fc.constantFrom('chairman', 'deputy', 'none', 'other').map((c) => ({ choice: c })),
   fc.constant({ notApplicable: true as const }),
@@ -102,8 +105,9 @@ describe('properties of component scoring', () => {
         fc.integer({ min: 1, max: 1000 }),
         fc.integer({ min: 0, max: 2000 }),
         fc.integer({ min: 0, max: 2000 }),
-        (m, d, a, b) => {
-          const c = comp('X', m, { kind: 'ratio', cap: true });
+        zeroCases,
+        (m, d, a, b, zc) => {
+          const c = comp('X', m, { kind: 'ratio', cap: true, zeroCases: zc });
           const [lo, hi] = a <= b ? [a, b] : [b, a];
           const pl = scoreComponent(c, { numerator: lo, denominator: d }).points;
           const ph = scoreComponent(c, { numerator: hi, denominator: d }).points;

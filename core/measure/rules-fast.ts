@@ -1,11 +1,13 @@
 import type { Component, ComponentValue } from '../contracts/measure-framework.js';
+import { resolveDue } from './deadlines.js';
 import { clip01, numericValueOf } from './rules.js';
 
 // Allocation-free twins of the rules in rules.ts, for batch scoring and robustness runs where thousands of
-// units are scored and no explanation is shown. Each returns the fraction of the maximum (0..1), or
-// NOT_EVALUABLE. A property test checks they agree with evaluateRule on every input.
+// units are scored and no explanation is shown. Each returns the fraction of the maximum (0..1),
+// NOT_EVALUABLE or NOT_APPLICABLE. A property test checks they agree with evaluateRule on every input.
 
 export const NOT_EVALUABLE = -1;
+export const NOT_APPLICABLE = -2;
 export type FastRule = (value: ComponentValue) => number;
 
 const numeric = (c: Component, v: ComponentValue): number => {
@@ -43,10 +45,18 @@ export function fastRuleOf(c: Component): FastRule {
     case 'ratio': {
       const fullAt = rule.fullAt ?? 1;
       const uncapped = rule.cap === false;
+      const zeroCases =
+        rule.zeroCases === 'full'
+          ? 1
+          : rule.zeroCases === 'zero'
+            ? 0
+            : rule.zeroCases === 'not_applicable'
+              ? NOT_APPLICABLE
+              : NOT_EVALUABLE;
       return (v) => {
         let r: number;
         if ('numerator' in v) {
-          if (v.denominator === 0) return NOT_EVALUABLE;
+          if (v.denominator === 0) return v.numerator === 0 ? zeroCases : NOT_EVALUABLE;
           r = v.numerator / v.denominator;
         } else if ('number' in v) r = v.number / 100;
         else return NOT_EVALUABLE;
@@ -85,7 +95,8 @@ export function fastRuleOf(c: Component): FastRule {
     }
     case 'deadline': {
       const late = clip01((rule.latePoints ?? 0) / max);
-      return (v) => ('date' in v ? (v.date <= rule.due ? 1 : late) : NOT_EVALUABLE);
+      return (v) =>
+        'date' in v ? (v.date <= resolveDue(rule.due, v.date.slice(0, 4)) ? 1 : late) : NOT_EVALUABLE;
     }
     case 'formula':
       return () => NOT_EVALUABLE;

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { RatioRuleSchema } from '../contracts/measure-framework.js';
+import { describeExplanation } from './messages.js';
 import { scoreComponent } from './scoring.js';
 import { comp, HEAD_RULE, MEETINGS_RULE } from './test-fixtures.js';
 
@@ -169,5 +171,57 @@ describe('explanations in the reader’s number format', () => {
     const explanation = { code: 'ratio', params: { ratio: 0.8, fullAt: 1 } };
     expect(describeExplanation(explanation, 'vi')).toBe('Tỷ lệ đạt 0,8 (đạt 1 được tối đa)');
     expect(describeExplanation(explanation, 'en')).toBe('Ratio 0.8 (full points at 1)');
+  });
+});
+
+describe('ratio over no cases (0/0)', () => {
+  const ratio = (zeroCases?: 'full' | 'zero' | 'not_applicable') =>
+    comp('R', 20, { kind: 'ratio', cap: true, ...(zeroCases ? { zeroCases } : {}) });
+  const none = { numerator: 0, denominator: 0 };
+
+  it('without zeroCases stays not evaluable, as before', () => {
+    expect(scoreComponent(ratio(), none)).toMatchObject({
+      status: 'not_evaluable',
+      explanation: { code: 'division_by_zero' },
+    });
+  });
+
+  it('zeroCases: full → full points, zero → 0 points, not_applicable → maximum removed', () => {
+    expect(scoreComponent(ratio('full'), none)).toMatchObject({
+      status: 'scored',
+      points: 20,
+      explanation: { code: 'zero_cases_full' },
+    });
+    expect(scoreComponent(ratio('zero'), none)).toMatchObject({
+      status: 'scored',
+      points: 0,
+      explanation: { code: 'zero_cases_zero' },
+    });
+    expect(scoreComponent(ratio('not_applicable'), none)).toMatchObject({
+      status: 'not_applicable',
+      points: 0,
+      explanation: { code: 'zero_cases_not_applicable' },
+    });
+  });
+
+  it('cases counted over no cases (3/0) stay not evaluable whatever zeroCases says', () => {
+    expect(scoreComponent(ratio('full'), { numerator: 3, denominator: 0 }).status).toBe('not_evaluable');
+  });
+
+  it('explains itself in Vietnamese and English', () => {
+    const text = (z: 'full' | 'zero' | 'not_applicable', locale: 'vi' | 'en') =>
+      describeExplanation(scoreComponent(ratio(z), none).explanation, locale);
+    expect(text('full', 'vi')).toBe('Không có trường hợp nào: tính đủ điểm');
+    expect(text('zero', 'vi')).toBe('Không có trường hợp nào: 0 điểm');
+    expect(text('not_applicable', 'vi')).toMatch(/^Không có trường hợp nào: không áp dụng/);
+    expect(text('full', 'en')).toBe('No cases: full points');
+    expect(text('not_applicable', 'en')).toMatch(/^No cases: not applicable/);
+  });
+
+  it('is part of the framework contract, optional so stored frameworks stay valid', () => {
+    const rule = { kind: 'ratio', cap: true };
+    expect(RatioRuleSchema.parse(rule)).not.toHaveProperty('zeroCases');
+    expect(RatioRuleSchema.parse({ ...rule, zeroCases: 'full' }).zeroCases).toBe('full');
+    expect(RatioRuleSchema.safeParse({ ...rule, zeroCases: 'half' }).success).toBe(false);
   });
 });

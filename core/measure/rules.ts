@@ -5,6 +5,7 @@ import type {
   ScoreStatus,
   ScoringRule,
 } from '../contracts/measure-framework.js';
+import { resolveDue } from './deadlines.js';
 
 // Evaluation of one (non-formula) rule against one raw value. Rules produce a fraction of the component's
 // maximum (0..1) so that reweighting (what-if, robustness) only rescales, never re-evaluates.
@@ -68,11 +69,31 @@ function scoreSteps(c: Component, rule: Extract<ScoringRule, { kind: 'steps' }>,
   return outcome('scored', f, 'step_matched', { value: n, min: best.min, points: best.points });
 }
 
+// A rate over no cases (0/0) scored as the rule's zeroCases says; without it, or for cases counted over no
+// cases (n/0, which entry refuses), not evaluable.
+function scoreZeroCases(
+  rule: Extract<ScoringRule, { kind: 'ratio' }>,
+  numerator: number,
+  denominator: number,
+) {
+  const params = { numerator, denominator };
+  switch (numerator === 0 ? rule.zeroCases : undefined) {
+    case 'full':
+      return outcome('scored', 1, 'zero_cases_full', params);
+    case 'zero':
+      return outcome('scored', 0, 'zero_cases_zero', params);
+    case 'not_applicable':
+      return notApplicableOutcome('zero_cases_not_applicable', params);
+    default:
+      return notEvaluable('division_by_zero', params);
+  }
+}
+
 function scoreRatio(rule: Extract<ScoringRule, { kind: 'ratio' }>, v: ComponentValue) {
   const fullAt = rule.fullAt ?? 1;
   if ('numerator' in v) {
     const { numerator, denominator } = v;
-    if (denominator === 0) return notEvaluable('division_by_zero', { numerator, denominator });
+    if (denominator === 0) return scoreZeroCases(rule, numerator, denominator);
     const ratio = numerator / denominator;
     if (ratio > 1 && rule.cap === false) {
       return notEvaluable('ratio_exceeds_one', { numerator, denominator, ratio });
@@ -134,10 +155,12 @@ function scoreTarget(c: Component, rule: Extract<ScoringRule, { kind: 'target' }
 
 function scoreDeadline(c: Component, rule: Extract<ScoringRule, { kind: 'deadline' }>, v: ComponentValue) {
   if (!('date' in v)) return notEvaluable('wrong_value_type', { expected: 'date' });
-  if (v.date <= rule.due) return outcome('scored', 1, 'deadline_met', { date: v.date, due: rule.due });
+  // A period resolves relative deadlines first (frameworkForYear); left relative, the date's own year applies.
+  const due = resolveDue(rule.due, v.date.slice(0, 4));
+  if (v.date <= due) return outcome('scored', 1, 'deadline_met', { date: v.date, due });
   const late = rule.latePoints ?? 0;
   const f = c.maxPoints > 0 ? clip01(late / c.maxPoints) : 0;
-  return outcome('scored', f, 'deadline_missed', { date: v.date, due: rule.due, points: late });
+  return outcome('scored', f, 'deadline_missed', { date: v.date, due, points: late });
 }
 
 // Scores a present, applicable value. Formula rules are handled by the compiled engine (they need the

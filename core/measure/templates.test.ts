@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Framework, FrameworkSchema } from '../contracts/measure-framework.js';
+import { resolveDue } from './deadlines.js';
 import { scoreUnit } from './scoring.js';
 import {
   BUILT_IN_TEMPLATES,
@@ -117,7 +118,7 @@ function bestValues(fw: Framework) {
       values[c.code] = c.valueType === 'document' ? { documentRef: 'QĐ 1/QĐ-UBND' } : { bool: true };
     else if (r.kind === 'minmax') values[c.code] = { number: r.higherIsBetter ? r.upper : r.lower };
     else if (r.kind === 'target') values[c.code] = { number: r.target };
-    else if (r.kind === 'deadline') values[c.code] = { date: r.due };
+    else if (r.kind === 'deadline') values[c.code] = { date: resolveDue(r.due, 2026) };
     else if (r.kind === 'none') values[c.code] = { number: 1 };
   }
   return values;

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Deps } from '../deps.js';
-import { createBackup } from '../modules/backup/backup.service.js';
+import { createBackup } from '../modules/backup/backup.module.js';
 
 export const BACKUP_USAGE = 'backup <file.dxb.gz>';
 

@@ -102,4 +102,16 @@ describe.each(testDialects())('create-admin CLI on %s', (dialect) => {
     const users = await t.deps.db.selectFrom('users').select('id').where('email', '=', 'x@y.vn').execute();
     expect(users).toEqual([]);
   });
+
+  // Last: it adds a second top-level unit, as a national import does.
+  it('lists the top-level units to choose from when there are several', async () => {
+    await createUnitTree(t.deps.db);
+    const r = io({ DXBOARD_ADMIN_PASSWORD: 'Long-enough-1' });
+    expect(await runCreateAdmin(['--email', 'two@y.vn', '--name', 'X'], t.deps, r.value)).toBe(1);
+    const message = r.err.join('\n');
+    expect(message).toMatch(/several top-level units: choose one with --unit-code <code>/);
+    const listed = message.split('\n').filter((l) => /^ {2}19/.test(l));
+    expect(listed).toHaveLength(2);
+    expect(listed[0]).toContain('Tỉnh Thái Nguyên');
+  });
 });

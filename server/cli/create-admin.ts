@@ -3,8 +3,8 @@ import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { PASSWORD_MIN } from '../../core/contracts/accounts.js';
 import type { Deps } from '../deps.js';
-import { hashPassword } from '../modules/accounts/password.js';
-import { createUsersRepository } from '../modules/accounts/users.repository.js';
+import { hashPassword } from '../modules/accounts/auth/password.js';
+import { createUsersRepository } from '../modules/accounts/users/users.repository.js';
 
 export const CREATE_ADMIN_USAGE =
   'create-admin --email <email> --name "<full name>" [--unit-code <code> [--structure <name>]]';
@@ -68,11 +68,18 @@ async function resolveUnit(deps: Deps, unitCode?: string, structureName?: string
   }
   let q = deps.db.selectFrom('units').select(['id', 'name', 'code']).where('structureId', '=', structure.id);
   q = unitCode ? q.where('code', '=', unitCode) : q.where('parentId', 'is', null);
-  const found = await q.limit(2).execute();
+  const found = await q
+    .orderBy('code')
+    .limit(unitCode ? 2 : 100)
+    .execute();
   if (unitCode && !found.length)
     throw new Error(`No unit with code ${unitCode} in structure ${structure.name}.`);
   if (found.length !== 1) {
-    throw new Error(`Structure ${structure.name} has several top-level units: choose one with --unit-code.`);
+    // A national import has one top-level unit per province: show them, so the operator can pick theirs.
+    const choices = found.map((u) => `  ${u.code}  ${u.name}`).join('\n');
+    throw new Error(
+      `Structure ${structure.name} has several top-level units: choose one with --unit-code <code>:\n${choices}`,
+    );
   }
   return found[0];
 }
@@ -135,26 +142,27 @@ async function saveAdmin(
       .executeTakeFirst();
     const userId = existing
       ? existing.id
-      : await users.insert(trx, {
-          email: input.email,
-          fullName: input.fullName,
-          passwordHash,
-          lockedUntil: null,
-          createdAt: now,
-          updatedAt: now,
-        });
+      : await users.insert(
+          {
+            email: input.email,
+            fullName: input.fullName,
+            passwordHash,
+            lockedUntil: null,
+            createdAt: now,
+            updatedAt: now,
+          },
+          trx,
+        );
     if (existing) {
-      await users.update(trx, userId, {
-        passwordHash,
-        isActive: 1,
-        failedLoginCount: 0,
-        lockedUntil: null,
-        updatedAt: now,
-      });
+      await users.update(
+        userId,
+        { passwordHash, isActive: 1, failedLoginCount: 0, lockedUntil: null, updatedAt: now },
+        trx,
+      );
     }
     const grants = await users.grantsOf([userId], trx);
     if (!grants.some((g) => g.role === 'admin' && g.unitId === input.unitId)) {
-      await users.replaceGrants(trx, userId, [], [{ role: 'admin', unitId: input.unitId }], now);
+      await users.replaceGrants(userId, [], [{ role: 'admin', unitId: input.unitId }], now, trx);
     }
     await audit.record(
       trx,

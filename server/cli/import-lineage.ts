@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Deps } from '../deps.js';
-import { createUnitsImportService } from '../modules/units/units-import.service.js';
+import { createUnitsImportService } from '../modules/units/units.module.js';
 import { DATE_RE, printRejected, readTextFile } from './cli-files.js';
 
 export const IMPORT_LINEAGE_USAGE =

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Deps } from '../deps.js';
 import { createMeasureServices } from '../modules/measure/measure.module.js';
-import { createPeriodsRepository } from '../modules/measure/periods.repository.js';
+import { createPeriodsRepository } from '../modules/measure/periods/periods.repository.js';
 
 export const RESCORE_USAGE = 'rescore [--period <id>]';
 

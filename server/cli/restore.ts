@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Deps } from '../deps.js';
-import { restoreBackup } from '../modules/backup/backup.service.js';
+import { restoreBackup } from '../modules/backup/backup.module.js';
 
 export const RESTORE_USAGE = 'restore <file.dxb.gz>   (into a new, empty install)';
 

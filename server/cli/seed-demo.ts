@@ -1,5 +1,5 @@
 import type { Deps } from '../deps.js';
-import { seedDemo } from '../modules/units/demo-seed.js';
+import { seedDemo } from '../modules/units/demo/demo-seed.js';
 
 export { seedDemo };
 

@@ -7,7 +7,7 @@ import { loadConfig } from '../config.js';
 import type { Deps } from '../deps.js';
 import { createDeps } from '../deps-factory.js';
 import { fixedClock } from '../lib/clock.js';
-import { seedDemoOnFirstRun } from '../modules/units/demo-seed.js';
+import { seedDemoOnFirstRun } from '../modules/units/demo/demo-seed.js';
 import { runImportLineage } from './import-lineage.js';
 import { runImportUnits } from './import-units.js';
 import { runSeedDemo } from './seed-demo.js';
@@ -44,15 +44,19 @@ describe.each(testDialects())('units CLI on %s', (dialect) => {
 
   it('seeds the demo on first start only (later starts list the logins), and seed-demo again changes nothing', async () => {
     const off = { ...deps, config: { ...deps.config, demoSeed: false } };
-    expect(await seedDemoOnFirstRun(off)).toEqual([]);
+    const progress: string[] = [];
+    const report = (line: string) => progress.push(line);
+    expect(await seedDemoOnFirstRun(off, report)).toEqual([]);
     capture();
-    const banner = await seedDemoOnFirstRun(deps);
+    const banner = await seedDemoOnFirstRun(deps, report);
+    // The long first load reports its progress through the hook's reporter (a terminal or the JSON log).
+    expect(progress.some((l) => l.startsWith('Demo units:'))).toBe(true);
     expect(banner[0]).toContain('Thái Nguyên');
     const unitsBefore = await deps.db
       .selectFrom('units')
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirst();
-    const again = await seedDemoOnFirstRun(deps);
+    const again = await seedDemoOnFirstRun(deps, report);
     expect(again[0]).toContain('Demo logins');
     expect(again.join('\n')).toContain('admin@demo.dxboard.vn / Demo@2026  (admin @ Thái Nguyên)');
     const unitsAfter = await deps.db

@@ -1,6 +1,6 @@
 import { CompiledQuery, type Kysely } from 'kysely';
-import type { Executor } from '../modules/audit/audit.repository.js';
 import { nativeHandleOf } from './database.js';
+import type { Executor } from './executor.js';
 import { onSqliteConnection } from './native-rows.js';
 import type { DB } from './schema.js';
 

@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import SQLite from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { enablePrepared } from './prepared.js';
 import type { DB } from './schema.js';
+import { loadSqliteDriver, type SqliteDatabase } from './sqlite-driver.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -28,7 +28,7 @@ pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
 
 // The drivers behind a Kysely instance, for the few bulk reads that must skip per-row objects
 // (better-sqlite3 `.raw()`, pg `rowMode: 'array'`). Repositories only; see measure scores.
-export type NativeHandle = { sqlite: SQLite.Database } | { pool: pg.Pool };
+export type NativeHandle = { sqlite: SqliteDatabase } | { pool: pg.Pool };
 const nativeHandles = new WeakMap<object, NativeHandle>();
 export const nativeHandleOf = (db: object): NativeHandle | undefined => nativeHandles.get(db);
 
@@ -36,6 +36,7 @@ export function openDatabase(options: DatabaseOptions): Database {
   const plugins = [new CamelCasePlugin()];
   if (options.kind === 'sqlite') {
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    const SQLite = loadSqliteDriver();
     const sqlite = new SQLite(options.path);
     // WAL + synchronous=FULL: a write acknowledged to a client survives a crash or power loss.
     sqlite.pragma('journal_mode = WAL');
@@ -59,7 +60,7 @@ export function openDatabase(options: DatabaseOptions): Database {
   return { db, dialect: 'postgres', pgSchema: schema, destroy: () => db.destroy() };
 }
 
-function registerSqliteFunctions(sqlite: SQLite.Database) {
+function registerSqliteFunctions(sqlite: SqliteDatabase) {
   // Portable helpers so repositories can use the same SQL on both databases.
   sqlite.function('lower_unicode', { deterministic: true }, (v: unknown) =>
     typeof v === 'string' ? v.toLowerCase() : v,

@@ -13,7 +13,21 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultS
     provider: { getMigrations: async () => migrations },
     ...(migrationTableSchema ? { migrationTableSchema } : {}),
   });
-  const result = await migrator.migrateToLatest();
-  if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
-  return result;
+  for (let attempt = 1; ; attempt++) {
+    const result = await migrator.migrateToLatest();
+    if (!result.error) return result;
+    const error = result.error instanceof Error ? result.error : new Error(String(result.error));
+    // Kysely's introspection (does the migration table exist?) reads the catalog of every schema; when another
+    // install or test drops its schema at that moment, PostgreSQL answers "schema … does not exist" (3F000) about
+    // that other schema. Nothing of ours was touched (migrations run in a transaction under a lock): try again.
+    if (attempt < 5 && isVanishedOtherSchema(error, migrationTableSchema)) continue;
+    throw error;
+  }
+}
+
+export function isVanishedOtherSchema(error: unknown, ours: string | undefined): boolean {
+  const e = error as { code?: string; message?: string };
+  if (e?.code !== '3F000') return false;
+  const named = /schema "([^"]+)" does not exist/.exec(e.message ?? '')?.[1];
+  return !!named && named !== ours;
 }

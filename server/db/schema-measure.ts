@@ -15,6 +15,8 @@ export interface MeasureFrameworksTable {
   createdBy: number | null;
   createdAt: string;
   updatedAt: string;
+  /** The unit whose measure.manage may change it; readers of its subtree and of units below it read it. */
+  ownerUnitId: number | null;
 }
 
 export interface MeasurePeriodsTable {
@@ -42,6 +44,10 @@ export interface MeasurePeriodUnitsTable {
   unitId: number;
   /** JSON array of the unit group codes the unit belongs to in this period. */
   groupsJson: Generated<string>;
+  /** Set when a manager excluded the unit from the ranking ("không tham gia xếp hạng"), with the reason. */
+  excludedReason: Generated<string | null>;
+  excludedAt: Generated<string | null>;
+  excludedBy: Generated<number | null>;
 }
 
 export interface MeasureSubmissionsTable {
@@ -56,6 +62,9 @@ export interface MeasureSubmissionsTable {
   submittedBy: number | null;
   approvedAt: string | null;
   approvedBy: number | null;
+  /** Set when a manager reopened the submission after the period closed or was published; cleared on approval. */
+  reopenedAt: Generated<string | null>;
+  reopenedBy: Generated<number | null>;
   /** The period's scores_revision when this submission's stored score or status last changed. */
   scoresRevision: Generated<number>;
   createdAt: string;

@@ -1,7 +1,18 @@
 import type { Generated } from 'kysely';
+import type { CommunityTables } from './schema-community.js';
+import type { ContestTables } from './schema-contest.js';
+import type { FeedbackTables } from './schema-feedback.js';
 import type { KpiTables } from './schema-kpis.js';
 import type { MeasureTables } from './schema-measure.js';
 import type { MeasureSnapshotTables } from './schema-measure-snapshots.js';
+import type { NotificationTables } from './schema-notifications.js';
+import type { RevisionTables } from './schema-revisions.js';
+import type { SteerTables } from './schema-steer.js';
+import type { SteerImportTables } from './schema-steer-import.js';
+import type { SteerMeetingTables } from './schema-steer-meetings.js';
+import type { SteerRegisterTables } from './schema-steer-registers.js';
+import type { SteerReportTables } from './schema-steer-reports.js';
+import type { SteerUrgingTables } from './schema-steer-urging.js';
 
 // Row types for Kysely (camelCase; CamelCasePlugin maps to snake_case columns).
 // The foundation's tables are here; a module keeps its tables in server/db/schema-<module>.ts
@@ -65,6 +76,8 @@ export interface UsersTable {
   id: Generated<number>;
   email: string;
   fullName: string;
+  /** foldVietnamese(fullName); null on rows written outside the users repository. */
+  searchName: Generated<string | null>;
   passwordHash: string | null;
   isActive: Generated<number>;
   locale: Generated<string>;
@@ -124,6 +137,10 @@ export interface FilesTable {
   storageKey: string;
   uploadedBy: number | null;
   createdAt: string;
+  /** The only id the API shows (22 random base64url characters): numeric ids stay internal. */
+  publicId: string;
+  /** The unit the file was attached for; null while only its uploader holds it. */
+  unitId: Generated<number | null>;
 }
 
 export interface AuditLogTable {
@@ -139,6 +156,8 @@ export interface AuditLogTable {
   entityId: string | null;
   beforeJson: string | null;
   afterJson: string | null;
+  /** The unit the changed object belongs to (lib/audit.ts `unitOfEntry`); null when none or before 2026-12-06. */
+  unitId: Generated<number | null>;
 }
 
 export interface FoundationTables {
@@ -156,4 +175,19 @@ export interface FoundationTables {
   auditLog: AuditLogTable;
 }
 
-export interface DB extends FoundationTables, MeasureTables, KpiTables, MeasureSnapshotTables {}
+export interface DB
+  extends FoundationTables,
+    MeasureTables,
+    KpiTables,
+    MeasureSnapshotTables,
+    NotificationTables,
+    RevisionTables,
+    SteerRegisterTables,
+    SteerTables,
+    SteerMeetingTables,
+    SteerImportTables,
+    SteerReportTables,
+    SteerUrgingTables,
+    ContestTables,
+    FeedbackTables,
+    CommunityTables {}

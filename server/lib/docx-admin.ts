@@ -12,6 +12,8 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
+import { vietnamDate } from '../../core/time/vietnam-date.js';
+import { neutraliseBidi } from './text-safety.js';
 
 // A Vietnamese administrative document (văn bản hành chính) laid out as Decree 30/2020/NĐ-CP asks:
 // A4, margins top/bottom 20 mm, left 30 mm, right 15 mm; Times New Roman 13–14 pt; a borderless header
@@ -45,9 +47,12 @@ export type AdminDocumentInput = {
   numberLine: string;
   /** "Thái Nguyên, ngày 5 tháng 3 năm 2026". */
   placeDateLine: string;
-  /** Document kind in capitals ("BÁO CÁO", "CÔNG VĂN"…). */
+  /**
+   * Document kind in capitals ("BÁO CÁO", "KẾ HOẠCH"…). Empty for a công văn, which has no kind line: its
+   * summary ("V/v …") then sits under the number, as Decree 30 lays it out.
+   */
   kind: string;
-  /** The summary line(s) under the kind. */
+  /** The summary line(s) under the kind (or, for a công văn, under the number). */
   summary: string;
   body: (Paragraph | Table)[];
   recipients: string[];
@@ -56,8 +61,15 @@ export type AdminDocumentInput = {
 
 type RunOptions = { bold?: boolean; italics?: boolean; size?: number };
 
+/** Every text of a generated document passes here; bidi overrides in names are made visible. */
 export function textRun(text: string, o: RunOptions = {}): TextRun {
-  return new TextRun({ text, font: ADMIN_FONT, size: o.size ?? BODY_SIZE, bold: o.bold, italics: o.italics });
+  return new TextRun({
+    text: neutraliseBidi(text),
+    font: ADMIN_FONT,
+    size: o.size ?? BODY_SIZE,
+    bold: o.bold,
+    italics: o.italics,
+  });
 }
 
 function centred(text: string, o: RunOptions & { after?: number } = {}): Paragraph {
@@ -137,6 +149,7 @@ function headerTable(input: AdminDocumentInput): Table {
     centred(input.issuer, { bold: true, size: SMALL_SIZE }),
     centred('________', { size: SMALL_SIZE, after: 120 }),
     centred(input.numberLine, { size: SMALL_SIZE }),
+    ...(input.kind ? [] : input.summary.split('\n').map((line) => centred(line, { size: 24 }))),
   ];
   const right = [
     centred(VN_MOTTO, { bold: true, size: SMALL_SIZE }),
@@ -164,7 +177,7 @@ function signatureTable(input: AdminDocumentInput): Table {
 export async function buildAdminDocument(input: AdminDocumentInput): Promise<Buffer> {
   const doc = new Document({
     creator: input.issuer,
-    title: `${input.kind} ${input.summary}`,
+    title: input.kind ? `${input.kind} ${input.summary}` : input.summary,
     styles: { default: { document: { run: { font: ADMIN_FONT, size: BODY_SIZE } } } },
     sections: [
       {
@@ -181,9 +194,13 @@ export async function buildAdminDocument(input: AdminDocumentInput): Promise<Buf
         },
         children: [
           headerTable(input),
-          centred(input.kind, { bold: true, after: 0 }),
-          ...input.summary.split('\n').map((line) => centred(line, { bold: true })),
-          centred('________', { after: 200 }),
+          ...(input.kind
+            ? [
+                centred(input.kind, { bold: true, after: 0 }),
+                ...input.summary.split('\n').map((line) => centred(line, { bold: true })),
+                centred('________', { after: 200 }),
+              ]
+            : [new Paragraph({ spacing: { after: 200 }, children: [] })]),
           ...input.body,
           new Paragraph({ spacing: { after: 200 }, children: [] }),
           signatureTable(input),
@@ -196,14 +213,6 @@ export async function buildAdminDocument(input: AdminDocumentInput): Promise<Buf
 
 /** "ngày 05 tháng 3 năm 2026" for an instant in Vietnam time; Decree 30 pads days below 10 and months 1–2. */
 export function vietnameseDateWords(instant: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-  }).formatToParts(instant);
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  const day = get('day');
-  const month = get('month');
-  return `ngày ${day < 10 ? `0${day}` : day} tháng ${month < 3 ? `0${month}` : month} năm ${get('year')}`;
+  const [year, month, day] = vietnamDate(instant).split('-').map(Number);
+  return `ngày ${day < 10 ? `0${day}` : day} tháng ${month < 3 ? `0${month}` : month} năm ${year}`;
 }

@@ -1,5 +1,9 @@
 import nodemailer from 'nodemailer';
-import type { Mailer } from '../deps.js';
+
+export type Mail = { to: string; subject: string; text: string; html?: string };
+export interface Mailer {
+  send(mail: Mail): Promise<void>;
+}
 
 // SMTP delivery through nodemailer, configured by one URL (smtp://user:pass@host:587 or smtps://… for TLS).
 export function createSmtpMailer(smtpUrl: string, from: string): Mailer & { close(): void } {

@@ -16,11 +16,14 @@ export function maskPhone(value: string): string {
   return `${digits.slice(0, 3)}${'*'.repeat(Math.max(0, digits.length - 6))}${digits.slice(-3)}`;
 }
 
+// People write a CCCD in groups ("0012 3456 7890", "001.234.567.890") and a phone with or without the
+// country code's "+" ("+84 912…", "84912…", "0912…"): one separator (space, dot, dash) between digits.
+const CCCD_IN_TEXT = /\b\d(?:[ .-]?\d){11}\b/g;
+const PHONE_IN_TEXT = /(?:\+84|\b84|\b0)(?:[ .-]?\d){9}\b/g;
+
 /** Masks free text: 12-digit ids and Vietnamese phone numbers wherever they appear. */
 export function maskText(text: string): string {
-  return text
-    .replace(/\b\d{12}\b/g, (m) => maskCccd(m))
-    .replace(/(?:\+84|\b0)(?:[\s.-]?\d){9}\b/g, (m) => maskPhone(m));
+  return text.replace(CCCD_IN_TEXT, (m) => maskCccd(m)).replace(PHONE_IN_TEXT, (m) => maskPhone(m));
 }
 
 export function maskPersonalData(value: unknown): unknown {

@@ -38,6 +38,17 @@ function limiterContract(make: () => RateLimiter, wait: (ms: number) => Promise<
     expect(after).toMatchObject({ allowed: true, count: 1 });
   });
 
+  it('peek() reads a window without counting and sees nothing once it has passed', async () => {
+    const limiter = make();
+    expect(await limiter.peek('p')).toBeNull();
+    await limiter.hit('p', 5, 0.2);
+    await limiter.hit('p', 5, 0.2);
+    expect(await limiter.peek('p')).toEqual({ count: 2, retryAfterSeconds: 1 });
+    expect(await limiter.peek('p')).toMatchObject({ count: 2 });
+    await wait(300);
+    expect(await limiter.peek('p')).toBeNull();
+  });
+
   it('opens a new window once the old one has passed', async () => {
     const limiter = make();
     expect((await limiter.hit('w', 1, 0.2)).allowed).toBe(true);

@@ -5,6 +5,8 @@ export type RateLimitResult = { allowed: boolean; count: number; retryAfterSecon
 export interface RateLimiter {
   hit(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult>;
   reset(key: string): Promise<void>;
+  /** The current window of a key without counting a hit; null when there is none. */
+  peek(key: string): Promise<{ count: number; retryAfterSeconds: number } | null>;
 }
 
 export function createMemoryRateLimiter(now: () => number = Date.now): RateLimiter {
@@ -29,6 +31,12 @@ export function createMemoryRateLimiter(now: () => number = Date.now): RateLimit
     },
     async reset(key) {
       windows.delete(key);
+    },
+    async peek(key) {
+      const t = now();
+      const w = windows.get(key);
+      if (!w || w.resetAt <= t) return null;
+      return { count: w.count, retryAfterSeconds: Math.max(1, Math.ceil((w.resetAt - t) / 1000)) };
     },
   };
 }

@@ -18,6 +18,13 @@ end
 return {count, ttl}
 `;
 
+// Count and remaining time read together, so a window that expires between two reads is never half-seen.
+const PEEK_SCRIPT = `
+local count = redis.call('GET', KEYS[1])
+if not count then return {0, -2} end
+return {tonumber(count), redis.call('PTTL', KEYS[1])}
+`;
+
 export function createRedisRateLimiter(redis: Redis, prefix = 'dxb:rl:'): RateLimiter {
   return {
     async hit(key, limit, windowSeconds) {
@@ -34,6 +41,11 @@ export function createRedisRateLimiter(redis: Redis, prefix = 'dxb:rl:'): RateLi
     },
     async reset(key) {
       await redis.del(prefix + key);
+    },
+    async peek(key) {
+      const [count, ttl] = (await redis.eval(PEEK_SCRIPT, 1, prefix + key)) as [number, number];
+      if (!count || ttl <= 0) return null;
+      return { count, retryAfterSeconds: Math.max(1, Math.ceil(ttl / 1000)) };
     },
   };
 }

@@ -1,8 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { pickLocale } from '../../core/i18n/locale.js';
-import type { AuditContext } from '../modules/audit/audit.service.js';
 import type { Actor } from './actor.js';
-import { AppError } from './errors.js';
+import type { AuditContext } from './audit.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -17,10 +16,4 @@ export function auditContextOf(request: FastifyRequest): AuditContext {
 
 export function localeOf(request: FastifyRequest) {
   return pickLocale(request.headers['accept-language']);
-}
-
-/** The signed-in actor, or a 401 problem. */
-export function requireActor(request: FastifyRequest): Actor {
-  if (!request.actor) throw new AppError('UNAUTHENTICATED');
-  return request.actor;
 }

@@ -11,7 +11,7 @@ import {
   PDF_MINIMAL,
   PNG_1X1,
   xlsxBytes,
-} from '../modules/files/file-fixtures.js';
+} from '../../test/helpers/file-fixtures.js';
 import { AppError } from './errors.js';
 import {
   commitUpload,

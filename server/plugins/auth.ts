@@ -1,15 +1,9 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.js';
-import { canOnUnit, type TokenActor, type UserActor } from '../lib/actor.js';
 import { AppError } from '../lib/errors.js';
-import '../modules/accounts/accounts.messages.js';
-import { isApiTokenShape, safeEqual, sha256Hex } from '../modules/accounts/secrets.js';
-import { createSessionsService, SESSION_COOKIE, toRoleGrants } from '../modules/accounts/sessions.service.js';
-import { createTokensRepository } from '../modules/accounts/tokens.repository.js';
-import { parsePermissions } from '../modules/accounts/tokens.service.js';
-import { createUnitScopeRepository } from '../modules/accounts/unit-scope.repository.js';
-import { createUsersRepository } from '../modules/accounts/users.repository.js';
+import { csrfTokenOf, rejectAnonymous, rememberCsrfToken } from '../lib/request-auth.js';
+import { createAuthenticator } from '../modules/accounts/accounts.module.js';
 
 // Resolves request.actor from the session cookie or a bearer API token, and enforces CSRF protection:
 // a state-changing request authenticated by cookie must echo the session's CSRF token in x-csrf-token.
@@ -21,34 +15,6 @@ const CSRF_EXEMPT = new Set([
   '/api/auth/password-reset/request',
   '/api/auth/password-reset/confirm',
 ]);
-const TOKEN_TOUCH_MS = 60_000;
-const csrfOf = new WeakMap<FastifyRequest, string>();
-
-export function sessionCookieOptions(request: FastifyRequest, maxAgeSeconds?: number) {
-  return {
-    httpOnly: true,
-    sameSite: 'lax' as const,
-    path: '/',
-    secure: request.protocol === 'https',
-    ...(maxAgeSeconds ? { maxAge: maxAgeSeconds } : {}),
-  };
-}
-
-/** Route hook: 401 before body validation, so anonymous callers learn nothing about a route's input. */
-export async function requireSignedIn(request: FastifyRequest) {
-  if (!request.actor) throw new AppError('UNAUTHENTICATED');
-}
-
-/** The actor when it is a signed-in person (not an API token). */
-export function requireUserActor(request: FastifyRequest): UserActor {
-  if (!request.actor) throw new AppError('UNAUTHENTICATED');
-  if (request.actor.kind !== 'user') throw new AppError('FORBIDDEN', { detailKey: 'auth.session_only' });
-  return request.actor;
-}
-
-export function csrfTokenOf(request: FastifyRequest): string | undefined {
-  return csrfOf.get(request);
-}
 
 function originMatchesHost(request: FastifyRequest): boolean {
   const origin = request.headers.origin;
@@ -63,52 +29,20 @@ function originMatchesHost(request: FastifyRequest): boolean {
 
 export async function registerAuth(app: FastifyInstance, deps: Pick<Deps, 'db' | 'clock' | 'config'>) {
   await app.register(cookie);
-  const sessions = createSessionsService(deps);
-  const tokens = createTokensRepository(deps.db);
-  const users = createUsersRepository(deps.db);
-  const scope = createUnitScopeRepository(deps.db);
-
-  async function tokenActor(raw: string): Promise<TokenActor> {
-    if (!isApiTokenShape(raw)) throw new AppError('UNAUTHENTICATED');
-    const row = await tokens.findActiveByHash(sha256Hex(raw));
-    const now = deps.clock.now().getTime();
-    const expired = row?.expiresAt ? Date.parse(row.expiresAt) <= now : false;
-    if (!row || row.revokedAt || expired || row.isActive !== 1) throw new AppError('UNAUTHENTICATED');
-    if (!row.lastUsedAt || now - Date.parse(row.lastUsedAt) >= TOKEN_TOUCH_MS) {
-      await tokens.touch(row.id, new Date(now).toISOString());
-    }
-    // A token never outlives its creator's rights: permissions the creator no longer holds on the unit drop out.
-    const creator: UserActor = {
-      kind: 'user',
-      userId: row.createdBy,
-      email: '',
-      fullName: '',
-      sessionId: '',
-      grants: toRoleGrants(await users.grantsOf([row.createdBy])),
-    };
-    const ancestors = await scope.ancestorIds(row.unitId);
-    const permissions = parsePermissions(row.permissions).filter((p) => canOnUnit(creator, p, ancestors));
-    return {
-      kind: 'token',
-      tokenId: row.id,
-      userId: row.createdBy,
-      name: row.name,
-      grants: [{ unitId: row.unitId, permissions }],
-    };
-  }
+  const auth = createAuthenticator(deps);
 
   app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
     const authorization = request.headers.authorization;
     if (authorization && /^bearer /i.test(authorization)) {
-      request.actor = await tokenActor(authorization.slice(7).trim());
+      request.actor = await auth.fromToken(authorization.slice(7).trim());
       return;
     }
-    const secret = request.cookies[SESSION_COOKIE];
+    const secret = request.cookies[auth.sessionCookie];
     if (secret) {
-      const resolved = await sessions.resolve(secret);
+      const resolved = await auth.fromSession(secret);
       if (resolved) {
         request.actor = resolved.actor;
-        csrfOf.set(request, resolved.csrfToken);
+        rememberCsrfToken(request, resolved.csrfToken);
       }
     }
     if (!STATE_CHANGING.has(request.method)) return;
@@ -118,8 +52,8 @@ export async function registerAuth(app: FastifyInstance, deps: Pick<Deps, 'db' |
     }
     if (request.actor?.kind === 'user') {
       const sent = request.headers['x-csrf-token'];
-      const expected = csrfOf.get(request) ?? '';
-      if (typeof sent !== 'string' || !safeEqual(sent, expected)) throw new AppError('CSRF');
+      const expected = csrfTokenOf(request) ?? '';
+      if (typeof sent !== 'string' || !auth.csrfMatches(sent, expected)) throw new AppError('CSRF');
     }
   });
 }

@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { WEB_DIST_DIR } from '../lib/paths.js';
 
 // Serves the built web entries from dist/web: the public portal at / and the staff SPA at /app/*.
 // Hashed assets are cached for a year; HTML is revalidated on every visit so a deploy shows at once.
 // Compression is done at build time (.br/.gz siblings), never per request.
 
-export const DEFAULT_WEB_DIST = resolve(import.meta.dirname, '../../dist/web');
+export const DEFAULT_WEB_DIST = WEB_DIST_DIR;
 
 const HTML_HEADERS = {
   'cache-control': 'no-cache',

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureKpiCatalogue } from '../../server/modules/kpis/kpi-definitions.service.js';
+import { ensureKpiCatalogue } from '../../server/modules/kpis/definitions/kpi-definitions.service.js';
 import { createKpisRepository } from '../../server/modules/kpis/kpis.repository.js';
 import { createOpenPeriod } from '../../server/modules/measure/measure-test-fixtures.js';
 import { createUserWithGrant, type LoggedIn, loginAs, randomIp } from '../helpers/login.js';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { createHeldJobQueue, createTestApp, type TestApp } from '../helpers/test-app.js';
 import { testDialects } from '../helpers/test-db.js';
 import { createUnitTree, type UnitTree } from '../helpers/unit-fixtures.js';
 import {
@@ -37,10 +37,10 @@ const CSRF_EXEMPT = new Set([
   '/api/auth/password-reset/request',
   '/api/auth/password-reset/confirm',
 ]);
-// A rejected sign-in writes by design: it is audited and counts toward the account lockout. Those writes,
-// and only those, are allowed for the login route.
+// A rejected sign-in writes by design: it is audited (and, once an email keeps failing from one address,
+// audited as the start of a delay). Those writes, and only those, are allowed for the login route.
 const LOGIN_PATH = '/api/auth/login';
-const LOGIN_FAILURE_ACTIONS = new Set(['auth.login_failed', 'auth.locked']);
+const LOGIN_FAILURE_ACTIONS = new Set(['auth.login_failed', 'auth.login_delayed']);
 
 type Headers = Record<string, string>;
 const ANONYMOUS_CREDENTIALS: fc.Arbitrary<Headers | undefined> = fc.option(
@@ -75,7 +75,9 @@ describe.each(testDialects())('every OpenAPI route under random input on %s', (d
   let sessionMayHaveChanged = false;
 
   beforeAll(async () => {
-    t = await createTestApp(dialect);
+    // Jobs are held: a notification delivery finishing in the background must not look like a change made by
+    // the refused request under test.
+    t = await createTestApp(dialect, { jobs: createHeldJobQueue() });
     tree = await createUnitTree(t.deps.db);
     await ensureKpiCatalogue({ ...t.deps, repo: createKpisRepository(t.deps.db) });
     admin = await loginAs(t, { role: 'admin', unitId: tree.province });
@@ -204,11 +206,43 @@ describe.each(testDialects())('every OpenAPI route under random input on %s', (d
       // ImportSummary) is JSON in that shape, which the response serializer enforces; any other 4xx
       // must be problem+json.
       if (op.documented4xx.includes(status)) JSON.parse(res.body);
+      // Open311 GeoReport v2 answers its errors in the specification's own shape ([{code, description}] as
+      // JSON, or XML), which its clients parse; every other route answers problem+json.
+      else if (op.path.startsWith('/api/open311/')) assertGeoReportError(req, status, res);
       else assertProblem(req, status, String(res.headers['content-type'] ?? ''), res.body);
       await assertUnchanged(op, req, status, before, auditMark);
       return;
     }
     if (isWrite) sessionMayHaveChanged = true;
+  }
+
+  function assertGeoReportError(
+    req: FuzzRequest,
+    status: number,
+    res: { body: string; headers: Record<string, unknown> },
+  ) {
+    const type = String(res.headers['content-type'] ?? '');
+    // Errors raised before the route runs (an undecodable path, the router) are problem+json like everywhere.
+    if (type.includes('problem+json')) return assertProblem(req, status, type, res.body);
+    const geoReport = (): boolean => {
+      if (type.includes('xml')) return res.body.includes('<errors>') && res.body.includes('<description>');
+      const parsed: unknown = JSON.parse(res.body);
+      return (
+        Array.isArray(parsed) &&
+        parsed.length > 0 &&
+        parsed.every((e) => e && typeof e === 'object' && 'code' in e && typeof e.description === 'string')
+      );
+    };
+    let ok = false;
+    try {
+      ok = geoReport();
+    } catch {
+      ok = false;
+    }
+    if (!ok)
+      throw new Error(
+        `${status} is neither problem+json nor a GeoReport v2 error\nrequest: ${describeRequest(req)}\nresponse: ${clip(res.body)}`,
+      );
   }
 
   async function fuzzOperation(op: Operation, mode: Mode, index: number) {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Permission, Role } from '../../core/accounts/permissions.js';
-import { hashPassword } from '../../server/modules/accounts/password.js';
+import { hashPassword } from '../../server/modules/accounts/auth/password.js';
 import type { TestApp } from './test-app.js';
 
 // Signs test users in through the real login route, so route tests exercise sessions and CSRF as users do.

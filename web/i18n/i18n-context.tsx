@@ -10,7 +10,7 @@ const DICTIONARIES: Record<Locale, Dictionary> = { vi, en };
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  return fillPlaceholders(DICTIONARIES[locale][key] ?? vi[key] ?? key, params);
+  return fillPlaceholders(DICTIONARIES[locale][key] ?? vi[key] ?? key, params, locale);
 }
 
 type I18nValue = { locale: Locale; t: Translate; setLocale: (locale: Locale) => void };

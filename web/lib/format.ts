@@ -1,4 +1,5 @@
 import type { Locale } from '../../core/i18n/locale.js';
+import { vietnamDate } from '../../core/time/vietnam-date.js';
 import { intlTag } from '../i18n/locale-store.js';
 
 // Business dates are Asia/Ho_Chi_Minh calendar dates; instants are shown in that zone too.
@@ -45,5 +46,5 @@ export function formatPercent(value: number | null | undefined, locale: Locale):
 
 /** Today as 'YYYY-MM-DD' in Vietnam, the default "as of" date. */
 export function todayInVietnam(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(now);
+  return vietnamDate(now);
 }

@@ -34,6 +34,23 @@ const landingMain = document.getElementById('main');
 if (rankingPeriod > 0 && landingMain)
   void import('./ranking.js').then((m) => m.showRanking(landingMain, rankingPeriod));
 
+// ?community[=<communeId>] shows "find a team near you" in place of the landing content (its own lazy chunk).
+const communityParam = new URLSearchParams(location.search).get('community');
+if (communityParam !== null && landingMain)
+  void import('./community.js').then((m) => m.showCommunity(landingMain, Number(communityParam) || null));
+
+// ?contest=<slug> shows a contest (rules, registration, the quiz, leaderboard) in its own lazy chunk.
+const contestSlug = new URLSearchParams(location.search).get('contest');
+if (contestSlug && landingMain)
+  void import('./contest.js').then((m) => m.showContest(landingMain, contestSlug));
+
+// ?feedback (send a report), ?feedback=follow&code=… (follow and rate), ?feedback=list: citizen feedback, lazily.
+const feedbackMode = new URLSearchParams(location.search).get('feedback');
+if (feedbackMode !== null && landingMain)
+  void import('./feedback.js').then((m) =>
+    m.showFeedback(landingMain, feedbackMode, new URLSearchParams(location.search).get('code')),
+  );
+
 // The ranking card links to the latest published period once there is one; without it the card stays "soon".
 async function linkRankingCard(card: HTMLElement): Promise<void> {
   const res = await fetch('/api/public/measure/periods');

@@ -1,4 +1,5 @@
 import type { Locale } from '../../core/i18n/locale.js';
+import { pillarLabel, unitKindLabel } from '../../core/measure/labels.js';
 import { fillPlaceholders, type MessageParams } from '../i18n/interpolate.js';
 
 // Texts of the public ranking page (Vietnamese first); `en` must carry the same keys.
@@ -15,10 +16,6 @@ const vi = {
   change: 'Thay đổi',
   all: 'Tất cả',
   group: 'Nhóm đơn vị',
-  commune_level: 'Cấp xã',
-  department: 'Sở, ban, ngành',
-  province: 'Tỉnh',
-  district: 'Huyện',
   published: 'Công bố lúc {at}',
   up: 'tăng {n} bậc',
   down: 'giảm {n} bậc',
@@ -29,11 +26,21 @@ const vi = {
   profile: 'Hồ sơ chỉ số',
   mainIndices: 'Chỉ số chính',
   pillars: 'Trụ cột',
-  government: 'Chính quyền số',
-  economy: 'Kinh tế số',
-  society: 'Xã hội số',
   rankOf: 'Hạng {rank} / {count}',
   peerRankOf: 'Hạng {rank} trong nhóm {group}',
+  period: 'Kỳ đánh giá',
+  search: 'Tìm đơn vị',
+  searchHint: 'Gõ tên xã, phường, sở…',
+  searchGo: 'Tìm',
+  searchClear: 'Xoá tìm kiếm',
+  noMatch: 'Không tìm thấy đơn vị nào có tên “{q}” trong bảng xếp hạng.',
+  noMatchUnpublished: '{name} tham gia kỳ này nhưng chưa có kết quả công bố.',
+  noMatchExcluded: '{name} không được xếp hạng kỳ này: {reason}',
+  matches: '{n} đơn vị khớp “{q}”',
+  unpublishedTitle: 'Chưa công bố ({n})',
+  unpublishedText: 'Các đơn vị tham gia kỳ đánh giá nhưng chưa được duyệt khi công bố kết quả.',
+  excludedTitle: 'Không xếp hạng ({n})',
+  unitMissing: 'Đơn vị này không có trong kết quả đã công bố của kỳ.',
 } as const;
 
 export type RankingKey = keyof typeof vi;
@@ -51,10 +58,6 @@ const en: { readonly [K in RankingKey]: string } = {
   change: 'Change',
   all: 'All',
   group: 'Unit group',
-  commune_level: 'Commune level',
-  department: 'Departments',
-  province: 'Province',
-  district: 'Districts',
   published: 'Published {at}',
   up: 'up {n}',
   down: 'down {n}',
@@ -65,18 +68,29 @@ const en: { readonly [K in RankingKey]: string } = {
   profile: 'Index profile',
   mainIndices: 'Main indices',
   pillars: 'Pillars',
-  government: 'Digital government',
-  economy: 'Digital economy',
-  society: 'Digital society',
   rankOf: 'Rank {rank} of {count}',
   peerRankOf: 'Rank {rank} among {group}',
+  period: 'Assessment period',
+  search: 'Find a unit',
+  searchHint: 'Type a commune, ward or department…',
+  searchGo: 'Find',
+  searchClear: 'Clear the search',
+  noMatch: 'No unit named “{q}” in the ranking.',
+  noMatchUnpublished: '{name} takes part in this period but has no published result yet.',
+  noMatchExcluded: '{name} is not ranked in this period: {reason}',
+  matches: '{n} units match “{q}”',
+  unpublishedTitle: 'Not published yet ({n})',
+  unpublishedText: 'Units taking part in the period that were not approved when the results were published.',
+  excludedTitle: 'Not ranked ({n})',
+  unitMissing: "This unit is not in the period's published results.",
 };
 
 export function rankingText(locale: Locale, key: RankingKey, params: MessageParams = {}): string {
-  return fillPlaceholders((locale === 'en' ? en : vi)[key], params);
+  return fillPlaceholders((locale === 'en' ? en : vi)[key], params, locale);
 }
 
 /** A peer-group code in words when we know it, else the code itself. */
-export function groupLabel(locale: Locale, group: string): string {
-  return group in vi ? rankingText(locale, group as RankingKey) : group;
-}
+export const groupLabel = (locale: Locale, group: string): string => unitKindLabel(group, locale);
+
+/** A pillar's name (the one table in core/measure/labels.ts). */
+export const pillarName = (locale: Locale, pillar: string): string => pillarLabel(pillar, locale);

@@ -1,7 +1,9 @@
 import './ranking.css';
+import type { PublicPeriodDetail } from '../../core/contracts/measure-public.js';
 import type { Locale } from '../../core/i18n/locale.js';
+import { matchesFolded } from '../../core/units/fold.js';
 import { getLocale, intlTag, subscribeLocale } from '../i18n/locale-store.js';
-import { groupLabel, type RankingKey, rankingText } from './ranking-texts.js';
+import { groupLabel, pillarName, type RankingKey, rankingText } from './ranking-texts.js';
 
 // The public ranking of a published period (?ranking=<periodId>) and a unit's profile (&unit=<id>).
 // Plain DOM, CSS bars, no charting library: it must load fast on a cheap phone.
@@ -31,7 +33,17 @@ type Ranking = {
   total: number;
   units: RankedUnit[];
 };
-type State = { ranking: Ranking | null; status: 'loading' | 'ok' | 'notFound' | 'error'; group: string };
+type PublishedPeriod = { id: number; name: string; year: number };
+type State = {
+  ranking: Ranking | null;
+  status: 'loading' | 'ok' | 'notFound' | 'error';
+  group: string;
+  /** The search typed by the citizen (sent as `q`; the server folds marks and case). */
+  q: string;
+  /** Main index names, units taking part but not ranked: loaded once per period, optional. */
+  detail: PublicPeriodDetail | null;
+  periods: PublishedPeriod[];
+};
 const PAGE_SIZE = 50;
 
 type Child = Node_ | string | null | false;
@@ -44,7 +56,7 @@ function h(tag: string, attrs: Record<string, string> = {}, ...children: Child[]
   return el;
 }
 
-const state: State = { ranking: null, status: 'loading', group: 'all' };
+const state: State = { ranking: null, status: 'loading', group: 'all', q: '', detail: null, periods: [] };
 let root: HTMLElement;
 let periodId = 0;
 
@@ -132,10 +144,114 @@ function rankingView(r: Ranking): HTMLElement[] {
         }),
       }),
     ),
+    searchForm(),
     groupFilter(groups) ?? h('span'),
-    h('table', { class: 'rk-table' }, h('thead', {}, head), h('tbody', {}, ...rows)),
+    state.q ? matchNote(r) : h('span'),
+    rows.length
+      ? h('table', { class: 'rk-table' }, h('thead', {}, head), h('tbody', {}, ...rows))
+      : h('span'),
     moreButton(r) ?? h('span'),
+    notRankedList() ?? h('span'),
   ];
+}
+
+function periodSwitcher(): HTMLElement | null {
+  if (state.periods.length < 2) return null;
+  const select = h(
+    'select',
+    { id: 'rk-period', class: 'rk-select' },
+    ...state.periods.map((p) => {
+      const o = h('option', { value: String(p.id) }, p.name);
+      if (p.id === periodId) o.setAttribute('selected', '');
+      return o;
+    }),
+  ) as HTMLSelectElement;
+  select.addEventListener('change', () => {
+    location.search = `?ranking=${select.value}`;
+  });
+  return h('p', { class: 'rk-field' }, h('label', { for: 'rk-period' }, tr('period')), select);
+}
+
+function searchForm(): HTMLElement {
+  const input = h('input', {
+    id: 'rk-q',
+    type: 'search',
+    class: 'rk-input',
+    placeholder: tr('searchHint'),
+    autocomplete: 'off',
+    enterkeyhint: 'search',
+  }) as HTMLInputElement;
+  input.value = state.q;
+  const form = h(
+    'form',
+    { class: 'rk-search', role: 'search' },
+    h('label', { for: 'rk-q' }, tr('search')),
+    h(
+      'span',
+      { class: 'rk-searchrow' },
+      input,
+      h('button', { type: 'submit', class: 'rk-chip' }, tr('searchGo')),
+    ),
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    state.q = input.value.trim();
+    void load(false).then(() => document.getElementById('rk-q')?.focus());
+  });
+  return form;
+}
+
+/** After a search: how many matched, or why a unit the citizen looked for is not in the ranking. */
+function matchNote(r: Ranking): HTMLElement {
+  const clear = h('button', { type: 'button', class: 'rk-chip' }, tr('searchClear'));
+  clear.addEventListener('click', () => {
+    state.q = '';
+    void load(false);
+  });
+  if (r.total > 0) return h('p', { role: 'status' }, `${tr('matches', { n: r.total, q: state.q })} `, clear);
+  const hit = (name: string) => matchesFolded(name, state.q);
+  const unpublished = state.detail?.unpublished.find((u) => hit(u.unitName));
+  const excluded = state.detail?.excluded.find((u) => hit(u.unitName));
+  const why = unpublished
+    ? tr('noMatchUnpublished', { name: unpublished.unitName })
+    : excluded
+      ? tr('noMatchExcluded', { name: excluded.unitName, reason: excluded.reason })
+      : tr('noMatch', { q: state.q });
+  return h('p', { role: 'status', class: 'rk-note' }, `${why} `, clear);
+}
+
+/** Units taking part but not in the ranking, so a citizen whose commune is missing learns why. */
+function notRankedList(): HTMLElement | null {
+  const d = state.detail;
+  if (!d || (!d.unpublished.length && !d.excluded.length)) return null;
+  const parts: HTMLElement[] = [];
+  if (d.unpublished.length)
+    parts.push(
+      h(
+        'details',
+        { class: 'rk-details' },
+        h('summary', {}, tr('unpublishedTitle', { n: d.unpublished.length })),
+        h('p', { class: 'rk-muted' }, tr('unpublishedText')),
+        h('ul', {}, ...d.unpublished.map((u) => h('li', {}, u.unitName))),
+      ),
+    );
+  if (d.excluded.length)
+    parts.push(
+      h(
+        'details',
+        { class: 'rk-details' },
+        h('summary', {}, tr('excludedTitle', { n: d.excluded.length })),
+        h('ul', {}, ...d.excluded.map((u) => h('li', {}, `${u.unitName}: ${u.reason}`))),
+      ),
+    );
+  return h('section', { class: 'rk-notranked' }, ...parts);
+}
+
+/** A main index in words: the period's framework names it (the ranking carries codes). */
+function mainIndexName(code: string): string {
+  const m = state.detail?.mainIndices.find((x) => x.code === code);
+  if (!m) return code;
+  return getLocale() === 'en' && m.nameEn ? m.nameEn : m.name;
 }
 
 function moreButton(r: Ranking): HTMLElement | null {
@@ -165,7 +281,7 @@ function nodeList(title: string, nodes: Node[], label: (code: string) => string)
 function profileView(r: Ranking, unitId: number): HTMLElement[] {
   const u = r.units.find((x) => x.unitId === unitId);
   const back = h('a', { href: `/?ranking=${periodId}`, class: 'rk-back' }, tr('back'));
-  if (!u) return [back, h('p', {}, tr('notFound'))];
+  if (!u) return [back, h('p', { role: 'status' }, tr('unitMissing'))];
   const locale = getLocale();
   const peers = r.groups.find((g) => g.peerGroup === u.peerGroup)?.count ?? 0;
   return [
@@ -180,10 +296,8 @@ function profileView(r: Ranking, unitId: number): HTMLElement[] {
       u.band ? ` · ${u.band.name}` : '',
     ),
     h('p', {}, h('span', { class: 'rk-valnum rk-big' }, num(u.value)), bar(u.value, tr('value'))),
-    nodeList(tr('pillars'), u.pillars, (c) =>
-      ['government', 'economy', 'society'].includes(c) ? tr(c as RankingKey) : c,
-    ),
-    nodeList(tr('mainIndices'), u.mainIndices, (c) => c),
+    nodeList(tr('pillars'), u.pillars, (c) => pillarName(locale, c)),
+    nodeList(tr('mainIndices'), u.mainIndices, mainIndexName),
   ];
 }
 
@@ -193,7 +307,7 @@ function render(): void {
   const unit = Number(new URLSearchParams(location.search).get('unit')) || 0;
   const parts: (HTMLElement | null)[] = [
     h('h1', {}, tr('title')),
-    state.ranking ? h('p', { class: 'rk-period' }, state.ranking.periodName) : null,
+    periodSwitcher() ?? (state.ranking ? h('p', { class: 'rk-period' }, state.ranking.periodName) : null),
   ];
   if (state.status === 'loading') parts.push(h('p', { role: 'status' }, tr('loading')));
   if (state.status === 'notFound') parts.push(h('p', { role: 'status' }, tr('notFound')));
@@ -216,7 +330,10 @@ async function load(more: boolean): Promise<void> {
     offset: String(more ? (state.ranking?.units.length ?? 0) : 0),
   });
   if (unit) params.set('unitId', String(unit));
-  else if (state.group !== 'all') params.set('peerGroup', state.group);
+  else {
+    if (state.group !== 'all') params.set('peerGroup', state.group);
+    if (state.q) params.set('q', state.q);
+  }
   try {
     const res = await fetch(`/api/public/measure/periods/${periodId}/ranking?${params}`, {
       headers: { accept: 'application/json' },
@@ -235,10 +352,29 @@ async function load(more: boolean): Promise<void> {
   render();
 }
 
+/** The period's names and not-ranked units, and the other published periods: extras, the ranking works without. */
+async function loadExtras(): Promise<void> {
+  const get = async <T>(path: string): Promise<T | null> => {
+    try {
+      const res = await fetch(path, { headers: { accept: 'application/json' } });
+      return res.ok ? ((await res.json()) as T) : null;
+    } catch {
+      return null;
+    }
+  };
+  const [detail, periods] = await Promise.all([
+    get<PublicPeriodDetail>(`/api/public/measure/periods/${periodId}`),
+    get<PublishedPeriod[]>('/api/public/measure/periods'),
+  ]);
+  state.detail = detail;
+  state.periods = periods ?? [];
+  render();
+}
+
 export async function showRanking(main: HTMLElement, id: number): Promise<void> {
   root = main;
   periodId = id;
   render();
   subscribeLocale(() => render());
-  await load(false);
+  await Promise.all([load(false), loadExtras()]);
 }

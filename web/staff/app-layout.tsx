@@ -7,6 +7,7 @@ import { LanguageSwitch } from '../components/language-switch.js';
 import { notify } from '../components/notify.js';
 import { PageLoader } from '../components/page-loader.js';
 import { logout, type Session } from '../features/auth/auth-api.js';
+import { NotificationBell } from '../features/notifications/notification-bell.js';
 import { useT } from '../i18n/i18n-context.js';
 import { ADMIN_NAV, MODULE_NAV, type NavItem } from './nav-items.js';
 
@@ -79,6 +80,7 @@ export function AppLayout({ session }: { session: Session }) {
             </Anchor>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <NotificationBell />
             <LanguageSwitch />
             <UserMenu session={session} />
           </Group>

@@ -1,7 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './staff.css';
-import { createTheme, MantineProvider } from '@mantine/core';
+import { createTheme, MantineProvider, Table } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
@@ -21,6 +21,13 @@ const theme = createTheme({
   respectReducedMotion: true,
   colors: { green: contrastSafeGreen },
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif',
+  components: {
+    // A table wider than a phone scrolls sideways: its scrolling viewport takes keyboard focus so a keyboard
+    // user can scroll it too (WCAG 2.1.1; axe's scrollable-region-focusable).
+    TableScrollContainer: Table.ScrollContainer.extend({
+      defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } },
+    }),
+  },
 });
 
 const queryClient = new QueryClient({

@@ -4,8 +4,12 @@ import { UnderConstructionPage } from '../components/under-construction-page.js'
 import { ForgotPasswordPage } from '../features/auth/forgot-password-page.js';
 import { LoginPage } from '../features/auth/login-page.js';
 import { ResetPasswordPage } from '../features/auth/reset-password-page.js';
+import { communityRoutes } from '../features/community/community-routes.js';
+import { contestRoutes } from '../features/contest/contest-routes.js';
+import { feedbackRoutes } from '../features/feedback/feedback-routes.js';
 import { HomePage } from '../features/home/home-page.js';
 import { measureRoutes } from '../features/measure/measure-routes.js';
+import { steerRoutes } from '../features/steer/steer-routes.js';
 import { NotFoundPage } from './not-found-page.js';
 import { RequireSession } from './require-session.js';
 
@@ -19,6 +23,9 @@ const UsersPage = lazy(() =>
 );
 const TokensPage = lazy(() =>
   import('../features/tokens/tokens-page.js').then((m) => ({ default: m.TokensPage })),
+);
+const NotificationsPage = lazy(() =>
+  import('../features/notifications/notifications-page.js').then((m) => ({ default: m.NotificationsPage })),
 );
 const AuditPage = lazy(() =>
   import('../features/audit/audit-page.js').then((m) => ({ default: m.AuditPage })),
@@ -40,11 +47,13 @@ export function createStaffRouter() {
           { path: 'users', element: <UsersPage /> },
           { path: 'tokens', element: <TokensPage /> },
           { path: 'audit', element: <AuditPage /> },
+          { path: 'notifications', element: <NotificationsPage /> },
           ...measureRoutes,
-          { path: 'steer', element: <UnderConstructionPage moduleKey="nav.steer" /> },
+          ...steerRoutes,
+          ...contestRoutes,
           { path: 'contest', element: <UnderConstructionPage moduleKey="nav.contest" /> },
-          { path: 'feedback', element: <UnderConstructionPage moduleKey="nav.feedback" /> },
-          { path: 'community', element: <UnderConstructionPage moduleKey="nav.community" /> },
+          ...feedbackRoutes,
+          ...communityRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

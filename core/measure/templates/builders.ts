@@ -3,9 +3,9 @@ import type {
   Component,
   Group,
   MainIndex,
+  MeasureUnitKind,
   Pillar,
   ScoringRule,
-  UnitKind,
   ValueType,
 } from '../../contracts/measure-framework.js';
 
@@ -146,7 +146,7 @@ export interface Extra {
   ev?: string;
   kpi?: string;
   pillar?: Pillar | null;
-  kinds?: UnitKind[];
+  kinds?: MeasureUnitKind[];
   groups?: string[];
   source?: string;
 }

@@ -1,5 +1,5 @@
 // biome-ignore-all format: one component per line keeps these tables reviewable against the source decisions
-import type { Framework, UnitKind } from '../../contracts/measure-framework.js';
+import type { Framework, MeasureUnitKind } from '../../contracts/measure-framework.js';
 import { c, doc, dueBy, formula, group, headOfCommittee, type IndexDefaults, ladder, lowerIsBetter, mainIndex, pct, ratio, steps, THREE_BANDS, yes } from './builders.js';
 
 // Commune, ward and special-zone set modelled on Hà Nội's 2025 commune set (47 components in 8 groups:
@@ -7,8 +7,8 @@ import { c, doc, dueBy, formula, group, headOfCommittee, type IndexDefaults, lad
 // digital economy 6, digital society 8) on TP.HCM's 100-point scale. Two rural components (OCOP products,
 // cooperatives) do not apply to wards, whose maximum is rebased. All component texts are examples.
 
-const LOCAL: UnitKind[] = ['commune', 'ward', 'special_zone'];
-const RURAL: UnitKind[] = ['commune', 'special_zone'];
+const LOCAL: MeasureUnitKind[] = ['commune', 'ward', 'special_zone'];
+const RURAL: MeasureUnitKind[] = ['commune', 'special_zone'];
 const D: IndexDefaults = {
   dataSource: 'UBND xã, phường, đặc khu tự đánh giá',
   verifyingAgency: 'Sở Khoa học và Công nghệ (cơ quan thường trực)',
@@ -24,7 +24,7 @@ const NT = mainIndex('X.NT', 'Nhận thức số', 'Digital awareness', 8, 'gove
 ], D);
 
 const TC = mainIndex('X.TC', 'Thể chế số', 'Digital institutions', 6, 'government', [
-  c('X.TC.1', 'Kế hoạch chuyển đổi số năm của UBND xã ban hành đúng hạn', 'Annual DX plan issued on time', 2, dueBy('2025-03-31', 0.5)),
+  c('X.TC.1', 'Kế hoạch chuyển đổi số năm của UBND xã ban hành đúng hạn', 'Annual DX plan issued on time', 2, dueBy('{year}-03-31', 0.5)),
   c('X.TC.2', 'Quyết định thành lập và quy chế hoạt động của các Tổ công nghệ số cộng đồng', 'Decision and rules for community digital teams', 2, doc()),
   c('X.TC.3', 'Tỷ lệ nhiệm vụ chuyển đổi số được giao hoàn thành đúng hạn', 'Assigned DX tasks done on time', 2, ratio(), { kpi: 'steer.task_on_time_rate' }),
 ], D);

@@ -1,5 +1,5 @@
 // biome-ignore-all format: one component per line keeps these tables reviewable against the source decisions
-import type { Framework, UnitKind } from '../../contracts/measure-framework.js';
+import type { Framework, MeasureUnitKind } from '../../contracts/measure-framework.js';
 import { c, doc, dueBy, group, type IndexDefaults, ladder, lowerIsBetter, mainIndex, pick, ratio, steps, THREE_BANDS, yes } from './builders.js';
 
 // Department set (sở, ban, ngành) modelled on TP.HCM 2025 (6 main indices, 32 components, 100 points) with
@@ -8,7 +8,7 @@ import { c, doc, dueBy, group, type IndexDefaults, ladder, lowerIsBetter, mainIn
 // All component texts are examples for a province to edit.
 
 export const KTS_REMIT_GROUP = 'kts_remit';
-const DEPARTMENT: UnitKind[] = ['department'];
+const DEPARTMENT: MeasureUnitKind[] = ['department'];
 const D: IndexDefaults = {
   dataSource: 'Sở, ban, ngành tự đánh giá',
   verifyingAgency: 'Sở Khoa học và Công nghệ (cơ quan thường trực)',
@@ -23,7 +23,7 @@ const NT = mainIndex('S.NT', 'Nhận thức số', 'Digital awareness', 10, 'gov
 ], D);
 
 const TC = mainIndex('S.TC', 'Thể chế số', 'Digital institutions', 10, 'government', [
-  c('S.TC.1', 'Kế hoạch chuyển đổi số năm của cơ quan ban hành đúng hạn', 'Annual DX plan issued on time', 3, dueBy('2025-03-31', 0.5)),
+  c('S.TC.1', 'Kế hoạch chuyển đổi số năm của cơ quan ban hành đúng hạn', 'Annual DX plan issued on time', 3, dueBy('{year}-03-31', 0.5)),
   c('S.TC.2', 'Quy chế quản lý, sử dụng các hệ thống thông tin dùng chung trong cơ quan', 'Rules for shared information systems', 2, doc()),
   c('S.TC.3', 'Kinh phí chuyển đổi số được bố trí trong dự toán năm', 'DX budget line in the annual estimate', 2, yes()),
   c('S.TC.4', 'Tỷ lệ nhiệm vụ chuyển đổi số được giao hoàn thành đúng hạn', 'Assigned DX tasks done on time', 3, ratio(), { kpi: 'steer.task_on_time_rate' }),

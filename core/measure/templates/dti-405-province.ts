@@ -20,7 +20,7 @@ const NT = mainIndex('NT', 'Nhận thức số', 'Digital awareness', 60, 'gover
 ], D);
 
 const TC = mainIndex('TC', 'Thể chế số', 'Digital institutions', 60, 'government', [
-  c('TC.1', 'Kế hoạch chuyển đổi số năm của UBND tỉnh ban hành đúng hạn', 'Annual DX plan issued on time', 15, dueBy('2025-03-31', 0.5)),
+  c('TC.1', 'Kế hoạch chuyển đổi số năm của UBND tỉnh ban hành đúng hạn', 'Annual DX plan issued on time', 15, dueBy('{year}-03-31', 0.5)),
   c('TC.2', 'Tỷ lệ chi ngân sách cho khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số (mục tiêu 3%)', 'Budget share for science, innovation and DX (target 3%)', 15, target(3, 0, '%')),
   c('TC.3', 'Kiến trúc số cấp tỉnh được ban hành, cập nhật', 'Provincial digital architecture issued or updated', 15, doc()),
   c('TC.4', 'Tỷ lệ nhiệm vụ trong kế hoạch chuyển đổi số năm hoàn thành đúng hạn', 'Share of annual DX plan tasks done on time', 15, ratio(), { kpi: 'steer.task_on_time_rate' }),

@@ -45,7 +45,7 @@ export const DTI922_AWARENESS: MainIndex = mainIndex('NT', 'Nhận thức số',
 
 export const DTI922_INSTITUTIONS: MainIndex = mainIndex('TC', 'Thể chế số', 'Digital institutions', 100, G, [
   c('TC.1', 'Nghị quyết hoặc chương trình hành động về chuyển đổi số của Tỉnh ủy, HĐND tỉnh', 'Party or council resolution on DX', 10, doc()),
-  c('TC.2', 'Kế hoạch chuyển đổi số năm của UBND tỉnh được ban hành đúng hạn', 'Annual DX plan issued on time', 10, dueBy('2025-01-31', 0.5), { desc: 'Ngày ban hành kế hoạch chuyển đổi số năm; ban hành sau hạn được một nửa số điểm' }),
+  c('TC.2', 'Kế hoạch chuyển đổi số năm của UBND tỉnh được ban hành đúng hạn', 'Annual DX plan issued on time', 10, dueBy('{year}-01-31', 0.5), { desc: 'Ngày ban hành kế hoạch chuyển đổi số năm; ban hành sau hạn được một nửa số điểm' }),
   c('TC.3', 'Kiến trúc Chính quyền điện tử/Chính quyền số cấp tỉnh được ban hành, cập nhật', 'Provincial digital government architecture', 10, doc()),
   c('TC.4', 'Quy chế quản lý, kết nối, chia sẻ dữ liệu của tỉnh', 'Data management and sharing regulation', 10, doc()),
   c('TC.5', 'Chính sách thu hút, đãi ngộ nhân lực chuyển đổi số', 'Policy to attract DX staff', 10, doc()),

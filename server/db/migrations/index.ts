@@ -8,6 +8,22 @@ import * as measureScores from './2026-11-21-0300-measure-scores.js';
 import * as measureSnapshotValues from './2026-11-22-0100-measure-snapshot-values.js';
 import * as measureComponentScores from './2026-11-22-0200-measure-component-scores.js';
 import * as measurePeriodTargets from './2026-11-22-0300-measure-period-targets.js';
+import * as securityOwnership from './2026-12-06-0100-security-ownership.js';
+import * as notifications from './2026-12-06-0200-notifications.js';
+import * as usersSearchName from './2026-12-06-0300-users-search-name.js';
+import * as steerTasks from './2026-12-06-0400-steer-tasks.js';
+import * as steerMeetings from './2026-12-06-0410-steer-meetings.js';
+import * as steerUrging from './2026-12-06-0420-steer-urging.js';
+import * as steerRegisters from './2026-12-06-0430-steer-registers.js';
+import * as steerReports from './2026-12-06-0440-steer-reports.js';
+import * as measureReopenExclusion from './2026-12-06-0447-measure-reopen-exclusion.js';
+import * as steerImport from './2026-12-06-0450-steer-import.js';
+import * as auditUnit from './2026-12-06-0500-audit-unit.js';
+import * as dataRevisions from './2026-12-06-0510-data-revisions.js';
+import * as feedback from './2026-12-06-0600-feedback.js';
+import * as contest from './2026-12-06-0700-contest.js';
+import * as community from './2026-12-06-0800-community.js';
+import * as steerBenchIndexes from './2026-12-06-0910-steer-bench-indexes.js';
 
 // Append-only, in order. Names sort by date; each file runs on SQLite and PostgreSQL.
 export const migrations: Record<string, Migration> = {
@@ -20,4 +36,20 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22-0100-measure-snapshot-values': measureSnapshotValues,
   '2026-11-22-0200-measure-component-scores': measureComponentScores,
   '2026-11-22-0300-measure-period-targets': measurePeriodTargets,
+  '2026-12-06-0100-security-ownership': securityOwnership,
+  '2026-12-06-0200-notifications': notifications,
+  '2026-12-06-0300-users-search-name': usersSearchName,
+  '2026-12-06-0400-steer-tasks': steerTasks,
+  '2026-12-06-0440-steer-reports': steerReports,
+  '2026-12-06-0410-steer-meetings': steerMeetings,
+  '2026-12-06-0420-steer-urging': steerUrging,
+  '2026-12-06-0430-steer-registers': steerRegisters,
+  '2026-12-06-0450-steer-import': steerImport,
+  '2026-12-06-0447-measure-reopen-exclusion': measureReopenExclusion,
+  '2026-12-06-0500-audit-unit': auditUnit,
+  '2026-12-06-0510-data-revisions': dataRevisions,
+  '2026-12-06-0600-feedback': feedback,
+  '2026-12-06-0700-contest': contest,
+  '2026-12-06-0800-community': community,
+  '2026-12-06-0910-steer-bench-indexes': steerBenchIndexes,
 };

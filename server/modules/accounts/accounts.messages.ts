@@ -6,9 +6,9 @@ registerMessages({
     vi: 'Email hoặc mật khẩu không đúng',
     en: 'Wrong email or password',
   },
-  'auth.locked': {
-    vi: 'Đăng nhập sai quá nhiều lần; tài khoản tạm khoá {minutes} phút',
-    en: 'Too many failed sign-ins; the account is locked for {minutes} minutes',
+  'auth.slow_down': {
+    vi: 'Đăng nhập sai nhiều lần từ địa chỉ này; vui lòng chờ rồi thử lại',
+    en: 'Too many failed sign-ins from this address; wait and try again',
   },
   'auth.wrong_password': { vi: 'Mật khẩu hiện tại không đúng', en: 'The current password is wrong' },
   'auth.reset_token_invalid': {
@@ -20,6 +20,10 @@ registerMessages({
     en: 'Only available to a signed-in session',
   },
   'auth.origin_mismatch': { vi: 'Nguồn yêu cầu không hợp lệ', en: 'Request origin not allowed' },
+  'auth.public_url_missing': {
+    vi: 'Máy chủ chưa cấu hình PUBLIC_URL nên không thể gửi liên kết qua email; hãy liên hệ quản trị hệ thống',
+    en: 'The server has no PUBLIC_URL configured, so it cannot mail links; contact the administrator',
+  },
   'users.email_taken': { vi: 'Email đã được sử dụng', en: 'This email is already in use' },
   'users.grants_required': {
     vi: 'Người dùng phải có ít nhất một vai trò',

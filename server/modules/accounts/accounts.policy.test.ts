@@ -7,7 +7,6 @@ import {
   canGrantOnUnits,
   canListTokens,
   canManageUsersOnUnit,
-  canReadAuditLog,
   canRevokeToken,
   userManagementRoots,
 } from './accounts.policy.js';
@@ -91,22 +90,5 @@ describe('API token policy', () => {
     expect(canRevokeToken(user(role, B, 5), { createdBy: 5 }, ANC[A])).toBe(true);
     expect(canRevokeToken(user(role, B, 5), { createdBy: 6 }, ANC[A])).toBe(false);
     expect(canRevokeToken(user(role, PROVINCE, 5), { createdBy: 6 }, ANC[A])).toBe(role === 'admin');
-  });
-});
-
-describe('audit log policy', () => {
-  it.each(ROLES)('%s on the top-level unit reads the audit log only if admin or secretariat', (role) => {
-    expect(canReadAuditLog(user(role, PROVINCE), [PROVINCE])).toBe(
-      role === 'admin' || role === 'secretariat',
-    );
-  });
-
-  it.each(ROLES)('%s of a commune (not a top-level unit) never reads the audit log', (role) => {
-    expect(canReadAuditLog(user(role, A), [])).toBe(false);
-    expect(canReadAuditLog(user(role, A), [PROVINCE])).toBe(false);
-  });
-
-  it('anonymous never reads it', () => {
-    expect(canReadAuditLog(null, [PROVINCE])).toBe(false);
   });
 });

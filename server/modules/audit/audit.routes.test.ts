@@ -81,14 +81,21 @@ describe.each(testDialects())('audit log on %s', (dialect) => {
         actorUserId: admin.userId,
         action: 'user.updated',
         entity: 'user',
+        entityLabel: 'Audited Twice',
         at: '2026-03-02T02:02:00.000Z',
         before: { fullName: 'Audited', isActive: true, locale: 'vi' },
         after: { fullName: 'Audited Twice', isActive: true, locale: 'vi' },
       });
       expect(item.ip).toBeTruthy();
     }
-    const all = (await get('?limit=200', admin)).json().items as { id: number }[];
+    const all = (await get('?limit=200', admin)).json().items as {
+      id: number;
+      entity: string;
+      entityLabel: unknown;
+    }[];
     expect(all.map((i) => i.id)).toEqual([...all.map((i) => i.id)].sort((a, b) => b - a));
+    // Only users have a readable name to show; other objects keep their id.
+    expect(all.filter((i) => i.entity !== 'user').every((i) => i.entityLabel === null)).toBe(true);
   });
 
   it('filters by actor, entity id, time range and text, and pages with beforeId', async () => {
@@ -100,6 +107,8 @@ describe.each(testDialects())('audit log on %s', (dialect) => {
     ]);
     const byActor = await get(`?actorUserId=${secretariat.userId}`, admin);
     expect(byActor.json().items.map((i: { action: string }) => i.action)).toEqual(['auth.login']);
+    const byEmail = await get('?actor=ADMIN%40P&action=user.created', secretariat);
+    expect(byEmail.json().items.map((i: { entityId: string }) => i.entityId)).toEqual([created.entityId]);
     const range = await get('?from=2026-03-02T09:01:00%2B07:00&to=2026-03-02T02:02:00Z', admin);
     expect(range.json().items.map((i: { action: string }) => i.action)).toEqual(['user.created']);
     const text = await get('?q=UPDATED', admin);
@@ -111,6 +120,58 @@ describe.each(testDialects())('audit log on %s', (dialect) => {
     expect(second.items[0].id).toBeLessThan(first.nextBeforeId);
     const total = (await get('?limit=200', admin)).json();
     expect(total.nextBeforeId).toBeNull();
+  });
+
+  it('filters by the person who acted, by name without diacritics (issue 10)', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: admin.headers,
+      payload: {
+        email: 'ld@p.vn',
+        fullName: 'Lãnh Đạo Sở',
+        password: 'Long-enough-1',
+        grants: [{ role: 'viewer', unitId: u.province }],
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: '203.0.113.77',
+      payload: { email: 'ld@p.vn', password: 'Long-enough-1' },
+    });
+    expect(login.statusCode).toBe(200);
+    for (const name of ['lanh dao', 'LÃNH ĐẠO SỞ', 'ld@p']) {
+      const res = await get(`?actor=${encodeURIComponent(name)}`, secretariat);
+      expect(res.statusCode, name).toBe(200);
+      expect(
+        res.json().items.map((i: { actorLabel: string; action: string }) => [i.actorLabel, i.action]),
+      ).toEqual([['ld@p.vn', 'auth.login']]);
+    }
+    expect((await get('?actor=lanh%20dao%20xa', secretariat)).json().items).toEqual([]);
+  });
+
+  it('filters by unit: the unit and every unit below it, found from the row or the module (issue 10)', async () => {
+    const record = (entry: Parameters<TestApp['deps']['audit']['record']>[2]) =>
+      t.deps.db.transaction().execute((trx) => t.deps.audit.record(trx, { actor: null }, entry));
+    await record({ action: 'unit.updated', entity: 'unit', entityId: u.communeA, after: { name: 'A' } });
+    await record({ action: 'x.saved', entity: 'thing', entityId: 7, after: { unitId: u.communeB } });
+    await record({ action: 'x.decided', entity: 'thing', entityId: 8, unitId: u.department });
+    t.deps.audit.registerUnitOf('resolved_thing', async (_exec, id) => (id === '9' ? u.communeA : null));
+    await record({ action: 'x.resolved', entity: 'resolved_thing', entityId: 9, after: { status: 'ok' } });
+    const actions = async (unitId: number) =>
+      (await get(`?unitId=${unitId}&limit=200`, admin)).json().items.map((i: { action: string }) => i.action);
+    expect(await actions(u.communeA)).toEqual(['x.resolved', 'unit.updated']);
+    expect(await actions(u.communeB)).toEqual(['x.saved']);
+    expect(await actions(u.department)).toEqual(['x.decided']);
+    // The province covers its whole subtree; rows without a unit (logins) match no unit.
+    const all = await actions(u.province);
+    expect(all).toEqual(expect.arrayContaining(['x.resolved', 'x.decided', 'x.saved', 'unit.updated']));
+    expect(all).not.toContain('auth.login');
+    const [row] = (await get(`?unitId=${u.communeB}`, admin)).json().items;
+    expect(row.unitId).toBe(u.communeB);
+    expect((await get('?unitId=0', admin)).statusCode).toBe(400);
   });
 
   it('offers no route that changes audit rows, and the database refuses UPDATE and DELETE', async () => {

@@ -1,60 +1,48 @@
-import type { Actor } from '../../lib/actor.js';
-import { actorLabel } from '../../lib/actor.js';
-import type { Clock } from '../../lib/clock.js';
-import { maskPersonalData } from '../../lib/mask.js';
-import type { AuditFilter, AuditRepository, Executor } from './audit.repository.js';
+import type { AuditItem } from '../../../core/contracts/accounts.js';
+import { requireSignedIn } from '../../lib/access-guard.js';
+import { scopeRootsFor } from '../../lib/actor.js';
+import { AppError } from '../../lib/errors.js';
+import { canReadAuditLog } from './audit.policy.js';
+import type { AuditReadDeps, AuditReadService } from './audit.types.js';
 
-// The audit log: every write in every module records who, when, from where, what, before and after.
-// Services call record() inside the same transaction as the write, so the two commit or fail together.
+// Browsing the audit log. There is deliberately no operation that changes or deletes audit rows, and the
+// database rejects UPDATE and DELETE on audit_log by trigger.
 
-export type AuditContext = { actor: Actor | null; ip?: string | null; requestId?: string | null };
-
-export type AuditEntry = {
-  action: string;
-  entity: string;
-  entityId?: string | number | null;
-  before?: unknown;
-  after?: unknown;
-};
-
-// Secrets never enter the audit log, whatever a service passes.
-const SECRET_KEYS = new Set(['passwordHash', 'password', 'tokenHash', 'token', 'csrfToken', 'newPassword']);
-
-function stripSecrets(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(stripSecrets);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>)
-        .filter(([k]) => !SECRET_KEYS.has(k))
-        .map(([k, v]) => [k, stripSecrets(v)]),
-    );
+function parseJson(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
   }
-  return value;
 }
 
-function toJson(value: unknown): string | null {
-  return value === undefined || value === null ? null : JSON.stringify(maskPersonalData(stripSecrets(value)));
-}
+const iso = (v?: string) => (v ? new Date(v).toISOString() : undefined);
 
-export function createAuditService({ repo, clock }: { repo: AuditRepository; clock: Clock }) {
+export function createAuditReadService({ repo }: AuditReadDeps): AuditReadService {
   return {
-    async record(exec: Executor, ctx: AuditContext, entry: AuditEntry) {
-      const actor = ctx.actor;
-      await repo.insert(exec, {
-        at: clock.now().toISOString(),
-        actorUserId: actor ? actor.userId : null,
-        actorTokenId: actor?.kind === 'token' ? actor.tokenId : null,
-        actorLabel: actorLabel(actor),
-        ip: ctx.ip ?? null,
-        requestId: ctx.requestId ?? null,
-        action: entry.action,
-        entity: entry.entity,
-        entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
-        beforeJson: toJson(entry.before),
-        afterJson: toJson(entry.after),
-      });
+    async list(actor, q) {
+      const signedIn = requireSignedIn(actor);
+      const topLevel = await repo.topLevelAmong(scopeRootsFor(signedIn, 'audit.read'));
+      if (!canReadAuditLog(signedIn, topLevel)) throw new AppError('FORBIDDEN');
+      const rows = await repo.list({ ...q, from: iso(q.from), to: iso(q.to) });
+      const userIds = rows.filter((r) => r.entity === 'user' && r.entityId).map((r) => Number(r.entityId));
+      const names = await repo.userNames([...new Set(userIds)].filter(Number.isSafeInteger));
+      const items: AuditItem[] = rows.map((r) => ({
+        id: r.id,
+        at: r.at,
+        actorLabel: r.actorLabel,
+        actorUserId: r.actorUserId,
+        ip: r.ip,
+        action: r.action,
+        entity: r.entity,
+        entityId: r.entityId,
+        entityLabel: r.entity === 'user' && r.entityId ? (names.get(Number(r.entityId)) ?? null) : null,
+        unitId: r.unitId,
+        before: parseJson(r.beforeJson),
+        after: parseJson(r.afterJson),
+      }));
+      return { items, nextBeforeId: rows.length === q.limit ? rows[rows.length - 1].id : null };
     },
-    list: (filter: AuditFilter) => repo.list(filter),
   };
 }
-export type AuditService = ReturnType<typeof createAuditService>;

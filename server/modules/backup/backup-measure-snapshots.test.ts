@@ -6,8 +6,8 @@ import { loginAs } from '../../../test/helpers/login.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { testDialects } from '../../../test/helpers/test-db.js';
 import { createUnitTree } from '../../../test/helpers/unit-fixtures.js';
-import { publishedPeriod } from '../measure/exports.test-helpers.js';
-import { createBackup, restoreBackup } from './backup.service.js';
+import { publishedPeriod } from '../measure/exports/exports.test-helpers.js';
+import { createBackup, restoreBackup } from './backup.module.js';
 import { rawDatabase } from './backup-schema.js';
 
 // Published snapshots and their component values (both append-only) travel in a backup and come back intact.

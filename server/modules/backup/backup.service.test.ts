@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PDF_MINIMAL, PNG_1X1 } from '../../../test/helpers/file-fixtures.js';
 import { createTestDatabase, type TestDatabase, testDialects } from '../../../test/helpers/test-db.js';
 import { createUnitTree } from '../../../test/helpers/unit-fixtures.js';
 import { loadConfig } from '../../config.js';
@@ -11,8 +12,7 @@ import type { Deps } from '../../deps.js';
 import { createDeps } from '../../deps-factory.js';
 import { fixedClock } from '../../lib/clock.js';
 import { storagePath } from '../../lib/uploads.js';
-import { PDF_MINIMAL, PNG_1X1 } from '../files/file-fixtures.js';
-import { createBackup, restoreBackup } from './backup.service.js';
+import { createBackup, restoreBackup } from './backup.module.js';
 import { discoverTables, rawDatabase } from './backup-schema.js';
 import { BackupFileError } from './restore.service.js';
 

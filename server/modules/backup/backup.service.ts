@@ -2,8 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, rename, rm, stat } from 'node:fs/promises';
 import type { Kysely, Transaction } from 'kysely';
-import type { Deps } from '../../deps.js';
 import { storagePath } from '../../lib/uploads.js';
+import type { BackupDeps, BackupSummary, Progress } from './backup.types.js';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -22,11 +22,6 @@ import {
 // Backup and restore of a whole install: every table plus the uploaded files, in one file, read from
 // one consistent snapshot. A backup taken on SQLite restores on PostgreSQL and the other way round,
 // which is also how an install moves from one machine to a larger deployment. See docs/operations.md.
-export { restoreBackup } from './restore.service.js';
-
-export type BackupDeps = Pick<Deps, 'database' | 'clock' | 'files'>;
-export type Progress = (message: string) => void;
-export type BackupSummary = { path: string; tables: Record<string, number>; files: number; bytes: number };
 
 type RawDb = Kysely<DynamicDb> | Transaction<DynamicDb>;
 const PAGE = 5000;

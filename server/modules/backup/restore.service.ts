@@ -3,8 +3,9 @@ import { createReadStream, existsSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { sql, type Transaction } from 'kysely';
 import type { DialectName } from '../../db/database.js';
+import { firstForbiddenControl } from '../../lib/text-safety.js';
 import { removeStoredFile, writeStoredFile } from '../../lib/uploads.js';
-import type { BackupDeps, Progress } from './backup.service.js';
+import type { BackupDeps, Progress, RestoreSummary } from './backup.types.js';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -30,12 +31,55 @@ import {
  */
 export const MIGRATION_SEEDED_TABLES = new Set<string>();
 
-export type RestoreSummary = { tables: Record<string, number>; files: number; header: BackupHeader };
-
 export class BackupFileError extends Error {}
 
 type Row = Record<string, unknown>;
 type Batch = { table: TableInfo; rows: Row[] };
+type TextProblem = { table: string; row: string; column: string; codePoint: string };
+
+const PROBLEMS_LISTED = 50;
+
+/**
+ * Control characters in a row's text. Older installs accepted them (SQLite stores U+0000; PostgreSQL
+ * refuses it in text and as a \u0000 escape in JSON), and today's API refuses them. `fatal` marks the
+ * ones the target database cannot hold.
+ */
+function textProblemsOf(table: TableInfo, row: Row, dialect: DialectName) {
+  const found: (TextProblem & { fatal: boolean })[] = [];
+  const key = table.orderBy.map((c) => `${c}=${String(row[c])}`).join(', ');
+  const jsonColumns = new Set(table.columns.filter((c) => /json/i.test(c.type)).map((c) => c.name));
+  for (const [column, raw] of Object.entries(row)) {
+    const value = decodeValue(raw);
+    if (typeof value === 'string') {
+      const codePoint = firstForbiddenControl(value);
+      if (codePoint)
+        found.push({
+          table: table.name,
+          row: key,
+          column,
+          codePoint,
+          fatal: dialect === 'postgres' && value.includes('\u0000'),
+        });
+    } else if (value && typeof value === 'object' && !(value instanceof Uint8Array)) {
+      const json = JSON.stringify(value);
+      if (/\\u00(0[0-8]|0[bcef]|1[0-9a-f])/i.test(json))
+        found.push({
+          table: table.name,
+          row: key,
+          column,
+          codePoint: 'JSON',
+          fatal: dialect === 'postgres' && jsonColumns.has(column) && json.includes('\\u0000'),
+        });
+    }
+  }
+  return found;
+}
+
+function describeProblems(problems: TextProblem[], total: number): string {
+  const lines = problems.map((p) => `  table ${p.table}, row ${p.row}, column ${p.column}: ${p.codePoint}`);
+  const more = total > problems.length ? [`  … and ${total - problems.length} more`] : [];
+  return [...lines, ...more].join('\n');
+}
 
 function coerce(value: unknown, columnType: string, dialect: DialectName): unknown {
   const v = decodeValue(value);
@@ -174,6 +218,9 @@ async function restoreInto(
   let trailer: BackupTrailer | undefined;
   let batch: Batch | undefined;
   let lineNo = 0;
+  const fatal: TextProblem[] = [];
+  const warnings: TextProblem[] = [];
+  let fatalCount = 0;
   const flush = async () => {
     if (!batch) return;
     await insertBatch(trx, batch, dialect);
@@ -193,7 +240,13 @@ async function restoreInto(
       if (batch && batch.table !== table) await flush();
       batch ??= { table, rows: [] };
       const row = item.row as Row;
-      batch.rows.push(row);
+      for (const problem of textProblemsOf(table, row, dialect)) {
+        if (problem.fatal) fatalCount++;
+        const list = problem.fatal ? fatal : warnings;
+        if (list.length < PROBLEMS_LISTED) list.push(problem);
+      }
+      // Once a row cannot be stored, keep reading only to list every such row; nothing will be committed.
+      if (!fatalCount) batch.rows.push(row);
       counts[table.name] = (counts[table.name] ?? 0) + 1;
       if (table.name === 'files') expectedKeys.add(String(row.storage_key));
       if (batch.rows.length >= batchSize(table)) await insertBatch(trx, batch, dialect);
@@ -211,6 +264,17 @@ async function restoreInto(
     hash.update(`${text}\n`);
   }
   verifyComplete({ header, trailer, hashHex: hash.digest('hex'), counts, expectedKeys, restoredKeys });
+  if (fatalCount) {
+    throw new BackupFileError(
+      `The backup holds ${fatalCount} value(s) with U+0000, which PostgreSQL cannot store. Nothing was restored.\n` +
+        `${describeProblems(fatal, fatalCount)}\n` +
+        'Restore it into SQLite, correct these values in the application, then back up again.',
+    );
+  }
+  if (warnings.length)
+    onProgress(
+      `warning: text with control characters (accepted here, refused by the API today):\n${describeProblems(warnings, warnings.length)}`,
+    );
   if (dialect === 'postgres') await resetSequences(trx, tables);
   onProgress(`files: ${restoredKeys.size}`);
   return { tables: counts, files: restoredKeys.size, header: header as BackupHeader };

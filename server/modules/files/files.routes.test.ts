@@ -3,11 +3,6 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LoggedIn, loginAs } from '../../../test/helpers/login.js';
-import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
-import { testDialects } from '../../../test/helpers/test-db.js';
-import { createUnitTree, type UnitTree } from '../../../test/helpers/unit-fixtures.js';
-import { storagePath } from '../../lib/uploads.js';
 import {
   CSV_UNITS,
   docxBytes,
@@ -16,8 +11,13 @@ import {
   PDF_MINIMAL,
   PNG_1X1,
   xlsxBytes,
-} from './file-fixtures.js';
-import { contentDisposition, downloadName } from './files.routes.js';
+} from '../../../test/helpers/file-fixtures.js';
+import { type LoggedIn, loginAs } from '../../../test/helpers/login.js';
+import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
+import { testDialects } from '../../../test/helpers/test-db.js';
+import { createUnitTree, type UnitTree } from '../../../test/helpers/unit-fixtures.js';
+import { contentDisposition, downloadName } from '../../lib/download.js';
+import { storagePath } from '../../lib/uploads.js';
 
 describe.each(testDialects())('files routes on %s', (dialect) => {
   let t: TestApp;
@@ -113,7 +113,7 @@ describe.each(testDialects())('files routes on %s', (dialect) => {
     expect(res.statusCode).toBe(201);
     const body = res.json();
     expect(body).toEqual({
-      id: expect.any(Number),
+      id: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/),
       mime: 'application/pdf',
       size: PDF_MINIMAL.length,
       originalName: 'Biên bản họp.pdf',
@@ -122,7 +122,7 @@ describe.each(testDialects())('files routes on %s', (dialect) => {
     const row = await t.deps.db
       .selectFrom('files')
       .selectAll()
-      .where('id', '=', body.id)
+      .where('publicId', '=', body.id)
       .executeTakeFirstOrThrow();
     expect(row.uploadedBy).toBe(officerA.userId);
     expect(row.storageKey).toMatch(/^2026\/03\/[0-9a-f]{32}$/);
@@ -131,7 +131,7 @@ describe.each(testDialects())('files routes on %s', (dialect) => {
       .selectFrom('auditLog')
       .selectAll()
       .where('entity', '=', 'file')
-      .where('entityId', '=', String(body.id))
+      .where('entityId', '=', String(row.id))
       .executeTakeFirstOrThrow();
     expect(audit.action).toBe('files.upload');
     expect(audit.actorUserId).toBe(officerA.userId);
@@ -187,7 +187,7 @@ describe.each(testDialects())('files routes on %s', (dialect) => {
   });
 
   describe('download', () => {
-    let fileId: number;
+    let fileId: string;
     beforeAll(async () => {
       fileId = (await upload(officerA, { name: 'Kế hoạch (số) 2026.png', data: PNG_1X1 })).json().id;
     });
@@ -220,10 +220,24 @@ describe.each(testDialects())('files routes on %s', (dialect) => {
       expect(downloadName('data.txt', 'text/csv')).toBe('data.csv');
     });
 
-    it('lets an admin download it', async () => {
-      const res = await get(admin);
-      expect(res.statusCode).toBe(200);
-      expect(res.rawPayload).toEqual(PNG_1X1);
+    // Issue 8 #2: an admin grant anywhere used to open every file by its sequential id.
+    it('keeps an upload attached to nothing to its uploader, even from the province’s admin', async () => {
+      expect((await get(admin)).statusCode).toBe(403);
+    });
+
+    it('gives a file attached for a unit to the readers of that unit only', async () => {
+      const id = (await upload(officerA, { name: 'bien-ban.png', data: PNG_1X1 })).json().id;
+      await t.deps.db
+        .updateTable('files')
+        .set({ unitId: units.communeA })
+        .where('publicId', '=', id)
+        .execute();
+      const viewerA = await loginAs(t, { role: 'viewer', unitId: units.communeA });
+      const adminB = await loginAs(t, { role: 'admin', unitId: units.communeB });
+      expect((await get(viewerA, id)).statusCode).toBe(200);
+      expect((await get(admin, id)).statusCode).toBe(200);
+      expect((await get(adminB, id)).statusCode).toBe(403);
+      expect((await get(officerB, id)).statusCode).toBe(403);
     });
 
     it('refuses an officer of another unit with 403 and no content', async () => {
@@ -233,10 +247,15 @@ describe.each(testDialects())('files routes on %s', (dialect) => {
       expect(res.body).not.toContain('Kế hoạch');
     });
 
-    it('answers 404 for an unknown id and 400 for a malformed one', async () => {
-      expect((await get(officerA, 999_999)).statusCode).toBe(404);
-      expect((await get(officerA, 'abc')).statusCode).toBe(400);
-      expect((await get(officerA, '-1')).statusCode).toBe(400);
+    it('answers 404 for an unknown or sequential id and 400 for a malformed one', async () => {
+      const row = await t.deps.db
+        .selectFrom('files')
+        .select('id')
+        .where('publicId', '=', fileId)
+        .executeTakeFirstOrThrow();
+      expect((await get(officerA, row.id)).statusCode).toBe(404);
+      expect((await get(officerA, 'AAAAAAAAAAAAAAAAAAAAAA')).statusCode).toBe(404);
+      expect((await get(officerA, 'x'.repeat(65))).statusCode).toBe(400);
     });
   });
 });

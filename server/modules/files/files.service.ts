@@ -1,94 +1,26 @@
-import { createReadStream, type ReadStream } from 'node:fs';
-import { basename } from 'node:path';
-import type { Readable } from 'node:stream';
-import type { Deps } from '../../deps.js';
-import {
-  commitUpload,
-  type FileKind,
-  filesDirOf,
-  receiveUpload,
-  removeStoredFile,
-  storagePath,
-} from '../../lib/uploads.js';
-import type { AuditContext } from '../audit/audit.service.js';
-import { createFilesRepository, type FileRow } from './files.repository.js';
+import { requireSignedIn } from '../../lib/access-guard.js';
+import { canDownloadFile } from './files.policy.js';
+import type { FileAccessDeps, FileAccessService } from './files.types.js';
 
-// Uploaded files: evidence for self-assessments and progress reports, feedback photos, import sheets.
-// Other modules call store() with the types they accept and keep the returned id; the bytes live under
-// DATA_DIR/files, the metadata in the `files` table, and every upload is audited.
-
-export type StoreOptions = { originalName: string; allow: readonly FileKind[]; uploadedBy: number | null };
-
-const MAX_NAME_LENGTH = 200;
-
-/** A display name only: no folders, no control characters, bounded length, never empty. */
-export function cleanFileName(name: string): string {
-  const base = basename(name.replaceAll('\\', '/'))
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we strip.
-    .replace(/[\u0000-\u001F\u007F"]/g, '')
-    .normalize('NFC')
-    .trim();
-  const cut = Array.from(base).slice(0, MAX_NAME_LENGTH).join('');
-  return cut || 'file';
-}
-
-export function createFilesService({
-  db,
-  audit,
-  clock,
-  config,
-}: Pick<Deps, 'db' | 'audit' | 'clock' | 'config'>) {
-  const repo = createFilesRepository(db);
-  const filesDir = filesDirOf(config.dataDir);
-
-  async function store(source: Readable | Uint8Array, options: StoreOptions, ctx: AuditContext) {
-    const received = await receiveUpload(source, {
-      filesDir,
-      maxBytes: config.uploadMaxBytes,
-      allow: options.allow,
-    });
-    const now = clock.now();
-    const storageKey = await commitUpload(filesDir, received, now);
-    try {
-      return await db.transaction().execute(async (trx) => {
-        const row = await repo.insert(trx, {
-          sha256: received.sha256,
-          mime: received.mime,
-          size: received.size,
-          originalName: cleanFileName(options.originalName),
-          storageKey,
-          uploadedBy: options.uploadedBy,
-          createdAt: now.toISOString(),
-        });
-        await audit.record(trx, ctx, {
-          action: 'files.upload',
-          entity: 'file',
-          entityId: row.id,
-          after: {
-            id: row.id,
-            sha256: row.sha256,
-            mime: row.mime,
-            size: row.size,
-            originalName: row.originalName,
-          },
-        });
-        return row;
-      });
-    } catch (error) {
-      // The row never committed, so nobody can reference these bytes: remove them.
-      await removeStoredFile(filesDir, storageKey);
-      throw error;
-    }
-  }
-
+// Uploading and downloading through the API. The bytes and rows are kept by the shared store (lib/file-store);
+// this service decides who may put a file there and who may take one out.
+export function createFileAccessService({ files, guard }: FileAccessDeps): FileAccessService {
   return {
-    filesDir,
-    store,
-    get: (id: number) => repo.findById(id),
-    pathOf: (file: Pick<FileRow, 'storageKey'>) => storagePath(filesDir, file.storageKey),
-    open(file: Pick<FileRow, 'storageKey'>): ReadStream {
-      return createReadStream(storagePath(filesDir, file.storageKey));
+    upload(actor, source, upload, ctx) {
+      const signedIn = requireSignedIn(actor);
+      return files.store(source, { ...upload, uploadedBy: signedIn.userId }, ctx);
     },
+    async forDownload(actor, publicId) {
+      // A file without a unit has no ancestors (unit 0 does not exist): only its uploader passes.
+      const { entity } = await guard.forEntity(
+        actor,
+        (a, ancestors, file) => canDownloadFile(a, file, ancestors),
+        () => files.getByPublicId(publicId),
+        (file) => file.unitId ?? 0,
+      );
+      return entity;
+    },
+    pathOf: (file) => files.pathOf(file),
+    open: (file) => files.open(file),
   };
 }
-export type FilesService = ReturnType<typeof createFilesService>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../lib/actor.js';
-import { kpiCodeFor } from './kpi-catalogue.js';
+import { kpiCodeFor } from './definitions/kpi-catalogue.js';
 import {
   applicabilityKindOf,
   canManageKpiCatalogue,

@@ -10,6 +10,11 @@ export function writePermissionOf(actor: Actor): Permission {
   return actor.kind === 'token' ? 'measure.push' : 'measure.enter';
 }
 
+/** May write values somewhere (checked before any row is resolved; each row is then checked on its unit). */
+export function canWriteKpiValuesAnywhere(actor: Actor | null): boolean {
+  return !!actor && hasPermissionAnywhere(actor, writePermissionOf(actor));
+}
+
 export function canWriteKpiValue(actor: Actor | null, ancestorIds: Iterable<number>): boolean {
   return !!actor && canOnUnit(actor, writePermissionOf(actor), ancestorIds);
 }

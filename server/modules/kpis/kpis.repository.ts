@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Executor } from '../../db/executor.js';
 import type { DB } from '../../db/schema.js';
 import type {
   KpiDefinitionsTable,
@@ -7,8 +8,7 @@ import type {
   KpiValuesTable,
 } from '../../db/schema-kpis.js';
 import { chunk } from '../../lib/chunk.js';
-import type { Executor } from '../audit/audit.repository.js';
-import { unitAncestorIdsMany } from '../units/unit-ancestors.js';
+import { unitAncestorIdsMany } from '../../lib/unit-ancestors.js';
 
 // Kysely queries for operational KPIs. No rules here; lists of ids are chunked so no statement
 // exceeds either database's bound-parameter limit.
@@ -33,9 +33,9 @@ export function createKpisRepository(db: Kysely<DB>) {
       exec.selectFrom('kpiDefinitions').selectAll().orderBy('code').execute(),
     definitionByCode: (code: string, exec: Executor = db) =>
       exec.selectFrom('kpiDefinitions').selectAll().where('code', '=', code).executeTakeFirst(),
-    insertDefinition: (exec: Executor, row: Insertable<KpiDefinitionsTable>) =>
+    insertDefinition: (row: Insertable<KpiDefinitionsTable>, exec: Executor = db) =>
       exec.insertInto('kpiDefinitions').values(row).returningAll().executeTakeFirstOrThrow(),
-    updateDefinition: (exec: Executor, id: number, patch: Updateable<KpiDefinitionsTable>) =>
+    updateDefinition: (id: number, patch: Updateable<KpiDefinitionsTable>, exec: Executor = db) =>
       exec
         .updateTable('kpiDefinitions')
         .set(patch)
@@ -75,7 +75,7 @@ export function createKpisRepository(db: Kysely<DB>) {
       }
       return out;
     },
-    /** Ancestors (itself included) of each unit, from unit_closure (see units/unit-ancestors.ts). */
+    /** Ancestors (itself included) of each unit, from unit_closure (see lib/unit-ancestors.ts). */
     ancestorsOf: (unitIds: number[], exec: Executor = db) => unitAncestorIdsMany(exec, unitIds),
     /** The unit and its descendants within the same structure (lineage links excluded, so nothing counts twice). */
     subtreeIds: async (unitId: number, exec: Executor = db): Promise<number[]> => {
@@ -115,7 +115,7 @@ export function createKpisRepository(db: Kysely<DB>) {
       }
       return out;
     },
-    insertValues: async (exec: Executor, rows: Insertable<KpiValuesTable>[]) => {
+    insertValues: async (rows: Insertable<KpiValuesTable>[], exec: Executor = db) => {
       const out: { id: number; kpiId: number; unitId: number; periodCode: string }[] = [];
       for (const part of chunk(rows, 100)) {
         out.push(
@@ -128,9 +128,9 @@ export function createKpisRepository(db: Kysely<DB>) {
       }
       return out;
     },
-    updateValue: (exec: Executor, id: number, patch: Updateable<KpiValuesTable>) =>
+    updateValue: (id: number, patch: Updateable<KpiValuesTable>, exec: Executor = db) =>
       exec.updateTable('kpiValues').set(patch).where('id', '=', id).execute(),
-    insertHistory: async (exec: Executor, rows: Insertable<KpiValueHistoryTable>[]) => {
+    insertHistory: async (rows: Insertable<KpiValueHistoryTable>[], exec: Executor = db) => {
       for (const part of chunk(rows, 100)) await exec.insertInto('kpiValueHistory').values(part).execute();
     },
     valuesOfUnit: (kpiId: number, unitId: number, fromStart: string, toStart: string, exec: Executor = db) =>
@@ -205,17 +205,17 @@ export function createKpisRepository(db: Kysely<DB>) {
         .where('year', '=', year)
         .where('appliesToSubtree', '=', subtree)
         .executeTakeFirst(),
-    insertTarget: (exec: Executor, row: Insertable<DB['kpiTargets']>) =>
+    insertTarget: (row: Insertable<DB['kpiTargets']>, exec: Executor = db) =>
       exec.insertInto('kpiTargets').values(row).returningAll().executeTakeFirstOrThrow(),
-    updateTarget: (exec: Executor, id: number, target: number, updatedAt: string) =>
+    updateTarget: (id: number, target: number, updatedAt: string, exec: Executor = db) =>
       exec.updateTable('kpiTargets').set({ target, updatedAt }).where('id', '=', id).execute(),
 
-    insertImport: (exec: Executor, row: Insertable<KpiImportsTable>) =>
+    insertImport: (row: Insertable<KpiImportsTable>, exec: Executor = db) =>
       exec.insertInto('kpiImports').values(row).returning('id').executeTakeFirstOrThrow(),
-    updateImport: (exec: Executor, id: number, patch: Updateable<KpiImportsTable>) =>
+    updateImport: (id: number, patch: Updateable<KpiImportsTable>, exec: Executor = db) =>
       exec.updateTable('kpiImports').set(patch).where('id', '=', id).execute(),
     /** Moves a 'ready' import to 'committed'; false when it was not 'ready' (already committed, or racing). */
-    claimImport: async (exec: Executor, id: number, committedAt: string) => {
+    claimImport: async (id: number, committedAt: string, exec: Executor = db) => {
       const r = await exec
         .updateTable('kpiImports')
         .set({ status: 'committed', committedAt })
@@ -224,7 +224,7 @@ export function createKpisRepository(db: Kysely<DB>) {
         .executeTakeFirst();
       return Number(r.numUpdatedRows) === 1;
     },
-    insertImportFile: (exec: Executor, importId: number, contentBase64: string) =>
+    insertImportFile: (importId: number, contentBase64: string, exec: Executor = db) =>
       exec.insertInto('kpiImportFiles').values({ importId, contentBase64 }).execute(),
     importFile: (importId: number, exec: Executor = db) =>
       exec
@@ -232,7 +232,7 @@ export function createKpisRepository(db: Kysely<DB>) {
         .select('contentBase64')
         .where('importId', '=', importId)
         .executeTakeFirst(),
-    deleteImportFile: (exec: Executor, importId: number) =>
+    deleteImportFile: (importId: number, exec: Executor = db) =>
       exec.deleteFrom('kpiImportFiles').where('importId', '=', importId).execute(),
     importById: (id: number, exec: Executor = db) =>
       exec.selectFrom('kpiImports').selectAll().where('id', '=', id).executeTakeFirst(),

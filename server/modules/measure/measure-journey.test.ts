@@ -131,7 +131,7 @@ describe.each(testDialects())('measure journey on %s', (dialect) => {
     });
     expect(seen.json().returnComment).toBe('Xem lại tỷ lệ ký số');
     const bad = await call(officerA, 'PUT', sub(units.communeA, '/values'), {
-      values: { C2: { numerator: 60, denominator: 50 } },
+      values: { C2: { numerator: 60, denominator: 0 } },
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0]).toMatchObject({

@@ -1,6 +1,9 @@
 import type { FrameworkInput } from '../../../core/contracts/measure-framework.js';
 import { MEETINGS_RULE } from '../../../core/measure/test-fixtures.js';
-import type { TestApp } from '../../../test/helpers/test-app.js';
+import { type LoggedIn, loginAs } from '../../../test/helpers/login.js';
+import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
+import { createUnitTree, type UnitTree } from '../../../test/helpers/unit-fixtures.js';
+import type { DialectName } from '../../db/database.js';
 
 // A small framework whose scores can be worked out by hand in tests:
 //   M1 (government, 60): C1 meetings 1/2/3/4 → 5/10/15/20 (evidence required), C2 ratio a/b × 40
@@ -93,6 +96,8 @@ export async function insertFramework(t: TestApp, definition = testFramework()):
       status: 'draft',
       definitionJson: JSON.stringify(definition),
       derivedFromId: null,
+      // No owner: managed from a top-level unit, read by any measure reader.
+      ownerUnitId: null,
       createdBy: null,
       createdAt: now,
       updatedAt: now,
@@ -120,10 +125,10 @@ export async function createOpenPeriod(
   t: TestApp,
   manager: Caller,
   rootUnitId: number,
-  { open = true, dueOn = '2026-03-31', year = 2025 } = {},
+  { open = true, dueOn = '2026-03-31', year = 2025, definition = testFramework() } = {},
 ): Promise<{ frameworkId: number; periodId: number }> {
   const call = caller(t);
-  const fw = await call(manager, 'POST', '/api/measure/frameworks/import', { definition: testFramework() });
+  const fw = await call(manager, 'POST', '/api/measure/frameworks/import', { definition });
   if (fw.statusCode !== 201) throw new Error(fw.body);
   const frameworkId = fw.json().framework.id as number;
   const period = await call(manager, 'POST', '/api/measure/periods', {
@@ -172,3 +177,68 @@ export async function enterAndSubmit(t: TestApp, who: Caller, ids: UnitInPeriod,
 /** The appraiser's approval of a submitted unit. */
 export const approveSubmission = (t: TestApp, appraiser: Caller, ids: UnitInPeriod) =>
   expectOk(caller(t)(appraiser, 'POST', `${submissionUrl(ids)}/appraisal/approve`), 'approve');
+
+/** A unit's entry submitted and approved by the appraiser (the province's secretariat in the scenarios). */
+export async function enterAndApprove(
+  t: TestApp,
+  who: { officer: Caller; appraiser: Caller },
+  ids: UnitInPeriod,
+  values: object,
+) {
+  await enterAndSubmit(t, who.officer, ids, values);
+  await approveSubmission(t, who.appraiser, ids);
+}
+
+export type MeasureScenario = {
+  t: TestApp;
+  call: ReturnType<typeof caller>;
+  units: UnitTree;
+  /** Manages and appraises at the province. */
+  secretariat: LoggedIn;
+  officerA: LoggedIn;
+  officerB: LoggedIn;
+  /** The open period over the communes and wards, when the scenario was asked for one. */
+  periodId: number;
+  frameworkId: number;
+  /** `unitId`'s officer enters `values` in the scenario's period, submits, and the secretariat approves. */
+  enterAndApprove(who: LoggedIn, unitId: number, values: object, periodId?: number): Promise<void>;
+  close(): Promise<void>;
+};
+
+/**
+ * The setup most Measure route tests share: an app on `dialect`, the unit tree, the province's secretariat and
+ * the officers of communes A and B (logged in in that order), and by default an open period of the test
+ * framework. `now` sets the clock first (sessions expire after an idle hour, so tests start near their dates).
+ */
+export async function measureScenario(
+  dialect: DialectName,
+  options: {
+    now?: string;
+    period?: false | { year?: number; dueOn?: string };
+    /** Configuration, e.g. SMTP_URL to mail through a real SMTP receiver. */
+    env?: Record<string, string>;
+  } = {},
+): Promise<MeasureScenario> {
+  const t = await createTestApp(dialect, { env: options.env });
+  const units = await createUnitTree(t.deps.db);
+  if (options.now) t.clock.set(options.now);
+  const secretariat = await loginAs(t, { role: 'secretariat', unitId: units.province });
+  const officerA = await loginAs(t, { role: 'officer', unitId: units.communeA });
+  const officerB = await loginAs(t, { role: 'officer', unitId: units.communeB });
+  const period =
+    options.period === false
+      ? { periodId: 0, frameworkId: 0 }
+      : await createOpenPeriod(t, secretariat, units.province, options.period);
+  return {
+    t,
+    call: caller(t),
+    units,
+    secretariat,
+    officerA,
+    officerB,
+    ...period,
+    enterAndApprove: (who, unitId, values, periodId = period.periodId) =>
+      enterAndApprove(t, { officer: who, appraiser: secretariat }, { periodId, unitId }, values),
+    close: () => t.close(),
+  };
+}

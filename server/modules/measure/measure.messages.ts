@@ -30,6 +30,10 @@ registerMessages({
     vi: 'Hồ sơ chưa được gửi thẩm định (trạng thái {status})',
     en: 'The submission is not awaiting appraisal ({status})',
   },
+  'measure.unit_not_in_period': {
+    vi: 'Đơn vị không thuộc kỳ đánh giá này',
+    en: 'The unit does not take part in this period',
+  },
   'measure.not_published': { vi: 'Kết quả chưa được công bố', en: 'Results not published yet' },
   'measure.unknown_component': { vi: 'Không có chỉ số thành phần này', en: 'Unknown component' },
   'measure.component_not_applicable': {

@@ -1,98 +1,181 @@
 import type { FastifyInstance } from 'fastify';
 import { registerMeasureEngineMessages } from '../../../core/measure/messages.js';
-import type { Deps } from '../../deps.js';
+import { createAccessGuard } from '../../lib/access-guard.js';
 import './measure.messages.js';
 import { createKpiReader } from '../kpis/kpis.module.js';
-import { registerAnalysisRoutes } from './analysis.routes.js';
-import { createAnalysisService } from './analysis.service.js';
-import { registerAppraisalRoutes } from './appraisal.routes.js';
-import { createAppraisalService } from './appraisal.service.js';
-import { createExportsRepository } from './exports.repository.js';
-import { registerExportsRoutes } from './exports.routes.js';
-import { createExportsService } from './exports.service.js';
-import { registerFrameworkXlsxRoutes } from './framework-xlsx.routes.js';
-import { createFrameworkXlsxService } from './framework-xlsx.service.js';
-import { createFrameworksRepository } from './frameworks.repository.js';
-import { registerFrameworksRoutes } from './frameworks.routes.js';
-import { createFrameworksService } from './frameworks.service.js';
-import { createHistoryRepository } from './history.repository.js';
-import { registerHistoryRoutes } from './history.routes.js';
-import { createHistoryService } from './history.service.js';
-import { registerKpiPrefillRoutes } from './kpi-prefill.routes.js';
-import { createKpiPrefillService } from './kpi-prefill.service.js';
-import { measureEngine } from './measure-engine.js';
-import { createMeasureUnitsRepository } from './measure-units.repository.js';
-import { createPeriodsRepository } from './periods.repository.js';
-import { registerPeriodsRoutes } from './periods.routes.js';
-import { createPeriodsService } from './periods.service.js';
-import { registerPublicMeasureRoutes } from './public.routes.js';
-import { createResultsRepository } from './results.repository.js';
-import { registerResultsRoutes } from './results.routes.js';
-import { createResultsCore } from './results.service.js';
-import { createResultsViews } from './results-views.service.js';
-import { createScoresRepository } from './scores.repository.js';
-import { createScoresService } from './scores.service.js';
-import { createSubmissionsRepository } from './submissions.repository.js';
-import { registerSubmissionsRoutes } from './submissions.routes.js';
-import { createSubmissionsService } from './submissions.service.js';
+import { createNotifier, registerNotificationTemplates } from '../notifications/notifications.module.js';
+import { registerAnalysisRoutes } from './analysis/analysis.routes.js';
+import { createAnalysisService } from './analysis/analysis.service.js';
+import { registerAppraisalRoutes } from './appraisal/appraisal.routes.js';
+import { createAppraisalService } from './appraisal/appraisal.service.js';
+import { createExportsRepository } from './exports/exports.repository.js';
+import { registerExportsRoutes } from './exports/exports.routes.js';
+import { createExportsService } from './exports/exports.service.js';
+import { createFrameworkOwners } from './frameworks/framework-owners.js';
+import { registerFrameworkXlsxRoutes } from './frameworks/framework-xlsx.routes.js';
+import { createFrameworkXlsxService } from './frameworks/framework-xlsx.service.js';
+import { createFrameworksRepository } from './frameworks/frameworks.repository.js';
+import { registerFrameworksRoutes } from './frameworks/frameworks.routes.js';
+import { createFrameworksService } from './frameworks/frameworks.service.js';
+import { createHistoryRepository } from './history/history.repository.js';
+import { registerHistoryRoutes } from './history/history.routes.js';
+import { createHistoryService } from './history/history.service.js';
+import { createReexpression } from './history/reexpression.js';
+import type { KpiReader, MeasureModuleDeps, MeasureRepositories } from './measure.types.js';
+import { createDeadlineReminders, MEASURE_DEADLINE_JOB } from './notices/deadline-reminders.js';
+import { createMeasureNotices, MEASURE_NOTICE_TEMPLATES } from './notices/measure-notices.js';
+import { createRemindersRepository } from './notices/reminders.repository.js';
+import { createPeriodsRepository } from './periods/periods.repository.js';
+import { registerPeriodsRoutes } from './periods/periods.routes.js';
+import { createPeriodsService } from './periods/periods.service.js';
+import { createPublicationRepository } from './publication/publication.repository.js';
+import { registerPublicationRoutes } from './publication/publication.routes.js';
+import { createPublicationService } from './publication/publication.service.js';
+import { createPublicMeasureRepository } from './results/public.repository.js';
+import { registerPublicMeasureRoutes } from './results/public.routes.js';
+import { createPublicMeasureService } from './results/public.service.js';
+import { createResultsRepository } from './results/results.repository.js';
+import { registerPublishRoute, registerResultsRoutes } from './results/results.routes.js';
+import { createResultsCore } from './results/results.service.js';
+import { createResultsViews } from './results/results-views.service.js';
+import { createSnapshotValuesRepository } from './results/snapshot-values.repository.js';
+import { measureEngine } from './scoring/measure-engine.js';
+import { createScoresRepository } from './scoring/scores.repository.js';
+import { createScoresService } from './scoring/scores.service.js';
+import { createMeasureUnitsRepository } from './shared/measure-units.repository.js';
+import { registerKpiPrefillRoutes } from './submissions/kpi-prefill.routes.js';
+import { createKpiPrefillService } from './submissions/kpi-prefill.service.js';
+import { createSubmissionsRepository } from './submissions/submissions.repository.js';
+import { registerSubmissionsRoutes } from './submissions/submissions.routes.js';
+import { createSubmissionsService } from './submissions/submissions.service.js';
 
-/** Builds the Measure services from their repositories; exported so tests can call services directly. */
-export function createMeasureServices(deps: Pick<Deps, 'db' | 'audit' | 'clock'>) {
-  const { db, audit, clock } = deps;
-  const engine = measureEngine;
-  const repos = {
+// Wiring only: repositories → services → routes.
+
+export function createMeasureRepositories(db: MeasureModuleDeps['db']): MeasureRepositories {
+  return {
     frameworks: createFrameworksRepository(db),
     periods: createPeriodsRepository(db),
     units: createMeasureUnitsRepository(db),
     submissions: createSubmissionsRepository(db),
     results: createResultsRepository(db),
     scores: createScoresRepository(db),
+    snapshotValues: createSnapshotValuesRepository(db),
+    exports: createExportsRepository(db),
+    history: createHistoryRepository(db),
+    publication: createPublicationRepository(db),
   };
-  const scoresService = createScoresService({ db, ...repos });
-  const base = { db, audit, clock, engine, ...repos, scoresService };
-  const frameworksService = createFrameworksService(base);
-  const resultsDeps = { ...base, frameworksService };
-  const resultsCore = createResultsCore(resultsDeps);
-  const submissionsService = createSubmissionsService(base);
+}
+
+/** The KPI reader defaults to the KPI module's; tests may pass their own. */
+type ServiceDeps = MeasureModuleDeps & { kpis?: KpiReader };
+
+/** Builds the Measure services from their repositories; exported so tests, the CLI and the benchmark call them. */
+export function createMeasureServices(deps: ServiceDeps) {
+  const { db, audit, clock } = deps;
+  const repos = createMeasureRepositories(db);
+  // Officers hear of returns, approvals, publication and deadlines through the notifications module.
+  registerNotificationTemplates(MEASURE_NOTICE_TEMPLATES);
+  const notices = createMeasureNotices(createNotifier(deps));
+  const engine = measureEngine;
+  const guard = createAccessGuard(db);
+  const context = { ...repos, guard };
+  const scores = createScoresService({ db, ...repos });
+  const owners = createFrameworkOwners(db);
+  const frameworks = createFrameworksService({
+    db,
+    frameworks: repos.frameworks,
+    owners,
+    audit,
+    clock,
+    engine,
+  });
+  const submissionDeps = { ...context, db, audit, clock, engine, scoresService: scores };
+  const submissions = createSubmissionsService({ ...submissionDeps, files: deps.files });
+  const results = createResultsCore({
+    ...repos,
+    db,
+    audit,
+    clock,
+    guard,
+    frameworksService: frameworks,
+    scoresService: scores,
+    notices,
+  });
+  const reexpression = createReexpression(repos);
+  const readDeps = { ...repos, guard, engine, core: results, reexpression };
   return {
-    frameworks: frameworksService,
-    periods: createPeriodsService(base),
-    submissions: submissionsService,
-    kpiPrefill: createKpiPrefillService({ ...base, submissionsService, kpis: createKpiReader(deps) }),
-    appraisal: createAppraisalService(base),
-    results: resultsCore,
-    scores: scoresService,
-    views: createResultsViews(resultsDeps, resultsCore),
-    analysis: createAnalysisService(resultsDeps, resultsCore),
-    exports: createExportsService({ ...resultsDeps, exports: createExportsRepository(db) }, resultsCore),
-    history: createHistoryService({
-      history: createHistoryRepository(db),
-      units: repos.units,
+    frameworks,
+    frameworkXlsx: createFrameworkXlsxService(frameworks),
+    periods: createPeriodsService({ ...context, db, audit, clock }),
+    submissions,
+    kpiPrefill: createKpiPrefillService({
+      ...context,
+      engine,
+      submissionsService: submissions,
+      kpis: deps.kpis ?? createKpiReader(deps),
+    }),
+    appraisal: createAppraisalService({ ...submissionDeps, notices }),
+    publication: createPublicationService({
+      ...repos,
+      db,
+      audit,
+      clock,
+      guard,
+      notices,
+      scoresService: scores,
+    }),
+    deadlineReminders: createDeadlineReminders({
+      db,
+      clock,
+      notices,
+      reminders: createRemindersRepository(db),
+      days: deps.config.measureRemindDays,
+    }),
+    scores,
+    results,
+    views: createResultsViews({ ...readDeps, clock }),
+    analysis: createAnalysisService(readDeps),
+    exports: createExportsService({ ...readDeps, clock }),
+    history: createHistoryService(readDeps),
+    publicReads: createPublicMeasureService({
+      repo: createPublicMeasureRepository(db),
       periods: repos.periods,
-      core: resultsCore,
+      units: repos.units,
+      frameworks: repos.frameworks,
+      core: results,
     }),
   };
 }
 export type MeasureServices = ReturnType<typeof createMeasureServices>;
 
-export function registerMeasureModule(
-  app: FastifyInstance,
-  deps: Pick<Deps, 'db' | 'audit' | 'clock' | 'files'>,
-) {
+export function registerMeasureModule(app: FastifyInstance, deps: MeasureModuleDeps) {
   // Framework issue codes (cycles, sums…) get their vi/en texts; a second call does nothing.
   registerMeasureEngineMessages();
+  // A submission's audit rows carry only its status; the log's unit filter finds the unit from its id.
+  const submissionsRepo = createSubmissionsRepository(deps.db);
+  deps.audit.registerUnitOf('measure_submission', (exec, id) => submissionsRepo.unitOf(Number(id), exec));
   const services = createMeasureServices(deps);
-  registerFrameworksRoutes(app, services);
-  registerPeriodsRoutes(app, services);
-  registerSubmissionsRoutes(app, services, deps.files);
+  registerFrameworksRoutes(app, services.frameworks);
+  registerPeriodsRoutes(app, services.periods);
+  registerSubmissionsRoutes(app, services.submissions);
   registerKpiPrefillRoutes(app, services.kpiPrefill);
-  registerAppraisalRoutes(app, services);
-  registerResultsRoutes(app, services);
+  registerAppraisalRoutes(app, services.appraisal);
+  registerPublishRoute(app, services.results);
+  registerPublicationRoutes(app, services.publication);
+  registerResultsRoutes(app, services.views);
   registerAnalysisRoutes(app, services.analysis);
   registerExportsRoutes(app, services.exports);
-  app.register(async (scope) =>
-    registerFrameworkXlsxRoutes(scope, createFrameworkXlsxService(services.frameworks)),
-  );
+  app.register(async (scope) => registerFrameworkXlsxRoutes(scope, services.frameworkXlsx));
   registerHistoryRoutes(app, services.history);
-  registerPublicMeasureRoutes(app, deps.db);
+  registerPublicMeasureRoutes(app, services.publicReads);
+  deps.jobs.registerHandler(MEASURE_DEADLINE_JOB, async () => {
+    await services.deadlineReminders.run();
+  });
+}
+
+/** Start-up hook: the deadline reminder at once and then daily (stored once across processes with BullMQ). */
+export async function startMeasureJobsOnStartup(deps: Pick<MeasureModuleDeps, 'jobs'>): Promise<string[]> {
+  await deps.jobs.enqueue(MEASURE_DEADLINE_JOB, null, { jobId: 'measure_deadline_startup' });
+  await deps.jobs.schedule(MEASURE_DEADLINE_JOB, 24 * 60 * 60_000);
+  return [];
 }

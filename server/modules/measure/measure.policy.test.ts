@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../lib/actor.js';
 import {
   canAppraiseSubmission,
+  canAppraiseUnit,
   canEditSubmission,
+  canEnterUnit,
   canManageFrameworks,
   canManagePeriod,
-  measureUnitKind,
-  peerGroupOf,
+  canPreviewUnit,
+  canReadUnit,
 } from './measure.policy.js';
 
 const PROVINCE = 1;
@@ -66,19 +68,22 @@ describe('measure policy', () => {
     expect(canManagePeriod(user('secretariat', COMMUNE_A), [PROVINCE])).toBe(false);
   });
 
-  it('classifies units from their GSO type and coarse kind, and groups peers', () => {
-    expect(measureUnitKind({ type: 'Phường', kind: 'commune', level: 2 })).toBe('ward');
-    expect(measureUnitKind({ type: 'Xã', kind: 'commune', level: 2 })).toBe('commune');
-    expect(measureUnitKind({ type: 'Thị trấn', kind: 'commune', level: 3 })).toBe('commune');
-    expect(measureUnitKind({ type: 'Đặc khu', kind: 'commune', level: 2 })).toBe('special_zone');
-    expect(measureUnitKind({ type: 'Sở', kind: 'agency', level: 2 })).toBe('department');
-    expect(measureUnitKind({ type: 'Ban Chỉ đạo', kind: 'agency', level: 2 })).toBe('department');
-    expect(measureUnitKind({ type: 'Tỉnh', kind: 'province', level: 1 })).toBe('province');
-    expect(measureUnitKind({ type: 'Thành phố', kind: 'province', level: 1 })).toBe('province');
-    expect(measureUnitKind({ type: 'Thành phố', kind: 'district', level: 2 })).toBe('district');
-    expect(measureUnitKind({ type: 'Huyện', kind: 'district', level: 2 })).toBe('district');
-    expect(peerGroupOf('ward')).toBe('commune_level');
-    expect(peerGroupOf('special_zone')).toBe('commune_level');
-    expect(peerGroupOf('department')).toBe('department');
+  it('reads, enters, appraises and previews by the unit’s ancestors: the rules the access guard is given', () => {
+    const cases: [Actor, boolean, boolean, boolean][] = [
+      // actor, read, enter, appraise
+      [user('secretariat', PROVINCE), true, true, true],
+      [user('leader', PROVINCE), true, false, false],
+      [user('officer', COMMUNE_A), true, true, false],
+      [user('viewer', COMMUNE_A), true, false, false],
+      [user('officer', COMMUNE_B), false, false, false],
+    ];
+    for (const [actor, read, enter, appraise] of cases) {
+      expect(canReadUnit(actor, ancestorsOfA)).toBe(read);
+      expect(canEnterUnit(actor, ancestorsOfA)).toBe(enter);
+      expect(canAppraiseUnit(actor, ancestorsOfA)).toBe(appraise);
+      expect(canPreviewUnit(actor, ancestorsOfA)).toBe(enter || appraise);
+    }
+    expect(canReadUnit(null, ancestorsOfA)).toBe(false);
+    expect(canPreviewUnit(null, ancestorsOfA)).toBe(false);
   });
 });

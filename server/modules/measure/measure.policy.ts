@@ -1,4 +1,3 @@
-import type { UnitKind } from '../../../core/contracts/measure-framework.js';
 import type { Actor } from '../../lib/actor.js';
 import { canOnUnit, hasPermissionAnywhere } from '../../lib/actor.js';
 
@@ -7,10 +6,38 @@ import { canOnUnit, hasPermissionAnywhere } from '../../lib/actor.js';
 export type SubmissionState = {
   status: 'draft' | 'submitted' | 'returned' | 'approved';
   periodStatus: 'draft' | 'open' | 'closed' | 'published';
+  /** A manager reopened this unit's submission after the period closed or was published. */
+  reopened?: boolean;
 };
+
+/** The period accepts this unit's work: open, or closed/published with the unit's submission reopened. */
+const periodAccepts = (s: SubmissionState) =>
+  s.periodStatus === 'open' || (s.reopened === true && s.periodStatus !== 'draft');
 
 export const canManageFrameworks = (actor: Actor | null) => hasPermissionAnywhere(actor, 'measure.manage');
 export const canReadFrameworks = (actor: Actor | null) => hasPermissionAnywhere(actor, 'measure.read');
+
+/**
+ * A framework is changed with measure.manage on its owner unit (issue 8 #3: not "anywhere"). `ownerAncestors`
+ * are the owner's ancestors, itself included; a framework without an owner counts as every top-level unit's.
+ */
+export const canManageFramework = (actor: Actor | null, ownerAncestors: number[]) =>
+  canOnUnit(actor, 'measure.manage', ownerAncestors);
+
+/**
+ * A framework is read in its owner's subtree and below it (a province's framework by every commune it measures):
+ * `readRootAncestors` are the ancestors of the units the actor holds measure.read on. A commune's own framework
+ * stays out of the next commune's sight.
+ */
+export function canReadFramework(
+  actor: Actor | null,
+  ownerUnitId: number | null,
+  ownerAncestors: number[],
+  readRootAncestors: ReadonlySet<number>,
+): boolean {
+  if (ownerUnitId === null) return hasPermissionAnywhere(actor, 'measure.read');
+  return canOnUnit(actor, 'measure.read', ownerAncestors) || readRootAncestors.has(ownerUnitId);
+}
 
 export const canManagePeriod = (actor: Actor | null, rootAncestors: number[]) =>
   canOnUnit(actor, 'measure.manage', rootAncestors);
@@ -18,11 +45,22 @@ export const canManagePeriod = (actor: Actor | null, rootAncestors: number[]) =>
 export const canReadUnit = (actor: Actor | null, unitAncestors: number[]) =>
   canOnUnit(actor, 'measure.read', unitAncestors);
 
-/** The unit may change its own entry only while it is with the unit and the period is open. */
+/** May open the unit's entry form (whether it is editable now is canEditSubmission's question). */
+export const canEnterUnit = (actor: Actor | null, unitAncestors: number[]) =>
+  canOnUnit(actor, 'measure.enter', unitAncestors);
+
+export const canAppraiseUnit = (actor: Actor | null, unitAncestors: number[]) =>
+  canOnUnit(actor, 'measure.appraise', unitAncestors);
+
+/** The live preview serves both the unit entering values and the appraiser trying appraised ones. */
+export const canPreviewUnit = (actor: Actor | null, unitAncestors: number[]) =>
+  canEnterUnit(actor, unitAncestors) || canAppraiseUnit(actor, unitAncestors);
+
+/** The unit may change its own entry only while it is with the unit and the period is open (or it was reopened). */
 export function canEditSubmission(actor: Actor | null, unitAncestors: number[], s: SubmissionState): boolean {
   return (
     canOnUnit(actor, 'measure.enter', unitAncestors) &&
-    s.periodStatus === 'open' &&
+    periodAccepts(s) &&
     (s.status === 'draft' || s.status === 'returned')
   );
 }
@@ -35,43 +73,6 @@ export function canAppraiseSubmission(
   return (
     canOnUnit(actor, 'measure.appraise', unitAncestors) &&
     s.status === 'submitted' &&
-    (s.periodStatus === 'open' || s.periodStatus === 'closed')
+    (s.periodStatus === 'closed' || periodAccepts(s))
   );
-}
-
-export type MeasureUnitRow = { kind: string; type: string; level: number };
-
-// Unit rows carry a Vietnamese GSO type (Xã, Phường, Đặc khu…) and a coarse kind (province, district,
-// commune, agency); frameworks distinguish wards from communes and call agencies departments.
-const TYPE_KINDS: Record<string, UnitKind> = {
-  phường: 'ward',
-  ward: 'ward',
-  xã: 'commune',
-  'thị trấn': 'commune',
-  commune: 'commune',
-  'đặc khu': 'special_zone',
-  special_zone: 'special_zone',
-  huyện: 'district',
-  quận: 'district',
-  'thị xã': 'district',
-  district: 'district',
-  department: 'department',
-  sở: 'department',
-  province: 'province',
-  tỉnh: 'province',
-};
-
-/** Maps a unit row onto the framework's unit kinds (applicability and peer groups). */
-export function measureUnitKind(unit: MeasureUnitRow): UnitKind {
-  const byType = TYPE_KINDS[unit.type.trim().toLowerCase()];
-  if (byType) return byType;
-  if (unit.kind === 'agency' || unit.kind === 'department') return 'department';
-  if (unit.level === 1 || unit.kind === 'province') return 'province';
-  if (unit.kind === 'commune') return 'commune';
-  return 'district';
-}
-
-/** Departments are ranked against departments; communes, wards and special zones against each other. */
-export function peerGroupOf(kind: UnitKind): string {
-  return kind === 'commune' || kind === 'ward' || kind === 'special_zone' ? 'commune_level' : kind;
 }

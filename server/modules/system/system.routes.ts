@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { Deps } from '../../deps.js';
+import type { SystemModuleDeps } from './system.types.js';
 
 const HealthSchema = z.object({
   status: z.enum(['ok', 'degraded']),
@@ -10,7 +10,7 @@ const HealthSchema = z.object({
   version: z.string(),
 });
 
-export function registerSystemModule(app: FastifyInstance, deps: Pick<Deps, 'database' | 'config'>) {
+export function registerSystemRoutes(app: FastifyInstance, deps: SystemModuleDeps) {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/health',
     {

@@ -1,7 +1,7 @@
 import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
+import type { Executor } from '../../db/executor.js';
 import type { DB, UnitClosureTable, UnitLineageTable, UnitsTable } from '../../db/schema.js';
 import { chunk } from '../../lib/chunk.js';
-import type { Executor } from './units.repository.js';
 
 // Writes for units, closure, lineage and headcounts, batched so a country-sized import is seconds.
 
@@ -12,7 +12,6 @@ export type LineageRow = Selectable<UnitLineageTable>;
 export function createUnitsWriteRepository(db: Kysely<DB>) {
   return {
     insertStructure: (
-      exec: Executor,
       row: {
         name: string;
         validFrom: string;
@@ -20,9 +19,10 @@ export function createUnitsWriteRepository(db: Kysely<DB>) {
         description: string | null;
         createdAt: string;
       },
+      exec: Executor = db,
     ) => exec.insertInto('structures').values(row).returning('id').executeTakeFirstOrThrow(),
 
-    closeStructure: async (exec: Executor, structureId: number, validTo: string) => {
+    closeStructure: async (structureId: number, validTo: string, exec: Executor = db) => {
       await exec.updateTable('structures').set({ validTo }).where('id', '=', structureId).execute();
       await exec
         .updateTable('units')
@@ -33,7 +33,7 @@ export function createUnitsWriteRepository(db: Kysely<DB>) {
     },
 
     /** Inserts units (at most SQL_BATCH per statement) and returns their ids by code. */
-    insertUnits: async (exec: Executor, rows: NewUnit[]) => {
+    insertUnits: async (rows: NewUnit[], exec: Executor = db) => {
       const ids = new Map<string, number>();
       for (const part of chunk(rows)) {
         const inserted = await exec.insertInto('units').values(part).returning(['id', 'code']).execute();
@@ -43,7 +43,7 @@ export function createUnitsWriteRepository(db: Kysely<DB>) {
     },
 
     /** Sets path = parent's path + own id for units of a structure whose path is still empty. */
-    fillPaths: async (exec: Executor, structureId: number) => {
+    fillPaths: async (structureId: number, exec: Executor = db) => {
       await sql`update units set path = '/' || cast(id as text) || '/'
         where structure_id = ${structureId} and path = '' and parent_id is null`.execute(exec);
       // One statement per tree level; stops when no empty path is left.
@@ -56,15 +56,15 @@ export function createUnitsWriteRepository(db: Kysely<DB>) {
       }
     },
 
-    updateUnit: (exec: Executor, id: number, patch: Updateable<UnitsTable>) =>
+    updateUnit: (id: number, patch: Updateable<UnitsTable>, exec: Executor = db) =>
       exec.updateTable('units').set(patch).where('id', '=', id).execute(),
 
-    insertClosure: async (exec: Executor, rows: ClosureRow[]) => {
+    insertClosure: async (rows: ClosureRow[], exec: Executor = db) => {
       for (const part of chunk(rows)) await exec.insertInto('unitClosure').values(part).execute();
     },
 
     /** Tree closure rows of one structure, or of the given descendants. */
-    treeClosureOf: (exec: Executor, descendantIds: number[]) =>
+    treeClosureOf: (descendantIds: number[], exec: Executor = db) =>
       descendantIds.length === 0
         ? Promise.resolve([] as ClosureRow[])
         : exec
@@ -74,7 +74,7 @@ export function createUnitsWriteRepository(db: Kysely<DB>) {
             .where('viaLineage', '=', 0)
             .execute(),
 
-    subtreeIds: async (exec: Executor, unitId: number) => {
+    subtreeIds: async (unitId: number, exec: Executor = db) => {
       const rows = await exec
         .selectFrom('unitClosure')
         .select('descendantId')
@@ -84,7 +84,7 @@ export function createUnitsWriteRepository(db: Kysely<DB>) {
       return rows.map((r) => r.descendantId);
     },
 
-    deleteClosureOf: async (exec: Executor, descendantIds: number[], viaLineage: 0 | 1) => {
+    deleteClosureOf: async (descendantIds: number[], viaLineage: 0 | 1, exec: Executor = db) => {
       for (const part of chunk(descendantIds)) {
         await exec
           .deleteFrom('unitClosure')
@@ -94,15 +94,15 @@ export function createUnitsWriteRepository(db: Kysely<DB>) {
       }
     },
 
-    allUnitParents: (exec: Executor) => exec.selectFrom('units').select(['id', 'parentId']).execute(),
+    allUnitParents: (exec: Executor = db) => exec.selectFrom('units').select(['id', 'parentId']).execute(),
 
-    allLineageClosure: (exec: Executor) =>
+    allLineageClosure: (exec: Executor = db) =>
       exec.selectFrom('unitClosure').selectAll().where('viaLineage', '=', 1).execute(),
 
-    allLineage: (exec: Executor) =>
+    allLineage: (exec: Executor = db) =>
       exec.selectFrom('unitLineage').selectAll().execute() as Promise<LineageRow[]>,
 
-    lineageBetween: (exec: Executor, fromIds: number[], toIds: number[]) =>
+    lineageBetween: (fromIds: number[], toIds: number[], exec: Executor = db) =>
       exec
         .selectFrom('unitLineage')
         .selectAll()
@@ -110,12 +110,12 @@ export function createUnitsWriteRepository(db: Kysely<DB>) {
         .where('toUnitId', 'in', toIds)
         .execute() as Promise<LineageRow[]>,
 
-    findLineage: (exec: Executor, id: number) =>
+    findLineage: (id: number, exec: Executor = db) =>
       exec.selectFrom('unitLineage').selectAll().where('id', '=', id).executeTakeFirst() as Promise<
         LineageRow | undefined
       >,
 
-    insertLineage: async (exec: Executor, rows: Insertable<UnitLineageTable>[]) => {
+    insertLineage: async (rows: Insertable<UnitLineageTable>[], exec: Executor = db) => {
       const ids: number[] = [];
       for (const part of chunk(rows)) {
         const res = await exec.insertInto('unitLineage').values(part).returning('id').execute();
@@ -124,16 +124,16 @@ export function createUnitsWriteRepository(db: Kysely<DB>) {
       return ids;
     },
 
-    updateLineage: (exec: Executor, id: number, patch: Updateable<UnitLineageTable>) =>
+    updateLineage: (id: number, patch: Updateable<UnitLineageTable>, exec: Executor = db) =>
       exec.updateTable('unitLineage').set(patch).where('id', '=', id).execute(),
 
-    deleteLineage: (exec: Executor, id: number) =>
+    deleteLineage: (id: number, exec: Executor = db) =>
       exec.deleteFrom('unitLineage').where('id', '=', id).execute(),
 
     replaceHeadcounts: async (
-      exec: Executor,
       unitId: number,
       rows: { metric: string; asOf: string; value: number; source: string | null }[],
+      exec: Executor = db,
     ) => {
       await exec.deleteFrom('unitHeadcounts').where('unitId', '=', unitId).execute();
       if (rows.length)

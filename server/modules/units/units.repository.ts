@@ -1,9 +1,9 @@
-import { type Expression, type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
+import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import type { Executor } from '../../db/executor.js';
 import type { DB } from '../../db/schema.js';
-import { unitAncestorIds } from './unit-ancestors.js';
+import { unitAncestorIds } from '../../lib/unit-ancestors.js';
 
 // Read queries for units, structures, closure and headcounts. No rules here: scope roots and dates come in.
-export type Executor = Kysely<DB> | Transaction<DB>;
 
 export type UnitRow = {
   id: number;

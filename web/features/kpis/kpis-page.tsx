@@ -51,6 +51,13 @@ function KpiChart({ code, unitId, target }: { code: string; unitId: number; targ
   }, [values.data, target, locale, t]);
   if (values.isPending) return <PageLoader />;
   if (!option) return <ErrorAlert error={values.error} />;
+  // No figures yet: say so instead of drawing empty axes.
+  if (!values.data?.items.length)
+    return (
+      <Alert color="gray" data-testid="kpi-chart-empty">
+        {t('m.noData')}
+      </Alert>
+    );
   return <MeasureChart option={option} height={300} label={code} testId="kpi-chart" />;
 }
 
@@ -148,7 +155,12 @@ export function KpisPage() {
                         {i.attainment === null ? (
                           '–'
                         ) : (
-                          <Badge color={i.attainment >= 1 ? 'green' : 'orange'} variant="light">
+                          <Badge
+                            color={i.attainment >= 1 ? 'green' : 'orange'}
+                            variant="light"
+                            style={{ flexShrink: 0, maxWidth: 'none' }}
+                            styles={{ label: { overflow: 'visible', textOverflow: 'clip' } }}
+                          >
                             {n(i.attainment * 100)}%
                           </Badge>
                         )}

@@ -16,6 +16,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { SubmissionView } from '../../../core/contracts/measure.js';
 import type { Component } from '../../../core/contracts/measure-framework.js';
+import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { notify } from '../../components/notify.js';
 import { PageLoader } from '../../components/page-loader.js';
@@ -27,28 +28,15 @@ import { EvidenceList } from './evidence-panel.js';
 import { measureApi } from './measure-api.js';
 import { type MeasureT, useMT } from './measure-i18n.js';
 import { fmtPoints, StatusBadge } from './measure-shared.js';
+import { usePT } from './publish-i18n.js';
 import { ScorePanel } from './score-panel.js';
 import { componentsOf, errorsByComponent, mainIndicesOf, useFramework } from './use-submission.js';
+import { describeValue } from './value-text.js';
 
 const roundPoints = (v: number | null | undefined) =>
   v === null || v === undefined ? '' : Math.round(v * 100) / 100;
 
 type Draft = { points?: number | null; comment: string; fix: boolean };
-
-/** A raw entered value as the officer typed it (numerator/denominator kept apart). */
-function describeValue(v: unknown, t: MeasureT, tag: string, locale: 'vi' | 'en'): string {
-  if (!v || typeof v !== 'object') return '–';
-  const x = v as Record<string, unknown>;
-  const n = (k: string) => new Intl.NumberFormat(tag, { maximumFractionDigits: 4 }).format(Number(x[k]));
-  if ('notApplicable' in x) return t('m.notApplicable');
-  if ('number' in x) return n('number');
-  if ('numerator' in x) return `${n('numerator')} / ${n('denominator')}`;
-  if ('bool' in x) return x.bool ? t('m.yes') : t('m.no');
-  if ('choice' in x) return String(x.choice);
-  if ('date' in x) return formatDate(String(x.date), locale);
-  if ('documentRef' in x) return String(x.documentRef);
-  return '–';
-}
 
 function AppraisalRow({
   c,
@@ -78,7 +66,7 @@ function AppraisalRow({
         </Text>
         <Text size="sm">{locale === 'en' && c.nameEn ? c.nameEn : c.name}</Text>
       </Table.Td>
-      <Table.Td>{describeValue(row?.value, t, tag, locale)}</Table.Td>
+      <Table.Td>{describeValue(row?.value, c, t, tag, locale)}</Table.Td>
       <Table.Td ta="right" data-testid={`self-${c.code}`} style={{ whiteSpace: 'nowrap' }}>
         {fmtPoints(row?.selfPoints, tag)} / {fmtPoints(c.maxPoints, tag)}
       </Table.Td>
@@ -121,6 +109,9 @@ function AppraisalRow({
 
 export function AppraisalPage() {
   const t = useMT();
+  const pt = usePT();
+  const { locale } = useI18n();
+  const [asking, setAsking] = useState<'approve' | 'return' | null>(null);
   const periodId = Number(useParams().periodId);
   const unitId = Number(useParams().unitId);
   const ids = { periodId, unitId };
@@ -248,16 +239,39 @@ export function AppraisalPage() {
             <Button
               color="red"
               variant="light"
-              onClick={() => ret.mutate()}
-              loading={ret.isPending}
+              onClick={() => setAsking('return')}
               disabled={!toFix || !overall.trim()}
             >
               {t('m.return')} ({toFix})
             </Button>
-            <Button color="green.9" onClick={() => approve.mutate()} loading={approve.isPending}>
+            <Button color="green.9" onClick={() => setAsking('approve')} data-testid="appraisal-approve">
               {t('m.approve')}
             </Button>
           </Group>
+          <ConfirmDialog
+            opened={asking !== null}
+            title={pt(asking === 'return' ? 'ap.return.title' : 'ap.approve.title', { unit: view.unitName })}
+            confirmLabel={asking === 'return' ? t('m.return') : t('m.approve')}
+            color={asking === 'return' ? 'red' : 'green.9'}
+            loading={ret.isPending || approve.isPending}
+            onConfirm={() => {
+              setAsking(null);
+              if (asking === 'return') ret.mutate();
+              else approve.mutate();
+            }}
+            onClose={() => setAsking(null)}
+          >
+            <Text size="sm">
+              {asking === 'return'
+                ? pt('ap.return.what', { n: toFix })
+                : pt('ap.approve.what', {
+                    points: fmtPoints(
+                      (view.appraisedScore ?? view.selfScore).total.points,
+                      locale === 'en' ? 'en-GB' : 'vi-VN',
+                    ),
+                  })}
+            </Text>
+          </ConfirmDialog>
         </Stack>
       ) : null}
     </>

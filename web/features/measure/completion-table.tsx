@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
 import { measureApi } from './measure-api.js';
 import { type MeasureKey, useMT } from './measure-i18n.js';
-import { StatusBadge } from './measure-shared.js';
+import { StatusBadge, UNCUT_BADGE } from './measure-shared.js';
 
 /** Who has submitted, who is late; links to each unit's entry form and appraisal. */
 export function CompletionTable({ periodId, appraiser }: { periodId: number; appraiser: boolean }) {
@@ -46,7 +46,7 @@ export function CompletionTable({ periodId, appraiser }: { periodId: number; app
                   <Group gap={4} wrap="nowrap">
                     <StatusBadge status={u.status} />
                     {u.isLate ? (
-                      <Badge color="red" variant="filled">
+                      <Badge color="red" variant="filled" {...UNCUT_BADGE}>
                         {t('m.late')}
                       </Badge>
                     ) : null}

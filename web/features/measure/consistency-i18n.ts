@@ -65,7 +65,7 @@ export type ConsistencyT = (key: ConsistencyKey, params?: MessageParams) => stri
 export function useCT(): ConsistencyT {
   const { locale } = useI18n();
   return useCallback(
-    (key, params) => fillPlaceholders((locale === 'en' ? en : vi)[key] ?? key, params),
+    (key, params) => fillPlaceholders((locale === 'en' ? en : vi)[key] ?? key, params, locale),
     [locale],
   );
 }

@@ -83,7 +83,7 @@ export function EvidenceEditor({
     mutationFn: async (input: File | 'cite') => {
       if (input === 'cite')
         return measureApi.addEvidence(ids.periodId, ids.unitId, { componentCode: code, document: doc });
-      const uploaded = await postFile<{ id: number }>('/api/files', input, session.data?.csrfToken ?? '');
+      const uploaded = await postFile<{ id: string }>('/api/files', input, session.data?.csrfToken ?? '');
       return measureApi.addEvidence(ids.periodId, ids.unitId, { componentCode: code, fileId: uploaded.id });
     },
     onSuccess: () => {

@@ -1,4 +1,4 @@
-import { Alert, Group, Select, Table, Text } from '@mantine/core';
+import { Alert, Badge, Group, MultiSelect, Select, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorAlert } from '../../components/error-alert.js';
@@ -6,10 +6,13 @@ import { PageLoader } from '../../components/page-loader.js';
 import { TableHeader } from '../../components/table-header.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { intlTag } from '../../i18n/locale-store.js';
-import { analysisApi, type LineageRule } from './measure-analysis-api.js';
+import { useHT } from './history-i18n.js';
+import { contributorText } from './history-text.js';
+import { analysisApi, type CarryOptions } from './measure-analysis-api.js';
+import { measureApi } from './measure-api.js';
 import { useMT } from './measure-i18n.js';
 import { fmtValue } from './measure-shared.js';
-import { contributorText, RuleControl } from './unit-history.js';
+import { RuleControl } from './unit-history.js';
 
 /** True when the period's root unit belongs to a structure other than today's (e.g. a pre-2025 province). */
 export function useIsPastStructure(rootUnitId: number): boolean {
@@ -24,29 +27,39 @@ export function useIsPastStructure(rootUnitId: number): boolean {
   return !!current && root.data !== undefined && root.data.structureId !== current.id;
 }
 
-/** A past period's published results carried onto today's units through lineage (mean, weighted or sum). */
+/** A past period's published results carried onto today's units through lineage, from one or more periods. */
 export function InStructureView({ periodId }: { periodId: number }) {
   const t = useMT();
+  const h = useHT();
   const { locale } = useI18n();
   const tag = intlTag(locale);
-  const [rule, setRule] = useState<LineageRule>('mean');
+  const [options, setOptions] = useState<CarryOptions>({ rule: 'mean', missing: 'flag' });
   const [chosen, setChosen] = useState<string | null>(null);
+  const [extra, setExtra] = useState<string[]>([]);
   const structures = useQuery({ queryKey: ['structures'], queryFn: analysisApi.structures });
+  const periods = useQuery({ queryKey: ['measure', 'periods'], queryFn: measureApi.periods });
   // Default to the structure in force today (no end date), else the newest.
   const items = structures.data?.items ?? [];
   const current = items.find((s) => s.validTo === null) ?? items.at(-1);
   const structureId = chosen ? Number(chosen) : current?.id;
+  const self = periods.data?.find((p) => p.id === periodId);
+  // Other published periods of the same framework family (other areas), to rank all of today's units at once.
+  const siblings = (periods.data ?? []).filter(
+    (p) => p.id !== periodId && p.status === 'published' && self && p.frameworkCode === self.frameworkCode,
+  );
+  const withIds = extra.map(Number);
   const view = useQuery({
-    queryKey: ['measure', 'in-structure', periodId, structureId, rule],
-    queryFn: () => analysisApi.inStructure(periodId, structureId ?? 0, rule),
+    queryKey: ['measure', 'in-structure', periodId, structureId, options, withIds],
+    queryFn: () => analysisApi.inStructure(periodId, structureId ?? 0, { ...options, with: withIds }),
     enabled: structureId !== undefined,
   });
+  const weighted = view.data?.rule === 'weighted';
   return (
     <>
       <Text size="sm" c="dimmed" mb="sm">
         {t('m.inStructure.note')}
       </Text>
-      <Group mb="md" align="flex-end" wrap="wrap">
+      <Group mb="xs" align="flex-end" wrap="wrap">
         <Select
           label={t('m.inStructure.structure')}
           w={320}
@@ -55,13 +68,35 @@ export function InStructureView({ periodId }: { periodId: number }) {
           onChange={setChosen}
           allowDeselect={false}
         />
-        <RuleControl value={rule} onChange={setRule} />
+        <MultiSelect
+          label={h('hx.sources.label')}
+          placeholder={siblings.length ? h('hx.sources.placeholder') : h('hx.sources.none')}
+          disabled={!siblings.length}
+          w={420}
+          data={siblings.map((p) => ({ value: String(p.id), label: p.name }))}
+          value={extra}
+          onChange={setExtra}
+          clearable
+          data-testid="source-periods"
+        />
       </Group>
+      <RuleControl value={options} onChange={setOptions} />
+      <Text size="xs" c="dimmed" mt={4} mb="md">
+        {h('hx.rule.note')}
+      </Text>
       <ErrorAlert error={structures.error ?? view.error} />
       {view.isFetching && !view.data ? <PageLoader /> : null}
+      {view.data && view.data.sources.length > 1 ? (
+        <Text size="sm" mb="xs" data-testid="sources-summary">
+          {h('hx.sources.summary', {
+            n: view.data.units.length,
+            periods: view.data.sources.map((s) => s.periodName).join('; '),
+          })}
+        </Text>
+      ) : null}
       {view.data && !view.data.units.length ? <Alert color="gray">{t('m.noRanking')}</Alert> : null}
       {view.data?.units.length ? (
-        <Table.ScrollContainer minWidth={640}>
+        <Table.ScrollContainer minWidth={720}>
           <Table striped data-testid="in-structure-table">
             <TableHeader
               columns={[
@@ -69,6 +104,7 @@ export function InStructureView({ periodId }: { periodId: number }) {
                 t('m.unit'),
                 { label: t('m.value'), numeric: true },
                 t('m.predecessors'),
+                h('hx.coverage'),
               ]}
             />
             <Table.Tbody>
@@ -80,7 +116,19 @@ export function InStructureView({ periodId }: { periodId: number }) {
                   <Table.Td>{u.unitName}</Table.Td>
                   <Table.Td ta="right">{fmtValue(u.value, tag)}</Table.Td>
                   <Table.Td>
-                    <Text size="xs">{contributorText(u.predecessors, tag)}</Text>
+                    <Text size="xs">{contributorText(u.predecessors, tag, h)}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="xs">
+                      {weighted && u.coverage.used < u.coverage.total
+                        ? h('hx.coverage.part', { used: u.coverage.used, total: u.coverage.total })
+                        : h('hx.coverage.all', { total: u.coverage.total })}
+                    </Text>
+                    {u.treatment !== 'complete' ? (
+                      <Badge size="xs" color="orange" variant="light">
+                        {h(`hx.treatment.${u.treatment}`)}
+                      </Badge>
+                    ) : null}
                   </Table.Td>
                 </Table.Tr>
               ))}

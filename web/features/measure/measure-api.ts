@@ -78,7 +78,7 @@ export const measureApi = {
     unitId: number,
     body: {
       componentCode: string;
-      fileId?: number;
+      fileId?: string;
       document?: { number: string; date: string; title: string };
     },
   ) => api.post(`${unitPath(periodId, unitId)}/submission/evidence`, body),

@@ -15,10 +15,19 @@ const STATUS_COLORS: Record<string, string> = {
   not_started: 'gray',
 };
 
+/**
+ * Badge props that never cut the words ("CẦN …", "95,…"): a badge keeps its width in a row that runs out of room
+ * and its label is not ellipsised.
+ */
+export const UNCUT_BADGE = {
+  style: { flexShrink: 0, maxWidth: 'none' },
+  styles: { label: { overflow: 'visible', textOverflow: 'clip' } },
+} as const;
+
 export function StatusBadge({ status }: { status: string }) {
   const t = useMT();
   return (
-    <Badge color={STATUS_COLORS[status] ?? 'gray'} variant="light" autoContrast>
+    <Badge color={STATUS_COLORS[status] ?? 'gray'} variant="light" autoContrast {...UNCUT_BADGE}>
       {t(`m.status.${status}` as MeasureKey)}
     </Badge>
   );

@@ -14,7 +14,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import type { Period, PeriodCreate } from '../../../core/contracts/measure.js';
+import type { PeriodCreate } from '../../../core/contracts/measure.js';
 import { AppModal } from '../../components/app-modal.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { fieldErrorsOf } from '../../components/form-errors.js';
@@ -28,6 +28,7 @@ import { useSession } from '../auth/use-session.js';
 import { measureApi } from './measure-api.js';
 import { type MeasureKey, useMT } from './measure-i18n.js';
 import { isAppraiser, MeasureTabs, officerUnitOf, StatusBadge } from './measure-shared.js';
+import { PeriodActions } from './period-actions.js';
 import { useTT } from './targets-i18n.js';
 
 const KINDS = ['commune', 'ward', 'special_zone', 'department', 'province'] as const;
@@ -144,40 +145,6 @@ function CreatePeriodForm({ rootUnitId, onDone }: { rootUnitId: number; onDone: 
         </Button>
       </Stack>
     </form>
-  );
-}
-
-export function PeriodActions({ period, appraiser }: { period: Period; appraiser: boolean }) {
-  const t = useMT();
-  const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['measure'] });
-  const action = useMutation({
-    mutationFn: async (a: 'open' | 'close' | 'publish'): Promise<unknown> =>
-      a === 'publish' ? measureApi.publish(period.id) : measureApi.periodAction(period.id, a),
-    onSuccess: (_d, a) => {
-      if (a === 'publish') notify(t('m.published'));
-      void refresh();
-    },
-    onError: (e) => notify(e.message, 'red'),
-  });
-  if (!appraiser) return null;
-  // The period contract carries no allowed-actions list, so the buttons follow the documented state machine.
-  const allowed: ('open' | 'close' | 'publish')[] =
-    period.status === 'draft' ? ['open'] : period.status === 'open' ? ['close', 'publish'] : ['publish'];
-  return (
-    <Group gap="xs" wrap="nowrap">
-      {allowed.map((a) => (
-        <Button
-          key={a}
-          size="xs"
-          variant="light"
-          loading={action.isPending && action.variables === a}
-          onClick={() => action.mutate(a)}
-        >
-          {t(`m.${a}` as MeasureKey)}
-        </Button>
-      ))}
-    </Group>
   );
 }
 

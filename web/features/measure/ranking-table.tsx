@@ -7,9 +7,11 @@ import { PageLoader } from '../../components/page-loader.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { intlTag } from '../../i18n/locale-store.js';
 import { formatDateTime } from '../../lib/format.js';
+import { isNotPublished, notPublishedText } from './entry-status.js';
 import { measureApi, type Ranking } from './measure-api.js';
 import { type MeasureKey, type MeasureT, useMT } from './measure-i18n.js';
 import { fmtPoints, fmtValue } from './measure-shared.js';
+import { usePT } from './publish-i18n.js';
 
 type Change = Ranking['units'][number]['change'];
 
@@ -51,6 +53,7 @@ const PAGE_SIZE = 50;
 
 export function RankingTable({ periodId }: { periodId: number }) {
   const t = useMT();
+  const pt = usePT();
   const { locale } = useI18n();
   const tag = intlTag(locale);
   const [group, setGroup] = useState('all');
@@ -67,9 +70,31 @@ export function RankingTable({ periodId }: { periodId: number }) {
     placeholderData: keepPreviousData,
   });
   if (ranking.isPending) return <PageLoader />;
-  if (!ranking.data) return <ErrorAlert error={ranking.error} />;
+  if (!ranking.data)
+    return isNotPublished(ranking.error) ? (
+      <Alert color="gray" data-testid="ranking-not-published">
+        {notPublishedText(locale)}
+      </Alert>
+    ) : (
+      <ErrorAlert error={ranking.error} />
+    );
   const data = ranking.data;
-  if (!data.unitCount) return <Alert color="gray">{t('m.noRanking')}</Alert>;
+  const notRanked = data.excluded.length ? (
+    <Alert color="gray" mt="sm" title={pt('pb.notRankedTitle')} data-testid="ranking-excluded">
+      {data.excluded.map((u) => (
+        <Text size="sm" key={u.unitId}>
+          {u.unitName} — {pt('pb.notRanked')}: {u.reason}
+        </Text>
+      ))}
+    </Alert>
+  ) : null;
+  if (!data.unitCount)
+    return (
+      <>
+        <Alert color="gray">{t('m.noRanking')}</Alert>
+        {notRanked}
+      </>
+    );
   const groups = data.groups.map((g) => g.peerGroup);
   const units = data.units;
   const pages = Math.ceil(data.total / PAGE_SIZE);
@@ -132,6 +157,7 @@ export function RankingTable({ periodId }: { periodId: number }) {
         </Table>
       </Table.ScrollContainer>
       {pages > 1 ? <Pagination mt="sm" total={pages} value={page} onChange={setPage} size="sm" /> : null}
+      {notRanked}
     </>
   );
 }

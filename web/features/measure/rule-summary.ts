@@ -5,6 +5,17 @@ import { intlTag } from '../../i18n/locale-store.js';
 const fmt = (n: number, locale: Locale) =>
   new Intl.NumberFormat(intlTag(locale), { maximumFractionDigits: 4 }).format(n);
 
+/**
+ * A deadline as people write it: '2026-03-31' → "31/03/2026"; relative to the period's year,
+ * '{year}-03-31' → "31/03 hằng năm" ("31/03 each year").
+ */
+export function dueText(due: string, vi: boolean): string {
+  const relative = /^\{year\}-(\d{2})-(\d{2})$/.exec(due);
+  if (relative) return `${relative[2]}/${relative[1]} ${vi ? 'hằng năm' : 'each year'}`;
+  const fixed = /^(\d{4})-(\d{2})-(\d{2})$/.exec(due);
+  return fixed ? `${fixed[3]}/${fixed[2]}/${fixed[1]}` : due;
+}
+
 /** One line saying how a component is scored, e.g. "Bậc: ≥4 → 20; ≥3 → 15". */
 export function summarizeRule(rule: ScoringRule, locale: Locale): string {
   const vi = locale === 'vi';
@@ -27,7 +38,7 @@ export function summarizeRule(rule: ScoringRule, locale: Locale): string {
     case 'formula':
       return `${vi ? 'Công thức' : 'Formula'}: ${rule.expression}`;
     case 'deadline':
-      return `${vi ? 'Hạn' : 'Due'} ${rule.due}; ${vi ? 'muộn' : 'late'} → ${n(rule.latePoints)}`;
+      return `${vi ? 'Hạn' : 'Due'} ${dueText(rule.due, vi)}; ${vi ? 'muộn' : 'late'} → ${n(rule.latePoints)}`;
     default:
       return vi ? 'Theo dõi, không tính điểm' : 'Tracked only';
   }

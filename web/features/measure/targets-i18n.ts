@@ -61,7 +61,7 @@ export type TargetsT = (key: TargetsKey, params?: MessageParams) => string;
 export function useTT(): TargetsT {
   const { locale } = useI18n();
   return useCallback(
-    (key, params) => fillPlaceholders((locale === 'en' ? en : vi)[key] ?? key, params),
+    (key, params) => fillPlaceholders((locale === 'en' ? en : vi)[key] ?? key, params, locale),
     [locale],
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Paper, SegmentedControl, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, Paper, SegmentedControl, Select, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { ErrorAlert } from '../../components/error-alert.js';
@@ -6,92 +6,160 @@ import { PageLoader } from '../../components/page-loader.js';
 import { TableHeader } from '../../components/table-header.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { intlTag } from '../../i18n/locale-store.js';
-import { analysisApi, type Contributor, type LineageRule, type UnitHistory } from './measure-analysis-api.js';
+import { type HistoryT, useHT } from './history-i18n.js';
+import { contributorText, gapText } from './history-text.js';
+import {
+  analysisApi,
+  type CarryOptions,
+  type Contributor,
+  type MissingWeight,
+  type UnitHistory,
+} from './measure-analysis-api.js';
 import { MeasureChart, type MeasureChartOption } from './measure-chart.js';
-import { type MeasureT, useMT } from './measure-i18n.js';
+import { useMT } from './measure-i18n.js';
 import { fmtValue } from './measure-shared.js';
 
-export function RuleControl({ value, onChange }: { value: LineageRule; onChange: (r: LineageRule) => void }) {
-  const t = useMT();
+const RULES = ['mean', 'weighted', 'pooled'] as const;
+
+/** The carrying rule; values are 0–1 shares of a maximum, so a sum is never offered. */
+export function RuleControl({
+  value,
+  onChange,
+}: {
+  value: CarryOptions;
+  onChange: (o: CarryOptions) => void;
+}) {
+  const h = useHT();
   return (
-    <SegmentedControl
-      size="xs"
-      value={value}
-      onChange={(v) => onChange(v as LineageRule)}
-      data={(['mean', 'weighted', 'sum'] as const).map((r) => ({ value: r, label: t(`m.rule.${r}`) }))}
-      aria-label={t('m.rule.label')}
-    />
+    <Group gap="sm" align="flex-end" wrap="wrap">
+      <div>
+        <Text size="xs" fw={500} mb={4}>
+          {h('hx.rule.label')}
+        </Text>
+        <SegmentedControl
+          size="xs"
+          value={value.rule}
+          onChange={(v) => onChange({ ...value, rule: v as CarryOptions['rule'] })}
+          data={RULES.map((r) => ({ value: r, label: h(`hx.rule.${r}`) }))}
+          aria-label={h('hx.rule.label')}
+        />
+      </div>
+      {value.rule === 'weighted' ? (
+        <Select
+          size="xs"
+          w={260}
+          label={h('hx.missing.label')}
+          data={(['flag', 'mean', 'exclude'] as const).map((m) => ({
+            value: m,
+            label: h(`hx.missing.${m}`),
+          }))}
+          value={value.missing}
+          onChange={(v) => v && onChange({ ...value, missing: v as MissingWeight })}
+          allowDeselect={false}
+          data-testid="missing-weight"
+        />
+      ) : null}
+    </Group>
   );
 }
 
-/** "Unit A (0,62), Unit B (0,48)": whose results make up a value carried across the reorganisation. */
-export function contributorText(list: Contributor[], tag: string): string {
-  return list.map((c) => `${c.unitName} (${fmtValue(c.value, tag)})`).join(', ');
-}
-
-function chartOption(h: UnitHistory, t: MeasureT): MeasureChartOption {
+function chartOption(hist: UnitHistory, h: HistoryT): MeasureChartOption {
+  const years = [...new Set(hist.periods.map((p) => p.year))].sort((a, b) => a - b);
   return {
     tooltip: { trigger: 'axis' },
-    grid: { left: 40, right: 16, top: 16, bottom: 28 },
-    // Period names are long; the year labels the axis and the table below names each period.
-    xAxis: { type: 'category', data: h.periods.map((p) => String(p.year)) },
-    yAxis: { type: 'value', min: 0, max: 1 },
-    series: [
-      {
-        type: 'line',
-        name: t('m.value'),
-        data: h.periods.map((p) => (p.value === null ? null : Math.round(p.value * 1000) / 1000)),
-        symbolSize: 8,
-      },
-    ],
+    legend: { top: 0, type: 'scroll' },
+    grid: { left: 44, right: 16, top: 36, bottom: 28 },
+    xAxis: { type: 'category', data: years.map(String) },
+    yAxis: { type: 'value', min: 0, max: 1, name: h('hx.axis'), nameLocation: 'middle', nameGap: 32 },
+    // One line per framework family: values of different frameworks are not one series.
+    series: hist.families.map((f) => ({
+      type: 'line',
+      name: f.name,
+      connectNulls: false,
+      symbolSize: 8,
+      data: years.map((y) => {
+        const p = hist.periods
+          .filter((x) => x.frameworkCode === f.code && x.year === y && x.value !== null)
+          .at(-1);
+        return p ? Math.round((p.value ?? 0) * 1000) / 1000 : null;
+      }),
+    })),
   };
 }
 
-/** Today's unit's results back through its predecessors (lineage), by the chosen carrying rule. */
+/** Today's unit's results back through its predecessors (lineage), per framework family. */
 export function UnitHistoryPanel({ unitId }: { unitId: number }) {
   const t = useMT();
+  const h = useHT();
   const { locale } = useI18n();
   const tag = intlTag(locale);
-  const [rule, setRule] = useState<LineageRule>('mean');
+  const [options, setOptions] = useState<CarryOptions>({ rule: 'mean', missing: 'flag' });
   const history = useQuery({
-    queryKey: ['measure', 'unit-history', unitId, rule],
-    queryFn: () => analysisApi.unitHistory(unitId, rule),
+    queryKey: ['measure', 'unit-history', unitId, options],
+    queryFn: () => analysisApi.unitHistory(unitId, options),
   });
-  const option = useMemo(() => (history.data ? chartOption(history.data, t) : null), [history.data, t]);
+  const option = useMemo(() => (history.data ? chartOption(history.data, h) : null), [history.data, h]);
+  const familyName = new Map(history.data?.families.map((f) => [f.code, f.name]) ?? []);
   return (
     <Paper withBorder p="md" radius="md" data-testid="unit-history">
       <Title order={2} size="h4" mb="xs">
         {t('m.history')}
       </Title>
-      <RuleControl value={rule} onChange={setRule} />
+      <RuleControl value={options} onChange={setOptions} />
+      <Text size="xs" c="dimmed" mt={4}>
+        {h('hx.rule.note')}
+      </Text>
       {history.isPending ? <PageLoader /> : null}
       <ErrorAlert error={history.error} />
       {history.data && !history.data.periods.length ? <Text c="dimmed">{t('m.noData')}</Text> : null}
       {history.data?.periods.length && option ? (
         <>
-          <MeasureChart option={option} height={180} label={t('m.history')} testId="history-chart" />
-          <Table fz="sm">
-            <TableHeader
-              columns={[t('m.period'), { label: t('m.value'), numeric: true }, t('m.predecessors')]}
-            />
-            <Table.Tbody>
-              {history.data.periods.map((p) => (
-                <Table.Tr key={p.periodId}>
-                  <Table.Td>{p.periodName}</Table.Td>
-                  <Table.Td ta="right">{fmtValue(p.value, tag)}</Table.Td>
-                  <Table.Td>
-                    {p.direct ? (
-                      <Badge size="xs" variant="light">
-                        {t('m.direct')}
-                      </Badge>
-                    ) : (
-                      <Text size="xs">{contributorText(p.contributors, tag) || '–'}</Text>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <MeasureChart option={option} height={220} label={t('m.history')} testId="history-chart" />
+          <Table.ScrollContainer minWidth={560}>
+            <Table fz="sm" data-testid="history-table">
+              <TableHeader
+                columns={[
+                  t('m.period'),
+                  h('hx.family'),
+                  { label: t('m.value'), numeric: true },
+                  t('m.predecessors'),
+                ]}
+              />
+              <Table.Tbody>
+                {history.data.periods.map((p) => (
+                  <Table.Tr key={p.periodId}>
+                    <Table.Td>{p.periodName}</Table.Td>
+                    <Table.Td>{familyName.get(p.frameworkCode) ?? p.frameworkName}</Table.Td>
+                    <Table.Td ta="right">
+                      {p.value === null ? (
+                        <Text size="xs" c="dimmed" ta="right">
+                          – {gapText(p, h)}
+                        </Text>
+                      ) : (
+                        fmtValue(p.value, tag)
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {p.direct ? (
+                        <Badge size="xs" variant="light">
+                          {t('m.direct')}
+                        </Badge>
+                      ) : (
+                        <>
+                          <Text size="xs">{contributorText(p.contributors, tag, h) || '–'}</Text>
+                          {p.treatment && p.treatment !== 'complete' ? (
+                            <Badge size="xs" color="orange" variant="light">
+                              {h(`hx.treatment.${p.treatment}`)}
+                            </Badge>
+                          ) : null}
+                        </>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         </>
       ) : null}
     </Paper>

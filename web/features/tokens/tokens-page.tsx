@@ -16,6 +16,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { PERMISSIONS, type Permission } from '../../../core/accounts/permissions.js';
 import type { TokenCreated, TokenView } from '../../../core/contracts/accounts.js';
+import { permissionLabel } from '../../../core/i18n/permission-labels.js';
 import { AppModal } from '../../components/app-modal.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { fieldErrorsOf } from '../../components/form-errors.js';
@@ -33,7 +34,7 @@ function UnitName({ id }: { id: number }) {
 }
 
 function CreateTokenForm({ onCreated }: { onCreated: (token: TokenCreated) => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
   const [unitId, setUnitId] = useState<number | null>(null);
@@ -78,7 +79,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: TokenCreated) => vo
         />
         <MultiSelect
           label={t('tokens.permissions')}
-          data={[...PERMISSIONS]}
+          data={PERMISSIONS.map((p) => ({ value: p, label: permissionLabel(p, locale) }))}
           value={permissions}
           onChange={(v) => setPermissions(v as Permission[])}
           error={errors.permissions}
@@ -115,7 +116,7 @@ function TokenRows({ items }: { items: TokenView[] }) {
       <Table.Td>
         <UnitName id={tok.unitId} />
       </Table.Td>
-      <Table.Td>{tok.permissions.join(', ')}</Table.Td>
+      <Table.Td>{tok.permissions.map((p) => permissionLabel(p, locale)).join(', ')}</Table.Td>
       <Table.Td>{formatDateTime(tok.createdAt, locale)}</Table.Td>
       <Table.Td>{tok.expiresAt ? formatDateTime(tok.expiresAt, locale) : t('tokens.never')}</Table.Td>
       <Table.Td>

@@ -1,29 +1,50 @@
-import { Anchor, NumberInput, Paper, Table, Text, Title } from '@mantine/core';
+import { ActionIcon, Anchor, NumberInput, Paper, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import type { LineageGraph } from '../../../core/contracts/units.js';
+import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { PageLoader } from '../../components/page-loader.js';
 import { TableHeader } from '../../components/table-header.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { api } from '../../lib/api-client.js';
 import { formatDate, formatPercent } from '../../lib/format.js';
 import { edgeLabel } from './lineage-layout.js';
 import { useLineage } from './units-api.js';
+import { useUeT } from './units-edit-i18n.js';
 
 const LineageGraphChart = lazy(() =>
   import('./lineage-graph.js').then((m) => ({ default: m.LineageGraphChart })),
 );
 
 /** The same edges as the graph, as a table: readable by screen readers and on any phone. */
-function EdgeTable({ graph }: { graph: LineageGraph }) {
+function EdgeTable({ graph, canEdit }: { graph: LineageGraph; canEdit: boolean }) {
   const { t, locale } = useI18n();
+  const ue = useUeT();
+  const queryClient = useQueryClient();
+  const [deleting, setDeleting] = useState<LineageGraph['edges'][number] | null>(null);
+  const remove = useMutation({
+    mutationFn: (id: number) => api.delete(`/api/lineage/${id}`),
+    onSuccess: async () => {
+      setDeleting(null);
+      await queryClient.invalidateQueries({ queryKey: ['units'] });
+    },
+  });
   const names = new Map(graph.nodes.map((n) => [n.id, `${n.type} ${n.name}`]));
+  const nameOf = (id: number) => names.get(id) ?? String(id);
   const words = { full: t('units.edgeFull'), partial: t('units.edgePartial') };
   return (
     <Table.ScrollContainer minWidth={520}>
       <Table striped>
         <TableHeader
-          columns={[t('units.edgeFrom'), t('units.edgeTo'), t('units.edgeKind'), t('units.effectiveDate')]}
+          columns={[
+            t('units.edgeFrom'),
+            t('units.edgeTo'),
+            t('units.edgeKind'),
+            t('units.effectiveDate'),
+            ...(canEdit ? [''] : []),
+          ]}
         />
         <Table.Tbody>
           {graph.edges.map((e) => (
@@ -40,15 +61,52 @@ function EdgeTable({ graph }: { graph: LineageGraph }) {
               </Table.Td>
               <Table.Td>{edgeLabel(e, words, (s) => formatPercent(s, locale))}</Table.Td>
               <Table.Td>{formatDate(e.effectiveDate, locale)}</Table.Td>
+              {canEdit ? (
+                <Table.Td>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    size={44}
+                    aria-label={ue('ue.lnDelete', { from: nameOf(e.fromUnitId), to: nameOf(e.toUnitId) })}
+                    onClick={() => setDeleting(e)}
+                  >
+                    ×
+                  </ActionIcon>
+                </Table.Td>
+              ) : null}
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
+      <ConfirmDialog
+        opened={deleting !== null}
+        title={ue('ue.lnDeleteTitle')}
+        confirmLabel={ue('ue.delete')}
+        color="red"
+        loading={remove.isPending}
+        onConfirm={() => deleting && remove.mutate(deleting.id)}
+        onClose={() => setDeleting(null)}
+      >
+        <ErrorAlert error={remove.error} />
+        <Text size="sm">
+          {deleting
+            ? ue('ue.lnDeleteWhat', { from: nameOf(deleting.fromUnitId), to: nameOf(deleting.toUnitId) })
+            : null}
+        </Text>
+      </ConfirmDialog>
     </Table.ScrollContainer>
   );
 }
 
-export function LineageSection({ unitId, unitName }: { unitId: number; unitName: string }) {
+export function LineageSection({
+  unitId,
+  unitName,
+  canEdit = false,
+}: {
+  unitId: number;
+  unitName: string;
+  canEdit?: boolean;
+}) {
   const { t } = useI18n();
   const [depth, setDepth] = useState(2);
   const lineage = useLineage(unitId, depth);
@@ -78,7 +136,7 @@ export function LineageSection({ unitId, unitName }: { unitId: number; unitName:
           <Suspense fallback={<PageLoader />}>
             <LineageGraphChart graph={lineage.data} selfName={unitName} />
           </Suspense>
-          <EdgeTable graph={lineage.data} />
+          <EdgeTable graph={lineage.data} canEdit={canEdit} />
         </>
       ) : null}
     </Paper>

@@ -2,6 +2,7 @@ import {
   Anchor,
   Badge,
   Breadcrumbs,
+  Button,
   Grid,
   Group,
   Paper,
@@ -11,7 +12,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { UnitDetail } from '../../../core/contracts/units.js';
 import { ErrorAlert } from '../../components/error-alert.js';
@@ -20,7 +21,9 @@ import { TableHeader } from '../../components/table-header.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { formatDate, formatNumber } from '../../lib/format.js';
 import { LineageSection } from './lineage-section.js';
-import { useUnit, useUnitChildren } from './units-api.js';
+import { HeadcountsModal, LineageModal, UnitFormModal } from './unit-edit-forms.js';
+import { useLineage, useUnit, useUnitChildren } from './units-api.js';
+import { useUeT } from './units-edit-i18n.js';
 
 function Field({ label, value }: { label: string; value: string }) {
   return (
@@ -99,8 +102,50 @@ function Children({ unit }: { unit: UnitDetail }) {
   );
 }
 
+type Editing = 'child' | 'edit' | 'headcounts' | 'lineage' | null;
+
+/** The buttons the server allows on this unit (allowedActions), each opening its form. */
+function UnitActions({ unit }: { unit: UnitDetail }) {
+  const t = useUeT();
+  const [editing, setEditing] = useState<Editing>(null);
+  const lineage = useLineage(unit.id, 2);
+  const can = (a: UnitDetail['allowedActions'][number]) => unit.allowedActions.includes(a);
+  const close = () => setEditing(null);
+  if (!['addChild', 'edit', 'editHeadcounts', 'editLineage'].some((a) => can(a as never))) return null;
+  return (
+    <Group gap="xs" wrap="wrap">
+      {can('edit') ? (
+        <Button variant="light" onClick={() => setEditing('edit')} data-testid="unit-edit">
+          {t('ue.edit')}
+        </Button>
+      ) : null}
+      {can('addChild') ? (
+        <Button variant="light" onClick={() => setEditing('child')} data-testid="unit-add-child">
+          {t('ue.addChild')}
+        </Button>
+      ) : null}
+      {can('editHeadcounts') ? (
+        <Button variant="light" onClick={() => setEditing('headcounts')} data-testid="unit-headcounts">
+          {t('ue.headcounts')}
+        </Button>
+      ) : null}
+      {can('editLineage') ? (
+        <Button variant="light" onClick={() => setEditing('lineage')} data-testid="unit-lineage">
+          {t('ue.lineage')}
+        </Button>
+      ) : null}
+      {editing === 'edit' ? <UnitFormModal opened onClose={close} unit={unit} /> : null}
+      {editing === 'child' ? <UnitFormModal opened onClose={close} parent={unit} /> : null}
+      {editing === 'headcounts' ? <HeadcountsModal opened onClose={close} unit={unit} /> : null}
+      {editing === 'lineage' ? (
+        <LineageModal opened onClose={close} unit={unit} graph={lineage.data} />
+      ) : null}
+    </Group>
+  );
+}
+
 export function UnitPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const id = Number(useParams().id);
   const unit = useUnit(id);
   useEffect(() => {
@@ -125,8 +170,11 @@ export function UnitPage() {
         <Title order={1}>
           {u.type} {u.name}
         </Title>
-        {u.validTo ? <Badge color="gray">{`${t('units.validTo')} ${u.validTo}`}</Badge> : null}
+        {u.validTo ? (
+          <Badge color="gray">{`${t('units.validTo')} ${formatDate(u.validTo, locale)}`}</Badge>
+        ) : null}
       </Group>
+      <UnitActions unit={u} />
       <Grid>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack>
@@ -135,7 +183,11 @@ export function UnitPage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 7 }}>
-          <LineageSection unitId={u.id} unitName={`${u.type} ${u.name}`} />
+          <LineageSection
+            unitId={u.id}
+            unitName={`${u.type} ${u.name}`}
+            canEdit={u.allowedActions.includes('editLineage')}
+          />
         </Grid.Col>
       </Grid>
     </Stack>

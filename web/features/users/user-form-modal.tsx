@@ -17,6 +17,7 @@ import { notify } from '../../components/notify.js';
 import { useFieldErrors } from '../../components/use-field-errors.js';
 import { useT } from '../../i18n/i18n-context.js';
 import { type GrantDraft, GrantsEditor, newGrantDraft } from './grants-editor.js';
+import { userFormProblems } from './user-form-checks.js';
 import { useCreateUser, useUpdateUser } from './users-api.js';
 
 type Props = { user: UserView | null; opened: boolean; onClose: () => void };
@@ -40,9 +41,20 @@ export function UserFormModal({ user, opened, onClose }: Props) {
   const create = useCreateUser();
   const update = useUpdateUser();
   const mutation = user ? update : create;
-  const { errors, hasAny: hasFieldErrors, touch } = useFieldErrors(mutation.error);
+  const server = useFieldErrors(mutation.error);
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const errors = { ...server.errors, ...problems };
+  const hasFieldErrors = server.hasAny;
+  const touch = (field: string) => {
+    server.touch(field);
+    if (problems[field])
+      setProblems(Object.fromEntries(Object.entries(problems).filter(([k]) => k !== field)));
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const found = userFormProblems(fullName, grants);
+    setProblems(Object.fromEntries(Object.entries(found).map(([field, key]) => [field, t(key)])));
+    if (Object.keys(found).length) return;
     const done = () => {
       notify(user ? t('users.saved') : t('users.created', { email }));
       onClose();

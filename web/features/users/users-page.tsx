@@ -2,6 +2,7 @@ import { Badge, Button, Group, Pagination, Stack, Table, Text, TextInput, Title 
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import type { UserView } from '../../../core/contracts/accounts.js';
+import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { notify } from '../../components/notify.js';
 import { PageLoader } from '../../components/page-loader.js';
@@ -14,11 +15,15 @@ import { PAGE_SIZE, useUpdateUser, useUsers } from './users-api.js';
 function UserRow({ user, onEdit }: { user: UserView; onEdit: () => void }) {
   const { t, locale } = useI18n();
   const update = useUpdateUser();
+  const [confirming, setConfirming] = useState(false);
   const toggle = () =>
     update.mutate(
       { id: user.id, patch: { isActive: !user.isActive } },
       {
-        onSuccess: () => notify(t('users.saved')),
+        onSuccess: () => {
+          setConfirming(false);
+          notify(t('users.saved'));
+        },
         onError: (e) => notify(e.message, 'red'),
       },
     );
@@ -54,12 +59,26 @@ function UserRow({ user, onEdit }: { user: UserView; onEdit: () => void }) {
             size="xs"
             variant="subtle"
             color={user.isActive ? 'red' : 'green'}
-            onClick={toggle}
-            loading={update.isPending}
+            onClick={() => setConfirming(true)}
           >
             {user.isActive ? t('users.deactivate') : t('users.activate')}
           </Button>
         </Group>
+        <ConfirmDialog
+          opened={confirming}
+          title={`${user.isActive ? t('users.deactivate') : t('users.activate')}: ${user.fullName}`}
+          confirmLabel={user.isActive ? t('users.deactivate') : t('users.activate')}
+          color={user.isActive ? 'red' : 'green'}
+          loading={update.isPending}
+          onConfirm={toggle}
+          onClose={() => setConfirming(false)}
+        >
+          <Text size="sm">
+            {user.isActive
+              ? t('users.deactivateWhat', { email: user.email })
+              : t('users.activateWhat', { email: user.email })}
+          </Text>
+        </ConfirmDialog>
       </Table.Td>
     </Table.Tr>
   );

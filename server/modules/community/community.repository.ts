@@ -1,0 +1,444 @@
+import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
+import type { Executor } from '../../db/executor.js';
+import type { DB } from '../../db/schema.js';
+import type {
+  CommunityActivitiesTable,
+  CommunityMembersTable,
+  CommunityTeamsTable,
+} from '../../db/schema-community.js';
+
+// Kysely queries of the Community module (teams, people and members, activities, targets, roll-ups). No rules.
+
+export type TeamRow = Selectable<CommunityTeamsTable> & { unitName: string; communeName: string };
+export type ActivityRow = Selectable<CommunityActivitiesTable> & { teamName: string };
+export type MemberRow = Selectable<CommunityMembersTable> & { fullName: string; phone: string | null };
+
+const n = (v: unknown) => Number(v ?? 0);
+/** Stored types of commune-level units (the stored kind may be older than the 'commune' kind). */
+export const COMMUNE_TYPES = [
+  'xã',
+  'phường',
+  'thị trấn',
+  'đặc khu',
+  'commune',
+  'ward',
+  'special_zone',
+] as const;
+
+export function createCommunityRepository(db: Kysely<DB>) {
+  const teams = (exec: Executor) =>
+    exec
+      .selectFrom('communityTeams as t')
+      .innerJoin('units as u', 'u.id', 't.unitId')
+      .innerJoin('units as c', 'c.id', 't.communeId')
+      .selectAll('t')
+      .select(['u.name as unitName', 'c.name as communeName']);
+
+  return {
+    unit: (id: number, exec: Executor = db) =>
+      exec
+        .selectFrom('units')
+        .select(['id', 'name', 'kind', 'type', 'level', 'parentId', 'structureId', 'validFrom', 'validTo'])
+        .where('id', '=', id)
+        .executeTakeFirst(),
+
+    /** Villages (kind 'village') directly below a commune, with their team if any. */
+    villagesOf: (communeId: number, exec: Executor = db) =>
+      exec
+        .selectFrom('units as u')
+        .leftJoin('communityTeams as t', 't.unitId', 'u.id')
+        .select([
+          'u.id',
+          'u.parentId',
+          'u.code',
+          'u.name',
+          'u.type',
+          'u.validFrom',
+          'u.validTo',
+          't.id as teamId',
+        ])
+        .where('u.parentId', '=', communeId)
+        .where('u.kind', '=', 'village')
+        .orderBy('u.name')
+        .execute(),
+
+    findTeam: (id: number, exec: Executor = db): Promise<TeamRow | undefined> =>
+      teams(exec).where('t.id', '=', id).executeTakeFirst(),
+    teamOfUnit: (unitId: number, exec: Executor = db) =>
+      teams(exec).where('t.unitId', '=', unitId).executeTakeFirst(),
+
+    /** Teams of the communes in the subtree of `rootUnitId` (tree rows only). */
+    listTeams: (rootUnitId: number, status: string | undefined, exec: Executor = db): Promise<TeamRow[]> => {
+      let q = teams(exec)
+        .innerJoin('unitClosure as uc', 'uc.descendantId', 't.unitId')
+        .where('uc.ancestorId', '=', rootUnitId)
+        .where('uc.viaLineage', '=', 0);
+      if (status) q = q.where('t.status', '=', status as 'active');
+      return q.orderBy('c.name').orderBy('t.name').orderBy('t.id').execute();
+    },
+
+    teamCounts: async (teamIds: number[], exec: Executor = db) => {
+      if (!teamIds.length)
+        return new Map<number, { members: number; activities: number; last: string | null }>();
+      const members = await exec
+        .selectFrom('communityMembers')
+        .select(['teamId', (e) => e.fn.countAll().as('n')])
+        .where('teamId', 'in', teamIds)
+        .where('endDate', 'is', null)
+        .groupBy('teamId')
+        .execute();
+      const acts = await exec
+        .selectFrom('communityActivities')
+        .select(['teamId', (e) => e.fn.countAll().as('n'), (e) => e.fn.max('activityDate').as('last')])
+        .where('teamId', 'in', teamIds)
+        .groupBy('teamId')
+        .execute();
+      const out = new Map<number, { members: number; activities: number; last: string | null }>();
+      for (const id of teamIds) out.set(id, { members: 0, activities: 0, last: null });
+      for (const m of members) out.get(m.teamId)!.members = n(m.n);
+      for (const a of acts) Object.assign(out.get(a.teamId)!, { activities: n(a.n), last: a.last ?? null });
+      return out;
+    },
+
+    insertTeam: (row: Insertable<CommunityTeamsTable>, exec: Executor = db) =>
+      exec.insertInto('communityTeams').values(row).returning('id').executeTakeFirstOrThrow(),
+    updateTeam: async (id: number, changes: Updateable<CommunityTeamsTable>, exec: Executor = db) => {
+      await exec.updateTable('communityTeams').set(changes).where('id', '=', id).execute();
+    },
+
+    file: (publicId: string, exec: Executor = db) =>
+      exec.selectFrom('files').selectAll().where('publicId', '=', publicId).executeTakeFirst(),
+    filesByIds: (ids: number[], exec: Executor = db) =>
+      ids.length
+        ? exec.selectFrom('files').select(['id', 'publicId', 'originalName']).where('id', 'in', ids).execute()
+        : Promise.resolve([]),
+
+    // --- people and members
+    personByPhone: (phone: string, exec: Executor = db) =>
+      exec.selectFrom('communityPeople').selectAll().where('phone', '=', phone).executeTakeFirst(),
+    insertPerson: (row: { fullName: string; phone: string | null; createdAt: string }, exec: Executor = db) =>
+      exec.insertInto('communityPeople').values(row).returning('id').executeTakeFirstOrThrow(),
+    membersOf: (teamId: number, exec: Executor = db): Promise<MemberRow[]> =>
+      exec
+        .selectFrom('communityMembers as m')
+        .innerJoin('communityPeople as p', 'p.id', 'm.personId')
+        .selectAll('m')
+        .select(['p.fullName', 'p.phone'])
+        .where('m.teamId', '=', teamId)
+        .orderBy('m.endDate', 'desc')
+        .orderBy('m.role')
+        .orderBy('p.fullName')
+        .execute(),
+    findMember: (id: number, exec: Executor = db): Promise<MemberRow | undefined> =>
+      exec
+        .selectFrom('communityMembers as m')
+        .innerJoin('communityPeople as p', 'p.id', 'm.personId')
+        .selectAll('m')
+        .select(['p.fullName', 'p.phone'])
+        .where('m.id', '=', id)
+        .executeTakeFirst(),
+    /** Current memberships of each person on teams other than `teamId`. */
+    otherTeamCounts: async (personIds: number[], teamId: number, exec: Executor = db) => {
+      if (!personIds.length) return new Map<number, number>();
+      const rows = await exec
+        .selectFrom('communityMembers')
+        .select(['personId', (e) => e.fn.count<number>('teamId').distinct().as('n')])
+        .where('personId', 'in', personIds)
+        .where('teamId', '!=', teamId)
+        .where('endDate', 'is', null)
+        .groupBy('personId')
+        .execute();
+      return new Map(rows.map((r) => [r.personId, n(r.n)]));
+    },
+    activeMembership: (teamId: number, personId: number, exec: Executor = db) =>
+      exec
+        .selectFrom('communityMembers')
+        .select('id')
+        .where('teamId', '=', teamId)
+        .where('personId', '=', personId)
+        .where('endDate', 'is', null)
+        .executeTakeFirst(),
+    insertMember: (row: Insertable<CommunityMembersTable>, exec: Executor = db) =>
+      exec.insertInto('communityMembers').values(row).returning('id').executeTakeFirstOrThrow(),
+    updateMember: async (id: number, changes: Updateable<CommunityMembersTable>, exec: Executor = db) => {
+      await exec.updateTable('communityMembers').set(changes).where('id', '=', id).execute();
+    },
+
+    // --- activities
+    activityByClientKey: (teamId: number, clientKey: string, exec: Executor = db) =>
+      exec
+        .selectFrom('communityActivities')
+        .select('id')
+        .where('teamId', '=', teamId)
+        .where('clientKey', '=', clientKey)
+        .executeTakeFirst(),
+    sameActivity: (
+      a: { teamId: number; activityDate: string; kind: string; place: string },
+      exec: Executor = db,
+    ) =>
+      exec
+        .selectFrom('communityActivities')
+        .select('id')
+        .where('teamId', '=', a.teamId)
+        .where('activityDate', '=', a.activityDate)
+        .where('kind', '=', a.kind as 'home')
+        .where('place', '=', a.place)
+        .executeTakeFirst(),
+    insertActivity: async (
+      row: Insertable<CommunityActivitiesTable>,
+      skills: string[],
+      exec: Executor = db,
+    ) => {
+      const { id } = await exec
+        .insertInto('communityActivities')
+        .values(row)
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await exec
+        .insertInto('communityActivitySkills')
+        .values(
+          skills.map((skill) => ({
+            activityId: id,
+            communeId: row.communeId,
+            activityDate: row.activityDate,
+            skill,
+            peopleReached: row.peopleReached,
+          })),
+        )
+        .execute();
+      return id;
+    },
+    deleteActivity: async (id: number, exec: Executor = db) => {
+      await exec.deleteFrom('communityActivitySkills').where('activityId', '=', id).execute();
+      await exec.deleteFrom('communityActivities').where('id', '=', id).execute();
+    },
+    findActivity: (id: number, exec: Executor = db): Promise<ActivityRow | undefined> =>
+      exec
+        .selectFrom('communityActivities as a')
+        .innerJoin('communityTeams as t', 't.id', 'a.teamId')
+        .selectAll('a')
+        .select('t.name as teamName')
+        .where('a.id', '=', id)
+        .executeTakeFirst(),
+    listActivities: async (
+      f: { rootUnitId: number; teamId?: number; from?: string; to?: string; limit: number; offset: number },
+      exec: Executor = db,
+    ) => {
+      let q = exec
+        .selectFrom('communityActivities as a')
+        .innerJoin('communityTeams as t', 't.id', 'a.teamId')
+        .innerJoin('unitClosure as uc', 'uc.descendantId', 't.unitId')
+        .where('uc.ancestorId', '=', f.rootUnitId)
+        .where('uc.viaLineage', '=', 0);
+      if (f.teamId) q = q.where('a.teamId', '=', f.teamId);
+      if (f.from) q = q.where('a.activityDate', '>=', f.from);
+      if (f.to) q = q.where('a.activityDate', '<=', f.to);
+      const total = n((await q.select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const items: ActivityRow[] = await q
+        .selectAll('a')
+        .select('t.name as teamName')
+        .orderBy('a.activityDate', 'desc')
+        .orderBy('a.id', 'desc')
+        .limit(f.limit)
+        .offset(f.offset)
+        .execute();
+      return { items, total };
+    },
+    activityCount: async (communeId: number, year: number, exec: Executor = db) =>
+      n(
+        (
+          await exec
+            .selectFrom('communityActivities')
+            .select((e) => e.fn.countAll().as('n'))
+            .where('communeId', '=', communeId)
+            .where('activityDate', '>=', `${year}-01-01`)
+            .where('activityDate', '<=', `${year}-12-31`)
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    activeTeamCount: async (communeId: number, exec: Executor = db) =>
+      n(
+        (
+          await exec
+            .selectFrom('communityTeams')
+            .select((e) => e.fn.countAll().as('n'))
+            .where('communeId', '=', communeId)
+            .where('status', '!=', 'dissolved')
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+
+    // --- targets
+    targetsOf: (communeIds: number[], year: number, exec: Executor = db) =>
+      communeIds.length
+        ? exec
+            .selectFrom('communityTargets')
+            .selectAll()
+            .where('communeId', 'in', communeIds)
+            .where('year', '=', year)
+            .execute()
+        : Promise.resolve([]),
+    replaceTargets: async (
+      communeId: number,
+      year: number,
+      rows: { metric: 'teams' | 'sessions' | 'people'; skill: string; value: number }[],
+      now: string,
+      exec: Executor = db,
+    ) => {
+      await exec
+        .deleteFrom('communityTargets')
+        .where('communeId', '=', communeId)
+        .where('year', '=', year)
+        .execute();
+      if (rows.length)
+        await exec
+          .insertInto('communityTargets')
+          .values(rows.map((r) => ({ ...r, communeId, year, updatedAt: now })))
+          .execute();
+    },
+
+    // --- roll-ups (aggregation in SQL)
+    /** Communes (kind 'commune') in the subtree of `rootUnitId`, the root itself included when it is one. */
+    communesIn: (rootUnitId: number, exec: Executor = db) =>
+      exec
+        .selectFrom('units as u')
+        .innerJoin('unitClosure as uc', 'uc.descendantId', 'u.id')
+        .select(['u.id', 'u.name'])
+        .where('uc.ancestorId', '=', rootUnitId)
+        .where('uc.viaLineage', '=', 0)
+        .where((e) => e.or([e('u.kind', '=', 'commune'), e('u.type', 'in', [...COMMUNE_TYPES])]))
+        .where('u.validTo', 'is', null)
+        .orderBy('u.name')
+        .execute(),
+    /** Sessions, people and households per commune and month of `year` below `rootUnitId`. */
+    monthlyByCommune: (rootUnitId: number, year: number, exec: Executor = db) =>
+      exec
+        .selectFrom('communityActivities as a')
+        .innerJoin('unitClosure as uc', 'uc.descendantId', 'a.communeId')
+        .select([
+          'a.communeId',
+          sql<string>`substr(a.activity_date, 6, 2)`.as('month'),
+          (e) => e.fn.countAll().as('sessions'),
+          (e) => e.fn.sum('a.peopleReached').as('people'),
+          (e) => e.fn.sum('a.householdsReached').as('households'),
+        ])
+        .where('uc.ancestorId', '=', rootUnitId)
+        .where('uc.viaLineage', '=', 0)
+        .where('a.activityDate', '>=', `${year}-01-01`)
+        .where('a.activityDate', '<=', `${year}-12-31`)
+        .groupBy(['a.communeId', sql`substr(a.activity_date, 6, 2)`])
+        .execute()
+        .then((rows) =>
+          rows.map((r) => ({
+            communeId: r.communeId,
+            month: Number(r.month),
+            sessions: n(r.sessions),
+            people: n(r.people),
+            households: n(r.households),
+          })),
+        ),
+    perSkill: (rootUnitId: number, year: number, exec: Executor = db) =>
+      exec
+        .selectFrom('communityActivitySkills as s')
+        .innerJoin('unitClosure as uc', 'uc.descendantId', 's.communeId')
+        .select([
+          's.skill',
+          (e) => e.fn.countAll().as('sessions'),
+          (e) => e.fn.sum('s.peopleReached').as('people'),
+        ])
+        .where('uc.ancestorId', '=', rootUnitId)
+        .where('uc.viaLineage', '=', 0)
+        .where('s.activityDate', '>=', `${year}-01-01`)
+        .where('s.activityDate', '<=', `${year}-12-31`)
+        .groupBy('s.skill')
+        .execute()
+        .then((rows) => rows.map((r) => ({ skill: r.skill, sessions: n(r.sessions), people: n(r.people) }))),
+    /** Teams (not dissolved), members (current) and villages per commune below `rootUnitId`. */
+    structureByCommune: async (rootUnitId: number, exec: Executor = db) => {
+      const teamRows = await exec
+        .selectFrom('communityTeams as t')
+        .innerJoin('unitClosure as uc', 'uc.descendantId', 't.communeId')
+        .select(['t.communeId', (e) => e.fn.countAll().as('n')])
+        .where('uc.ancestorId', '=', rootUnitId)
+        .where('uc.viaLineage', '=', 0)
+        .where('t.status', '!=', 'dissolved')
+        .groupBy('t.communeId')
+        .execute();
+      const memberRows = await exec
+        .selectFrom('communityMembers as m')
+        .innerJoin('communityTeams as t', 't.id', 'm.teamId')
+        .innerJoin('unitClosure as uc', 'uc.descendantId', 't.communeId')
+        .select((e) => e.fn.count<number>('m.personId').distinct().as('n'))
+        .where('uc.ancestorId', '=', rootUnitId)
+        .where('uc.viaLineage', '=', 0)
+        .where('m.endDate', 'is', null)
+        .executeTakeFirstOrThrow();
+      const villageRows = await exec
+        .selectFrom('units as v')
+        .innerJoin('unitClosure as uc', 'uc.descendantId', 'v.parentId')
+        .select(['v.parentId', (e) => e.fn.countAll().as('n')])
+        .where('uc.ancestorId', '=', rootUnitId)
+        .where('uc.viaLineage', '=', 0)
+        .where('v.kind', '=', 'village')
+        .where('v.validTo', 'is', null)
+        .groupBy('v.parentId')
+        .execute();
+      return {
+        teams: new Map(teamRows.map((r) => [r.communeId, n(r.n)])),
+        villages: new Map(villageRows.map((r) => [r.parentId as number, n(r.n)])),
+        members: n(memberRows.n),
+      };
+    },
+
+    // --- public
+    publicTeams: (communeId: number, year: number, exec: Executor = db) =>
+      exec
+        .selectFrom('communityTeams as t')
+        .innerJoin('units as u', 'u.id', 't.unitId')
+        .select((e) => [
+          't.id',
+          't.name',
+          'u.name as villageName',
+          e
+            .selectFrom('communityMembers as m')
+            .select((x) => x.fn.countAll().as('n'))
+            .whereRef('m.teamId', '=', 't.id')
+            .where('m.endDate', 'is', null)
+            .as('members'),
+          e
+            .selectFrom('communityActivities as a')
+            .select((x) => x.fn.countAll().as('n'))
+            .whereRef('a.teamId', '=', 't.id')
+            .where('a.activityDate', '>=', `${year}-01-01`)
+            .where('a.activityDate', '<=', `${year}-12-31`)
+            .as('activities'),
+        ])
+        .where('t.communeId', '=', communeId)
+        .where('t.status', '=', 'active')
+        .orderBy('u.name')
+        .execute(),
+    leadersOf: (teamIds: number[], exec: Executor = db) =>
+      teamIds.length
+        ? exec
+            .selectFrom('communityMembers as m')
+            .innerJoin('communityPeople as p', 'p.id', 'm.personId')
+            .select(['m.teamId', 'm.role', 'p.fullName', 'p.phone'])
+            .where('m.teamId', 'in', teamIds)
+            .where('m.endDate', 'is', null)
+            .where('m.role', 'in', ['leader', 'deputy'])
+            .execute()
+        : Promise.resolve([]),
+    publicCommunes: (exec: Executor = db) =>
+      exec
+        .selectFrom('communityTeams as t')
+        .innerJoin('units as c', 'c.id', 't.communeId')
+        .select(['c.id', 'c.name', (e) => e.fn.countAll().as('teams')])
+        .where('t.status', '=', 'active')
+        .where('c.validTo', 'is', null)
+        .groupBy(['c.id', 'c.name'])
+        .orderBy('c.name')
+        .execute()
+        .then((rows) => rows.map((r) => ({ id: r.id, name: r.name, teams: n(r.teams) }))),
+  };
+}
+export type CommunityRepository = ReturnType<typeof createCommunityRepository>;

@@ -1,0 +1,199 @@
+import { maskPhoneDigits, SKILLS, type Skill } from '../../../../core/community/community.js';
+import { type CommuneTargets, fillMonths, findLaggards } from '../../../../core/community/rollup.js';
+import type { Rollup, Targets } from '../../../../core/contracts/community.js';
+import { vietnamDate } from '../../../../core/time/vietnam-date.js';
+import { AppError, validation } from '../../../lib/errors.js';
+import { canManageCommunity, isCommuneLevel } from '../community.policy.js';
+import type { CommunityRepository } from '../community.repository.js';
+import type { CommunityServiceDeps, PublicCommunityService, RollupsService } from '../community.types.js';
+import '../community.messages.js';
+
+// Targets per commune and year, the monthly roll-up of a commune or of everything below a unit (the province),
+// and the laggard communes. The database sums (per commune and month, per skill); core/community/rollup.ts
+// fills months, running totals and judges laggards.
+
+type TargetRow = Awaited<ReturnType<CommunityRepository['targetsOf']>>[number];
+
+function targetsFrom(communeId: number, year: number, rows: TargetRow[]): Targets {
+  const own = rows.filter((r) => r.communeId === communeId);
+  const total = (metric: string) => own.find((r) => r.metric === metric && r.skill === '')?.value ?? null;
+  return {
+    communeId,
+    year,
+    teams: total('teams'),
+    sessions: total('sessions'),
+    people: total('people'),
+    perSkill: own
+      .filter(
+        (r) => r.metric === 'people' && r.skill !== '' && (SKILLS as readonly string[]).includes(r.skill),
+      )
+      .map((r) => ({ skill: r.skill as Skill, people: r.value })),
+  };
+}
+
+export function createRollupsService(deps: CommunityServiceDeps): RollupsService {
+  const { db, repo, guard, audit, clock } = deps;
+
+  async function assertCommune(communeId: number, field: string) {
+    const unit = await repo.unit(communeId);
+    if (!unit || !isCommuneLevel(unit)) throw validation([{ field, code: 'community.not_commune' }]);
+  }
+
+  return {
+    async getTargets(actor, communeId, year) {
+      await guard.forUnit(actor, 'community.read', communeId);
+      return targetsFrom(communeId, year, await repo.targetsOf([communeId], year));
+    },
+
+    async putTargets(ctx, input) {
+      await guard.forUnit(ctx.actor, canManageCommunity, input.communeId);
+      await assertCommune(input.communeId, 'body.communeId');
+      const rows = [
+        ...(['teams', 'sessions', 'people'] as const)
+          .filter((m) => input[m] !== null)
+          .map((metric) => ({ metric, skill: '', value: input[metric] as number })),
+        ...input.perSkill.map((p) => ({ metric: 'people' as const, skill: p.skill, value: p.people })),
+      ];
+      if (new Set(input.perSkill.map((p) => p.skill)).size !== input.perSkill.length)
+        throw validation([{ field: 'body.perSkill', code: 'invalid_value' }]);
+      return db.transaction().execute(async (trx) => {
+        const before = targetsFrom(
+          input.communeId,
+          input.year,
+          await repo.targetsOf([input.communeId], input.year, trx),
+        );
+        await repo.replaceTargets(input.communeId, input.year, rows, clock.now().toISOString(), trx);
+        const after = targetsFrom(
+          input.communeId,
+          input.year,
+          await repo.targetsOf([input.communeId], input.year, trx),
+        );
+        await audit.record(trx, ctx, {
+          action: 'community.targets.set',
+          entity: 'community_targets',
+          entityId: `${input.communeId}:${input.year}`,
+          unitId: input.communeId,
+          before,
+          after,
+        });
+        return after;
+      });
+    },
+
+    async rollup(actor, query): Promise<Rollup> {
+      await guard.forUnit(actor, 'community.read', query.unitId);
+      const unit = await repo.unit(query.unitId);
+      if (!unit) throw new AppError('NOT_FOUND');
+      const today = vietnamDate(clock.now());
+      const currentYear = Number(today.slice(0, 4));
+      const throughMonth =
+        query.throughMonth ??
+        (query.year < currentYear ? 12 : query.year > currentYear ? 0 : Number(today.slice(5, 7)));
+      const communes = await repo.communesIn(query.unitId);
+      const monthly = await repo.monthlyByCommune(query.unitId, query.year);
+      const structure = await repo.structureByCommune(query.unitId);
+      const targetRows = await repo.targetsOf(
+        communes.map((c) => c.id),
+        query.year,
+      );
+      const perCommune = communes.map((c) => {
+        const months = monthly.filter((m) => m.communeId === c.id);
+        const t = targetsFrom(c.id, query.year, targetRows);
+        return {
+          communeId: c.id,
+          communeName: c.name,
+          villages: structure.villages.get(c.id) ?? 0,
+          teams: structure.teams.get(c.id) ?? 0,
+          sessions: months.reduce((s, m) => s + m.sessions, 0),
+          people: months.reduce((s, m) => s + m.people, 0),
+          households: months.reduce((s, m) => s + m.households, 0),
+          months: months
+            .map((m) => ({ month: m.month, sessions: m.sessions, people: m.people }))
+            .sort((a, b) => a.month - b.month),
+          targets: { teams: t.teams, sessions: t.sessions, people: t.people },
+        };
+      });
+      const byMonth = new Map<
+        number,
+        { month: number; sessions: number; people: number; households: number }
+      >();
+      for (const m of monthly) {
+        const acc = byMonth.get(m.month) ?? { month: m.month, sessions: 0, people: 0, households: 0 };
+        acc.sessions += m.sessions;
+        acc.people += m.people;
+        acc.households += m.households;
+        byMonth.set(m.month, acc);
+      }
+      const targets = new Map<number, CommuneTargets>(perCommune.map((c) => [c.communeId, c.targets]));
+      const laggards = findLaggards(
+        perCommune.map((c) => ({
+          communeId: c.communeId,
+          communeName: c.communeName,
+          teams: c.teams,
+          months: c.months.map((m) => ({ ...m, households: 0 })),
+        })),
+        targets,
+        throughMonth,
+      );
+      const perSkill = (await repo.perSkill(query.unitId, query.year))
+        .filter((s) => (SKILLS as readonly string[]).includes(s.skill))
+        .map((s) => ({ ...s, skill: s.skill as Skill }))
+        .sort((a, b) => SKILLS.indexOf(a.skill) - SKILLS.indexOf(b.skill));
+      return {
+        unitId: unit.id,
+        unitName: unit.name,
+        year: query.year,
+        throughMonth,
+        totals: {
+          communes: communes.length,
+          communesWithTeams: perCommune.filter((c) => c.teams > 0).length,
+          villages: perCommune.reduce((s, c) => s + c.villages, 0),
+          teams: perCommune.reduce((s, c) => s + c.teams, 0),
+          members: structure.members,
+          sessions: perCommune.reduce((s, c) => s + c.sessions, 0),
+          people: perCommune.reduce((s, c) => s + c.people, 0),
+          households: perCommune.reduce((s, c) => s + c.households, 0),
+        },
+        months: fillMonths([...byMonth.values()]),
+        perSkill,
+        communes: perCommune,
+        laggards,
+      };
+    },
+  };
+}
+
+/** The public "find a team near you" reads: active teams of a commune with the leader's masked phone. */
+export function createPublicCommunityService(
+  deps: Pick<CommunityServiceDeps, 'repo' | 'clock'>,
+): PublicCommunityService {
+  const { repo, clock } = deps;
+  return {
+    communes: async () => ({ items: await repo.publicCommunes() }),
+    async teams(communeId) {
+      const unit = await repo.unit(communeId);
+      if (!unit || !isCommuneLevel(unit)) throw new AppError('NOT_FOUND');
+      const today = vietnamDate(clock.now());
+      const teams = await repo.publicTeams(communeId, Number(today.slice(0, 4)));
+      const leaders = await repo.leadersOf(teams.map((t) => t.id));
+      return {
+        communeId,
+        communeName: unit.name,
+        asOf: today,
+        items: teams.map((t) => {
+          const mine = leaders.filter((l) => l.teamId === t.id);
+          const contact = mine.find((l) => l.role === 'leader') ?? mine[0];
+          return {
+            id: t.id,
+            name: t.name,
+            villageName: t.villageName,
+            members: Number(t.members ?? 0),
+            contactName: contact?.fullName ?? null,
+            contactPhone: contact?.phone ? maskPhoneDigits(contact.phone) : null,
+            activitiesThisYear: Number(t.activities ?? 0),
+          };
+        }),
+      };
+    },
+  };
+}

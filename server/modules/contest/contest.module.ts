@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import { registerBankRoutes } from './bank/bank.routes.js';
+import type { ContestModuleDeps } from './contest.types.js';
+import { ROUND_REMINDER_JOB } from './contest-jobs.js';
+import { createContestServices } from './contest-services.js';
+import { registerContestsRoutes } from './contests/contests.routes.js';
+import { registerPlayRoutes } from './play/play.routes.js';
+
+// Contest: online knowledge contests for officials and citizens — the question bank, contests and their
+// frozen configuration, public registration and timed attempts, round close with ranking and prizes,
+// participation per unit (a KPI for Measure). Wiring only.
+
+export function registerContestModule(app: FastifyInstance, deps: ContestModuleDeps) {
+  const services = createContestServices(deps);
+  deps.jobs.registerHandler(ROUND_REMINDER_JOB, async () => {
+    await services.contests.remindEndedRounds();
+  });
+  app.register(async (scope) => {
+    registerBankRoutes(scope, services.bank);
+    registerContestsRoutes(scope, services.contests);
+    registerPlayRoutes(scope, services.play);
+  });
+}
+
+export { startContestJobsOnStartup } from './contest-jobs.js';
+export { createContestServices } from './contest-services.js';
+export { seedContestDemoOnStartup } from './demo/contest-demo-seed.js';

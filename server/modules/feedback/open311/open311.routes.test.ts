@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiToken } from '../../../../test/helpers/login.js';
+import { testDialects } from '../../../../test/helpers/test-db.js';
+import { type FeedbackScenario, feedbackScenario } from '../feedback-test-fixtures.js';
+
+// Open311 GeoReport v2, written from the spec (research/feedback.md §2): discovery, services, a service
+// definition, POST requests (form-encoded, api_key), GET requests with filters, one request; XML and JSON; errors
+// in the spec's format with 400/403/404. Requests are built by hand, as a client library would send them.
+
+describe.each(testDialects())('Open311 GeoReport v2 on %s', (dialect) => {
+  let s: FeedbackScenario;
+  let apiKey: string;
+  beforeAll(async () => {
+    s = await feedbackScenario(dialect);
+    await s.category({
+      code: 'POTHOLE',
+      nameVi: 'Ổ gà, hư hỏng mặt đường',
+      nameEn: 'Pothole',
+      defaultUnitId: s.tree.communeA,
+    });
+    apiKey = (await createApiToken(s.t, { unitId: s.tree.province, permissions: ['feedback.read'] })).token;
+  }, 60_000);
+  afterAll(async () => s?.t.close());
+
+  const get = (url: string) => s.t.app.inject({ url: `/api/open311/v2/${url}` });
+  const post = (file: string, form: Record<string, string>) =>
+    s.t.app.inject({
+      method: 'POST',
+      url: `/api/open311/v2/${file}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+      payload: new URLSearchParams(form).toString(),
+    });
+
+  it('lists services and their definition in JSON and XML', async () => {
+    const json = await get('services.json');
+    expect(json.statusCode).toBe(200);
+    expect(json.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(json.json()).toEqual([
+      expect.objectContaining({
+        service_code: 'POTHOLE',
+        service_name: 'Ổ gà, hư hỏng mặt đường',
+        metadata: false,
+        type: 'realtime',
+      }),
+    ]);
+    const xml = await get('services.xml');
+    expect(xml.headers['content-type']).toBe('text/xml; charset=utf-8');
+    expect(xml.body).toMatch(
+      /^<\?xml version="1.0" encoding="utf-8"\?><services><service><service_code>POTHOLE<\/service_code>/,
+    );
+    const def = await get('services/POTHOLE.json');
+    expect(def.json()).toEqual({ service_code: 'POTHOLE', attributes: [] });
+    const missing = await get('services/NOPE.xml');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.body).toContain('<errors><error><code>404</code><description>');
+    const discovery = await get('discovery.json');
+    expect(discovery.json().endpoints[0]).toMatchObject({
+      specification: 'http://wiki.open311.org/GeoReport_v2',
+    });
+    expect(discovery.json().endpoints[0].formats).toEqual(['text/xml', 'application/json']);
+    const discoveryXml = await get('discovery.xml');
+    expect(discoveryXml.body).toContain(
+      '<formats><format>text/xml</format><format>application/json</format></formats>',
+    );
+  });
+
+  it('creates a request with an api_key, refuses one without, and reads it back', async () => {
+    const noKey = await post('requests.json', {
+      service_code: 'POTHOLE',
+      lat: '21.3',
+      long: '105.6',
+      description: 'x',
+    });
+    expect(noKey.statusCode).toBe(403);
+    expect(noKey.json()).toEqual([{ code: 403, description: 'api_key is missing' }]);
+    const badKey = await post('requests.xml', {
+      api_key: 'dxb_wrong',
+      service_code: 'POTHOLE',
+      lat: '21.3',
+      long: '105.6',
+      description: 'x',
+    });
+    expect(badKey.statusCode).toBe(403);
+    expect(badKey.body).toContain('<errors><error><code>403</code>');
+    const unknown = await post('requests.json', {
+      api_key: apiKey,
+      service_code: 'NOPE',
+      lat: '21.3',
+      long: '105.6',
+      description: 'x',
+      email: 'a@example.vn',
+    });
+    expect(unknown.statusCode).toBe(404);
+    const noLocation = await post('requests.json', {
+      api_key: apiKey,
+      service_code: 'POTHOLE',
+      description: 'x',
+      email: 'a@example.vn',
+      lat: '',
+    });
+    expect(noLocation.statusCode).toBe(400);
+    expect(noLocation.json()[0].description).toContain('location');
+
+    const created = await post('requests.json', {
+      api_key: apiKey,
+      service_code: 'POTHOLE',
+      lat: '21.3012',
+      long: '105.6034',
+      description: 'Ổ gà lớn trước chợ, gọi 0912345678',
+      email: 'cong.dan@example.vn',
+      first_name: 'An',
+      device_id: '',
+    });
+    expect(created.statusCode).toBe(200);
+    const [{ service_request_id: id }] = created.json();
+    expect(id).toMatch(/^PA-2026-/);
+
+    const one = await get(`requests/${id}.json`);
+    const [req] = one.json();
+    expect(req).toMatchObject({
+      service_request_id: id,
+      status: 'open',
+      status_notes: 'Đã chuyển đơn vị xử lý',
+      service_code: 'POTHOLE',
+      lat: 21.3012,
+      long: 105.6034,
+      expected_datetime: '2026-03-05T23:59:59+07:00',
+      requested_datetime: '2026-03-02T09:00:00+07:00',
+      dxboard_status: 'assigned',
+    });
+    expect(req.agency_responsible).toBeTruthy();
+    expect(one.body).not.toContain('cong.dan@example.vn');
+    expect(req.description).not.toContain('0912345678');
+    const oneXml = await get(`requests/${id}.xml`);
+    expect(oneXml.body).toContain(
+      `<service_requests><request><service_request_id>${id}</service_request_id><status>open</status>`,
+    );
+    expect((await get('requests/PA-2026-ZZZZZZZZ.json')).statusCode).toBe(404);
+
+    // Filters: by id, by service, by status, by dates (≤ 90 days), and errors for bad values.
+    expect((await get(`requests.json?service_request_id=${id}`)).json()).toHaveLength(1);
+    expect(
+      (await get('requests.json?service_code=POTHOLE&status=open'))
+        .json()
+        .map((r: { service_request_id: string }) => r.service_request_id),
+    ).toContain(id);
+    expect((await get('requests.json?status=closed')).json()).toEqual([]);
+    expect(
+      (await get('requests.json?start_date=2026-01-01T00:00:00Z&end_date=2026-03-03T00:00:00Z')).json(),
+    ).toHaveLength(1);
+    expect(
+      (await get('requests.json?start_date=2025-01-01T00:00:00Z&end_date=2026-03-03T00:00:00Z')).statusCode,
+    ).toBe(400);
+    expect((await get('requests.json?status=pending')).statusCode).toBe(400);
+    expect((await get('requests.json?start_date=yesterday')).statusCode).toBe(400);
+
+    // The report is the same one the staff queue and the citizen's page show.
+    const queue = await s.call(s.officerA, 'GET', '/api/feedback/reports');
+    expect(queue.body.items.map((i: { code: string }) => i.code)).toContain(id);
+    expect((await s.call(null, 'GET', `/api/public/feedback/reports/${id}`)).status).toBe(200);
+  });
+});

@@ -1,0 +1,375 @@
+import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
+import type { Executor } from '../../../db/executor.js';
+import type { DB } from '../../../db/schema.js';
+import type {
+  FeedbackCategoriesTable,
+  FeedbackEventsTable,
+  FeedbackReportsTable,
+} from '../../../db/schema-feedback.js';
+
+// Kysely queries of the Feedback module (categories, reports, their timeline and files, one-time codes,
+// challenges, subscriptions). No rules here; every function ends with the executor.
+
+export type CategoryRow = Selectable<FeedbackCategoriesTable> & { defaultUnitName: string | null };
+export type ReportRow = Selectable<FeedbackReportsTable> & {
+  categoryName: string;
+  categoryCode: string;
+  unitName: string;
+  areaName: string | null;
+};
+export type EventRow = Selectable<FeedbackEventsTable> & { unitName: string | null; userName: string | null };
+
+export type ReportFilter = {
+  scopeRoots?: number[];
+  status?: string;
+  statuses?: string[];
+  categoryId?: number;
+  categoryIds?: number[];
+  unitId?: number;
+  areaUnitId?: number;
+  overdueOn?: string;
+  q?: string;
+  createdFrom?: string;
+  createdTo?: string;
+  codes?: string[];
+};
+
+export function createFeedbackRepository(db: Kysely<DB>) {
+  const categories = (exec: Executor) =>
+    exec
+      .selectFrom('feedbackCategories as c')
+      .leftJoin('units as u', 'u.id', 'c.defaultUnitId')
+      .selectAll('c')
+      .select('u.name as defaultUnitName');
+
+  const reports = (exec: Executor) =>
+    exec
+      .selectFrom('feedbackReports as r')
+      .innerJoin('feedbackCategories as c', 'c.id', 'r.categoryId')
+      .innerJoin('units as u', 'u.id', 'r.unitId')
+      .leftJoin('units as a', 'a.id', 'r.areaUnitId')
+      .selectAll('r')
+      .select([
+        'c.nameVi as categoryName',
+        'c.code as categoryCode',
+        'u.name as unitName',
+        'a.name as areaName',
+      ]);
+
+  function filtered(exec: Executor, f: ReportFilter) {
+    let q = reports(exec);
+    if (f.scopeRoots) {
+      const roots = f.scopeRoots.length ? f.scopeRoots : [-1];
+      q = q.where('r.unitId', 'in', (eb) =>
+        eb.selectFrom('unitClosure as uc').select('uc.descendantId').where('uc.ancestorId', 'in', roots),
+      );
+    }
+    if (f.status) q = q.where('r.status', '=', f.status as 'received');
+    if (f.statuses?.length) q = q.where('r.status', 'in', f.statuses as 'received'[]);
+    if (f.categoryId) q = q.where('r.categoryId', '=', f.categoryId);
+    if (f.categoryIds?.length) q = q.where('r.categoryId', 'in', f.categoryIds);
+    if (f.unitId) q = q.where('r.unitId', '=', f.unitId);
+    if (f.areaUnitId) q = q.where('r.areaUnitId', '=', f.areaUnitId);
+    if (f.overdueOn)
+      q = q
+        .where('r.deadline', '<', f.overdueOn)
+        .where('r.status', 'in', ['assigned', 'in_progress', 'reopened']);
+    if (f.q) {
+      const like = `%${f.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+      q = q.where((eb) =>
+        eb.or([
+          eb('r.code', '=', f.q?.toUpperCase() ?? ''),
+          eb(sql`lower(r.title)`, 'like', sql`lower(${like})`),
+        ]),
+      );
+    }
+    if (f.createdFrom) q = q.where('r.createdAt', '>=', f.createdFrom);
+    if (f.createdTo) q = q.where('r.createdAt', '<', f.createdTo);
+    if (f.codes?.length) q = q.where('r.code', 'in', f.codes);
+    return q;
+  }
+
+  return {
+    listCategories: (activeOnly: boolean, exec: Executor = db): Promise<CategoryRow[]> => {
+      let q = categories(exec);
+      if (activeOnly) q = q.where('c.active', '=', 1);
+      return q.orderBy('c.nameVi').orderBy('c.id').execute();
+    },
+    findCategory: (id: number, exec: Executor = db): Promise<CategoryRow | undefined> =>
+      categories(exec).where('c.id', '=', id).executeTakeFirst(),
+    findCategoryByCode: (code: string, exec: Executor = db): Promise<CategoryRow | undefined> =>
+      categories(exec).where('c.code', '=', code).executeTakeFirst(),
+    insertCategory: (row: Insertable<FeedbackCategoriesTable>, exec: Executor = db) =>
+      exec.insertInto('feedbackCategories').values(row).returning('id').executeTakeFirstOrThrow(),
+    updateCategory: async (id: number, changes: Updateable<FeedbackCategoriesTable>, exec: Executor = db) => {
+      await exec.updateTable('feedbackCategories').set(changes).where('id', '=', id).execute();
+    },
+
+    findReport: (id: number, exec: Executor = db): Promise<ReportRow | undefined> =>
+      reports(exec).where('r.id', '=', id).executeTakeFirst(),
+    findReportByCode: (code: string, exec: Executor = db): Promise<ReportRow | undefined> =>
+      reports(exec).where('r.code', '=', code).executeTakeFirst(),
+    codeExists: async (code: string, exec: Executor = db) =>
+      !!(await exec.selectFrom('feedbackReports').select('id').where('code', '=', code).executeTakeFirst()),
+    listReports: (
+      f: ReportFilter,
+      page: { limit: number; offset: number; order?: 'asc' | 'desc' },
+      exec: Executor = db,
+    ): Promise<ReportRow[]> =>
+      filtered(exec, f)
+        .orderBy('r.createdAt', page.order ?? 'desc')
+        .orderBy('r.id', page.order ?? 'desc')
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute(),
+    countReports: async (f: ReportFilter, exec: Executor = db) =>
+      Number(
+        (
+          await filtered(exec, f)
+            .clearSelect()
+            .select((e) => e.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    insertReport: (row: Insertable<FeedbackReportsTable>, exec: Executor = db) =>
+      exec.insertInto('feedbackReports').values(row).returning('id').executeTakeFirstOrThrow(),
+    updateReport: async (id: number, changes: Updateable<FeedbackReportsTable>, exec: Executor = db) => {
+      await exec.updateTable('feedbackReports').set(changes).where('id', '=', id).execute();
+    },
+
+    insertEvent: (row: Insertable<FeedbackEventsTable>, exec: Executor = db) =>
+      exec.insertInto('feedbackEvents').values(row).returning('id').executeTakeFirstOrThrow(),
+    eventsOf: (reportId: number, exec: Executor = db): Promise<EventRow[]> =>
+      exec
+        .selectFrom('feedbackEvents as e')
+        .leftJoin('units as u', 'u.id', 'e.unitId')
+        .leftJoin('users as us', 'us.id', 'e.userId')
+        .selectAll('e')
+        .select(['u.name as unitName', 'us.fullName as userName'])
+        .where('e.reportId', '=', reportId)
+        .orderBy('e.createdAt')
+        .orderBy('e.id')
+        .execute(),
+    filesOf: (reportId: number, exec: Executor = db) =>
+      exec
+        .selectFrom('feedbackReportFiles as rf')
+        .innerJoin('files as f', 'f.id', 'rf.fileId')
+        .select(['rf.role', 'rf.eventId', 'f.id', 'f.publicId', 'f.originalName', 'f.mime'])
+        .where('rf.reportId', '=', reportId)
+        .orderBy('rf.id')
+        .execute(),
+    attachFile: async (
+      row: { reportId: number; fileId: number; role: 'photo' | 'evidence'; eventId: number | null },
+      exec: Executor = db,
+    ) => {
+      await exec.insertInto('feedbackReportFiles').values(row).execute();
+    },
+    fileAttached: async (fileId: number, exec: Executor = db) =>
+      !!(await exec
+        .selectFrom('feedbackReportFiles')
+        .select('id')
+        .where('fileId', '=', fileId)
+        .executeTakeFirst()),
+
+    insertUpload: async (fileId: number, createdAt: string, exec: Executor = db) => {
+      await exec.insertInto('feedbackUploads').values({ fileId, createdAt, usedAt: null }).execute();
+    },
+    /** Marks an unused upload as used (one winner); false when unknown, used or too old. */
+    claimUpload: async (fileId: number, notBefore: string, now: string, exec: Executor = db) => {
+      const r = await exec
+        .updateTable('feedbackUploads')
+        .set({ usedAt: now })
+        .where('fileId', '=', fileId)
+        .where('usedAt', 'is', null)
+        .where('createdAt', '>=', notBefore)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+
+    insertOtp: async (
+      row: {
+        publicId: string;
+        contactHash: string;
+        purpose: string;
+        codeHash: string;
+        expiresAt: string;
+        createdAt: string;
+      },
+      exec: Executor = db,
+    ) => {
+      await exec
+        .insertInto('feedbackOtps')
+        .values({ ...row, usedAt: null })
+        .execute();
+    },
+    findOtp: (publicId: string, exec: Executor = db) =>
+      exec.selectFrom('feedbackOtps').selectAll().where('publicId', '=', publicId).executeTakeFirst(),
+    countOtpAttempt: async (id: number, exec: Executor = db) => {
+      await exec
+        .updateTable('feedbackOtps')
+        .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+        .where('id', '=', id)
+        .execute();
+    },
+    consumeOtp: async (id: number, now: string, exec: Executor = db) => {
+      const r = await exec
+        .updateTable('feedbackOtps')
+        .set({ usedAt: now })
+        .where('id', '=', id)
+        .where('usedAt', 'is', null)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+
+    insertChallenge: async (
+      row: { challenge: string; difficulty: number; expiresAt: string },
+      exec: Executor = db,
+    ) => {
+      await exec
+        .insertInto('feedbackChallenges')
+        .values({ ...row, usedAt: null })
+        .execute();
+    },
+    findChallenge: (challenge: string, exec: Executor = db) =>
+      exec.selectFrom('feedbackChallenges').selectAll().where('challenge', '=', challenge).executeTakeFirst(),
+    consumeChallenge: async (id: number, now: string, exec: Executor = db) => {
+      const r = await exec
+        .updateTable('feedbackChallenges')
+        .set({ usedAt: now })
+        .where('id', '=', id)
+        .where('usedAt', 'is', null)
+        .where('expiresAt', '>', now)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+    purgeChallenges: async (before: string, exec: Executor = db) => {
+      await exec.deleteFrom('feedbackChallenges').where('expiresAt', '<', before).execute();
+    },
+
+    subscribe: async (reportId: number, email: string, now: string, exec: Executor = db) => {
+      await exec
+        .insertInto('feedbackSubscriptions')
+        .values({ reportId, email, createdAt: now })
+        .onConflict((oc) => oc.columns(['reportId', 'email']).doNothing())
+        .execute();
+    },
+    subscribersOf: async (reportId: number, exec: Executor = db) =>
+      (
+        await exec
+          .selectFrom('feedbackSubscriptions')
+          .select('email')
+          .where('reportId', '=', reportId)
+          .orderBy('id')
+          .execute()
+      ).map((r) => r.email),
+
+    /** The top-level unit above a unit (itself when it is one). */
+    rootOf: async (unitId: number, exec: Executor = db) =>
+      (
+        await exec
+          .selectFrom('unitClosure as uc')
+          .innerJoin('units as u', 'u.id', 'uc.ancestorId')
+          .select('u.id')
+          .where('uc.descendantId', '=', unitId)
+          .where('uc.viaLineage', '=', 0)
+          .where('u.parentId', 'is', null)
+          .executeTakeFirst()
+      )?.id,
+    firstTopLevelUnit: async (exec: Executor = db) =>
+      (
+        await exec
+          .selectFrom('units')
+          .select('id')
+          .where('parentId', 'is', null)
+          .orderBy('id')
+          .executeTakeFirst()
+      )?.id,
+    /** Communes and wards of today's structures, for the public form's picker. */
+    publicAreas: (exec: Executor = db) =>
+      exec
+        .selectFrom('units')
+        .select(['id', 'name'])
+        .where('kind', '=', 'commune')
+        .where('validTo', 'is', null)
+        .orderBy('name')
+        .orderBy('id')
+        .limit(5000)
+        .execute(),
+    unitExists: async (id: number, exec: Executor = db) =>
+      !!(await exec.selectFrom('units').select('id').where('id', '=', id).executeTakeFirst()),
+
+    /** Open reports awaiting an answer with a deadline up to `until` (the reminder job). */
+    dueReports: (until: string, exec: Executor = db) =>
+      exec
+        .selectFrom('feedbackReports')
+        .select(['id', 'code', 'title', 'unitId', 'deadline', 'isDemo'])
+        .where('status', 'in', ['assigned', 'in_progress', 'reopened'])
+        .where('deadline', 'is not', null)
+        .where('deadline', '<=', until)
+        .orderBy('id')
+        .execute(),
+
+    /** Per handling unit: the figures of on-time and satisfaction rates (see feedback-kpis.ts). */
+    unitFigures: async (
+      f: {
+        unitId?: number;
+        deadlineFrom: string;
+        deadlineTo: string;
+        ratedFrom: string;
+        ratedTo: string;
+        asOf: string;
+      },
+      exec: Executor = db,
+    ) => {
+      let due = exec
+        .selectFrom('feedbackReports')
+        .select((eb) => [
+          'unitId',
+          eb.fn.countAll().as('due'),
+          eb.fn.sum(eb.case().when('firstAnswerOnTime', '=', 1).then(1).else(0).end()).as('onTime'),
+        ])
+        .where('deadline', '>=', f.deadlineFrom)
+        .where('deadline', '<=', f.deadlineTo)
+        .where((eb) => eb.or([eb('deadline', '<', f.asOf), eb('firstAnsweredAt', 'is not', null)]))
+        .where('status', '!=', 'refused')
+        .groupBy('unitId');
+      let rated = exec
+        .selectFrom('feedbackReports')
+        .select((eb) => [
+          'unitId',
+          eb.fn.countAll().as('rated'),
+          eb.fn.sum(eb.case().when('satisfaction', '=', 'satisfied').then(1).else(0).end()).as('satisfied'),
+        ])
+        .where('ratedAt', '>=', f.ratedFrom)
+        .where('ratedAt', '<', f.ratedTo)
+        .groupBy('unitId');
+      if (f.unitId) {
+        due = due.where('unitId', '=', f.unitId);
+        rated = rated.where('unitId', '=', f.unitId);
+      }
+      return { due: await due.execute(), rated: await rated.execute() };
+    },
+
+    /** Per unit for the public statistics of a year. */
+    yearStats: (from: string, to: string, exec: Executor = db) =>
+      exec
+        .selectFrom('feedbackReports as r')
+        .innerJoin('units as u', 'u.id', 'r.unitId')
+        .select((eb) => [
+          'u.name as unitName',
+          eb.fn.countAll().as('received'),
+          eb.fn.count('r.firstAnsweredAt').as('answered'),
+          eb.fn.sum(eb.case().when('r.firstAnswerOnTime', '=', 1).then(1).else(0).end()).as('onTime'),
+          eb.fn.count('r.satisfaction').as('rated'),
+          eb.fn.sum(eb.case().when('r.satisfaction', '=', 'satisfied').then(1).else(0).end()).as('satisfied'),
+        ])
+        .where('r.createdAt', '>=', from)
+        .where('r.createdAt', '<', to)
+        .where('r.status', 'not in', ['received', 'refused'])
+        .groupBy(['r.unitId', 'u.name'])
+        .orderBy('u.name')
+        .execute(),
+  };
+}
+
+export type FeedbackRepository = ReturnType<typeof createFeedbackRepository>;

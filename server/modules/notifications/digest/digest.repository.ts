@@ -1,0 +1,100 @@
+import type { Kysely } from 'kysely';
+import type { Executor } from '../../../db/executor.js';
+import type { DB } from '../../../db/schema.js';
+import { createOutboxQueries } from '../delivery/outbox.repository.js';
+
+// The daily digest: email deliveries waiting in 'digest' are attached to one digest row per (user, Vietnam date);
+// the unique (user, date) key makes a second run that day, in any process, a no-op.
+export function createDigestRepository(db: Kysely<DB>) {
+  const waiting = (exec: Executor, upTo: string) =>
+    exec
+      .selectFrom('notificationDeliveries')
+      .where('channel', '=', 'email')
+      .where('status', '=', 'digest')
+      .where('userId', 'is not', null)
+      .where('createdAt', '<=', upTo);
+
+  return {
+    ...createOutboxQueries(db, 'notificationDigests'),
+    async usersWaiting(upTo: string, exec: Executor = db): Promise<number[]> {
+      const rows = await waiting(exec, upTo).select('userId').distinct().execute();
+      return rows.map((r) => r.userId as number).sort((a, b) => a - b);
+    },
+
+    async countWaiting(userId: number, upTo: string, exec: Executor = db): Promise<number> {
+      const row = await waiting(exec, upTo)
+        .where('userId', '=', userId)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    /** The new digest's id, or undefined when the user already has one for that date. */
+    async insertDigest(userId: number, date: string, count: number, now: string, exec: Executor = db) {
+      const row = await exec
+        .insertInto('notificationDigests')
+        .values({
+          userId,
+          digestDate: date,
+          status: 'pending',
+          itemCount: count,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .onConflict((oc) => oc.columns(['userId', 'digestDate']).doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      return row?.id;
+    },
+
+    async attach(userId: number, digestId: number, upTo: string, now: string, exec: Executor = db) {
+      const result = await exec
+        .updateTable('notificationDeliveries')
+        .set({ status: 'digested', digestId, updatedAt: now })
+        .where('channel', '=', 'email')
+        .where('status', '=', 'digest')
+        .where('userId', '=', userId)
+        .where('createdAt', '<=', upTo)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+
+    async setCount(digestId: number, count: number, exec: Executor = db) {
+      await exec
+        .updateTable('notificationDigests')
+        .set({ itemCount: count })
+        .where('id', '=', digestId)
+        .execute();
+    },
+
+    async toSend(id: number, exec: Executor = db) {
+      return exec
+        .selectFrom('notificationDigests as g')
+        .innerJoin('users as u', 'u.id', 'g.userId')
+        .select(['g.id', 'g.digestDate', 'g.attempts', 'u.email', 'u.locale'])
+        .where('g.id', '=', id)
+        .executeTakeFirst();
+    },
+
+    async items(digestId: number, exec: Executor = db) {
+      return exec
+        .selectFrom('notificationDeliveries as d')
+        .innerJoin('notifications as n', 'n.id', 'd.notificationId')
+        .select([
+          'n.id',
+          'n.category',
+          'n.titleVi',
+          'n.titleEn',
+          'n.bodyVi',
+          'n.bodyEn',
+          'n.link',
+          'n.createdAt',
+        ])
+        .where('d.digestId', '=', digestId)
+        .orderBy('n.createdAt')
+        .orderBy('n.id')
+        .execute();
+    },
+  };
+}
+export type DigestRepository = ReturnType<typeof createDigestRepository>;

@@ -1,0 +1,92 @@
+import type { Insertable, Kysely } from 'kysely';
+import type { Executor } from '../../../db/executor.js';
+import type { DB } from '../../../db/schema.js';
+import type { NotificationDeliveriesTable, NotificationsTable } from '../../../db/schema-notifications.js';
+import { chunk } from '../../../lib/chunk.js';
+import type { RoleRecipients } from '../notifications.types.js';
+
+export type RecipientUser = { id: number; email: string };
+export type StoredPreference = { userId: number; emailMode: string; webhookMode: string };
+
+// Recording an event: the notification (once per key), who receives it, their preferences, the delivery rows.
+export function createNotifyRepository(db: Kysely<DB>) {
+  return {
+    /** The new notification's id, or undefined when the idempotency key is already recorded. */
+    async insertNotification(
+      values: Insertable<NotificationsTable>,
+      exec: Executor = db,
+    ): Promise<number | undefined> {
+      const row = await exec
+        .insertInto('notifications')
+        .values(values)
+        .onConflict((oc) => oc.column('idempotencyKey').doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      return row?.id;
+    },
+
+    async notificationIdByKey(key: string, exec: Executor = db): Promise<number | undefined> {
+      const row = await exec
+        .selectFrom('notifications')
+        .select('id')
+        .where('idempotencyKey', '=', key)
+        .executeTakeFirst();
+      return row?.id;
+    },
+
+    /** Ids of users holding `role` on the unit itself or, for 'covering', on any unit whose closure holds it. */
+    async userIdsByRole(r: RoleRecipients, exec: Executor = db): Promise<number[]> {
+      let q = exec
+        .selectFrom('roleAssignments as ra')
+        .select('ra.userId')
+        .distinct()
+        .where('ra.role', '=', r.role);
+      q =
+        r.reach === 'unit'
+          ? q.where('ra.unitId', '=', r.unitId)
+          : q.where('ra.unitId', 'in', (eb) =>
+              eb.selectFrom('unitClosure').select('ancestorId').where('descendantId', '=', r.unitId),
+            );
+      return (await q.execute()).map((row) => row.userId);
+    },
+
+    async activeUsers(ids: readonly number[], exec: Executor = db): Promise<RecipientUser[]> {
+      const out: RecipientUser[] = [];
+      for (const part of chunk([...new Set(ids)])) {
+        const rows = await exec
+          .selectFrom('users')
+          .select(['id', 'email'])
+          .where('id', 'in', part)
+          .where('isActive', '=', 1)
+          .execute();
+        out.push(...rows);
+      }
+      return out.sort((a, b) => a.id - b.id);
+    },
+
+    async preferencesOf(
+      userIds: readonly number[],
+      category: string,
+      exec: Executor = db,
+    ): Promise<StoredPreference[]> {
+      const out: StoredPreference[] = [];
+      for (const part of chunk(userIds)) {
+        const rows = await exec
+          .selectFrom('notificationPreferences')
+          .select(['userId', 'emailMode', 'webhookMode'])
+          .where('userId', 'in', part)
+          .where('category', '=', category)
+          .execute();
+        out.push(...rows);
+      }
+      return out;
+    },
+
+    async insertDeliveries(rows: Insertable<NotificationDeliveriesTable>[], exec: Executor = db) {
+      // 14 columns a row: stay well under SQLite's 32,766 bound parameters per statement.
+      for (const part of chunk(rows, 200))
+        await exec.insertInto('notificationDeliveries').values(part).execute();
+    },
+  };
+}
+export type NotifyRepository = ReturnType<typeof createNotifyRepository>;

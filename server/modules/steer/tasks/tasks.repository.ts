@@ -1,0 +1,437 @@
+import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
+import type { Executor } from '../../../db/executor.js';
+import type { DB } from '../../../db/schema.js';
+import type {
+  SteerPlansTable,
+  SteerProgressUpdatesTable,
+  SteerTaskExtensionsTable,
+  SteerTaskGroupsTable,
+  SteerTaskHistoryTable,
+  SteerTasksTable,
+} from '../../../db/schema-steer.js';
+import { chunk } from '../../../lib/chunk.js';
+
+// Kysely queries for Steer's plans, groups, tasks, coordinators, history, extensions and progress. No rules
+// here; id lists are chunked so no statement exceeds either database's bound-parameter limit.
+
+export type PlanRow = Selectable<SteerPlansTable>;
+export type GroupRow = Selectable<SteerTaskGroupsTable>;
+export type TaskRow = Selectable<SteerTasksTable>;
+export type HistoryRow = Selectable<SteerTaskHistoryTable>;
+export type ExtensionRow = Selectable<SteerTaskExtensionsTable>;
+export type ProgressRow = Selectable<SteerProgressUpdatesTable>;
+export type UnitNameRow = { id: number; name: string; validTo: string | null; parentId: number | null };
+
+/** Filters the list query applies in SQL (status filters run after deriving the status). */
+export type TaskSqlFilter = {
+  /** Scope: tasks whose lead, a coordinating or the owner unit lies under one of these roots (null: all). */
+  scopeRoots: number[] | null;
+  planId?: number;
+  /** Lead or coordinating unit under this unit (closure, lineage included). */
+  unitId?: number;
+  role?: 'lead' | 'coordinator';
+  isKey?: boolean;
+  state?: string;
+  dueFrom?: string;
+  dueTo?: string;
+  q?: string;
+  sourceKind?: string;
+  sourceRef?: string;
+};
+
+export function createSteerTasksRepository(db: Kysely<DB>) {
+  const underRoots = (roots: number[]) =>
+    db.selectFrom('unitClosure').select('descendantId').where('ancestorId', 'in', roots);
+
+  return {
+    // ------------------------------------------------------------ plans and groups
+    insertPlan: (row: Insertable<SteerPlansTable>, exec: Executor = db) =>
+      exec.insertInto('steerPlans').values(row).returningAll().executeTakeFirstOrThrow(),
+    updatePlan: (id: number, patch: Updateable<SteerPlansTable>, exec: Executor = db) =>
+      exec.updateTable('steerPlans').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow(),
+    deletePlan: (id: number, exec: Executor = db) =>
+      exec.deleteFrom('steerPlans').where('id', '=', id).execute(),
+    findPlan: (id: number, exec: Executor = db) =>
+      exec.selectFrom('steerPlans').selectAll().where('id', '=', id).executeTakeFirst(),
+    plansByIds: async (ids: number[], exec: Executor = db) => {
+      const out: PlanRow[] = [];
+      for (const part of chunk([...new Set(ids)]))
+        out.push(...(await exec.selectFrom('steerPlans').selectAll().where('id', 'in', part).execute()));
+      return out;
+    },
+    /**
+     * Plans the roots see: issued by a unit under them, or holding a task led or coordinated by one (null: all).
+     */
+    listPlans: (
+      filter: { scopeRoots: number[] | null; status?: string; unitId?: number; q?: string },
+      exec: Executor = db,
+    ) => {
+      let q = exec.selectFrom('steerPlans').selectAll();
+      if (filter.scopeRoots) {
+        const roots = filter.scopeRoots.length ? filter.scopeRoots : [-1];
+        q = q.where((eb) =>
+          eb.or([
+            eb('issuingUnitId', 'in', underRoots(roots)),
+            eb(
+              'id',
+              'in',
+              eb
+                .selectFrom('steerTasks as t')
+                .select('t.planId')
+                .where('t.planId', 'is not', null)
+                .where('t.confidential', '=', 0)
+                .where((e) =>
+                  e.or([
+                    e('t.leadUnitId', 'in', underRoots(roots)),
+                    e(
+                      't.id',
+                      'in',
+                      e
+                        .selectFrom('steerTaskCoordinators')
+                        .select('taskId')
+                        .where('unitId', 'in', underRoots(roots)),
+                    ),
+                  ]),
+                ),
+            ),
+          ]),
+        );
+      }
+      if (filter.status) q = q.where('status', '=', filter.status as PlanRow['status']);
+      if (filter.unitId) q = q.where('issuingUnitId', 'in', underRoots([filter.unitId]));
+      if (filter.q) {
+        const like = `%${filter.q.toLowerCase()}%`;
+        q = q.where((eb) =>
+          eb.or([
+            eb(eb.fn('lower', ['title']), 'like', like),
+            eb(eb.fn('lower', ['numberSymbol']), 'like', like),
+          ]),
+        );
+      }
+      return q.orderBy('issuedOn', 'desc').orderBy('id', 'desc').execute();
+    },
+    taskCounts: async (planIds: number[], exec: Executor = db) => {
+      const out = new Map<number, number>();
+      for (const part of chunk([...new Set(planIds)])) {
+        const rows = await exec
+          .selectFrom('steerTasks')
+          .select(['planId', (eb) => eb.fn.countAll<number>().as('n')])
+          .where('planId', 'in', part)
+          .groupBy('planId')
+          .execute();
+        for (const r of rows) if (r.planId !== null) out.set(r.planId, Number(r.n));
+      }
+      return out;
+    },
+    insertGroup: (row: Insertable<SteerTaskGroupsTable>, exec: Executor = db) =>
+      exec.insertInto('steerTaskGroups').values(row).returningAll().executeTakeFirstOrThrow(),
+    updateGroup: (id: number, patch: Updateable<SteerTaskGroupsTable>, exec: Executor = db) =>
+      exec
+        .updateTable('steerTaskGroups')
+        .set(patch)
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+    deleteGroup: (id: number, exec: Executor = db) =>
+      exec.deleteFrom('steerTaskGroups').where('id', '=', id).execute(),
+    findGroup: (id: number, exec: Executor = db) =>
+      exec.selectFrom('steerTaskGroups').selectAll().where('id', '=', id).executeTakeFirst(),
+    groupsOf: (planId: number, exec: Executor = db) =>
+      exec
+        .selectFrom('steerTaskGroups')
+        .selectAll()
+        .where('planId', '=', planId)
+        .orderBy('position')
+        .orderBy('id')
+        .execute(),
+    maxGroupPosition: async (planId: number, exec: Executor = db) => {
+      const row = await exec
+        .selectFrom('steerTaskGroups')
+        .select((eb) => eb.fn.max('position').as('m'))
+        .where('planId', '=', planId)
+        .executeTakeFirst();
+      return row?.m === null || row?.m === undefined ? -1 : Number(row.m);
+    },
+    countTasksInGroup: async (groupId: number, exec: Executor = db) => {
+      const row = await exec
+        .selectFrom('steerTasks')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('groupId', '=', groupId)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    // ------------------------------------------------------------ tasks
+    insertTask: (row: Insertable<SteerTasksTable>, exec: Executor = db) =>
+      exec.insertInto('steerTasks').values(row).returningAll().executeTakeFirstOrThrow(),
+    updateTask: (id: number, patch: Updateable<SteerTasksTable>, exec: Executor = db) =>
+      exec.updateTable('steerTasks').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow(),
+    findTask: (id: number, exec: Executor = db) =>
+      exec.selectFrom('steerTasks').selectAll().where('id', '=', id).executeTakeFirst(),
+    childrenOf: (parentId: number, exec: Executor = db) =>
+      exec
+        .selectFrom('steerTasks')
+        .selectAll()
+        .where('parentId', '=', parentId)
+        .orderBy('position')
+        .orderBy('id')
+        .execute(),
+    maxTaskPosition: async (planId: number | null, parentId: number | null, exec: Executor = db) => {
+      let q = exec.selectFrom('steerTasks').select((eb) => eb.fn.max('position').as('m'));
+      q = planId === null ? q.where('planId', 'is', null) : q.where('planId', '=', planId);
+      q = parentId === null ? q.where('parentId', 'is', null) : q.where('parentId', '=', parentId);
+      const row = await q.executeTakeFirst();
+      return row?.m === null || row?.m === undefined ? -1 : Number(row.m);
+    },
+    /** Deletes tasks with everything hanging off them (children first is the caller's job). */
+    deleteTasks: async (ids: number[], exec: Executor = db) => {
+      for (const part of chunk(ids)) {
+        const progressIds = exec.selectFrom('steerProgressUpdates').select('id').where('taskId', 'in', part);
+        await exec.deleteFrom('steerProgressFiles').where('progressId', 'in', progressIds).execute();
+        await exec.deleteFrom('steerProgressUpdates').where('taskId', 'in', part).execute();
+        await exec.deleteFrom('steerTaskExtensions').where('taskId', 'in', part).execute();
+        await exec.deleteFrom('steerTaskHistory').where('taskId', 'in', part).execute();
+        await exec.deleteFrom('steerTaskCoordinators').where('taskId', 'in', part).execute();
+      }
+      // Deepest first: a sub-task references its parent.
+      for (const id of [...ids].reverse()) await exec.deleteFrom('steerTasks').where('id', '=', id).execute();
+    },
+    /** Tasks matching the SQL part of a list query, in plan order. */
+    listTasks: (f: TaskSqlFilter, exec: Executor = db) => {
+      let q = exec.selectFrom('steerTasks as t').selectAll('t');
+      if (f.scopeRoots) {
+        const roots = f.scopeRoots.length ? f.scopeRoots : [-1];
+        q = q.where((eb) =>
+          eb.or([
+            eb('t.leadUnitId', 'in', underRoots(roots)),
+            eb('t.ownerUnitId', 'in', underRoots(roots)),
+            eb(
+              't.id',
+              'in',
+              eb
+                .selectFrom('steerTaskCoordinators')
+                .select('taskId')
+                .where('unitId', 'in', underRoots(roots)),
+            ),
+          ]),
+        );
+      }
+      if (f.planId !== undefined) q = q.where('t.planId', '=', f.planId);
+      if (f.unitId !== undefined) {
+        const units = underRoots([f.unitId]);
+        const coordinated = db
+          .selectFrom('steerTaskCoordinators')
+          .select('taskId')
+          .where('unitId', 'in', units);
+        if (f.role === 'lead') q = q.where('t.leadUnitId', 'in', units);
+        else if (f.role === 'coordinator') q = q.where('t.id', 'in', coordinated);
+        else q = q.where((eb) => eb.or([eb('t.leadUnitId', 'in', units), eb('t.id', 'in', coordinated)]));
+      }
+      if (f.isKey !== undefined) q = q.where('t.isKey', '=', f.isKey ? 1 : 0);
+      if (f.state) q = q.where('t.state', '=', f.state);
+      if (f.dueFrom) q = q.where('t.currentDue', '>=', f.dueFrom);
+      if (f.dueTo) q = q.where('t.currentDue', '<=', f.dueTo);
+      if (f.sourceKind) q = q.where('t.sourceKind', '=', f.sourceKind);
+      if (f.sourceRef) q = q.where('t.sourceRef', '=', f.sourceRef);
+      if (f.q) q = q.where(sql<boolean>`lower(t.title) like ${`%${f.q.toLowerCase()}%`}`);
+      return q.orderBy(sql`coalesce(t.plan_id, 0)`).orderBy('t.position').orderBy('t.id').execute();
+    },
+
+    // ------------------------------------------------------------ coordinators
+    setCoordinators: async (taskId: number, unitIds: number[], exec: Executor = db) => {
+      await exec.deleteFrom('steerTaskCoordinators').where('taskId', '=', taskId).execute();
+      if (unitIds.length)
+        await exec
+          .insertInto('steerTaskCoordinators')
+          .values(unitIds.map((unitId) => ({ taskId, unitId })))
+          .execute();
+    },
+    coordinatorsOf: async (taskIds: number[], exec: Executor = db) => {
+      const out = new Map<number, number[]>();
+      for (const part of chunk([...new Set(taskIds)])) {
+        const rows = await exec
+          .selectFrom('steerTaskCoordinators')
+          .select(['taskId', 'unitId'])
+          .where('taskId', 'in', part)
+          .orderBy('unitId')
+          .execute();
+        for (const r of rows) out.set(r.taskId, [...(out.get(r.taskId) ?? []), r.unitId]);
+      }
+      return out;
+    },
+
+    // ------------------------------------------------------------ history, extensions, progress
+    insertHistory: async (rows: Insertable<SteerTaskHistoryTable>[], exec: Executor = db) => {
+      if (rows.length) await exec.insertInto('steerTaskHistory').values(rows).execute();
+    },
+    historyOf: (taskId: number, exec: Executor = db) =>
+      exec.selectFrom('steerTaskHistory').selectAll().where('taskId', '=', taskId).orderBy('id').execute(),
+    /** Lifecycle changes of many tasks, oldest first. */
+    stateChangesOf: async (taskIds: number[], exec: Executor = db) => {
+      const out: Pick<HistoryRow, 'taskId' | 'onDate' | 'newValue'>[] = [];
+      for (const part of chunk([...new Set(taskIds)]))
+        out.push(
+          ...(await exec
+            .selectFrom('steerTaskHistory')
+            .select(['taskId', 'onDate', 'newValue'])
+            .where('taskId', 'in', part)
+            .where('kind', '=', 'state')
+            .orderBy('id')
+            .execute()),
+        );
+      return out;
+    },
+    insertExtension: (row: Insertable<SteerTaskExtensionsTable>, exec: Executor = db) =>
+      exec.insertInto('steerTaskExtensions').values(row).returningAll().executeTakeFirstOrThrow(),
+    updateExtension: (id: number, patch: Updateable<SteerTaskExtensionsTable>, exec: Executor = db) =>
+      exec
+        .updateTable('steerTaskExtensions')
+        .set(patch)
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+    findExtension: (id: number, exec: Executor = db) =>
+      exec.selectFrom('steerTaskExtensions').selectAll().where('id', '=', id).executeTakeFirst(),
+    extensionsOf: (taskId: number, exec: Executor = db) =>
+      exec.selectFrom('steerTaskExtensions').selectAll().where('taskId', '=', taskId).orderBy('id').execute(),
+    approvedExtensionsOf: async (taskIds: number[], exec: Executor = db) => {
+      const out: Pick<ExtensionRow, 'taskId' | 'requestedDue' | 'decidedOn'>[] = [];
+      for (const part of chunk([...new Set(taskIds)]))
+        out.push(
+          ...(await exec
+            .selectFrom('steerTaskExtensions')
+            .select(['taskId', 'requestedDue', 'decidedOn'])
+            .where('taskId', 'in', part)
+            .where('status', '=', 'approved')
+            .orderBy('id')
+            .execute()),
+        );
+      return out;
+    },
+    insertProgress: (row: Insertable<SteerProgressUpdatesTable>, exec: Executor = db) =>
+      exec.insertInto('steerProgressUpdates').values(row).returningAll().executeTakeFirstOrThrow(),
+    updateProgress: (id: number, patch: Updateable<SteerProgressUpdatesTable>, exec: Executor = db) =>
+      exec
+        .updateTable('steerProgressUpdates')
+        .set(patch)
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+    findProgress: (id: number, exec: Executor = db) =>
+      exec.selectFrom('steerProgressUpdates').selectAll().where('id', '=', id).executeTakeFirst(),
+    progressOf: (taskId: number, exec: Executor = db) =>
+      exec
+        .selectFrom('steerProgressUpdates')
+        .selectAll()
+        .where('taskId', '=', taskId)
+        .orderBy('reportedOn', 'desc')
+        .orderBy('id', 'desc')
+        .execute(),
+    progressDatesOf: async (taskIds: number[], exec: Executor = db) => {
+      const out: Pick<ProgressRow, 'taskId' | 'reportedOn'>[] = [];
+      for (const part of chunk([...new Set(taskIds)]))
+        out.push(
+          ...(await exec
+            .selectFrom('steerProgressUpdates')
+            .select(['taskId', 'reportedOn'])
+            .where('taskId', 'in', part)
+            .execute()),
+        );
+      return out;
+    },
+    attachFiles: async (progressId: number, fileIds: number[], exec: Executor = db) => {
+      if (fileIds.length)
+        await exec
+          .insertInto('steerProgressFiles')
+          .values(fileIds.map((fileId) => ({ progressId, fileId })))
+          .execute();
+    },
+    filesOfProgress: async (progressIds: number[], exec: Executor = db) => {
+      const out = new Map<number, { id: string; name: string }[]>();
+      for (const part of chunk([...new Set(progressIds)])) {
+        const rows = await exec
+          .selectFrom('steerProgressFiles as pf')
+          .innerJoin('files as f', 'f.id', 'pf.fileId')
+          .select(['pf.progressId', 'f.publicId', 'f.originalName'])
+          .where('pf.progressId', 'in', part)
+          .orderBy('f.id')
+          .execute();
+        for (const r of rows)
+          out.set(r.progressId, [...(out.get(r.progressId) ?? []), { id: r.publicId, name: r.originalName }]);
+      }
+      return out;
+    },
+
+    // ------------------------------------------------------------ units, files, people
+    unitsByIds: async (ids: number[], exec: Executor = db): Promise<UnitNameRow[]> => {
+      const out: UnitNameRow[] = [];
+      for (const part of chunk([...new Set(ids)]))
+        out.push(
+          ...(await exec
+            .selectFrom('units')
+            .select(['id', 'name', 'validTo', 'parentId'])
+            .where('id', 'in', part)
+            .execute()),
+        );
+      return out;
+    },
+    /** Lineage edges out of these units (old → new), full ones first. */
+    lineageFrom: async (ids: number[], exec: Executor = db) => {
+      const out: { fromUnitId: number; toUnitId: number; kind: string; share: number | null }[] = [];
+      for (const part of chunk([...new Set(ids)]))
+        out.push(
+          ...(await exec
+            .selectFrom('unitLineage')
+            .select(['fromUnitId', 'toUnitId', 'kind', 'share'])
+            .where('fromUnitId', 'in', part)
+            .orderBy('kind')
+            .orderBy('share', 'desc')
+            .orderBy('id')
+            .execute()),
+        );
+      return out;
+    },
+    /** Pairs (ancestor, descendant) among the given units, from unit_closure (lineage included). */
+    closurePairs: async (ancestorIds: number[], descendantIds: number[], exec: Executor = db) => {
+      if (!ancestorIds.length || !descendantIds.length) return [];
+      return exec
+        .selectFrom('unitClosure')
+        .select(['ancestorId', 'descendantId', 'viaLineage'])
+        .where('ancestorId', 'in', [...new Set(ancestorIds)])
+        .where('descendantId', 'in', [...new Set(descendantIds)])
+        .execute();
+    },
+    findFile: (publicId: string, exec: Executor = db) =>
+      exec
+        .selectFrom('files')
+        .select(['id', 'uploadedBy', 'unitId', 'publicId', 'originalName', 'mime'])
+        .where('publicId', '=', publicId)
+        .executeTakeFirst(),
+    fileById: (id: number, exec: Executor = db) =>
+      exec
+        .selectFrom('files')
+        .select(['id', 'publicId', 'originalName'])
+        .where('id', '=', id)
+        .executeTakeFirst(),
+    assignFileUnit: (fileId: number, unitId: number, exec: Executor = db) =>
+      exec
+        .updateTable('files')
+        .set({ unitId })
+        .where('id', '=', fileId)
+        .where('unitId', 'is', null)
+        .execute(),
+    userNames: async (ids: number[], exec: Executor = db) => {
+      const out = new Map<number, string>();
+      for (const part of chunk([...new Set(ids)])) {
+        const rows = await exec
+          .selectFrom('users')
+          .select(['id', 'fullName'])
+          .where('id', 'in', part)
+          .execute();
+        for (const r of rows) out.set(r.id, r.fullName);
+      }
+      return out;
+    },
+  };
+}
+export type SteerTasksRepository = ReturnType<typeof createSteerTasksRepository>;

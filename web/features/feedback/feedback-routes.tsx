@@ -1,0 +1,15 @@
+import { lazy } from 'react';
+import type { RouteObject } from 'react-router';
+
+// Feedback pages load on demand (React.lazy) so the sign-in page stays small.
+const QueuePage = lazy(() => import('./queue-page.js').then((m) => ({ default: m.FeedbackQueuePage })));
+const ReportPage = lazy(() => import('./report-page.js').then((m) => ({ default: m.FeedbackReportPage })));
+const CategoriesPage = lazy(() =>
+  import('./categories-page.js').then((m) => ({ default: m.FeedbackCategoriesPage })),
+);
+
+export const feedbackRoutes: RouteObject[] = [
+  { path: 'feedback', element: <QueuePage /> },
+  { path: 'feedback/reports/:id', element: <ReportPage /> },
+  { path: 'feedback/categories', element: <CategoriesPage /> },
+];

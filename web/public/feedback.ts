@@ -1,0 +1,552 @@
+import './feedback.css';
+import { FEEDBACK_STATUS_LABELS } from '../../core/feedback/labels.js';
+import type { FeedbackStatus } from '../../core/feedback/lifecycle.js';
+import { leadingZeroBits, powInput } from '../../core/feedback/pow.js';
+import type { Locale } from '../../core/i18n/locale.js';
+import { getLocale } from '../i18n/locale-store.js';
+import { FEEDBACK_TEXTS, type FeedbackTextKey } from './feedback-texts.js';
+
+// Citizen feedback on a phone (?feedback = send a report, ?feedback=follow[&code=…] = follow one and rate the
+// answer, ?feedback=list = public list). Plain DOM, no framework; the map (Leaflet) is loaded only when the
+// citizen opens it, and the form works without it (commune, address, the phone's GPS). Typed input is kept as a
+// draft in localStorage until the report is sent.
+
+type Category = { id: number; nameVi: string; nameEn: string; photoRequired: boolean };
+type Area = { id: number; name: string };
+type PublicReport = {
+  code: string;
+  title: string;
+  description: string;
+  status: FeedbackStatus;
+  categoryName: string;
+  handlingUnit: string | null;
+  areaName: string | null;
+  address: string | null;
+  deadline: string | null;
+  answer: string | null;
+  canRate: boolean;
+  satisfaction: string | null;
+  photos: { id: string }[];
+  timeline: {
+    kind: string;
+    status: FeedbackStatus | null;
+    unitName: string | null;
+    text: string | null;
+    createdAt: string;
+    files: { id: string; name: string }[];
+  }[];
+};
+
+const DRAFT_KEY = 'dxboard.feedback.draft';
+const API = '/api/public/feedback';
+
+const t = (key: FeedbackTextKey, params: Record<string, string | number> = {}) =>
+  FEEDBACK_TEXTS[getLocale() as Locale][key].replace(/\{(\w+)\}/g, (_, k) => String(params[k] ?? ''));
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  node.append(...children);
+  return node;
+}
+
+const dateText = (iso: string) => {
+  const d = new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString();
+  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)} ${d.slice(11, 16)}`;
+};
+const dayText = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+const statusText = (s: FeedbackStatus) => FEEDBACK_STATUS_LABELS[s][getLocale() as Locale];
+
+async function api<T>(path: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(`${API}${path}`, {
+    ...init,
+    headers: {
+      'accept-language': getLocale(),
+      ...(init?.body && typeof init.body === 'string' ? { 'content-type': 'application/json' } : {}),
+    },
+  });
+  const body = res.status === 204 ? null : await res.json().catch(() => null);
+  if (!res.ok) {
+    const problem = body as { detail?: string; title?: string; errors?: { message?: string }[] } | null;
+    throw new Error(
+      problem?.errors
+        ?.map((e) => e.message)
+        .filter(Boolean)
+        .join(' · ') ||
+        problem?.detail ||
+        problem?.title ||
+        t('error'),
+    );
+  }
+  return body as T;
+}
+
+/** Finds a nonce whose SHA-256 has `difficulty` leading zero bits (the self-hosted anti-robot check). */
+async function solve(challenge: string, difficulty: number): Promise<string> {
+  const enc = new TextEncoder();
+  for (let n = 0; ; n++) {
+    const hash = new Uint8Array(
+      await crypto.subtle.digest('SHA-256', enc.encode(powInput(challenge, String(n)))),
+    );
+    if (leadingZeroBits(hash) >= difficulty) return String(n);
+  }
+}
+
+function field(label: string, input: HTMLElement, hint?: string) {
+  const id = `fb-${Math.random().toString(36).slice(2)}`;
+  input.id = id;
+  return el(
+    'div',
+    { class: 'fb-field' },
+    el('label', { for: id }, label),
+    input,
+    ...(hint ? [el('p', { class: 'fb-hint' }, hint)] : []),
+  );
+}
+
+function button(text: string, kind = 'primary') {
+  return el('button', { type: 'button', class: `fb-button fb-${kind}` }, text);
+}
+
+function header(root: HTMLElement, title: string) {
+  const nav = el(
+    'nav',
+    { class: 'fb-nav' },
+    el('a', { href: '/' }, t('home')),
+    el('a', { href: '/?feedback' }, t('navNew')),
+    el('a', { href: '/?feedback=follow' }, t('navFollow')),
+    el('a', { href: '/?feedback=list' }, t('navList')),
+  );
+  root.replaceChildren(el('div', { class: 'fb' }, nav, el('h1', {}, title)));
+  return root.firstElementChild as HTMLElement;
+}
+
+// ---------- Send a report
+async function showForm(root: HTMLElement) {
+  const box = header(root, t('newTitle'));
+  box.append(el('p', {}, t('newIntro')));
+  const [categories, areas, settings] = await Promise.all([
+    api<{ items: Category[] }>('/categories'),
+    api<{ items: Area[] }>('/areas'),
+    api<{ tileUrl: string }>('/settings'),
+  ]);
+  const draft = JSON.parse(localStorage.getItem(DRAFT_KEY) ?? '{}') as Record<string, string>;
+  const category = el(
+    'select',
+    { name: 'categoryId', required: '' },
+    el('option', { value: '' }, t('choose')),
+  );
+  for (const c of categories.items)
+    category.append(el('option', { value: String(c.id) }, getLocale() === 'vi' ? c.nameVi : c.nameEn));
+  const title = el('input', { name: 'title', maxlength: '200', required: '' });
+  const description = el('textarea', { name: 'description', maxlength: '4000', rows: '5', required: '' });
+  const area = el('select', { name: 'areaUnitId' }, el('option', { value: '' }, t('choose')));
+  for (const a of areas.items) area.append(el('option', { value: String(a.id) }, a.name));
+  const address = el('input', { name: 'address', maxlength: '500' });
+  const lat = el('input', { name: 'lat', type: 'hidden' });
+  const lng = el('input', { name: 'lng', type: 'hidden' });
+  const where = el('p', { class: 'fb-hint', 'aria-live': 'polite' });
+  const gps = button(t('gps'), 'secondary');
+  const mapButton = button(t('openMap'), 'secondary');
+  const mapBox = el('div', { class: 'fb-map', hidden: '' });
+  const photos = el('input', { type: 'file', accept: 'image/jpeg,image/png,image/webp', multiple: '' });
+  const keepLocation = el('input', { type: 'checkbox' });
+  const photoList = el('p', { class: 'fb-hint', 'aria-live': 'polite' });
+  const name = el('input', { name: 'reporterName', maxlength: '120' });
+  const showName = el('input', { type: 'checkbox', name: 'showName' });
+  const contactKind = el(
+    'select',
+    { name: 'contactKind' },
+    el('option', { value: 'phone' }, t('phone')),
+    el('option', { value: 'email' }, t('email')),
+  );
+  const contact = el('input', { name: 'contact', inputmode: 'tel', autocomplete: 'tel' });
+  const sendCode = button(t('sendCode'), 'secondary');
+  const code = el('input', {
+    name: 'code',
+    inputmode: 'numeric',
+    maxlength: '6',
+    autocomplete: 'one-time-code',
+  });
+  const subscribe = el('input', { type: 'checkbox', name: 'subscribe' });
+  const submit = button(t('submit'));
+  const status = el('p', { class: 'fb-status', role: 'status', 'aria-live': 'polite' });
+  const nearby = el('div', { class: 'fb-nearby', 'aria-live': 'polite' });
+
+  const saved: [HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, string][] = [
+    [category, 'categoryId'],
+    [title, 'title'],
+    [description, 'description'],
+    [area, 'areaUnitId'],
+    [address, 'address'],
+    [name, 'reporterName'],
+    [contactKind, 'contactKind'],
+    [contact, 'contact'],
+    [lat, 'lat'],
+    [lng, 'lng'],
+  ];
+  for (const [input, key] of saved) if (draft[key]) input.value = draft[key];
+  const saveDraft = () => {
+    localStorage.setItem(DRAFT_KEY, JSON.stringify(Object.fromEntries(saved.map(([i, k]) => [k, i.value]))));
+  };
+  box.addEventListener('input', saveDraft);
+  box.addEventListener('change', saveDraft);
+  const showWhere = () => {
+    where.textContent = lat.value
+      ? t('pinned', { lat: Number(lat.value).toFixed(5), lng: Number(lng.value).toFixed(5) })
+      : '';
+  };
+  showWhere();
+
+  async function suggest() {
+    if (!category.value || (!lat.value && !area.value)) return nearby.replaceChildren();
+    const q = new URLSearchParams({ categoryId: category.value });
+    if (lat.value) {
+      q.set('lat', lat.value);
+      q.set('lng', lng.value);
+    }
+    if (area.value) q.set('areaUnitId', area.value);
+    const found = await api<{
+      items: { code: string; title: string; status: FeedbackStatus; distanceMetres: number | null }[];
+    }>(`/reports/nearby?${q}`).catch(() => ({ items: [] }));
+    if (!found.items.length) return nearby.replaceChildren();
+    nearby.replaceChildren(
+      el('h2', {}, t('similar')),
+      el(
+        'ul',
+        {},
+        ...found.items.map((r) =>
+          el(
+            'li',
+            {},
+            el('a', { href: `/?feedback=follow&code=${r.code}` }, r.title),
+            ` — ${statusText(r.status)}${r.distanceMetres !== null ? ` · ${r.distanceMetres} m` : ''}`,
+          ),
+        ),
+      ),
+    );
+  }
+  category.addEventListener('change', suggest);
+  area.addEventListener('change', suggest);
+
+  gps.addEventListener('click', () => {
+    if (!navigator.geolocation) {
+      where.textContent = t('gpsNone');
+      return;
+    }
+    where.textContent = t('gpsWait');
+    navigator.geolocation.getCurrentPosition(
+      (p) => {
+        lat.value = String(p.coords.latitude);
+        lng.value = String(p.coords.longitude);
+        saveDraft();
+        showWhere();
+        void suggest();
+      },
+      () => {
+        where.textContent = t('gpsNone');
+      },
+      { enableHighAccuracy: true, timeout: 15_000 },
+    );
+  });
+  mapButton.addEventListener('click', async () => {
+    mapBox.hidden = false;
+    mapButton.hidden = true;
+    try {
+      const { openMap } = await import('./feedback-map.js');
+      openMap(
+        mapBox,
+        settings.tileUrl,
+        lat.value ? [Number(lat.value), Number(lng.value)] : null,
+        (la, ln) => {
+          lat.value = String(la);
+          lng.value = String(ln);
+          saveDraft();
+          showWhere();
+          void suggest();
+        },
+      );
+    } catch {
+      mapBox.textContent = t('mapFailed');
+    }
+  });
+
+  const photoIds: string[] = [];
+  photos.addEventListener('change', async () => {
+    for (const file of Array.from(photos.files ?? []).slice(0, 5 - photoIds.length)) {
+      photoList.textContent = t('uploading');
+      const form = new FormData();
+      form.append('file', file, file.name);
+      try {
+        const res = await fetch(`${API}/photos?keepLocation=${keepLocation.checked}`, {
+          method: 'POST',
+          body: form,
+        });
+        if (!res.ok) throw new Error();
+        photoIds.push(((await res.json()) as { id: string }).id);
+      } catch {
+        photoList.textContent = t('photoFailed');
+        return;
+      }
+    }
+    photoList.textContent = t('photos', { n: photoIds.length });
+  });
+
+  let otpId = '';
+  const contactValue = () => ({ kind: contactKind.value, value: contact.value.trim() });
+  sendCode.addEventListener('click', async () => {
+    sendCode.disabled = true;
+    status.textContent = t('checking');
+    try {
+      const ch = await api<{ challenge: string; difficulty: number }>('/challenge');
+      const nonce = await solve(ch.challenge, ch.difficulty);
+      const sent = await api<{ otpId: string; sentTo: string }>('/otp', {
+        method: 'POST',
+        body: JSON.stringify({
+          contact: contactValue(),
+          purpose: 'submit',
+          pow: { challenge: ch.challenge, nonce },
+        }),
+      });
+      otpId = sent.otpId;
+      status.textContent = t('codeSent', { to: sent.sentTo });
+      code.focus();
+    } catch (e) {
+      status.textContent = (e as Error).message;
+    } finally {
+      sendCode.disabled = false;
+    }
+  });
+
+  submit.addEventListener('click', async () => {
+    if (!otpId) {
+      status.textContent = t('needCode');
+      return;
+    }
+    submit.disabled = true;
+    try {
+      const sent = await api<{ code: string }>('/reports', {
+        method: 'POST',
+        body: JSON.stringify({
+          categoryId: Number(category.value),
+          title: title.value,
+          description: description.value,
+          areaUnitId: area.value ? Number(area.value) : null,
+          address: address.value || null,
+          lat: lat.value ? Number(lat.value) : null,
+          lng: lng.value ? Number(lng.value) : null,
+          reporterName: name.value || null,
+          showName: showName.checked,
+          contact: contactValue(),
+          otp: { otpId, code: code.value.trim() },
+          photoIds,
+          subscribe: subscribe.checked,
+        }),
+      });
+      localStorage.removeItem(DRAFT_KEY);
+      box.replaceChildren(
+        el('h1', {}, t('sentTitle')),
+        el('p', {}, t('sentText')),
+        el('p', { class: 'fb-code' }, sent.code),
+        el(
+          'a',
+          { class: 'fb-button fb-primary', href: `/?feedback=follow&code=${sent.code}` },
+          t('navFollow'),
+        ),
+      );
+    } catch (e) {
+      status.textContent = (e as Error).message;
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  contactKind.addEventListener('change', () => {
+    contact.setAttribute('inputmode', contactKind.value === 'email' ? 'email' : 'tel');
+  });
+
+  box.append(
+    field(t('category'), category),
+    field(t('title'), title),
+    field(t('description'), description, t('descriptionHint')),
+    el(
+      'fieldset',
+      {},
+      el('legend', {}, t('where')),
+      field(t('commune'), area),
+      field(t('address'), address),
+      gps,
+      mapButton,
+      where,
+      mapBox,
+      lat,
+      lng,
+    ),
+    nearby,
+    field(t('photo'), photos, t('photoHint')),
+    el('label', { class: 'fb-check' }, keepLocation, t('keepLocation')),
+    photoList,
+    field(t('name'), name),
+    el('label', { class: 'fb-check' }, showName, t('showName')),
+    field(t('contactKind'), contactKind),
+    field(t('contact'), contact, t('contactHint')),
+    sendCode,
+    field(t('code'), code),
+    el('label', { class: 'fb-check' }, subscribe, t('subscribe')),
+    submit,
+    status,
+  );
+  void suggest();
+}
+
+// ---------- Follow a report and rate the answer
+async function showFollow(root: HTMLElement, initial: string | null) {
+  const box = header(root, t('followTitle'));
+  const input = el('input', { name: 'code', placeholder: 'PA-2026-XXXXXXXX', autocapitalize: 'characters' });
+  const go = button(t('find'));
+  const out = el('div', { 'aria-live': 'polite' });
+  box.append(field(t('codeLabel'), input), go, out);
+  const load = async (code: string) => {
+    out.replaceChildren(el('p', {}, t('loading')));
+    try {
+      const r = await api<PublicReport>(`/reports/${encodeURIComponent(code.trim().toUpperCase())}`);
+      history.replaceState(null, '', `/?feedback=follow&code=${r.code}`);
+      out.replaceChildren(...renderReport(r, () => load(r.code)));
+    } catch (e) {
+      out.replaceChildren(el('p', { class: 'fb-status' }, (e as Error).message));
+    }
+  };
+  go.addEventListener('click', () => load(input.value));
+  if (initial) {
+    input.value = initial;
+    await load(initial);
+  }
+}
+
+function renderReport(r: PublicReport, reload: () => void): Node[] {
+  const nodes: Node[] = [
+    el('h2', {}, r.title),
+    el('p', { class: `fb-badge fb-${r.status}` }, statusText(r.status)),
+    el('p', {}, r.description),
+    el('p', { class: 'fb-hint' }, [r.categoryName, r.areaName, r.address].filter(Boolean).join(' · ')),
+  ];
+  if (r.handlingUnit) nodes.push(el('p', {}, t('handlingUnit', { unit: r.handlingUnit })));
+  if (r.deadline) nodes.push(el('p', {}, t('deadline', { date: dayText(r.deadline) })));
+  for (const p of r.photos)
+    nodes.push(
+      el('img', {
+        class: 'fb-photo',
+        alt: t('photoAlt'),
+        loading: 'lazy',
+        src: `${API}/reports/${r.code}/files/${p.id}`,
+      }),
+    );
+  if (r.answer) nodes.push(el('h3', {}, t('answer')), el('p', { class: 'fb-answer' }, r.answer));
+  nodes.push(
+    el('h3', {}, t('timeline')),
+    el(
+      'ol',
+      { class: 'fb-timeline' },
+      ...r.timeline.map((e) =>
+        el(
+          'li',
+          {},
+          el('strong', {}, e.status ? statusText(e.status) : t('event')),
+          ` — ${dateText(e.createdAt)}${e.unitName ? ` · ${e.unitName}` : ''}`,
+          ...(e.text ? [el('br'), e.text] : []),
+          ...e.files.map((f) =>
+            el('a', { class: 'fb-file', href: `${API}/reports/${r.code}/files/${f.id}` }, f.name),
+          ),
+        ),
+      ),
+    ),
+  );
+  if (r.canRate) {
+    const contact = el('input', { name: 'contact', autocomplete: 'tel' });
+    const reason = el('textarea', { rows: '3', maxlength: '2000' });
+    const yes = button(t('satisfied'));
+    const no = button(t('unsatisfied'), 'secondary');
+    const msg = el('p', { class: 'fb-status', role: 'status' });
+    const rate = async (satisfied: boolean) => {
+      try {
+        await api(`/reports/${r.code}/rating`, {
+          method: 'POST',
+          body: JSON.stringify({ satisfied, reason: reason.value || undefined, contact: contact.value }),
+        });
+        reload();
+      } catch (e) {
+        msg.textContent = (e as Error).message;
+      }
+    };
+    yes.addEventListener('click', () => rate(true));
+    no.addEventListener('click', () => rate(false));
+    nodes.push(
+      el('h3', {}, t('rateTitle')),
+      field(t('rateContact'), contact),
+      field(t('rateReason'), reason),
+      el('div', { class: 'fb-row' }, yes, no),
+      msg,
+    );
+  }
+  return nodes;
+}
+
+// ---------- Public list
+async function showList(root: HTMLElement) {
+  const box = header(root, t('listTitle'));
+  const categories = await api<{ items: Category[] }>('/categories');
+  const category = el('select', {}, el('option', { value: '' }, t('all')));
+  for (const c of categories.items)
+    category.append(el('option', { value: String(c.id) }, getLocale() === 'vi' ? c.nameVi : c.nameEn));
+  const status = el('select', {}, el('option', { value: '' }, t('all')));
+  for (const s of ['assigned', 'in_progress', 'answered', 'closed', 'reopened'] as FeedbackStatus[])
+    status.append(el('option', { value: s }, statusText(s)));
+  const list = el('ul', { class: 'fb-list', 'aria-live': 'polite' });
+  const load = async () => {
+    const q = new URLSearchParams();
+    if (category.value) q.set('categoryId', category.value);
+    if (status.value) q.set('status', status.value);
+    const res = await api<{
+      items: {
+        code: string;
+        title: string;
+        status: FeedbackStatus;
+        categoryName: string;
+        areaName: string | null;
+        createdAt: string;
+      }[];
+      total: number;
+    }>(`/reports?${q}`);
+    list.replaceChildren(
+      ...(res.items.length
+        ? res.items.map((r) =>
+            el(
+              'li',
+              {},
+              el('a', { href: `/?feedback=follow&code=${r.code}` }, r.title),
+              el('br'),
+              `${statusText(r.status)} · ${r.categoryName}${r.areaName ? ` · ${r.areaName}` : ''} · ${dateText(r.createdAt)}`,
+            ),
+          )
+        : [el('li', {}, t('none'))]),
+    );
+  };
+  category.addEventListener('change', load);
+  status.addEventListener('change', load);
+  box.append(field(t('category'), category), field(t('status'), status), list);
+  await load();
+}
+
+/** Entry from web/public/main.ts: `mode` is the ?feedback value. */
+export async function showFeedback(root: HTMLElement, mode: string, code: string | null): Promise<void> {
+  try {
+    if (mode === 'follow') await showFollow(root, code);
+    else if (mode === 'list') await showList(root);
+    else await showForm(root);
+  } catch {
+    root.replaceChildren(el('p', { class: 'fb-status' }, t('error')));
+  }
+}
