@@ -19,6 +19,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // auto: a readable start-up banner in a terminal, JSON lines otherwise (journald, containers, files).
   LOG_FORMAT: z.enum(['auto', 'json']).default('auto'),
+  // How long SIGTERM waits for requests and background jobs to finish before the process exits anyway.
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().max(600).default(10),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(60),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
@@ -58,6 +60,7 @@ export type Config = {
   production: boolean;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   logFormat: 'auto' | 'json';
+  shutdownGraceMs: number;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   loginMaxFailures: number;
@@ -107,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: e.NODE_ENV === 'production',
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
+    shutdownGraceMs: Math.round(e.SHUTDOWN_GRACE_SECONDS * 1000),
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,

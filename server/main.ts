@@ -41,7 +41,17 @@ async function main() {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    // Stopping must not depend on every background job ending: a job cut short is safe (its transaction rolls
+    // back; in-process jobs are re-derived from the database at the next start, BullMQ hands a stalled job to
+    // another process). So the graceful close gets a bounded time, and the log says which step was cut.
+    let phase = 'closing the server and background jobs';
+    const watchdog = setTimeout(() => {
+      app.log.warn({ signal, phase, graceMs: config.shutdownGraceMs }, 'shutdown grace period over: exiting');
+      process.exit(1);
+    }, config.shutdownGraceMs);
+    watchdog.unref();
     await app.close();
+    phase = 'closing the database';
     await deps.database.destroy();
     process.exit(0);
   };

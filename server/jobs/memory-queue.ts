@@ -22,7 +22,7 @@ export function createMemoryJobQueue(options: JobQueueOptions = {}): JobQueue {
   const handlers = new Map<string, JobHandler>();
   const pending = new Set<string>();
   const timers = new Set<NodeJS.Timeout>();
-  const running = new Set<Promise<void>>();
+  const running = new Map<Promise<void>, string>();
   let closed = false;
 
   function later(ms: number, fn: () => void) {
@@ -54,7 +54,7 @@ export function createMemoryJobQueue(options: JobQueueOptions = {}): JobQueue {
   function start(info: JobInfo, payloadJson: string) {
     if (closed) return;
     const run = runOnce(info, payloadJson);
-    running.add(run);
+    running.set(run, info.name);
     void run.finally(() => running.delete(run));
   }
 
@@ -86,7 +86,13 @@ export function createMemoryJobQueue(options: JobQueueOptions = {}): JobQueue {
       closed = true;
       for (const t of timers) clearTimeout(t);
       timers.clear();
-      await Promise.allSettled([...running]);
+      // Name what a slow stop waits for, so an operator (and the shutdown watchdog's log) can tell.
+      const slow = setTimeout(() => {
+        console.warn(`[jobs] stopping: waiting for ${[...running.values()].join(', ')}`);
+      }, 3_000);
+      slow.unref();
+      await Promise.allSettled([...running.keys()]);
+      clearTimeout(slow);
     },
   };
 }
