@@ -29,6 +29,7 @@ export const PERMISSIONS = [
   'community.read',
   'community.manage',
   'training.manage',
+  'dashboard.read',
 ] as const;
 export const PermissionSchema = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof PermissionSchema>;
@@ -48,7 +49,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // a unit's officers report on the tasks their unit leads or coordinates.
   // Feedback: officers handle the citizen reports routed to their unit; the secretariat routes and moderates.
   // Contest: the secretariat organises. Community: a commune's officers keep its teams; the secretariat
-  // runs training courses.
+  // runs training courses. News: the secretariat (the standing agency) writes and approves; never its own item.
   secretariat: [
     ...READ,
     'measure.appraise',
@@ -63,10 +64,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'contest.manage',
     'community.manage',
     'training.manage',
+    'dashboard.read',
   ],
-  leader: [...READ, 'steer.approve'],
+  // The DX dashboard (staff home for leaders and the secretariat) joins every module's figures.
+  leader: [...READ, 'steer.approve', 'dashboard.read'],
   officer: [...READ, 'measure.enter', 'steer.report', 'feedback.handle', 'community.manage'],
-  viewer: [...READ],
+  viewer: [...READ, 'dashboard.read'],
 };
 
 export function roleGrants(role: Role, permission: Permission): boolean {

@@ -34,6 +34,8 @@ export const PERMISSION_LABELS: Record<Permission, { vi: string; en: string }> =
     en: 'Manage community technology teams',
   },
   'training.manage': { vi: 'Quản lý lớp bồi dưỡng', en: 'Manage training courses' },
+  'news.write': { vi: 'Viết tin bài', en: 'Write news' },
+  'news.approve': { vi: 'Duyệt, gỡ tin bài', en: 'Approve and withdraw news' },
 };
 
 export const permissionLabel = (permission: Permission, locale: Locale) =>
