@@ -30,6 +30,8 @@ export const PERMISSIONS = [
   'community.manage',
   'training.manage',
   'dashboard.read',
+  'news.write',
+  'news.approve',
 ] as const;
 export const PermissionSchema = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof PermissionSchema>;
@@ -65,6 +67,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'community.manage',
     'training.manage',
     'dashboard.read',
+    'news.write',
+    'news.approve',
   ],
   // The DX dashboard (staff home for leaders and the secretariat) joins every module's figures.
   leader: [...READ, 'steer.approve', 'dashboard.read'],

@@ -98,6 +98,14 @@ export const AUDIT_ACTION_LABELS: Record<string, LocalisedText> = {
   'community.activity.create': { vi: 'Ghi hoạt động của tổ', en: 'Logged a team activity' },
   'community.activity.delete': { vi: 'Xoá hoạt động của tổ', en: 'Removed a team activity' },
   'community.targets.set': { vi: 'Đặt chỉ tiêu Tổ công nghệ số', en: 'Set community team targets' },
+  'news.item.create': { vi: 'Viết tin bài', en: 'Wrote a news item' },
+  'news.item.update': { vi: 'Sửa tin bài', en: 'Edited a news item' },
+  'news.item.cover': { vi: 'Đặt ảnh bìa tin bài', en: 'Set a news item cover' },
+  'news.item.submit': { vi: 'Gửi duyệt tin bài', en: 'Submitted a news item for approval' },
+  'news.item.approve': { vi: 'Duyệt tin bài', en: 'Approved a news item' },
+  'news.item.return': { vi: 'Trả lại tin bài', en: 'Returned a news item' },
+  'news.item.withdraw': { vi: 'Gỡ tin bài', en: 'Withdrew a news item' },
+  'news.item.publish': { vi: 'Đăng tin bài theo lịch', en: 'Published a scheduled news item' },
   'training.course.create': { vi: 'Tạo khoá tập huấn', en: 'Created a training course' },
   'training.session.create': { vi: 'Thêm buổi tập huấn', en: 'Added a training session' },
   'training.registration.create': {
@@ -208,6 +216,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, LocalisedText> = {
   community_activity: { vi: 'Hoạt động của tổ', en: 'Team activity' },
   community_targets: { vi: 'Chỉ tiêu Tổ công nghệ số', en: 'Community team targets' },
   training_course: { vi: 'Khoá tập huấn', en: 'Training course' },
+  news_item: { vi: 'Tin bài', en: 'News item' },
   training_session: { vi: 'Buổi tập huấn', en: 'Training session' },
   training_registration: { vi: 'Học viên tập huấn', en: 'Training participant' },
 };

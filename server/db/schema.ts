@@ -5,6 +5,7 @@ import type { FeedbackTables } from './schema-feedback.js';
 import type { KpiTables } from './schema-kpis.js';
 import type { MeasureTables } from './schema-measure.js';
 import type { MeasureSnapshotTables } from './schema-measure-snapshots.js';
+import type { NewsTables } from './schema-news.js';
 import type { NotificationTables } from './schema-notifications.js';
 import type { RevisionTables } from './schema-revisions.js';
 import type { SteerTables } from './schema-steer.js';
@@ -190,4 +191,5 @@ export interface DB
     SteerUrgingTables,
     ContestTables,
     FeedbackTables,
-    CommunityTables {}
+    CommunityTables,
+    NewsTables {}

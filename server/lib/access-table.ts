@@ -36,6 +36,7 @@ export type AccessRule = Permission | 'public' | 'signed-in' | 'person';
  *   'course.unit': the organising unit of a training course; 'registration.unit': a registered official's unit;
  * - 'feedback.unit': the unit a citizen report is with now (its handling unit, or the triage unit before).
  * - 'contest.unit', 'question.unit': the organising unit of a contest, the unit whose bank holds a question.
+ * - 'news.unit': the publishing unit of a news item (path id).
  */
 export type UnitLocator =
   | 'none'
@@ -66,7 +67,8 @@ export type UnitLocator =
   | 'registration.unit'
   | 'feedback.unit'
   | 'contest.unit'
-  | 'question.unit';
+  | 'question.unit'
+  | 'news.unit';
 
 /**
  * A value in an example: literal JSON, or a reference the matrix resolves in its seeded world, written
