@@ -52,8 +52,9 @@ export function createRegisterServices(
   return { products, systems, reviews };
 }
 
-// Periodic reports: the task-KPI job's start-up hook (server/startup.ts).
-export { startReportJobsOnStartup } from './reports/reports.feature.js';
+// Periodic reports: the task-KPI job's start-up hook (server/startup.ts); the services (the leader dashboard)
+// for the DX dashboard module.
+export { createReportServices, startReportJobsOnStartup } from './reports/reports.feature.js';
 
 // Plans, tasks and progress: the other Steer features take the tasks service from here.
 export { createSteerTaskServices } from './tasks/tasks.feature.js';

@@ -11,6 +11,8 @@ export type SteerModuleDeps = Pick<Deps, 'db' | 'clock' | 'audit' | 'config' | '
 export type * from './meetings/meetings.types.js';
 // The DX products and information systems registers (products/, systems/).
 export type * from './products/products.types.js';
+// The leader dashboard (dashboard/, reports/), read by the DX dashboard module.
+export type { SteerDashboardService } from './reports/reports.types.js';
 export type * from './systems/systems.types.js';
 // Plans, tasks, lifecycle, extensions, progress and status (tasks/, plans/, progress/).
 export type * from './tasks/tasks.types.js';
