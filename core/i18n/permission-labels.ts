@@ -34,6 +34,7 @@ export const PERMISSION_LABELS: Record<Permission, { vi: string; en: string }> =
     en: 'Manage community technology teams',
   },
   'training.manage': { vi: 'Quản lý lớp bồi dưỡng', en: 'Manage training courses' },
+  'dashboard.read': { vi: 'Xem bảng điều hành chuyển đổi số', en: 'View the DX dashboard' },
   'news.write': { vi: 'Viết tin bài', en: 'Write news' },
   'news.approve': { vi: 'Duyệt, gỡ tin bài', en: 'Approve and withdraw news' },
 };
