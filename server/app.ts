@@ -10,6 +10,7 @@ import { registerFeedbackModule } from './modules/feedback/feedback.module.js';
 import { registerFilesModule } from './modules/files/files.module.js';
 import { registerKpisModule } from './modules/kpis/kpis.module.js';
 import { registerMeasureModule } from './modules/measure/measure.module.js';
+import { registerNewsModule } from './modules/news/news.module.js';
 import { registerNotificationsModule } from './modules/notifications/notifications.module.js';
 import { registerSteerModule } from './modules/steer/steer.module.js';
 import { registerSystemModule } from './modules/system/system.module.js';
@@ -65,6 +66,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   registerFeedbackModule(app, deps);
   registerCommunityModule(app, deps);
   registerContestModule(app, deps);
+  registerNewsModule(app, deps);
 
   // The built web entries (/ and /app/*); they never match /api/*.
   await registerWebPlugin(app);
