@@ -2,7 +2,7 @@
 // `npm test`: type check, lint, import layout, unit + route tests (SQLite and, with TEST_DATABASE_URL,
 // PostgreSQL), the build (web + compiled server), then end-to-end tests in Chromium against the built web app.
 // Other runtimes (set by .ci/run, optional locally; bin folders separated by ':'):
-//   DXBOARD_SUITE_NODES   the unit and route tests again on each of these Node.js builds
+//   DXBOARD_UNIT_NODES    the Node.js builds the unit and route tests run on (`machine` = this Node; the default)
 //   DXBOARD_SMOKE_NODES   `npm start` started, probed and stopped on each (the machine's Node always)
 //   DXBOARD_PRODUCTION_CHECK=1   `npm ci --omit=dev` + the built output started with plain node
 // Ends with one plain summary line.
@@ -55,41 +55,35 @@ mkdirSync('test-results', { recursive: true });
 run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 run('lint', 'npx', ['biome', 'check', '.']);
 run('import layout (no cycles, no upward imports)', 'node', ['scripts/check-imports.mjs']);
-run('unit and route tests', 'npx', [
-  'vitest',
-  'run',
-  '--project',
-  'unit',
-  '--reporter=default',
-  '--reporter=json',
-  '--outputFile.json=test-results/unit.json',
-]);
-countVitest('test-results/unit.json');
 const nodeBins = (name) => (process.env[name] ?? '').split(':').filter(Boolean);
 const withNode = (bin) => ({ PATH: `${bin}${delimiter}${process.env.PATH}` });
 const versionOf = (bin) =>
   spawnSync(join(bin, 'node'), ['--version'], { encoding: 'utf8' }).stdout?.trim() || `(no node in ${bin})`;
-if (isCi && !nodeBins('DXBOARD_SUITE_NODES').some((bin) => versionOf(bin).startsWith('v24.'))) {
-  console.error('CI=true requires DXBOARD_SUITE_NODES to name a Node 24 build (see .ci/run).');
+// The runtimes the unit and route suite runs on: `machine` is the Node running this script.
+const unitNodes = nodeBins('DXBOARD_UNIT_NODES');
+if (unitNodes.length === 0) unitNodes.push('machine');
+const versionOfUnitNode = (bin) => (bin === 'machine' ? process.version : versionOf(bin));
+if (isCi && !unitNodes.some((bin) => versionOfUnitNode(bin).startsWith('v24.'))) {
+  console.error('CI=true requires DXBOARD_UNIT_NODES to name a Node 24 build (see .ci/run).');
   process.exit(1);
 }
-
-for (const bin of nodeBins('DXBOARD_SUITE_NODES')) {
-  const version = versionOf(bin);
+for (const bin of unitNodes) {
+  const machine = bin === 'machine';
+  const version = versionOfUnitNode(bin);
   const report = `test-results/unit-${version}.json`;
   run(
     `unit and route tests on Node ${version}`,
-    join(bin, 'node'),
+    machine ? process.execPath : join(bin, 'node'),
     [
       'node_modules/vitest/vitest.mjs',
       'run',
       '--project',
       'unit',
-      '--reporter=dot',
+      `--reporter=${unitNodes.length > 1 && !machine ? 'dot' : 'default'}`,
       '--reporter=json',
       `--outputFile.json=${report}`,
     ],
-    withNode(bin),
+    machine ? {} : withNode(bin),
   );
   countVitest(report);
 }
