@@ -88,6 +88,23 @@ for (const bin of unitNodes) {
   countVitest(report);
 }
 
+// When the suite ran on other builds only, the database layer's own tests (the SQLite driver this runtime loads,
+// its prepared-statement lifecycle) still run on this one: decision 0005.
+if (!unitNodes.includes('machine')) {
+  const report = `test-results/db-${process.version}.json`;
+  run(`database layer tests on Node ${process.version}`, process.execPath, [
+    'node_modules/vitest/vitest.mjs',
+    'run',
+    '--project',
+    'unit',
+    'server/db',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+  ]);
+  countVitest(report);
+}
+
 if (run('build (web + compiled server)', 'npm', ['run', 'build'])) {
   run('end-to-end tests', 'npx', [
     'vitest',
