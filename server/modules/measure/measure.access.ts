@@ -147,6 +147,13 @@ export const measureAccess: AccessRow[] = [
   { ...periodRow('GET', '/ranking', 'measure.read', published, true), permission: 'signed-in' },
   periodRow('GET', '/components/{code}', 'measure.read', { params: { id: '$publishedPeriod', code: 'C1' } }),
   periodRow('GET', '/completion', 'measure.read'),
+  // The appraiser's queue lists only the units of the caller's appraisal scope.
+  {
+    operation: 'GET /api/measure/appraisal-queue',
+    permission: 'measure.appraise',
+    unit: 'none',
+    example: {},
+  },
   {
     operation: 'GET /api/public/measure/periods/{id}/ranking',
     permission: 'public',

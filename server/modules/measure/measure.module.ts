@@ -8,6 +8,9 @@ import { registerAnalysisRoutes } from './analysis/analysis.routes.js';
 import { createAnalysisService } from './analysis/analysis.service.js';
 import { registerAppraisalRoutes } from './appraisal/appraisal.routes.js';
 import { createAppraisalService } from './appraisal/appraisal.service.js';
+import { createAppraisalQueueRepository } from './appraisal/appraisal-queue.repository.js';
+import { registerAppraisalQueueRoutes } from './appraisal/appraisal-queue.routes.js';
+import { createAppraisalQueueService } from './appraisal/appraisal-queue.service.js';
 import { createExportsRepository } from './exports/exports.repository.js';
 import { registerExportsRoutes } from './exports/exports.routes.js';
 import { createExportsService } from './exports/exports.service.js';
@@ -115,6 +118,7 @@ export function createMeasureServices(deps: ServiceDeps) {
       kpis: deps.kpis ?? createKpiReader(deps),
     }),
     appraisal: createAppraisalService({ ...submissionDeps, notices }),
+    appraisalQueue: createAppraisalQueueService({ repo: createAppraisalQueueRepository(db) }),
     publication: createPublicationService({
       ...repos,
       db,
@@ -160,6 +164,7 @@ export function registerMeasureModule(app: FastifyInstance, deps: MeasureModuleD
   registerSubmissionsRoutes(app, services.submissions);
   registerKpiPrefillRoutes(app, services.kpiPrefill);
   registerAppraisalRoutes(app, services.appraisal);
+  registerAppraisalQueueRoutes(app, services.appraisalQueue);
   registerPublishRoute(app, services.results);
   registerPublicationRoutes(app, services.publication);
   registerResultsRoutes(app, services.views);

@@ -45,6 +45,7 @@ import type {
 } from '../../../core/contracts/measure-framework.js';
 import type { KpiPrefillResult } from '../../../core/contracts/measure-kpi-prefill.js';
 import type { PublicPeriodDetail } from '../../../core/contracts/measure-public.js';
+import type { AppraisalQueue } from '../../../core/contracts/measure-queue.js';
 import type { CompiledFramework } from '../../../core/measure/compile.js';
 import type { RobustnessUnit } from '../../../core/measure/robustness.js';
 import type { Executor } from '../../db/executor.js';
@@ -58,6 +59,7 @@ import type { StoredBody } from '../../lib/download.js';
 import type { FileRow } from '../files/files.types.js';
 import type { KpiReader } from '../kpis/kpis.types.js';
 import type { NotifyResult } from '../notifications/notifications.types.js';
+import type { AppraisalQueueRepository } from './appraisal/appraisal-queue.repository.js';
 import type { ExportsRepository } from './exports/exports.repository.js';
 import type { ReportOptions } from './exports/report-docx.issuer.js';
 import type { FrameworkOwners } from './frameworks/framework-owners.js';
@@ -275,6 +277,12 @@ export type AppraisalService = {
   appraise(actx: AuditContext, ids: SubmissionIds, body: AppraisalBody): Promise<SubmissionView>;
   returnForCorrection(actx: AuditContext, ids: SubmissionIds, body: ReturnBody): Promise<SubmissionView>;
   approve(actx: AuditContext, ids: SubmissionIds): Promise<SubmissionView>;
+};
+
+/** The appraiser's queue: submissions waiting for appraisal, returned, or resubmitted, in the caller's scope. */
+export type AppraisalQueueDeps = { repo: AppraisalQueueRepository };
+export type AppraisalQueueService = {
+  queue(actor: Actor | null): Promise<AppraisalQueue>;
 };
 
 export type KpiPrefillDeps = ContextDeps & {

@@ -61,6 +61,15 @@ describe.each(testDialects())('Measure demo seed on %s', (dialect) => {
       .where('u.code', '=', '05443')
       .executeTakeFirstOrThrow();
     expect(officerDraft.status).toBe('draft');
+    // The rest of 2026 fills the appraiser's queue: first submissions, returns and resubmissions (round 2).
+    const queue = await db
+      .selectFrom('measureSubmissions')
+      .select(['status', 'round'])
+      .where('periodId', '=', periods[3].id)
+      .execute();
+    const has = (status: string, round: number) =>
+      queue.some((q) => q.status === status && q.round === round);
+    expect(has('submitted', 1) && has('returned', 1) && has('submitted', 2)).toBe(true);
     // 2025 and 2026 carry plan targets, so the demo profiles show the distance to them.
     const targets = await db
       .selectFrom('measurePeriods')

@@ -14,8 +14,9 @@ import { createMeasureServices } from '../measure.module.js';
 // Demo Measure data (marked "dữ liệu mẫu"): the commune and department frameworks from the built-in
 // templates; 2024 periods in the OLD structure (old Thái Nguyên and Bắc Kạn communes) published; 2025 in the
 // new structure (92 communes) mostly approved and published, a few still in draft / submitted / returned;
-// 2026 open with the demo commune officer's commune in draft. Frameworks, periods and publishing go through
-// the services (audited); values are bulk-inserted in one transaction per period to keep start-up short.
+// 2026 open with the demo commune officer's commune in draft and a few others waiting for appraisal, returned
+// or resubmitted. Frameworks, periods and publishing go through the services (audited); values are
+// bulk-inserted in one transaction per period to keep start-up short.
 
 const DEMO = '(dữ liệu mẫu)';
 const OFFICER_COMMUNE = '05443';
@@ -27,6 +28,8 @@ const TARGETS_2026: PeriodTargets = {
   mainIndices: { 'X.CQS': 0.75, 'X.HT': 0.65, 'X.KTS': 0.6, 'X.XHS': 0.65 },
 };
 type Status = 'draft' | 'submitted' | 'returned' | 'approved';
+/** 'resubmitted': submitted a second time after a return (round 2), for the appraiser's queue. */
+type SeedStatus = Status | 'resubmitted';
 
 /** A plausible raw entry; `quality` (0–1) is the unit's overall level so units differ consistently. */
 export function demoValue(c: Component, random: () => number, quality: number): ComponentValue {
@@ -64,7 +67,7 @@ async function insertSubmissions(
     units: SeedUnit[];
     seed: number;
     now: string;
-    statusOf: (i: number) => Status;
+    statusOf: (i: number) => SeedStatus;
   },
 ) {
   const random = seededRandom(p.seed);
@@ -80,7 +83,8 @@ async function insertSubmissions(
   const col = new Map(batch.componentCodes.map((code, i) => [code, i]));
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < p.units.length; i++) {
-      const status = p.statusOf(i);
+      const seedStatus = p.statusOf(i);
+      const status = seedStatus === 'resubmitted' ? 'submitted' : seedStatus;
       const done = status !== 'draft';
       const sub = await trx
         .insertInto('measureSubmissions')
@@ -88,7 +92,7 @@ async function insertSubmissions(
           periodId: p.periodId,
           unitId: p.units[i].id,
           status,
-          round: done ? 1 : 0,
+          round: seedStatus === 'resubmitted' ? 2 : done ? 1 : 0,
           returnComment: status === 'returned' ? `Bổ sung tài liệu kiểm chứng ${DEMO}` : null,
           submittedAt: done ? p.now : null,
           approvedAt: status === 'approved' ? p.now : null,
@@ -189,7 +193,11 @@ export async function seedDemoMeasure(deps: Deps): Promise<string[]> {
     await s.periods.open(ctx, p.id);
     return { id: p.id, units: await unitsOf(db, p.id) };
   };
-  const seed = async (p: { id: number; units: SeedUnit[] }, year: number, statusOf: (i: number) => Status) =>
+  const seed = async (
+    p: { id: number; units: SeedUnit[] },
+    year: number,
+    statusOf: (i: number) => SeedStatus,
+  ) =>
     insertSubmissions(db, {
       periodId: p.id,
       framework: COMMUNE_SET,
@@ -230,8 +238,10 @@ export async function seedDemoMeasure(deps: Deps): Promise<string[]> {
   );
   const officerUnit = await findUnit(db, '2025-07-01', OFFICER_COMMUNE);
   const few = y2026.units.filter((u, i) => u.id === officerUnit?.id || i % 9 === 4);
+  // The others cycle through the appraiser's queue: waiting, returned to the unit, resubmitted after a return.
+  const queue: SeedStatus[] = ['submitted', 'submitted', 'returned', 'resubmitted'];
   await seed({ id: y2026.id, units: few }, 2026, (i) =>
-    few[i].id === officerUnit?.id ? 'draft' : 'submitted',
+    few[i].id === officerUnit?.id ? 'draft' : queue[i % queue.length],
   );
   lines.push(`Demo Measure 2026: open; ${few.length} communes started (the demo commune in draft).`);
   return lines;
