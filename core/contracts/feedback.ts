@@ -22,6 +22,8 @@ export const FeedbackCategoryInputSchema = z.strictObject({
   deadlineAmount: z.number().int().min(1).max(90),
   deadlineKind: z.enum(DEADLINE_KINDS),
   photoRequired: z.boolean().default(false),
+  /** Working hours within which a new report must be routed (8; 4 for urgent matters). */
+  receiveHours: z.number().int().min(1).max(80).default(8),
   defaultUnitId: IdNumber.nullish().transform((v) => v ?? null),
   active: z.boolean().default(true),
 });
@@ -35,6 +37,7 @@ export const FeedbackCategorySchema = z.object({
   deadlineAmount: z.number(),
   deadlineKind: z.enum(DEADLINE_KINDS),
   photoRequired: z.boolean(),
+  receiveHours: z.number(),
   defaultUnitId: z.number().nullable(),
   defaultUnitName: z.string().nullable(),
   active: z.boolean(),
@@ -115,6 +118,8 @@ export const FeedbackReportSchema = z.object({
   showName: z.boolean(),
   deadline: z.string().nullable(),
   deadlineState: DeadlineStateSchema,
+  /** The instant by which a new report must be routed (working hours of its category). */
+  receiveDueAt: z.string().nullable(),
   answer: z.string().nullable(),
   answeredAt: z.string().nullable(),
   refuseKind: z.enum(REFUSE_KINDS).nullable(),
@@ -154,3 +159,43 @@ export const FeedbackExtensionRequestSchema = z.strictObject({
 });
 export const FeedbackExtensionDecisionSchema = z.strictObject({ approve: z.boolean() });
 export const FeedbackCloseSchema = z.strictObject({ note: z.string().trim().max(2000).optional() });
+
+// The working calendar (days off and swapped working days; Vietnam's public holidays shipped, editable).
+export const CALENDAR_DAY_KINDS = ['holiday', 'working_day'] as const;
+export const FeedbackCalendarQuerySchema = z.strictObject({
+  year: z.coerce.number().int().min(2000).max(2100),
+});
+export const FeedbackCalendarDayParamsSchema = z.strictObject({ day: z.iso.date() });
+export const FeedbackCalendarDayInputSchema = z.strictObject({
+  kind: z.enum(CALENDAR_DAY_KINDS),
+  name: Text(200),
+});
+export const FeedbackCalendarDaySchema = z.object({
+  day: z.string(),
+  kind: z.enum(CALENDAR_DAY_KINDS),
+  name: z.string(),
+});
+export type FeedbackCalendarDay = z.infer<typeof FeedbackCalendarDaySchema>;
+export const FeedbackCalendarSchema = z.object({
+  year: z.number(),
+  items: z.array(FeedbackCalendarDaySchema),
+});
+
+// Routing rules: a category × an area (a unit and its subtree) → the handling unit.
+export const FeedbackRoutingRuleInputSchema = z.strictObject({
+  categoryId: IdNumber,
+  areaUnitId: IdNumber,
+  unitId: IdNumber,
+});
+export type FeedbackRoutingRuleInput = z.infer<typeof FeedbackRoutingRuleInputSchema>;
+export const FeedbackRoutingRuleSchema = z.object({
+  id: z.number(),
+  categoryId: z.number(),
+  categoryName: z.string(),
+  areaUnitId: z.number(),
+  areaName: z.string(),
+  unitId: z.number(),
+  unitName: z.string(),
+});
+export type FeedbackRoutingRule = z.infer<typeof FeedbackRoutingRuleSchema>;
+export const FeedbackRoutingRuleListSchema = z.object({ items: z.array(FeedbackRoutingRuleSchema) });

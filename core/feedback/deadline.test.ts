@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../steer/calendar.js';
-import { computeDeadline, deadlineState, isOnTime, isWorkingDay, workingDaysBetween } from './deadline.js';
+import {
+  addWorkingHours,
+  computeDeadline,
+  deadlineState,
+  isOnTime,
+  isWorkingDay,
+  workingDaysBetween,
+} from './deadline.js';
 
 describe('computeDeadline', () => {
   it('counts working days after the assignment day, skipping the weekend', () => {
@@ -83,5 +90,44 @@ describe('deadlineState and isOnTime', () => {
     expect(isOnTime('2026-03-10', '2026-03-10')).toBe(true);
     expect(isOnTime('2026-03-11', '2026-03-10')).toBe(false);
     expect(isOnTime('2026-03-11', null)).toBe(true);
+  });
+});
+
+describe('addWorkingHours (office hours 8–12, 13–17, Vietnam time)', () => {
+  const vn = (local: string) => new Date(`${local}+07:00`);
+  const at = (local: string) => vn(local).toISOString();
+  it('counts within one morning and across lunch', () => {
+    expect(addWorkingHours(vn('2026-12-07T08:30:00'), 2)).toBe(at('2026-12-07T10:30:00'));
+    expect(addWorkingHours(vn('2026-12-07T11:00:00'), 2)).toBe(at('2026-12-07T14:00:00'));
+  });
+  it('starts at the next opening for a report sent at night or at lunch', () => {
+    expect(addWorkingHours(vn('2026-12-07T22:10:00'), 4)).toBe(at('2026-12-08T12:00:00'));
+    expect(addWorkingHours(vn('2026-12-07T12:20:00'), 1)).toBe(at('2026-12-07T14:00:00'));
+  });
+  it('crosses a weekend: Friday 16:00 + 8 hours is Monday 16:00', () => {
+    expect(addWorkingHours(vn('2026-12-04T16:00:00'), 8)).toBe(at('2026-12-07T16:00:00'));
+  });
+  it('skips Tết 2026 and National Day, and counts a swapped Saturday', () => {
+    // Friday 13/2/2026 15:00 + 8 h: Tết runs 16–20/2, so Monday 23/2 at 15:00.
+    expect(addWorkingHours(vn('2026-02-13T15:00:00'), 8)).toBe(at('2026-02-23T15:00:00'));
+    // Monday 31/8/2026 16:30 + 4 h (urgent): 1–2/9 off, so Thursday 3/9 at 11:30.
+    expect(addWorkingHours(vn('2026-08-31T16:30:00'), 4)).toBe(at('2026-09-03T11:30:00'));
+    // Friday 9/1/2026 16:00 + 4 h: Saturday 10/1 is worked (swapped for 2/1).
+    expect(addWorkingHours(vn('2026-01-09T16:00:00'), 4)).toBe(at('2026-01-10T11:00:00'));
+  });
+  it('uses the calendar it is given (a holiday added by the province)', () => {
+    const calendar = { holidays: new Set(['2026-12-08']), workingWeekends: new Set<string>() };
+    expect(addWorkingHours(vn('2026-12-07T16:00:00'), 2, calendar)).toBe(at('2026-12-09T09:00:00'));
+  });
+  it('never returns before the start, and more hours never give an earlier instant', () => {
+    const start = vn('2026-03-05T09:17:00');
+    let previous = start.toISOString();
+    for (let h = 0; h <= 60; h++) {
+      const due = addWorkingHours(start, h);
+      expect(due >= previous).toBe(true);
+      previous = due;
+    }
+    expect(addWorkingHours(start, 0)).toBe(start.toISOString());
+    expect(() => addWorkingHours(start, -1)).toThrow(RangeError);
   });
 });

@@ -131,3 +131,52 @@ export function deadlineState(
 /** An answer given on `answeredDate` met the deadline (no deadline: on time). */
 export const isOnTime = (answeredDate: string, deadline: string | null) =>
   deadline === null || answeredDate <= deadline;
+
+/** Office hours of a working day, Vietnam time, as [start, end) minutes after midnight: 8:00–12:00, 13:00–17:00. */
+export type OfficeHours = readonly (readonly [number, number])[];
+export const VIETNAM_OFFICE_HOURS: OfficeHours = [
+  [8 * 60, 12 * 60],
+  [13 * 60, 17 * 60],
+];
+const VN_OFFSET_MS = 7 * 3600_000;
+
+/**
+ * The instant `hours` working hours after `start` (an instant): only office hours of working days count. A report
+ * that arrives at 16:00 on a Friday with 8 hours to be received is due at 16:00 on Monday (or later across a
+ * holiday); one that arrives at night counts from the next morning's opening. Returned as ISO UTC.
+ */
+export function addWorkingHours(
+  start: Date,
+  hours: number,
+  calendar: WorkCalendar = VIETNAM_CALENDAR,
+  office: OfficeHours = VIETNAM_OFFICE_HOURS,
+): string {
+  if (!Number.isFinite(hours) || hours < 0 || hours > 2000) throw new RangeError('working hours 0–2000');
+  let left = Math.round(hours * 3600_000); // milliseconds still to count
+  if (left === 0) return start.toISOString();
+  let t = start.getTime() + VN_OFFSET_MS; // Vietnam wall-clock, as if UTC
+  let day = Math.floor(t / 86_400_000);
+  for (let guard = 0; guard < 5000; guard++, day++) {
+    if (!isWorkingDay(fromDay(day), calendar)) continue;
+    for (const [from, to] of office) {
+      const begin = Math.max(t, day * 86_400_000 + from * 60_000);
+      const end = day * 86_400_000 + to * 60_000;
+      if (begin >= end) continue;
+      const take = Math.min(left, end - begin);
+      left -= take;
+      t = begin + take;
+      if (left === 0) return new Date(t - VN_OFFSET_MS).toISOString();
+    }
+  }
+  throw new RangeError('working hours beyond the calendar');
+}
+
+/** The calendar kept as data (feedback_calendar_days): days off and weekend days worked. */
+export function calendarFromDays(
+  days: readonly { day: string; kind: 'holiday' | 'working_day' }[],
+): WorkCalendar {
+  return {
+    holidays: new Set(days.filter((d) => d.kind === 'holiday').map((d) => d.day)),
+    workingWeekends: new Set(days.filter((d) => d.kind === 'working_day').map((d) => d.day)),
+  };
+}

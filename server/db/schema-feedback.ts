@@ -14,6 +14,8 @@ export interface FeedbackCategoriesTable {
   deadlineKind: DeadlineKind;
   photoRequired: Generated<number>;
   defaultUnitId: number | null;
+  /** Working hours within which a new report must be routed (2026-12-07-0500). */
+  receiveHours: Generated<number>;
   active: Generated<number>;
   createdAt: string;
   updatedAt: string;
@@ -37,6 +39,8 @@ export interface FeedbackReportsTable {
   status: FeedbackStatus;
   unitId: number;
   deadline: string | null;
+  /** The instant by which a new report must be routed (receive_hours working hours after it arrived). */
+  receiveDueAt: string | null;
   assignedAt: string | null;
   firstAnsweredAt: string | null;
   firstAnswerOnTime: number | null;
@@ -112,6 +116,25 @@ export interface FeedbackSubscriptionsTable {
   createdAt: string;
 }
 
+export interface FeedbackCalendarDaysTable {
+  id: Generated<number>;
+  day: string;
+  kind: 'holiday' | 'working_day';
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FeedbackRoutingRulesTable {
+  id: Generated<number>;
+  categoryId: number;
+  areaUnitId: number;
+  unitId: number;
+  createdAt: string;
+  updatedAt: string;
+  isDemo: Generated<number>;
+}
+
 export interface FeedbackTables {
   feedbackCategories: FeedbackCategoriesTable;
   feedbackReports: FeedbackReportsTable;
@@ -121,4 +144,6 @@ export interface FeedbackTables {
   feedbackOtps: FeedbackOtpsTable;
   feedbackChallenges: FeedbackChallengesTable;
   feedbackSubscriptions: FeedbackSubscriptionsTable;
+  feedbackCalendarDays: FeedbackCalendarDaysTable;
+  feedbackRoutingRules: FeedbackRoutingRulesTable;
 }

@@ -5,7 +5,8 @@ import { type LoggedIn, randomIp } from '../helpers/login.js';
 import type { TestApp } from '../helpers/test-app.js';
 import type { UnitTree } from '../helpers/unit-fixtures.js';
 
-// Audit steps of Feedback (joined into audit-steps.ts): a category created and edited; a citizen's one-time
+// Audit steps of Feedback (joined into audit-steps.ts): a category created and edited; a calendar day set and
+// removed; a routing rule added and removed; a citizen's one-time
 // code, photo and report; the report assigned, noted, extended, accepted, answered, rated (reopened), answered
 // again and closed; a second report refused; an email subscription; a report through Open311.
 
@@ -76,6 +77,31 @@ export function feedbackSteps(env: { t: TestApp; tree: UnitTree; admin: () => Lo
           deadlineKind: 'working_days',
         },
       }),
+    },
+    {
+      op: 'PUT /api/feedback/calendar/{day}',
+      request: () => ({
+        url: '/api/feedback/calendar/2026-12-31',
+        payload: { kind: 'holiday', name: 'Nghỉ cuối năm của tỉnh' },
+      }),
+    },
+    {
+      op: 'DELETE /api/feedback/calendar/{day}',
+      request: () => ({ url: '/api/feedback/calendar/2026-12-31' }),
+    },
+    {
+      op: 'POST /api/feedback/routing-rules',
+      request: (c) => ({
+        url: '/api/feedback/routing-rules',
+        payload: { categoryId: c.fbCategory, areaUnitId: tree.communeB, unitId: tree.communeB },
+      }),
+      after: (b, c) => {
+        c.fbRule = Number(b.id);
+      },
+    },
+    {
+      op: 'DELETE /api/feedback/routing-rules/{id}',
+      request: (c) => ({ url: `/api/feedback/routing-rules/${c.fbRule}` }),
     },
     {
       op: 'POST /api/public/feedback/otp',

@@ -6,7 +6,7 @@ import type { TestApp } from '../helpers/test-app.js';
 // Feedback in the authorisation matrix's world: one category (code MATRIX_CAT) and, for the sibling commune and
 // for the province, a citizen report with a photo assigned to that unit, with an internal note carrying the
 // target's marker (staff-only text: the public views must never show it). Adds '$feedbackCategory',
-// '$feedbackReport', '$feedbackCode', '$feedbackPhoto', '$feedbackServiceFile', '$feedbackRequestFile'.
+// '$feedbackReport', '$feedbackRoutingRule' (a routing rule for the target unit's area), '$feedbackCode', '$feedbackPhoto', '$feedbackServiceFile', '$feedbackRequestFile'.
 
 type Target = 'sibling' | 'province';
 type World = { t: TestApp; control: LoggedIn; ids: Record<Target, { unit: number }> };
@@ -58,7 +58,13 @@ export async function seedFeedbackWorld(world: World, markers: Record<Target, st
     await call(t, control, 'POST', `/api/feedback/reports/${created.id}/notes`, {
       text: `Ghi chú nội bộ ${markers[target]}`,
     });
+    const rule = await call<{ id: number }>(t, control, 'POST', '/api/feedback/routing-rules', {
+      categoryId: category.id,
+      areaUnitId: unitId,
+      unitId,
+    });
     Object.assign(world.ids[target], {
+      feedbackRoutingRule: rule.id,
       feedbackCategory: category.id,
       feedbackReport: created.id,
       feedbackCode: created.code,

@@ -21,6 +21,7 @@ import * as steerImport from './2026-12-06-0450-steer-import.js';
 import * as auditUnit from './2026-12-06-0500-audit-unit.js';
 import * as dataRevisions from './2026-12-06-0510-data-revisions.js';
 import * as feedback from './2026-12-06-0600-feedback.js';
+import * as feedbackCalendar from './2026-12-07-0500-feedback-calendar.js';
 import * as contest from './2026-12-06-0700-contest.js';
 import * as community from './2026-12-06-0800-community.js';
 import * as steerBenchIndexes from './2026-12-06-0910-steer-bench-indexes.js';
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-0800-community': community,
   '2026-12-06-0910-steer-bench-indexes': steerBenchIndexes,
   '2026-12-07-0200-news': news,
+  '2026-12-07-0500-feedback-calendar': feedbackCalendar,
 };

@@ -45,7 +45,7 @@ export async function feedbackScenario(dialect: DialectName) {
 
   async function call(
     who: LoggedIn | null,
-    method: 'GET' | 'POST' | 'PUT',
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     url: string,
     payload?: unknown,
     headers: Record<string, string> = {},

@@ -45,6 +45,42 @@ const staffRows: AccessRow[] = [
     },
   },
   {
+    operation: 'GET /api/feedback/calendar',
+    permission: 'signed-in',
+    unit: 'none',
+    example: { query: { year: 2026 } },
+  },
+  {
+    operation: 'PUT /api/feedback/calendar/{day}',
+    permission: 'feedback.manage',
+    unit: 'top-level',
+    example: { params: { day: '2026-12-24' }, body: { kind: 'holiday', name: 'Ngày nghỉ của tỉnh' } },
+  },
+  {
+    operation: 'DELETE /api/feedback/calendar/{day}',
+    permission: 'feedback.manage',
+    unit: 'top-level',
+    example: { params: { day: '2026-09-01' } },
+  },
+  {
+    operation: 'GET /api/feedback/routing-rules',
+    permission: 'signed-in',
+    unit: 'none',
+    example: {},
+  },
+  {
+    operation: 'POST /api/feedback/routing-rules',
+    permission: 'feedback.manage',
+    unit: 'top-level',
+    example: { body: { categoryId: '$feedbackCategory', areaUnitId: '$unit', unitId: '$unit' } },
+  },
+  {
+    operation: 'DELETE /api/feedback/routing-rules/{id}',
+    permission: 'feedback.manage',
+    unit: 'top-level',
+    example: { params: { id: '$feedbackRoutingRule' } },
+  },
+  {
     operation: 'GET /api/feedback/reports',
     permission: 'feedback.read',
     unit: 'none',

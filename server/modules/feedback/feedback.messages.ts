@@ -12,6 +12,18 @@ registerMessages({
     en: 'The category does not exist or no longer takes reports',
   },
   'feedback.unknown_unit': { vi: 'Đơn vị không tồn tại', en: 'The unit does not exist' },
+  'feedback.routing_rule_exists': {
+    vi: 'Lĩnh vực này đã có quy tắc chuyển xử lý cho địa bàn đã chọn',
+    en: 'This category already has a routing rule for that area',
+  },
+  'feedback.calendar_holiday_day': {
+    vi: 'Ngày nghỉ lễ phải là ngày thường (thứ Hai đến thứ Sáu)',
+    en: 'A holiday must fall on a weekday',
+  },
+  'feedback.calendar_working_day_day': {
+    vi: 'Ngày làm bù phải là thứ Bảy hoặc Chủ nhật',
+    en: 'A swapped working day must fall on a weekend',
+  },
   'feedback.not_allowed': {
     vi: 'Không thực hiện được thao tác này ở trạng thái hiện tại của phản ánh',
     en: 'This action is not possible in the report’s current status',

@@ -18,6 +18,8 @@ import { registerOpen311Routes } from './open311/open311.routes.js';
 import { createOpen311Service } from './open311/open311.service.js';
 import { registerReportsRoutes } from './reports/reports.routes.js';
 import { createReportsService } from './reports/reports.service.js';
+import { registerFeedbackRulesRoutes } from './rules/rules.routes.js';
+import { createFeedbackRulesService } from './rules/rules.service.js';
 import { createFeedbackRepository } from './shared/feedback.repository.js';
 
 // Feedback: citizen reports (phản ánh kiến nghị) — categories, the public form with a verified contact, routing
@@ -37,6 +39,7 @@ export function createFeedbackServices(
   const base = { ...deps, repo, guard, notifier, kpis };
   const reports = createReportsService(base);
   const categories = createCategoriesService(base);
+  const rules = createFeedbackRulesService(base);
   const citizen = createCitizenService({
     ...base,
     reports,
@@ -50,7 +53,7 @@ export function createFeedbackServices(
     authenticator: createAuthenticator(deps),
     now: () => deps.clock.now(),
   });
-  return { repo, reports, categories, citizen, open311, kpis };
+  return { repo, reports, categories, rules, citizen, open311, kpis };
 }
 export type FeedbackServices = ReturnType<typeof createFeedbackServices>;
 
@@ -69,6 +72,7 @@ export function registerFeedbackModule(app: FastifyInstance, deps: FeedbackModul
   app.register(async (scope) => {
     registerCategoriesRoutes(scope, services.categories);
     registerReportsRoutes(scope, services.reports);
+    registerFeedbackRulesRoutes(scope, services.rules);
   });
   app.register(async (scope) => {
     await scope.register(multipart, {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type {
   FeedbackAnswerSchema,
   FeedbackAssignSchema,
+  FeedbackCalendarDayInputSchema,
   FeedbackCategory,
   FeedbackCategoryInput,
   FeedbackExtensionRequestSchema,
@@ -9,6 +10,8 @@ import type {
   FeedbackQueueQuery,
   FeedbackRefuseSchema,
   FeedbackReport,
+  FeedbackRoutingRule,
+  FeedbackRoutingRuleInput,
 } from '../../../core/contracts/feedback.js';
 import type {
   NearbySchema,
@@ -73,6 +76,22 @@ export type CategoriesService = {
   list(actor: Actor | null): Promise<{ items: FeedbackCategory[] }>;
   create(ctx: AuditContext, input: FeedbackCategoryInput): Promise<FeedbackCategory>;
   update(ctx: AuditContext, id: number, input: FeedbackCategoryInput): Promise<FeedbackCategory>;
+};
+
+export type FeedbackRulesService = {
+  calendar(
+    actor: Actor | null,
+    year: number,
+  ): Promise<{ year: number; items: import('../../../core/contracts/feedback.js').FeedbackCalendarDay[] }>;
+  setCalendarDay(
+    ctx: AuditContext,
+    day: string,
+    input: z.infer<typeof FeedbackCalendarDayInputSchema>,
+  ): Promise<import('../../../core/contracts/feedback.js').FeedbackCalendarDay>;
+  deleteCalendarDay(ctx: AuditContext, day: string): Promise<void>;
+  routingRules(actor: Actor | null): Promise<{ items: FeedbackRoutingRule[] }>;
+  createRoutingRule(ctx: AuditContext, input: FeedbackRoutingRuleInput): Promise<FeedbackRoutingRule>;
+  deleteRoutingRule(ctx: AuditContext, id: number): Promise<void>;
 };
 
 export type NewReport = Omit<SubmitReport, 'otp' | 'subscribe' | 'photoIds'> & {

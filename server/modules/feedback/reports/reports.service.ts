@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { deadlineState } from '../../../../core/feedback/deadline.js';
+import { addWorkingHours, calendarFromDays, deadlineState } from '../../../../core/feedback/deadline.js';
 import { FEEDBACK_STATUS_LABELS } from '../../../../core/feedback/labels.js';
 import { type FeedbackAction, type FeedbackStatus, nextStatus } from '../../../../core/feedback/lifecycle.js';
 import { vietnamDate } from '../../../../core/time/vietnam-date.js';
@@ -33,15 +33,21 @@ const notAllowed = () => new AppError('INVALID_STATE', { detailKey: 'feedback.no
 export function createReportsService(deps: FeedbackBase): ReportsService {
   const { db, repo, guard, audit, clock, notifier, kpis } = deps;
   const today = () => vietnamDate(clock.now());
+  /** The working calendar as the province keeps it (feedback_calendar_days), read per operation. */
+  const calendar = async (exec: Executor = db) => calendarFromDays(await repo.calendarDays(exec));
 
   async function view(actor: Actor, id: number, exec: Executor = db) {
     const r = await repo.findReport(id, exec);
     if (!r) throw new AppError('NOT_FOUND');
     const ancestors = await unitAncestorIds(exec, r.unitId);
-    return staffView(r, await repo.eventsOf(id, exec), await repo.filesOf(id, exec), today(), {
-      handle: canHandleReport(actor, ancestors, r),
-      manage: canManageReport(actor, ancestors, r),
-    });
+    return staffView(
+      r,
+      await repo.eventsOf(id, exec),
+      await repo.filesOf(id, exec),
+      today(),
+      { handle: canHandleReport(actor, ancestors, r), manage: canManageReport(actor, ancestors, r) },
+      await calendar(exec),
+    );
   }
 
   /** Loads the report for a write under `rule`, inside the transaction (401 → 404 → 403). */
@@ -152,7 +158,10 @@ export function createReportsService(deps: FeedbackBase): ReportsService {
     if (!category) throw new AppError('NOT_FOUND');
     const now = clock.now().toISOString();
     // The deadline runs from the first assignment; a transfer keeps it, a review after reopening gets its own.
-    const deadline = r.deadline && r.status !== 'reopened' ? r.deadline : newDeadline(today(), category);
+    const deadline =
+      r.deadline && r.status !== 'reopened'
+        ? r.deadline
+        : newDeadline(today(), category, await calendar(trx));
     await repo.updateReport(r.id, { status, unitId, deadline, assignedAt: now, updatedAt: now }, trx);
     for (const f of await repo.filesOf(r.id, trx))
       if (f.role === 'photo') await deps.files.assignUnit(f.id, unitId, trx);
@@ -199,6 +208,7 @@ export function createReportsService(deps: FeedbackBase): ReportsService {
         repo.countReports(filter),
       ]);
       const d = today();
+      const cal = await calendar();
       return {
         items: rows.map((r) => ({
           id: r.id,
@@ -215,6 +225,7 @@ export function createReportsService(deps: FeedbackBase): ReportsService {
             r.deadline,
             d,
             ['assigned', 'in_progress', 'reopened'].includes(r.status),
+            cal,
           ),
           createdAt: r.createdAt,
         })),
@@ -242,6 +253,10 @@ export function createReportsService(deps: FeedbackBase): ReportsService {
         (input.areaUnitId ? await repo.rootOf(input.areaUnitId) : undefined) ??
         (category.defaultUnitId ? await repo.rootOf(category.defaultUnitId) : undefined) ??
         (await repo.firstTopLevelUnit());
+      // Routed by the rule of the nearest area (category × area), else by the category's default unit.
+      const routeTo =
+        (input.areaUnitId ? await repo.matchRoutingRule(category.id, input.areaUnitId) : undefined) ??
+        category.defaultUnitId;
       if (!triage) throw new AppError('INVALID_STATE', { detailKey: 'feedback.unknown_unit' });
       const now = clock.now();
       return db.transaction().execute(async (trx) => {
@@ -265,6 +280,7 @@ export function createReportsService(deps: FeedbackBase): ReportsService {
             status: 'received',
             unitId: triage,
             deadline: null,
+            receiveDueAt: addWorkingHours(now, category.receiveHours, await calendar(trx)),
             assignedAt: null,
             firstAnsweredAt: null,
             firstAnswerOnTime: null,
@@ -309,8 +325,8 @@ export function createReportsService(deps: FeedbackBase): ReportsService {
             source: input.source,
           },
         });
-        // Routed by its category when the category names a unit; otherwise the province triages it.
-        if (category.defaultUnitId) await assignIn(trx, ctx, r, category.defaultUnitId, null, 'assigned');
+        // Routed by a rule or its category's unit when there is one; otherwise the province triages it.
+        if (routeTo) await assignIn(trx, ctx, r, routeTo, null, 'assigned');
         const after = (await repo.findReport(id, trx)) as ReportRow;
         return { id, code, status: after.status };
       });
@@ -517,10 +533,11 @@ export function createReportsService(deps: FeedbackBase): ReportsService {
         const category = await repo.findCategory(r.categoryId, trx);
         const deadline =
           approve && category
-            ? newDeadline(r.deadline, {
-                deadlineAmount: r.extensionDays,
-                deadlineKind: category.deadlineKind,
-              })
+            ? newDeadline(
+                r.deadline,
+                { deadlineAmount: r.extensionDays, deadlineKind: category.deadlineKind },
+                await calendar(trx),
+              )
             : r.deadline;
         await repo.updateReport(
           id,
@@ -563,7 +580,10 @@ export function createReportsService(deps: FeedbackBase): ReportsService {
             updatedAt: now,
             ...(satisfied
               ? { closedAt: now }
-              : { deadline: category ? newDeadline(today(), category) : r.deadline, extensionStatus: null }),
+              : {
+                  deadline: category ? newDeadline(today(), category, await calendar(trx)) : r.deadline,
+                  extensionStatus: null,
+                }),
           },
           trx,
         );
@@ -588,12 +608,13 @@ export function createReportsService(deps: FeedbackBase): ReportsService {
     },
 
     async remindDue(todayDate) {
+      const cal = await calendar();
       const rows = await repo.dueReports(
-        newDeadline(todayDate, { deadlineAmount: 1, deadlineKind: 'working_days' }),
+        newDeadline(todayDate, { deadlineAmount: 1, deadlineKind: 'working_days' }, cal),
       );
       let sent = 0;
       for (const r of rows) {
-        const state = deadlineState(r.deadline, todayDate, true);
+        const state = deadlineState(r.deadline, todayDate, true, cal);
         if (state !== 'due_soon' && state !== 'overdue') continue;
         const overdue = state === 'overdue';
         const result = await db.transaction().execute((trx) =>

@@ -2,6 +2,7 @@ import { type Insertable, type Kysely, type Selectable, sql, type Updateable } f
 import type { Executor } from '../../../db/executor.js';
 import type { DB } from '../../../db/schema.js';
 import type {
+  FeedbackCalendarDaysTable,
   FeedbackCategoriesTable,
   FeedbackEventsTable,
   FeedbackReportsTable,
@@ -16,6 +17,16 @@ export type ReportRow = Selectable<FeedbackReportsTable> & {
   categoryCode: string;
   unitName: string;
   areaName: string | null;
+};
+export type CalendarDayRow = Pick<Selectable<FeedbackCalendarDaysTable>, 'day' | 'kind' | 'name'>;
+export type RoutingRuleRow = {
+  id: number;
+  categoryId: number;
+  categoryName: string;
+  areaUnitId: number;
+  areaName: string;
+  unitId: number;
+  unitName: string;
 };
 export type EventRow = Selectable<FeedbackEventsTable> & { unitName: string | null; userName: string | null };
 
@@ -369,6 +380,85 @@ export function createFeedbackRepository(db: Kysely<DB>) {
         .groupBy(['r.unitId', 'u.name'])
         .orderBy('u.name')
         .execute(),
+
+    // ---- The working calendar (days off, swapped working days)
+    calendarDays: (exec: Executor = db): Promise<CalendarDayRow[]> =>
+      exec.selectFrom('feedbackCalendarDays').select(['day', 'kind', 'name']).orderBy('day').execute(),
+    calendarYear: (year: number, exec: Executor = db): Promise<CalendarDayRow[]> =>
+      exec
+        .selectFrom('feedbackCalendarDays')
+        .select(['day', 'kind', 'name'])
+        .where('day', '>=', `${year}-01-01`)
+        .where('day', '<=', `${year}-12-31`)
+        .orderBy('day')
+        .execute(),
+    findCalendarDay: (day: string, exec: Executor = db): Promise<CalendarDayRow | undefined> =>
+      exec
+        .selectFrom('feedbackCalendarDays')
+        .select(['day', 'kind', 'name'])
+        .where('day', '=', day)
+        .executeTakeFirst(),
+    insertCalendarDay: async (row: Insertable<FeedbackCalendarDaysTable>, exec: Executor = db) => {
+      await exec.insertInto('feedbackCalendarDays').values(row).execute();
+    },
+    updateCalendarDay: async (
+      day: string,
+      changes: Updateable<FeedbackCalendarDaysTable>,
+      exec: Executor = db,
+    ) => {
+      await exec.updateTable('feedbackCalendarDays').set(changes).where('day', '=', day).execute();
+    },
+    deleteCalendarDay: async (day: string, exec: Executor = db) => {
+      await exec.deleteFrom('feedbackCalendarDays').where('day', '=', day).execute();
+    },
+
+    // ---- Routing rules (category × area → handling unit)
+    routingRules: (exec: Executor = db, id?: number): Promise<RoutingRuleRow[]> => {
+      let q = exec
+        .selectFrom('feedbackRoutingRules as rr')
+        .innerJoin('feedbackCategories as c', 'c.id', 'rr.categoryId')
+        .innerJoin('units as a', 'a.id', 'rr.areaUnitId')
+        .innerJoin('units as u', 'u.id', 'rr.unitId')
+        .select([
+          'rr.id',
+          'rr.categoryId',
+          'c.nameVi as categoryName',
+          'rr.areaUnitId',
+          'a.name as areaName',
+          'rr.unitId',
+          'u.name as unitName',
+        ]);
+      if (id !== undefined) q = q.where('rr.id', '=', id);
+      return q.orderBy('c.nameVi').orderBy('a.name').orderBy('rr.id').execute();
+    },
+    findRoutingRuleFor: async (categoryId: number, areaUnitId: number, exec: Executor = db) =>
+      exec
+        .selectFrom('feedbackRoutingRules as rr')
+        .select(['rr.id', 'rr.categoryId', 'rr.areaUnitId', 'rr.unitId'])
+        .where('rr.categoryId', '=', categoryId)
+        .where('rr.areaUnitId', '=', areaUnitId)
+        .executeTakeFirst(),
+    /** The rule of the nearest area above (or at) `areaUnitId` for the category, if any. */
+    matchRoutingRule: async (categoryId: number, areaUnitId: number, exec: Executor = db) =>
+      (
+        await exec
+          .selectFrom('feedbackRoutingRules as rr')
+          .innerJoin('unitClosure as uc', 'uc.ancestorId', 'rr.areaUnitId')
+          .select(['rr.unitId', 'uc.depth'])
+          .where('uc.descendantId', '=', areaUnitId)
+          .where('uc.viaLineage', '=', 0)
+          .where('rr.categoryId', '=', categoryId)
+          .orderBy('uc.depth')
+          .orderBy('rr.id')
+          .executeTakeFirst()
+      )?.unitId,
+    insertRoutingRule: (
+      row: { categoryId: number; areaUnitId: number; unitId: number; createdAt: string; updatedAt: string },
+      exec: Executor = db,
+    ) => exec.insertInto('feedbackRoutingRules').values(row).returning('id').executeTakeFirstOrThrow(),
+    deleteRoutingRule: async (id: number, exec: Executor = db) => {
+      await exec.deleteFrom('feedbackRoutingRules').where('id', '=', id).execute();
+    },
   };
 }
 

@@ -1,6 +1,11 @@
 import type { FeedbackReport } from '../../../../core/contracts/feedback.js';
 import type { PublicReport } from '../../../../core/contracts/feedback-public.js';
-import { computeDeadline, type DeadlineKind, deadlineState } from '../../../../core/feedback/deadline.js';
+import {
+  computeDeadline,
+  type DeadlineKind,
+  deadlineState,
+  type WorkCalendar,
+} from '../../../../core/feedback/deadline.js';
 import {
   allowedActions,
   type FeedbackStatus,
@@ -22,8 +27,12 @@ export function maskEmail(email: string): string {
 export const maskContact = (kind: 'phone' | 'email', value: string) =>
   kind === 'phone' ? maskPhone(value) : maskEmail(value);
 
-export function newDeadline(from: string, category: { deadlineAmount: number; deadlineKind: DeadlineKind }) {
-  return computeDeadline(from, category.deadlineAmount, category.deadlineKind);
+export function newDeadline(
+  from: string,
+  category: { deadlineAmount: number; deadlineKind: DeadlineKind },
+  calendar: WorkCalendar,
+) {
+  return computeDeadline(from, category.deadlineAmount, category.deadlineKind, calendar);
 }
 
 type Files = Awaited<ReturnType<FeedbackRepository['filesOf']>>;
@@ -34,6 +43,7 @@ export function staffView(
   files: Files,
   today: string,
   can: { handle: boolean; manage: boolean },
+  calendar: WorkCalendar,
 ): FeedbackReport {
   const actions = allowedActions(r.status).filter((a) => {
     if (a === 'assign' || a === 'refuse' || a === 'close') return can.manage;
@@ -61,7 +71,8 @@ export function staffView(
     reporterName: r.reporterName,
     showName: r.showName === 1,
     deadline: r.deadline,
-    deadlineState: deadlineState(r.deadline, today, isAwaitingAnswer(r.status)),
+    deadlineState: deadlineState(r.deadline, today, isAwaitingAnswer(r.status), calendar),
+    receiveDueAt: r.receiveDueAt,
     answer: r.answer,
     answeredAt: r.answeredAt,
     refuseKind: r.refuseKind,
