@@ -6,6 +6,7 @@ import { registerAccountsModule } from './modules/accounts/accounts.module.js';
 import { registerAuditModule } from './modules/audit/audit.module.js';
 import { registerCommunityModule } from './modules/community/community.module.js';
 import { registerContestModule } from './modules/contest/contest.module.js';
+import { registerDashboardModule } from './modules/dashboard/dashboard.module.js';
 import { registerFeedbackModule } from './modules/feedback/feedback.module.js';
 import { registerFilesModule } from './modules/files/files.module.js';
 import { registerKpisModule } from './modules/kpis/kpis.module.js';
@@ -66,6 +67,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   registerFeedbackModule(app, deps);
   registerCommunityModule(app, deps);
   registerContestModule(app, deps);
+  registerDashboardModule(app, deps);
   registerNewsModule(app, deps);
 
   // The built web entries (/ and /app/*); they never match /api/*.

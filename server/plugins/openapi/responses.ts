@@ -150,6 +150,8 @@ export const DOWNLOADS: Record<string, string[]> = {
   'GET /api/community/exports/registry.xlsx': [XLSX],
   'GET /api/community/exports/report.xlsx': [XLSX],
   'GET /api/contest/contests/{id}/results.xlsx': [XLSX],
+  'GET /api/dashboard/briefing.pdf': [FILE_KINDS.pdf],
+  'GET /api/dashboard/briefing.docx': [DOCX],
 };
 
 /**

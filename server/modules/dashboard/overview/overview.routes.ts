@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { DashboardQuerySchema, DashboardSchema } from '../../../../core/contracts/dashboard.js';
+import { rejectAnonymous } from '../../../lib/request-auth.js';
+import type { OverviewService } from '../dashboard.types.js';
+
+export function registerOverviewRoutes(app: FastifyInstance, overview: OverviewService) {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/dashboard',
+    {
+      onRequest: rejectAnonymous,
+      schema: {
+        tags: ['dashboard'],
+        summary:
+          "The DX dashboard of an area: headline KPIs, the published ranking and the open period's progress, tasks, contest, feedback and community figures",
+        querystring: DashboardQuerySchema,
+        response: { 200: DashboardSchema },
+      },
+    },
+    async (request) => overview.overview(request.actor, request.query),
+  );
+}
