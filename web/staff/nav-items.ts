@@ -6,6 +6,7 @@ export type NavItem = { to: string; label: MessageKey; roles?: readonly Role[] }
 // Module map of the staff app; `roles` hides admin pages from people who could not use them anyway.
 export const MODULE_NAV: readonly NavItem[] = [
   { to: '/', label: 'nav.home' },
+  { to: '/dashboard', label: 'nav.dashboard', roles: ['admin', 'secretariat', 'leader', 'viewer'] },
   { to: '/units', label: 'nav.units' },
   { to: '/measure', label: 'nav.measure' },
   { to: '/steer', label: 'nav.steer' },

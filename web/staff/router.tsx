@@ -6,6 +6,7 @@ import { LoginPage } from '../features/auth/login-page.js';
 import { ResetPasswordPage } from '../features/auth/reset-password-page.js';
 import { communityRoutes } from '../features/community/community-routes.js';
 import { contestRoutes } from '../features/contest/contest-routes.js';
+import { dashboardRoutes } from '../features/dashboard/dashboard-routes.js';
 import { feedbackRoutes } from '../features/feedback/feedback-routes.js';
 import { HomePage } from '../features/home/home-page.js';
 import { measureRoutes } from '../features/measure/measure-routes.js';
@@ -48,6 +49,7 @@ export function createStaffRouter() {
           { path: 'tokens', element: <TokensPage /> },
           { path: 'audit', element: <AuditPage /> },
           { path: 'notifications', element: <NotificationsPage /> },
+          ...dashboardRoutes,
           ...measureRoutes,
           ...steerRoutes,
           ...contestRoutes,

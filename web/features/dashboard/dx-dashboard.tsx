@@ -1,7 +1,7 @@
 import { Card, Text, Title } from '@mantine/core';
 
 /** The leader/secretariat DX dashboard (grows into the full view; home page renders it). */
-export function DxDashboard(props: { unitId?: number }) {
+export function DxDashboard(props: { unitId?: number; withFilters?: boolean }) {
   void props;
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="dx-dashboard-heading">
