@@ -13,6 +13,7 @@ import { registerKpisModule } from './modules/kpis/kpis.module.js';
 import { registerMeasureModule } from './modules/measure/measure.module.js';
 import { registerNewsModule } from './modules/news/news.module.js';
 import { registerNotificationsModule } from './modules/notifications/notifications.module.js';
+import { registerPortalModule } from './modules/portal/portal.module.js';
 import { registerSteerModule } from './modules/steer/steer.module.js';
 import { registerSystemModule } from './modules/system/system.module.js';
 import { registerUnitsModule } from './modules/units/units.module.js';
@@ -69,6 +70,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   registerContestModule(app, deps);
   registerDashboardModule(app, deps);
   registerNewsModule(app, deps);
+  registerPortalModule(app, deps);
 
   // The built web entries (/ and /app/*); they never match /api/*.
   await registerWebPlugin(app);

@@ -81,6 +81,11 @@ export type RollupsService = {
 export type PublicCommunityService = {
   communes(): Promise<{ items: { id: number; name: string; teams: number }[] }>;
   teams(communeId: number): Promise<PublicTeams>;
+  /** Totals below a unit (the province) for the portal: the same figures as its roll-up for the year. */
+  summary(
+    rootUnitId: number,
+    year: number,
+  ): Promise<{ teams: number; activities: number; people: number; asOf: string }>;
 };
 
 export type CommunityExportsService = {

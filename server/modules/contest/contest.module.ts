@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { registerBankRoutes } from './bank/bank.routes.js';
-import type { ContestModuleDeps } from './contest.types.js';
+import { createContestRepository } from './contest.repository.js';
+import type { ContestModuleDeps, PublicContestList } from './contest.types.js';
 import { ROUND_REMINDER_JOB } from './contest-jobs.js';
 import { createContestServices } from './contest-services.js';
 import { registerContestsRoutes } from './contests/contests.routes.js';
 import { registerPlayRoutes } from './play/play.routes.js';
+import { createPublicContestList } from './play/public-list.service.js';
 
 // Contest: online knowledge contests for officials and citizens — the question bank, contests and their
 // frozen configuration, public registration and timed attempts, round close with ranking and prizes,
@@ -20,6 +22,11 @@ export function registerContestModule(app: FastifyInstance, deps: ContestModuleD
     registerContestsRoutes(scope, services.contests);
     registerPlayRoutes(scope, services.play);
   });
+}
+
+/** For the public portal: the open contests with their participant counts. */
+export function createContestPublicList(deps: Pick<ContestModuleDeps, 'db'>): PublicContestList {
+  return createPublicContestList({ repo: createContestRepository(deps.db) });
 }
 
 export { startContestJobsOnStartup } from './contest-jobs.js';

@@ -135,6 +135,26 @@ export function createContestRepository(db: Executor) {
         .executeTakeFirst()
         .then((r) => r?.name ?? null);
     },
+    /** Open contests, newest first, with their participant counts (the public portal's list). */
+    openContests(exec: Reader = db) {
+      return exec
+        .selectFrom('contests as c')
+        .select((e) => [
+          'c.id',
+          'c.slug',
+          'c.title',
+          'c.openedAt',
+          e
+            .selectFrom('contestParticipants as p')
+            .select((x) => x.fn.countAll().as('n'))
+            .whereRef('p.contestId', '=', 'c.id')
+            .as('participants'),
+        ])
+        .where('c.status', '=', 'open')
+        .orderBy('c.openedAt', 'desc')
+        .orderBy('c.id', 'desc')
+        .execute();
+    },
     async counts(contestId: number, exec: Reader = db) {
       const p = await exec
         .selectFrom('contestParticipants')

@@ -74,6 +74,11 @@ export type ContestsService = {
   remindEndedRounds(): Promise<number>;
 };
 
+/** For the public portal: the open contests (title, slug, participants so far), no actor. */
+export type PublicContestList = {
+  openContests(): Promise<{ slug: string; title: string; participants: number }[]>;
+};
+
 export type ParticipantMeta = { ip: string; token?: string };
 
 export type PlayService = {

@@ -9,9 +9,10 @@ import {
   type ParseImportPayload,
 } from './imports/kpi-imports.service.js';
 import { createKpisRepository } from './kpis.repository.js';
-import type { KpiFeed, KpiReader, KpisModuleDeps } from './kpis.types.js';
+import type { KpiFeed, KpiPublicReader, KpiReader, KpisModuleDeps } from './kpis.types.js';
 import { createKpiFeedService } from './values/kpi-feed.js';
 import { createKpiIngestService } from './values/kpi-ingest.service.js';
+import { createKpiPublicReader as createPublicReader } from './values/kpi-public.js';
 import { registerKpiReadRoutes } from './values/kpi-reads.routes.js';
 import { createKpiReadsService } from './values/kpi-reads.service.js';
 import { registerKpiValueRoutes } from './values/kpi-values.routes.js';
@@ -37,6 +38,11 @@ export function createKpisServices(deps: Pick<Deps, 'db' | 'audit' | 'clock' | '
 export function createKpiReader(deps: Pick<Deps, 'db'>): KpiReader {
   const reads = createKpiReadsService({ repo: createKpisRepository(deps.db) });
   return { getKpiValue: reads.getKpiValue };
+}
+
+/** For the public portal: the year figures of chosen KPIs for a unit (aggregates, no actor). */
+export function createKpiPublicReader(deps: Pick<Deps, 'db'>): KpiPublicReader {
+  return createPublicReader({ repo: createKpisRepository(deps.db) });
 }
 
 /** For other modules: computed values (e.g. Steer's register KPIs) written in the caller's transaction. */

@@ -36,6 +36,26 @@ export type KpiReader = {
   getKpiValue(unitId: number, kpiCode: string, periodCode: string): Promise<KpiFigure | null>;
 };
 
+/** A KPI's public figure for the portal (see core/contracts/portal.ts PublicKpiFigure). */
+export type PublicKpiFigureView = {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  unitOfMeasure: string | null;
+  valueType: 'count' | 'percent' | 'ratio';
+  value: number;
+  year: number;
+  asOf: string;
+  source: KpiValueView['source'];
+  unitsReporting: number;
+  target: number | null;
+};
+
+/** For the public portal: a unit's year figures of chosen KPIs, no actor (aggregates are public). */
+export type KpiPublicReader = {
+  publicFigures(unitId: number, codes: string[], year: number): Promise<PublicKpiFigureView[]>;
+};
+
 /** What the definitions and values services need: the container's database, audit and clock, and the repository. */
 export type KpiServiceDeps = Pick<Deps, 'db' | 'audit' | 'clock'> & { repo: KpisRepository };
 

@@ -24,7 +24,12 @@ import { createHistoryRepository } from './history/history.repository.js';
 import { registerHistoryRoutes } from './history/history.routes.js';
 import { createHistoryService } from './history/history.service.js';
 import { createReexpression } from './history/reexpression.js';
-import type { KpiReader, MeasureModuleDeps, MeasureRepositories } from './measure.types.js';
+import type {
+  KpiReader,
+  MeasureModuleDeps,
+  MeasurePublicReader,
+  MeasureRepositories,
+} from './measure.types.js';
 import { createDeadlineReminders, MEASURE_DEADLINE_JOB } from './notices/deadline-reminders.js';
 import { createMeasureNotices, MEASURE_NOTICE_TEMPLATES } from './notices/measure-notices.js';
 import { createRemindersRepository } from './notices/reminders.repository.js';
@@ -151,6 +156,16 @@ export function createMeasureServices(deps: ServiceDeps) {
   };
 }
 export type MeasureServices = ReturnType<typeof createMeasureServices>;
+
+/** For the public portal: published periods and the top of a published ranking, read as citizens read them. */
+export function createMeasurePublicReader(deps: MeasureModuleDeps): MeasurePublicReader {
+  const services = createMeasureServices(deps);
+  return {
+    ...services.publicReads,
+    rankingTop: async (periodId, limit) =>
+      JSON.parse(await services.views.publicRankingJson(periodId, { limit, offset: 0 })),
+  };
+}
 
 export function registerMeasureModule(app: FastifyInstance, deps: MeasureModuleDeps) {
   // Framework issue codes (cycles, sums…) get their vi/en texts; a second call does nothing.

@@ -420,6 +420,11 @@ export type PublicMeasureService = {
   /** 404 unless the period is published. */
   publishedPeriod(periodId: number): Promise<PublicPeriodDetail>;
 };
+/** For the public portal: the latest published periods and the first rows of a published ranking (no actor). */
+export type MeasurePublicReader = PublicMeasureService & {
+  /** The first `limit` rows of a published period's ranking (404 unless published). */
+  rankingTop(periodId: number, limit: number): Promise<FullRankingList & { unitCount: number }>;
+};
 export type PublicMeasureDeps = {
   repo: PublicMeasureRepository;
   periods: PeriodsRepository;

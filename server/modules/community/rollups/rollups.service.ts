@@ -170,6 +170,16 @@ export function createPublicCommunityService(
   const { repo, clock } = deps;
   return {
     communes: async () => ({ items: await repo.publicCommunes() }),
+    async summary(rootUnitId, year) {
+      const structure = await repo.structureByCommune(rootUnitId);
+      const monthly = await repo.monthlyByCommune(rootUnitId, year);
+      return {
+        teams: [...structure.teams.values()].reduce((s, t) => s + t, 0),
+        activities: monthly.reduce((s, m) => s + m.sessions, 0),
+        people: monthly.reduce((s, m) => s + m.people, 0),
+        asOf: vietnamDate(clock.now()),
+      };
+    },
     async teams(communeId) {
       const unit = await repo.unit(communeId);
       if (!unit || !isCommuneLevel(unit)) throw new AppError('NOT_FOUND');

@@ -151,7 +151,7 @@ export function createKpiReadsService({ repo }: { repo: KpisRepository }): KpiRe
 }
 
 /** One KPI's line of a summary: the unit's own figure and its subtree's, each against the target. */
-function summaryItem(
+export function summaryItem(
   kpi: KpiDefinitionRow,
   values: KpiValueRow[],
   unitId: number,
@@ -186,7 +186,7 @@ function summaryItem(
  * The target for each KPI: the unit's own, else the nearest ancestor's target marked as applying to its
  * whole subtree (a province-wide target).
  */
-async function targetsByKpi(
+export async function targetsByKpi(
   repo: KpisRepository,
   defs: KpiDefinitionRow[],
   unitId: number,

@@ -1,0 +1,24 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { PublicHomeSchema } from '../../../core/contracts/portal.js';
+import type { HomeService } from './portal.types.js';
+
+export function registerPortalRoutes(app: FastifyInstance, home: HomeService) {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/public/home',
+    {
+      schema: {
+        tags: ['public'],
+        summary:
+          'The public home: headline figures, the latest ranking, open contests, feedback and community teams (anonymous)',
+        response: { 200: PublicHomeSchema },
+      },
+    },
+    async (request, reply) => {
+      const body = await home.home(request.ip);
+      // Aggregates only, the same for everyone: a shared cache may keep it as long as the server does.
+      reply.header('cache-control', 'public, max-age=30');
+      return body;
+    },
+  );
+}
