@@ -32,8 +32,10 @@ export type SteerTestContext = {
 export async function createSteerTestApp(
   dialect: DialectName,
   now = '2026-03-02T02:00:00.000Z',
+  /** Extra configuration, e.g. SMTP_URL for a real in-process SMTP server (test/helpers/smtp-receiver.ts). */
+  env: Record<string, string> = {},
 ): Promise<SteerTestContext> {
-  const t = await createTestApp(dialect, { now });
+  const t = await createTestApp(dialect, { now, env });
   const tree = await createUnitTree(t.deps.db);
   await ensureKpiCatalogueOnStartup(t.deps);
   const db = t.deps.db;
