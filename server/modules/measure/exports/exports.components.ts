@@ -1,5 +1,5 @@
 import type { Framework } from '../../../../core/contracts/measure-framework.js';
-import { componentsOf, effectiveValuesOf, parseRaw } from '../../../../core/measure/values.js';
+import { componentsOf, effectiveValuesOf, parseRaw, selfValuesOf } from '../../../../core/measure/values.js';
 import { measureUnitKind } from '../../../../core/units/kind.js';
 import type { ComponentCells, ComponentGain } from '../measure.types.js';
 import type { SnapshotValueRow } from '../results/snapshot-values.repository.js';
@@ -47,6 +47,10 @@ export function cellsFromCurrentValues(
     const entered = new Map(rows.map((r) => [r.componentCode, r]));
     const { values: unitValues, overrides } = effectiveValuesOf(rows);
     const scoring = { kind: measureUnitKind(unit), groups: groups.get(unit.id) };
+    // Formula components have no entry, so no stored self points: score the unit's own values for them.
+    const ownScore = new Map(
+      engine.score(framework, selfValuesOf(rows), scoring).components.map((c) => [c.code, c]),
+    );
     for (const c of engine.score(framework, unitValues, scoring).components) {
       const isNa = c.status === 'not_applicable';
       const own = entered.get(c.code);
@@ -57,13 +61,17 @@ export function cellsFromCurrentValues(
             ? (parseRaw(own.rawJson) ?? { notApplicable: true })
             : parseRaw(own.rawJson)
           : null,
-        selfPoints: selfPoints.get(key) ?? null,
+        selfPoints: own ? (selfPoints.get(key) ?? null) : ownPointsOf(ownScore.get(c.code)),
         points: isNa ? 0 : (overrides[c.code] ?? c.points),
         isNa,
       });
     }
   }
   return cells;
+}
+
+function ownPointsOf(c: { status: string; points: number } | undefined): number | null {
+  return c && c.status === 'scored' ? c.points : null;
 }
 
 /**

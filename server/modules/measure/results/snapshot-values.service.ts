@@ -2,7 +2,7 @@ import type { PeriodResults } from '../../../../core/contracts/measure.js';
 import { type Framework, MeasureUnitKindSchema } from '../../../../core/contracts/measure-framework.js';
 import { compiledOf } from '../../../../core/measure/compile.js';
 import { frameworkForYear } from '../../../../core/measure/deadlines.js';
-import { effectiveValuesOf, parseDefinition } from '../../../../core/measure/values.js';
+import { effectiveValuesOf, parseDefinition, selfValuesOf } from '../../../../core/measure/values.js';
 import type { Executor } from '../../../db/executor.js';
 import { notFound } from '../../../lib/errors.js';
 import type { ResultsDeps } from '../measure.types.js';
@@ -40,6 +40,9 @@ function unitRows(
   // The ranked kind was measureUnitKind's answer, so it parses.
   const scoringUnit = { kind: MeasureUnitKindSchema.parse(unit.unitKind), groups };
   const { compiled, vector } = scoreVectorWithOverrides(framework, values, scoringUnit, overrides);
+  // Components with no entry of their own (formulas over other components) have no stored self points: the
+  // unit's own score for them is the rule evaluated on its own values alone.
+  const own = scoreVectorWithOverrides(framework, selfValuesOf(rows), scoringUnit, {}).vector;
   const byCode = new Map(rows.map((r) => [r.componentCode, r]));
   return compiled.components.map((c, i) => {
     const r = byCode.get(c.code);
@@ -52,7 +55,7 @@ function unitRows(
       componentCode: c.code,
       rawJson: r ? effectiveJson(r) : null,
       selfRawJson: r ? (r.isNa ? (r.rawJson ?? NA_JSON) : r.rawJson) : null,
-      selfPoints: r?.selfPoints ?? null,
+      selfPoints: r ? r.selfPoints : own.applicable[i] ? own.fractions[i] * compiled.weights[i] : null,
       appraisedPoints: r?.appraisedPoints ?? null,
       isNa,
       points,
