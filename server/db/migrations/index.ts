@@ -26,6 +26,7 @@ import * as contest from './2026-12-06-0700-contest.js';
 import * as community from './2026-12-06-0800-community.js';
 import * as steerBenchIndexes from './2026-12-06-0910-steer-bench-indexes.js';
 import * as news from './2026-12-07-0200-news.js';
+import * as communityIndexes from './2026-12-07-0300-community-indexes.js';
 
 // Append-only, in order. Names sort by date; each file runs on SQLite and PostgreSQL.
 export const migrations: Record<string, Migration> = {
@@ -55,5 +56,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-0800-community': community,
   '2026-12-06-0910-steer-bench-indexes': steerBenchIndexes,
   '2026-12-07-0200-news': news,
+  '2026-12-07-0300-community-indexes': communityIndexes,
   '2026-12-07-0500-feedback-calendar': feedbackCalendar,
 };
