@@ -7,6 +7,8 @@ import { seedDemoKpisOnStartup } from './modules/kpis/demo/kpi-demo-seed.js';
 import { ensureKpiCatalogueOnStartup } from './modules/kpis/kpis.module.js';
 import { seedDemoMeasureOnStartup } from './modules/measure/demo/measure-demo-seed.js';
 import { startMeasureJobsOnStartup } from './modules/measure/measure.module.js';
+import { seedDemoNewsOnStartup } from './modules/news/demo/news-demo-seed.js';
+import { startNewsJobsOnStartup } from './modules/news/news.module.js';
 import {
   seedDemoNotificationsOnStartup,
   startNotificationJobsOnStartup,
@@ -36,4 +38,6 @@ export const startupHooks: StartupHook[] = [
   seedContestDemoOnStartup,
   startContestJobsOnStartup,
   startFeedbackJobsOnStartup,
+  seedDemoNewsOnStartup,
+  startNewsJobsOnStartup,
 ];

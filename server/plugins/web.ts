@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { findPageMeta, injectPageMeta } from '../lib/page-meta.js';
 import { WEB_DIST_DIR } from '../lib/paths.js';
 
 // Serves the built web entries from dist/web: the public portal at / and the staff SPA at /app/*.
@@ -57,7 +59,19 @@ export async function registerWebPlugin(app: FastifyInstance, options: WebPlugin
       index: false,
       schemaHide: true,
     });
-    web.get('/', { schema: { hide: true } }, (_req, reply) => sendHtml(reply, distDir, 'public/index.html'));
+    // A shared link (e.g. /?news=<slug>) gets its Open Graph tags in the HTML, for crawlers that run no script.
+    let publicHtml: Promise<string> | null = null;
+    web.get('/', { schema: { hide: true } }, async (req, reply) => {
+      const meta = await findPageMeta(
+        app,
+        req.query as Record<string, unknown>,
+        `${req.protocol}://${req.host}`,
+      );
+      if (!meta) return sendHtml(reply, distDir, 'public/index.html');
+      publicHtml ??= readFile(join(distDir, 'public/index.html'), 'utf8');
+      reply.headers(HTML_HEADERS).type('text/html; charset=utf-8');
+      return injectPageMeta(await publicHtml, meta);
+    });
     web.get('/app', { schema: { hide: true } }, (_req, reply) => reply.redirect('/app/'));
     web.get('/app/*', { schema: { hide: true } }, (_req, reply) =>
       sendHtml(reply, distDir, 'staff/index.html'),
