@@ -9,7 +9,11 @@ const x = escapeHtml;
 
 export function atomFeed(rows: NewsRow[], baseUrl: string, updatedFallback: string): string {
   // ISO instants sort as text.
-  const updated = rows.map((r) => r.updatedAt).sort().at(-1) ?? updatedFallback;
+  const updated =
+    rows
+      .map((r) => r.updatedAt)
+      .sort()
+      .at(-1) ?? updatedFallback;
   const entries = rows.map((r) => {
     const link = `${baseUrl}/?news=${encodeURIComponent(r.slug)}`;
     return [
