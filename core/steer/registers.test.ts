@@ -2,12 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   acceptedCounts,
+  addMonthsClamped,
   campaignProgress,
   findOverlaps,
+  isSystemReviewDue,
   type OverlapInput,
   PURPOSE_CATEGORIES,
   SYSTEM_STATUSES,
   systemDateErrors,
+  systemReviewDueOn,
   unitShares,
   unitsWithoutProduct,
 } from './registers.js';
@@ -220,5 +223,39 @@ describe('campaignProgress', () => {
     });
     expect(campaignProgress(items, '2026-03-31', '2026-04-01').overdue).toBe(true);
     expect(campaignProgress([{ confirmed: true }], '2026-03-31', '2026-04-01').overdue).toBe(false);
+  });
+});
+
+describe('system review due', () => {
+  const base = {
+    status: 'operating' as const,
+    lastReviewDate: null,
+    goLiveDate: null,
+    registeredOn: '2025-05-10',
+  };
+  it('falls due a year after the last review, else go-live, else registration', () => {
+    expect(systemReviewDueOn({ ...base, lastReviewDate: '2025-03-01', goLiveDate: '2024-01-01' })).toBe(
+      '2026-03-01',
+    );
+    expect(systemReviewDueOn({ ...base, goLiveDate: '2024-07-15' })).toBe('2025-07-15');
+    expect(systemReviewDueOn(base)).toBe('2026-05-10');
+  });
+  it('is due on the day itself and after, not the day before', () => {
+    const s = { ...base, lastReviewDate: '2025-03-01' };
+    expect(isSystemReviewDue(s, '2026-02-28')).toBe(false);
+    expect(isSystemReviewDue(s, '2026-03-01')).toBe(true);
+    expect(isSystemReviewDue(s, '2027-01-01')).toBe(true);
+  });
+  it('never for a system that is not operating', () => {
+    for (const status of ['planned', 'building', 'retired'] as const) {
+      expect(systemReviewDueOn({ ...base, status })).toBeNull();
+      expect(isSystemReviewDue({ ...base, status }, '2030-01-01')).toBe(false);
+    }
+  });
+  it('clamps a leap day to the month end', () => {
+    expect(addMonthsClamped('2024-02-29', 12)).toBe('2025-02-28');
+    expect(addMonthsClamped('2027-02-28', 12)).toBe('2028-02-28');
+    expect(addMonthsClamped('2025-01-31', 1)).toBe('2025-02-28');
+    expect(addMonthsClamped('2025-11-30', 3)).toBe('2026-02-28');
   });
 });

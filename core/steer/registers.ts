@@ -292,3 +292,42 @@ export function campaignProgress(
   const unconfirmed = items.length - confirmed;
   return { total: items.length, confirmed, unconfirmed, overdue: today > dueDate && unconfirmed > 0 };
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// The yearly review of an operating system ("rà soát, đánh giá thực trạng, hiệu quả"), urged by the daily job
+
+/** Months between two reviews of an operating system. */
+export const SYSTEM_REVIEW_MONTHS = 12;
+
+export type ReviewDueInput = {
+  status: SystemStatus;
+  lastReviewDate: string | null;
+  goLiveDate: string | null;
+  /** The day the system was entered in the register (Vietnam date). */
+  registeredOn: string;
+};
+
+/** The same day `months` later, clamped to the month's end (29/02 + 12 months → 28/02). */
+export function addMonthsClamped(iso: string, months: number): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const day = Math.min(d, new Date(Date.UTC(year, month, 0)).getUTCDate());
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * When an operating system's next review falls due: SYSTEM_REVIEW_MONTHS after its last review, else after it
+ * went live, else after it was registered. Null for a system not operating (planned, building, retired).
+ */
+export function systemReviewDueOn(s: ReviewDueInput): string | null {
+  if (s.status !== 'operating') return null;
+  return addMonthsClamped(s.lastReviewDate ?? s.goLiveDate ?? s.registeredOn, SYSTEM_REVIEW_MONTHS);
+}
+
+/** The review is due (or overdue) on `today`. */
+export function isSystemReviewDue(s: ReviewDueInput, today: string): boolean {
+  const due = systemReviewDueOn(s);
+  return due !== null && due <= today;
+}
