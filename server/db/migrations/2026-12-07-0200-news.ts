@@ -38,7 +38,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('news_item_units')
     .addColumn('item_id', 'integer', (c) => c.notNull().references('news_items.id'))
     .addColumn('unit_id', 'integer', (c) => c.notNull().references('units.id'))
-    .addPrimaryKey('news_item_units_pk', ['item_id', 'unit_id'])
+    .addPrimaryKeyConstraint('news_item_units_pk', ['item_id', 'unit_id'])
     .execute();
   await db.schema.createIndex('news_item_units_unit_idx').on('news_item_units').column('unit_id').execute();
 }
