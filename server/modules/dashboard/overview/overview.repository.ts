@@ -43,10 +43,14 @@ export function createDashboardRepository(db: Reader) {
         const rows = await exec
           .selectFrom('kpiValues')
           .innerJoin('kpiDefinitions', 'kpiDefinitions.id', 'kpiValues.kpiId')
-          .select(['kpiDefinitions.code', 'kpiValues.source', 'kpiValues.enteredAt'])
+          .select(({ fn }) => [
+            'kpiDefinitions.code',
+            'kpiValues.source',
+            fn.max('kpiValues.enteredAt').as('enteredAt'),
+          ])
           .where('kpiDefinitions.code', 'in', codes)
           .where('kpiValues.unitId', 'in', part)
-          .orderBy('kpiValues.enteredAt', 'desc')
+          .groupBy(['kpiDefinitions.code', 'kpiValues.source'])
           .execute();
         for (const r of rows) {
           const cur = out.get(r.code);

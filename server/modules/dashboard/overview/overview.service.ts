@@ -147,74 +147,74 @@ export function createOverviewService(deps: OverviewServiceDeps): OverviewServic
     return { actor, area: { unit, ancestors, ids, kept, kind: query.unitKind } };
   }
 
+  /**
+   * Headline KPIs and the feedback rates. The trend and month-on-month figures are rolled up from one read of the
+   * raw values with the kpis module's own pure functions (core/measure/kpi-values: over time, then across the
+   * area's units, as its summary does); the headline figure, target and units reporting are the kpis module's
+   * summary of the area for the headline period (one or two calls), so the dashboard shows what /api/kpis/summary
+   * shows.
+   */
   async function kpis(actor: Actor, area: Area, asOf: string) {
     const quarters = lastQuarters(asOf, TREND_QUARTERS);
     const months = lastTwoMonths(asOf);
-    const codes = [...quarters, ...months];
-    const summaries = await Promise.all(
-      codes.map((period) => sources.kpis.summary(actor, { unitId: area.unit.id, period })),
-    );
-    const byPeriod = new Map<string, KpiSummary>(codes.map((c, i) => [c, summaries[i]]));
-    const inSummary = new Set(summaries[0].items.map((i) => i.kpi.code));
-    const missing = HEADLINE_KPIS.filter((c) => !inSummary.has(c));
-    const allCodes = [...HEADLINE_KPIS, FEEDBACK_KPIS.onTime, FEEDBACK_KPIS.satisfaction];
+    const codes = [...HEADLINE_KPIS, FEEDBACK_KPIS.onTime, FEEDBACK_KPIS.satisfaction];
+    const first = parsePeriodCode(quarters[0])!;
+    const last = parsePeriodCode(quarters.at(-1)!)!;
+    // The caller may read KPIs of the area (measure.read): asked of the kpis module before any raw read.
+    const current = await sources.kpis.summary(actor, { unitId: area.unit.id, period: last.code });
     const [defs, raw, provenance] = await Promise.all([
-      repo.kpiDefinitions(missing),
-      repo.kpiRaw(
-        missing,
-        [...area.ids],
-        parsePeriodCode(quarters[0])!.start,
-        parsePeriodCode(quarters.at(-1)!)!.end,
-      ),
-      repo.kpiProvenance(allCodes, [...area.ids]),
+      repo.kpiDefinitions(codes),
+      repo.kpiRaw(codes, [...area.ids], first.start, last.end),
+      repo.kpiProvenance(codes, [...area.ids]),
     ]);
     const defByCode = new Map(defs.map((d) => [d.code, d]));
-    const figureOf = (code: string, period: string) => {
-      const item = byPeriod.get(period)?.items.find((i) => i.kpi.code === code);
-      if (item)
-        return {
-          value: item.subtreeValue,
-          target: item.target,
-          units: item.subtreeUnitsReporting,
-          kpi: item.kpi,
-        };
+    const rawFigure = (code: string, period: string) => {
       const def = defByCode.get(code);
-      if (!def) return null;
-      return { value: figureFromRaw(def, raw, period), target: null, units: 0, kpi: def };
+      return def ? figureFromRaw(def, raw, period) : null;
+    };
+    const summaries = new Map<string, Promise<KpiSummary>>([[last.code, Promise.resolve(current)]]);
+    const summaryOf = (period: string) => {
+      let found = summaries.get(period);
+      if (!found) {
+        found = sources.kpis.summary(actor, { unitId: area.unit.id, period });
+        summaries.set(period, found);
+      }
+      return found;
     };
 
     const items: DashboardKpi[] = [];
     for (const code of HEADLINE_KPIS) {
-      const def = figureOf(code, quarters[0])?.kpi;
+      const def = defByCode.get(code);
       if (!def) continue;
-      const trend = quarters.map((period) => ({ period, value: figureOf(code, period)?.value ?? null }));
+      const trend = quarters.map((period) => ({ period, value: rawFigure(code, period) }));
       const latestIdx = trend.findLastIndex((t) => t.value !== null);
-      const latest = latestIdx >= 0 ? figureOf(code, quarters[latestIdx]) : null;
-      // "Since last month": a monthly KPI compares its last two complete months; a quarterly or yearly one its
-      // last two quarters with figures.
+      const period = latestIdx >= 0 ? quarters[latestIdx] : null;
+      const official = period ? (await summaryOf(period)).items.find((i) => i.kpi.code === code) : undefined;
+      // A KPI that does not apply to the area's own kind (the commune-level signature rate of a province) is
+      // not in its summary: its figure is the roll-up of the units it applies to, without a target.
+      const value = official ? official.subtreeValue : (trend[latestIdx]?.value ?? null);
+      const target = official?.target ?? null;
       const monthly = def.periodicity === 'monthly';
       const previous = monthly
-        ? { period: months[0], value: figureOf(code, months[0])?.value ?? null }
+        ? { period: months[0], value: rawFigure(code, months[0]) }
         : latestIdx > 0
           ? trend[latestIdx - 1]
           : null;
-      const lastMonth = monthly ? (figureOf(code, months[1])?.value ?? null) : null;
       const prov = provenance.get(code);
-      const valueUnits = latest?.units ?? 0;
       items.push({
         code,
         nameVi: def.nameVi,
         nameEn: def.nameEn,
         unitOfMeasure: def.unitOfMeasure,
         valueType: def.valueType as DashboardKpi['valueType'],
-        period: latestIdx >= 0 ? quarters[latestIdx] : null,
-        value: latest?.value ?? null,
-        target: latest?.target ?? null,
-        attainment: latest?.value != null && latest.target ? latest.value / latest.target : null,
-        unitsReporting: valueUnits,
+        period,
+        value,
+        target,
+        attainment: official ? (official.subtreeAttainment ?? null) : null,
+        unitsReporting: official?.subtreeUnitsReporting ?? 0,
         trend,
+        lastMonth: monthly ? { period: months[1], value: rawFigure(code, months[1]) } : null,
         previous,
-        lastMonth: monthly ? { period: months[1], value: lastMonth } : null,
         source: prov?.source ?? null,
         asOf: prov ? prov.enteredAt.slice(0, 10) : null,
       });
@@ -223,22 +223,24 @@ export function createOverviewService(deps: OverviewServiceDeps): OverviewServic
       .reverse()
       .find(
         (q) =>
-          figureOf(FEEDBACK_KPIS.onTime, q)?.value != null ||
-          figureOf(FEEDBACK_KPIS.satisfaction, q)?.value != null,
+          rawFigure(FEEDBACK_KPIS.onTime, q) !== null || rawFigure(FEEDBACK_KPIS.satisfaction, q) !== null,
       );
-    const rate = (code: string, q: string) => {
-      const v = figureOf(code, q)?.value;
-      return v == null ? null : v / 100;
-    };
-    const feedback = feedbackQuarter
-      ? {
-          period: feedbackQuarter,
-          onTimeRate: rate(FEEDBACK_KPIS.onTime, feedbackQuarter),
-          satisfactionRate: rate(FEEDBACK_KPIS.satisfaction, feedbackQuarter),
-          onTimeUnits: figureOf(FEEDBACK_KPIS.onTime, feedbackQuarter)?.units ?? 0,
-          satisfactionUnits: figureOf(FEEDBACK_KPIS.satisfaction, feedbackQuarter)?.units ?? 0,
-        }
-      : null;
+    let feedback = null;
+    if (feedbackQuarter) {
+      const summary = await summaryOf(feedbackQuarter);
+      const item = (code: string) => summary.items.find((i) => i.kpi.code === code);
+      const rate = (code: string) => {
+        const v = item(code)?.subtreeValue;
+        return v == null ? null : v / 100;
+      };
+      feedback = {
+        period: feedbackQuarter,
+        onTimeRate: rate(FEEDBACK_KPIS.onTime),
+        satisfactionRate: rate(FEEDBACK_KPIS.satisfaction),
+        onTimeUnits: item(FEEDBACK_KPIS.onTime)?.subtreeUnitsReporting ?? 0,
+        satisfactionUnits: item(FEEDBACK_KPIS.satisfaction)?.subtreeUnitsReporting ?? 0,
+      };
+    }
     return { items, feedback };
   }
 
