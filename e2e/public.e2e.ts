@@ -73,11 +73,17 @@ describe('public landing page', () => {
     for (const link of ['Xếp hạng chuyển đổi số', 'Cuộc thi', 'Phản ánh kiến nghị']) {
       expect(await page.getByRole('heading', { name: link }).count()).toBe(1);
     }
-    // The demo has published rankings, so the ranking card links to the latest one; the other two are "soon".
+    // Every card is live now: the ranking card links to the latest published period, the contest card to the open
+    // contest, feedback and community to their pages; nothing says "coming soon".
     const rankingLink = page.locator('#ranking-card a.card-link');
     await rankingLink.waitFor();
     expect(await rankingLink.getAttribute('href')).toMatch(/^\/\?ranking=\d+$/);
-    expect(await page.getByText('Sắp ra mắt').count()).toBe(2);
+    expect(await page.locator('#contest-card a.card-link').getAttribute('href')).toMatch(
+      /^\/\?contest=[a-z0-9-]+$/,
+    );
+    expect(await page.locator('#feedback-card a.card-link').getAttribute('href')).toBe('/?feedback');
+    expect(await page.locator('#community-card a.card-link').getAttribute('href')).toBe('/?community');
+    expect(await page.getByText('Sắp ra mắt').count()).toBe(0);
     const signIn = page.getByRole('link', { name: 'Cán bộ đăng nhập' }).first();
     expect(await signIn.getAttribute('href')).toBe('/app/login');
     // Nothing sideways-scrolls on a 390 px phone.
@@ -96,6 +102,117 @@ describe('public landing page', () => {
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'public-landing-en-phone');
+    await context.close();
+  });
+
+  it('is a live home on a 360 px phone over slow 3G: interactive under 3 s, figures with sources, find a team', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    // The issue's budget: 400 kbps both ways, 400 ms round trip.
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 400,
+      downloadThroughput: (400 * 1000) / 8,
+      uploadThroughput: (400 * 1000) / 8,
+    });
+    // Bytes on the wire (compressed, headers included) per request, from the browser's own accounting.
+    const urls = new Map<string, string>();
+    const wire = new Map<string, number>();
+    cdp.on('Network.responseReceived', (e) => urls.set(e.requestId, new URL(e.response.url).pathname));
+    cdp.on('Network.loadingFinished', (e) => wire.set(e.requestId, e.encodedDataLength));
+
+    const started = Date.now();
+    await page.goto(`${server.baseUrl}/`, { waitUntil: 'commit' });
+    await page.locator('body[data-home="ready"]').waitFor({ timeout: 15_000 });
+    const interactiveMs = Date.now() - started;
+    // The page answers a tap at once: the language switch works right away.
+    expect(interactiveMs, `interactive after ${interactiveMs} ms`).toBeLessThan(3_000);
+    const nav = await page.evaluate(() => {
+      const [n] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+      return { domInteractive: n.domInteractive, loadEventEnd: n.loadEventEnd };
+    });
+    expect(nav.domInteractive).toBeLessThan(3_000);
+    const jsCss = [...wire].filter(([id]) => /\.(js|css)$/.test(urls.get(id) ?? ''));
+    expect(jsCss.length).toBeGreaterThanOrEqual(2);
+    const jsCssBytes = jsCss.reduce((sum, [, n]) => sum + n, 0);
+    expect(jsCssBytes).toBeLessThan(BUDGET_BYTES);
+    console.info(
+      JSON.stringify({
+        publicHome: { interactiveMs, domInteractiveMs: Math.round(nav.domInteractive), jsCssBytes },
+      }),
+    );
+
+    // Headline figures, each naming its source and date; nothing personal on the page.
+    const figures = page.locator('#figures-list > li');
+    expect(await figures.count()).toBeGreaterThanOrEqual(6);
+    for (const figure of await figures.all()) {
+      expect(await figure.locator('.figure-value').textContent()).toMatch(/\d/);
+      expect(await figure.locator('.source').textContent()).toMatch(
+        /^Nguồn: .*đến ngày \d{2}\/\d{2}\/\d{4}$/,
+      );
+    }
+    expect(await page.locator('#ranking-top > li').count()).toBeGreaterThan(0);
+    expect(await page.locator('#ranking-source').textContent()).toMatch(
+      /^Nguồn: .*công bố ngày \d{2}\/\d{2}\/\d{4}/,
+    );
+    expect(await page.locator('#feedback-live .source').textContent()).toMatch(/^Nguồn: /);
+    expect(await page.locator('#community-source').textContent()).toMatch(/^Nguồn: /);
+    expect(await page.getByText('Sắp ra mắt').count()).toBe(0);
+    const body = (await page.locator('main').textContent()) ?? '';
+    expect(body).not.toMatch(/(?<!\d)0\d{9}(?!\d)|[\w.+-]+@[\w-]+\.[\w.]+/);
+    // The News module's slot is there, empty, for it to fill.
+    expect(await page.locator('section#news-strip').count()).toBe(1);
+
+    // Touch targets of 44 px at least, nothing sideways-scrolling at 360 px.
+    const small = await page.evaluate(() =>
+      [
+        ...document.querySelectorAll<HTMLElement>(
+          'main button, main select, main .btn, main li.service, .top button, .top .btn',
+        ),
+      ]
+        .filter((e) => e.offsetParent !== null)
+        .map((e) => ({ what: e.id || e.className || e.tagName, h: e.getBoundingClientRect().height }))
+        .filter((r) => r.h < 44),
+    );
+    expect(small).toEqual([]);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'public-home-360-slow3g');
+
+    // Find a team near you: pick a commune → its teams, the contact's phone masked.
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+    const select = page.locator('#finder-commune');
+    const options = await select
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    expect(options.length).toBeGreaterThan(0);
+    await select.selectOption(options[0]);
+    await page.getByRole('button', { name: 'Xem các tổ' }).click();
+    await page.waitForURL(`**/?community=${options[0]}`);
+    await page.locator('.community-team').first().waitFor();
+    const contacts = await page.locator('.community-contact').allTextContents();
+    expect(contacts.length).toBeGreaterThan(0);
+    for (const c of contacts) {
+      expect(c).toMatch(/\*{3}/);
+      expect(c).not.toMatch(/\d{10}/);
+    }
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'public-home-finder-360');
     await context.close();
   });
 });

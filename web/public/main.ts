@@ -2,6 +2,7 @@ import './landing.css';
 import type { Locale } from '../../core/i18n/locale.js';
 import { type LandingKey, landingEn, landingVi } from '../i18n/landing.js';
 import { getLocale, setLocale } from '../i18n/locale-store.js';
+import { loadHome, renderHome, showHomeFailure } from './home.js';
 
 // No framework here: the page is static Vietnamese HTML; this only swaps texts when English is chosen.
 const DICTIONARIES: Record<Locale, Record<LandingKey, string>> = { vi: landingVi, en: landingEn };
@@ -20,11 +21,20 @@ function apply(locale: Locale): void {
   }
 }
 
+/** A landing text in the current language, with {name} placeholders filled. */
+function text(key: LandingKey, params: Record<string, string | number> = {}): string {
+  return DICTIONARIES[getLocale()][key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+}
+
+// The live home's data, kept so a language switch re-renders it without another request.
+let homeData: Awaited<ReturnType<typeof loadHome>> = null;
+
 const toggle = document.getElementById('lang-switch');
 toggle?.addEventListener('click', () => {
   const next: Locale = getLocale() === 'vi' ? 'en' : 'vi';
   setLocale(next);
   apply(next);
+  if (homeData) renderHome(homeData, next, text);
 });
 if (getLocale() !== 'vi') apply(getLocale());
 
@@ -51,25 +61,13 @@ if (feedbackMode !== null && landingMain)
     m.showFeedback(landingMain, feedbackMode, new URLSearchParams(location.search).get('code')),
   );
 
-// The ranking card links to the latest published period once there is one; without it the card stays "soon".
-async function linkRankingCard(card: HTMLElement): Promise<void> {
-  const res = await fetch('/api/public/measure/periods');
-  if (!res.ok) return;
-  const latest = ((await res.json()) as { id: number; name: string }[])[0];
-  const title = card.querySelector('h3');
-  if (!latest || !title) return;
-  const link = document.createElement('a');
-  link.href = `/?ranking=${latest.id}`;
-  link.className = 'card-link';
-  link.append(...title.childNodes);
-  title.replaceChildren(link);
-  card.removeAttribute('aria-disabled');
-  const badge = card.querySelector('.soon');
-  if (badge) {
-    badge.className = 'latest';
-    badge.removeAttribute('data-i18n');
-    badge.textContent = latest.name;
-  }
-}
-const rankingCard = document.getElementById('ranking-card');
-if (rankingCard && !(rankingPeriod > 0)) linkRankingCard(rankingCard).catch(() => undefined);
+// The landing itself (no sub-page asked for): the live figures and entries from one cached API read.
+// A new sub-page (e.g. ?news) adds its key here so the home's request is not made under it.
+const params = new URLSearchParams(location.search);
+const isSubPage = ['ranking', 'community', 'contest', 'feedback'].some((k) => params.has(k));
+if (!isSubPage)
+  void loadHome().then((home) => {
+    homeData = home;
+    if (home) renderHome(home, getLocale(), text);
+    else showHomeFailure(text);
+  });
