@@ -71,7 +71,7 @@ const NEVER_CONFLICTS = new Set([
   'POST /api/measure/periods/{periodId}/units/{unitId}/what-if',
 ]);
 // Sign-in is throttled per address and per account; the reset request is limited silently (always 202).
-const RATE_LIMITED = new Set(['POST /api/auth/login']);
+const RATE_LIMITED = new Set(['POST /api/auth/login', 'GET /api/public/home']);
 // Needs PUBLIC_URL to build the link it mails.
 const MAY_BE_UNAVAILABLE = new Set(['POST /api/auth/password-reset/request']);
 // The sign-in wrong password answer.
