@@ -11,7 +11,7 @@ import type { PortalRepository } from './portal.repository.js';
 
 export type PortalModuleDeps = Pick<
   Deps,
-  'db' | 'audit' | 'clock' | 'config' | 'jobs' | 'files' | 'rateLimiter' | 'mailer'
+  'db' | 'audit' | 'clock' | 'config' | 'jobs' | 'files' | 'rateLimiter'
 >;
 
 /** What the home reads from the other modules (each through its module's public face). */
