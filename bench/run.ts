@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { DialectName } from '../server/db/database.js';
+import { type CommunityFigures, formatCommunityTable, runCommunityBench } from './community.bench.js';
 import { type ContestFigures, formatContestTable, runContestBench } from './contest.bench.js';
 import { type FeedbackFigures, formatFeedbackTable, runFeedbackBench } from './feedback.bench.js';
 import { formatTable, type MeasureFigures, runMeasureBench } from './measure.bench.js';
@@ -7,7 +8,7 @@ import { formatSteerTable, runSteerBench, type SteerFigures } from './steer.benc
 
 // `npm run bench -- <name> [--db sqlite|postgres|both] [--seconds N] [--quick]`. Benchmarks print a readable
 // table and, as the last line, one JSON object with their figures. Only 127.0.0.1 is ever targeted. `--quick`
-// (steer): a tenth of the data, for a smoke test.
+// (steer, community): a tenth of the data, for a smoke test.
 
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -28,16 +29,32 @@ async function main() {
   const args = process.argv.slice(2);
   const valued = ['--db', '--seconds'];
   const name = args.find((a, i) => !a.startsWith('--') && !valued.includes(args[i - 1]));
-  if (name !== 'measure' && name !== 'steer' && name !== 'feedback' && name !== 'contest')
-    throw new Error(`unknown benchmark "${name ?? ''}"; available: measure, steer, feedback, contest`);
+  if (
+    name !== 'measure' &&
+    name !== 'steer' &&
+    name !== 'feedback' &&
+    name !== 'contest' &&
+    name !== 'community'
+  )
+    throw new Error(
+      `unknown benchmark "${name ?? ''}"; available: measure, steer, feedback, contest, community`,
+    );
   const seconds = Number(flag(args, 'seconds') ?? 6);
   const out: string[] = [];
   const log = (s: string) => {
     out.push(s);
     console.log(s);
   };
-  const figures: (MeasureFigures | SteerFigures | FeedbackFigures | ContestFigures)[] = [];
-  if (name === 'contest') {
+  const figures: (MeasureFigures | SteerFigures | FeedbackFigures | ContestFigures | CommunityFigures)[] = [];
+  if (name === 'community') {
+    const quick = args.includes('--quick');
+    const community: CommunityFigures[] = [];
+    for (const dialect of dialectsOf(flag(args, 'db')))
+      community.push(await runCommunityBench(dialect, { seconds: quick ? 2 : seconds, quick, log }));
+    figures.push(...community);
+    log('');
+    log(formatCommunityTable(community));
+  } else if (name === 'contest') {
     const contest: ContestFigures[] = [];
     for (const dialect of dialectsOf(flag(args, 'db')))
       contest.push(await runContestBench(dialect, { quick: args.includes('--quick'), log }));

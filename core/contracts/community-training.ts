@@ -62,6 +62,25 @@ export const CheckInSchema = z.strictObject({
   registrationId: IdNumber,
 });
 
+/** Attendance of one session imported from the online platform's xlsx/csv (multipart field "file"). */
+export const AttendanceImportQuerySchema = z.strictObject({
+  sessionId: IdParam,
+  /** 'true' writes the attendance when no row has an error; otherwise only the preview. */
+  commit: z.enum(['true', 'false']).default('false'),
+});
+export const AttendanceImportSchema = z
+  .object({
+    rows: z.number(),
+    valid: z.number(),
+    errors: z.array(z.object({ row: z.number(), field: z.string(), message: z.string() })),
+    committed: z.boolean(),
+    created: z.number(),
+    /** Certificates issued by this import (officials who have now attended every session). */
+    certificates: z.number(),
+  })
+  .meta({ id: 'TrainingAttendanceImport' });
+export type AttendanceImport = z.infer<typeof AttendanceImportSchema>;
+
 export const CourseViewSchema = z
   .object({
     id: z.number(),

@@ -5,7 +5,7 @@ import type { UnitTree } from '../helpers/unit-fixtures.js';
 
 // Audit steps of Community (joined into audit-steps.ts): villages of commune A (two merged), a team with its
 // decision, corrected, a member who joins and leaves, an activity logged and removed, a village imported from
-// csv, the commune's targets.
+// csv, a training course's attendance imported from csv, the commune's targets.
 
 // The shape of audit-steps.ts's steps, restated so the two files do not import each other.
 type Ctx = Record<string, number | string>;
@@ -156,6 +156,7 @@ export function communitySteps(env: { t: TestApp; tree: UnitTree; admin: () => L
       }),
       after: (b, c) => {
         c.trainingCode = String((b.sessions as { checkinCode: string }[])[0].checkinCode);
+        c.trainingSession = Number((b.sessions as { id: number }[])[0].id);
       },
     },
     {
@@ -175,6 +176,21 @@ export function communitySteps(env: { t: TestApp; tree: UnitTree; admin: () => L
         return {
           url: '/api/training/attendance',
           payload: { code: c.trainingCode, registrationId: res.json().registrations[0].id },
+        };
+      },
+    },
+    {
+      op: 'POST /api/training/courses/{id}/attendance-import',
+      request: async (c) => {
+        await env.t.app.inject({
+          method: 'POST',
+          url: `/api/training/courses/${c.trainingCourse}/registrations`,
+          headers: env.admin().headers,
+          payload: { unitId: tree.communeA, officials: [{ fullName: 'Đỗ Văn Trực Tuyến' }] },
+        });
+        return {
+          url: `/api/training/courses/${c.trainingCourse}/attendance-import?sessionId=${c.trainingSession}&commit=true`,
+          raw: multipartBody({ name: 'diem-danh.csv', data: Buffer.from('Họ và tên\nĐỗ Văn Trực Tuyến\n') }),
         };
       },
     },

@@ -5,7 +5,7 @@ import type { TestApp } from '../helpers/test-app.js';
 // the sibling's marker, one without a team for creating one, one to merge), the team's member and activity.
 // Adds '$village', '$teamVillage', '$mergeVillage', '$team', '$member' and '$activity' to the sibling's ids, and
 // a training course of the sibling with one session, an official checked in and certified ('$course',
-// '$registration', '$sessionCode', '$certificate').
+// '$registration', '$session', '$sessionCode', '$certificate').
 // Community's entity rows are tried on the sibling only (teams live in communes).
 
 async function call<T>(
@@ -83,7 +83,7 @@ export async function seedCommunityWorld(world: World, markers: { sibling: strin
       capacity: 30,
     },
   );
-  const withSession = await call<{ sessions: { checkinCode: string }[] }>(
+  const withSession = await call<{ sessions: { id: number; checkinCode: string }[] }>(
     t,
     control,
     'POST',
@@ -112,6 +112,7 @@ export async function seedCommunityWorld(world: World, markers: { sibling: strin
     course: course.id,
     registration,
     sessionCode,
+    session: withSession.sessions[0].id,
     certificate: checked.certificateCode,
     village: freeVillage,
     teamVillage,

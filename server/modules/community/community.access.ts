@@ -219,6 +219,13 @@ export const communityAccess: AccessRow[] = [
     targets: sibling,
   },
   {
+    operation: 'POST /api/training/courses/{id}/attendance-import',
+    permission: 'training.manage',
+    unit: 'course.unit',
+    example: { params: { id: '$course' }, query: { sessionId: '$session' }, upload: 'png' },
+    targets: sibling,
+  },
+  {
     operation: 'GET /api/training/registrations/{id}/certificate.pdf',
     permission: 'community.read',
     unit: 'registration.unit',

@@ -19,6 +19,18 @@ registerMessages({
     vi: 'Cán bộ này đã được điểm danh ở buổi học này',
     en: 'This official has already been checked in for this session',
   },
+  'community.session_unknown': {
+    vi: 'Buổi học này không thuộc khoá tập huấn',
+    en: 'This session does not belong to the course',
+  },
+  'community.attendance_unknown': {
+    vi: 'Không tìm thấy học viên đã đăng ký khoá học với tên hoặc email này',
+    en: 'No official registered for the course has this name or email',
+  },
+  'community.attendance_ambiguous': {
+    vi: 'Có nhiều học viên cùng tên: hãy thêm cột email',
+    en: 'Several registered officials share this name: add an email column',
+  },
   'community.no_certificate': {
     vi: 'Chưa có giấy chứng nhận (cần dự đủ các buổi học)',
     en: 'No certificate yet (every session must be attended)',

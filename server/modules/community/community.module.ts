@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { vietnamDate } from '../../../core/time/vietnam-date.js';
+import { linkBaseUrl } from '../../config.js';
 import { createAccessGuard } from '../../lib/access-guard.js';
 import { createKpiFeed } from '../kpis/kpis.module.js';
 import { createUnitsServices } from '../units/units.module.js';
@@ -11,6 +12,7 @@ import { createCommunityKpiWriter } from './community-kpis.js';
 import { createCommunityExportsService } from './imports/exports.service.js';
 import { registerCommunityImportRoutes } from './imports/imports.routes.js';
 import { createCommunityImportService } from './imports/imports.service.js';
+import { cachedPublicReads, cachedRollups } from './rollups/rollup-cache.js';
 import { registerPublicCommunityRoutes, registerRollupsRoutes } from './rollups/rollups.routes.js';
 import { createPublicCommunityService, createRollupsService } from './rollups/rollups.service.js';
 import { registerTeamsRoutes } from './teams/teams.routes.js';
@@ -34,13 +36,13 @@ export function createCommunityServices(deps: Omit<CommunityModuleDeps, 'config'
   const villages = createVillagesService({ ...base, unitsEdit: units.edit, lineage: units.lineage });
   const teams = createTeamsService({ ...base, writeKpis });
   const activities = createActivitiesService({ ...base, writeKpis });
-  const rollups = createRollupsService(base);
+  const rollups = cachedRollups(createRollupsService(base), { db: deps.db, guard, clock: deps.clock });
   return {
     villages,
     teams,
     activities,
     rollups,
-    publicReads: createPublicCommunityService(base),
+    publicReads: cachedPublicReads(createPublicCommunityService(base), { db: deps.db, clock: deps.clock }),
     imports: createCommunityImportService({ ...base, villages, teams, activities }),
     exports: createCommunityExportsService({ teams, rollups }),
     training: createTrainingService(base),
@@ -57,9 +59,9 @@ export function registerCommunityModule(app: FastifyInstance, deps: CommunityMod
     registerActivitiesRoutes(scope, s.activities);
     registerRollupsRoutes(scope, s.rollups);
     registerPublicCommunityRoutes(scope, s.publicReads);
-    registerTrainingRoutes(scope, s.training);
+    registerTrainingRoutes(scope, s.training, linkBaseUrl(deps.config));
   });
   app.register(async (scope) =>
-    registerCommunityImportRoutes(scope, s.imports, s.exports, deps.config.uploadMaxBytes),
+    registerCommunityImportRoutes(scope, s.imports, s.exports, deps.config.uploadMaxBytes, s.training),
   );
 }

@@ -13,6 +13,7 @@ import {
   Text,
   TextInput,
   Title,
+  UnstyledButton,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -147,9 +148,23 @@ function TeamsList({
             </Table.Thead>
             <Table.Tbody>
               {teams.map((tm) => (
-                <Table.Tr key={tm.id} style={{ cursor: 'pointer' }} onClick={() => onOpen(tm.id)}>
+                <Table.Tr
+                  key={tm.id}
+                  style={{ cursor: 'pointer' }}
+                  onClick={() => onOpen(tm.id)}
+                  data-testid="team-row"
+                >
                   <Table.Td>
-                    <Text fw={500}>{tm.name}</Text>
+                    {/* A real button, so the team opens from the keyboard too. */}
+                    <UnstyledButton
+                      fw={500}
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        onOpen(tm.id);
+                      }}
+                    >
+                      {tm.name}
+                    </UnstyledButton>
                     <Text size="xs" c="dimmed">
                       {tm.unitName}
                     </Text>

@@ -1,17 +1,41 @@
-import { Badge, Button, Card, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  FileInput,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import qrcode from 'qrcode-generator';
 import { useState } from 'react';
-import type { CourseView } from '../../../core/contracts/community-training.js';
+import type { AttendanceImport, CourseView } from '../../../core/contracts/community-training.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { notify } from '../../components/notify.js';
 import { PageLoader } from '../../components/page-loader.js';
-import { api } from '../../lib/api-client.js';
+import { api, postFile } from '../../lib/api-client.js';
 import { formatDate } from '../../lib/format.js';
+import { useSession } from '../auth/use-session.js';
 import { useCT } from './community-i18n.js';
+
+/** A session's check-in code as a QR image (a GIF data URL), for the organiser to show on the day. */
+function qrDataUrl(text: string): string {
+  const qr = qrcode(0, 'M');
+  qr.addData(text);
+  qr.make();
+  return qr.createDataURL(4, 2);
+}
 
 // Training courses seen from a unit: the courses organised by it or above, a course's sessions (check-in codes for
 // its organisers, to show as a QR code on the day), registered officials with their attendance, a check-in by code
-// and the certificate download.
+// and the certificate download; the organiser imports a session's attendance from the online platform's list
+// (preview with row errors, then commit).
 
 type CourseItem = Pick<
   CourseView,
@@ -91,10 +115,23 @@ function CourseDetail({ id }: { id: number }) {
       <Table>
         <Table.Tbody>
           {d.sessions.map((s) => (
-            <Table.Tr key={s.id}>
+            <Table.Tr key={s.id} data-testid="course-session">
               <Table.Td>{formatDate(s.sessionDate, locale)}</Table.Td>
               <Table.Td>{s.place}</Table.Td>
-              <Table.Td>{s.checkinCode && <Badge variant="outline">{s.checkinCode}</Badge>}</Table.Td>
+              <Table.Td>
+                {s.checkinCode && (
+                  <Group gap="xs" wrap="nowrap">
+                    <img
+                      src={qrDataUrl(s.checkinCode)}
+                      width={84}
+                      height={84}
+                      alt={vi ? `Mã QR điểm danh ${s.checkinCode}` : `Check-in QR code ${s.checkinCode}`}
+                      data-testid="checkin-qr"
+                    />
+                    <Badge variant="outline">{s.checkinCode}</Badge>
+                  </Group>
+                )}
+              </Table.Td>
               <Table.Td>
                 {s.attended} {vi ? 'người dự' : 'attended'}
               </Table.Td>
@@ -148,6 +185,92 @@ function CourseDetail({ id }: { id: number }) {
         </Button>
       </Group>
       {checkIn.error && <ErrorAlert error={checkIn.error} />}
+      {d.can.manage && <AttendanceImportForm course={d} />}
+    </Stack>
+  );
+}
+
+function AttendanceImportForm({ course }: { course: CourseView }) {
+  const { locale } = useCT();
+  const vi = locale !== 'en';
+  const qc = useQueryClient();
+  const session = useSession();
+  const [sessionId, setSessionId] = useState<string | null>(
+    course.sessions[0] ? String(course.sessions[0].id) : null,
+  );
+  const [file, setFile] = useState<File | null>(null);
+  const run = useMutation({
+    mutationFn: (commit: boolean) =>
+      postFile<AttendanceImport>(
+        `/api/training/courses/${course.id}/attendance-import?sessionId=${sessionId}&commit=${commit}`,
+        file!,
+        session.data?.csrfToken ?? '',
+      ),
+    onSuccess: async (r) => {
+      if (r.committed) {
+        notify(vi ? `Đã ghi điểm danh ${r.created} học viên` : `Recorded ${r.created} attendances`);
+        await qc.invalidateQueries({ queryKey: ['community', 'course', course.id] });
+      }
+    },
+  });
+  const result = run.data;
+  return (
+    <Stack gap="xs" data-testid="attendance-import">
+      <Title order={5}>
+        {vi ? 'Nhập điểm danh từ nền tảng trực tuyến' : 'Import attendance from the online platform'}
+      </Title>
+      <Group align="end" wrap="wrap">
+        <Select
+          label={vi ? 'Buổi học' : 'Session'}
+          data={course.sessions.map((s) => ({
+            value: String(s.id),
+            label: `${formatDate(s.sessionDate, locale)} · ${s.place}`,
+          }))}
+          value={sessionId}
+          onChange={setSessionId}
+          allowDeselect={false}
+        />
+        <FileInput
+          label={vi ? 'Tệp danh sách (.xlsx, .csv)' : 'List file (.xlsx, .csv)'}
+          accept=".xlsx,.csv"
+          value={file}
+          onChange={setFile}
+          clearable
+          w={240}
+        />
+        <Button
+          variant="light"
+          disabled={!file || !sessionId}
+          loading={run.isPending}
+          onClick={() => run.mutate(false)}
+        >
+          {vi ? 'Xem trước' : 'Preview'}
+        </Button>
+        <Button
+          disabled={!file || !sessionId || !result || result.errors.length > 0 || result.committed}
+          loading={run.isPending}
+          onClick={() => run.mutate(true)}
+        >
+          {vi ? 'Ghi điểm danh' : 'Record attendance'}
+        </Button>
+      </Group>
+      {result && (
+        <Alert color={result.errors.length ? 'red' : 'green'}>
+          <Stack gap={2}>
+            <Text size="sm">
+              {vi
+                ? `${result.rows} dòng, ${result.valid} học viên khớp${result.committed ? `, đã ghi ${result.created}` : ''}${result.certificates ? `, cấp ${result.certificates} giấy chứng nhận` : ''}`
+                : `${result.rows} rows, ${result.valid} matched${result.committed ? `, ${result.created} recorded` : ''}${result.certificates ? `, ${result.certificates} certificates issued` : ''}`}
+            </Text>
+            {result.errors.map((e) => (
+              <Text size="sm" key={`${e.row}-${e.field}`}>
+                {vi ? `Dòng ${e.row}` : `Row ${e.row}`}: {e.message}
+              </Text>
+            ))}
+          </Stack>
+        </Alert>
+      )}
+      {run.error && <ErrorAlert error={run.error} />}
     </Stack>
   );
 }

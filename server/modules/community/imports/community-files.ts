@@ -7,6 +7,7 @@ import {
   TEAM_STATUS_LABELS,
 } from '../../../../core/community/community.js';
 import type { Rollup, TeamDetail } from '../../../../core/contracts/community.js';
+import { foldVietnamese } from '../../../../core/units/fold.js';
 import { neutraliseRow, type SheetCell } from '../../../lib/spreadsheet-safe.js';
 
 // The registry and the monthly report as xlsx workbooks (Vietnamese headers; text cells neutralised against
@@ -160,13 +161,30 @@ export async function reportWorkbook(r: Rollup): Promise<Buffer> {
 }
 
 /** Kinds and skills by their Vietnamese (or English, or code) names, for the import's cells. */
+/** What communes' spreadsheets write for an organisation, folded (no marks, lower case). */
+const ALIASES: Record<string, string> = {
+  'truong thon': 'village_head',
+  'to truong to dan pho': 'village_head',
+  'to truong tdp': 'village_head',
+  'cong an xa': 'police',
+  'doan thanh nien': 'youth_union',
+  'hoi phu nu': 'womens_union',
+  'mat tran': 'fatherland_front',
+  'vien thong': 'telecom',
+};
+
+/** A code from its code, its Vietnamese or English label (or one side of a label written "A / B"), marks and
+ * case ignored; the aliases above for organisations. */
 export function lookup<K extends string>(
   labels: Record<K, { vi: string; en: string }>,
   text: string,
 ): K | null {
-  const t = text.trim().toLowerCase();
+  const t = foldVietnamese(text).trim().replace(/\s+/g, ' ').toLowerCase();
+  const same = (label: string) =>
+    [label, ...label.split('/')].some((part) => foldVietnamese(part).trim().toLowerCase() === t);
   for (const [k, l] of Object.entries(labels) as [K, { vi: string; en: string }][])
-    if (k === t || l.vi.toLowerCase() === t || l.en.toLowerCase() === t) return k;
-  return null;
+    if (k === t || same(l.vi) || same(l.en)) return k;
+  const alias = ALIASES[t];
+  return alias && alias in labels ? (alias as K) : null;
 }
 export { ACTIVITY_KIND_LABELS, MEMBER_ROLE_LABELS, ORGANISATION_LABELS, SKILL_LABELS };

@@ -3,13 +3,19 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ImportPreviewSchema, ImportQuerySchema } from '../../../../core/contracts/community.js';
+import {
+  AttendanceImportQuerySchema,
+  AttendanceImportSchema,
+  TrainingIdParamsSchema,
+} from '../../../../core/contracts/community-training.js';
 import { sendDownload } from '../../../lib/download.js';
 import { AppError } from '../../../lib/errors.js';
 import { rejectAnonymous } from '../../../lib/request-auth.js';
 import { auditContextOf, localeOf } from '../../../lib/request-context.js';
 import type { CommunityExportsService, CommunityImportService } from '../community.types.js';
+import type { TrainingService } from '../training/training.service.js';
 
-// Imports (multipart field "file": .xlsx or .csv; size checked by the multipart limit, the workbook's
+// Imports (multipart field "file": .xlsx or .csv; also a training session's attendance; size checked by the multipart limit, the workbook's
 // expansion by assertSafeXlsx in the service, after the guard and before anything parses it) and the xlsx exports. A plugin scope of its own, so
 // the multipart parser is this feature's alone.
 
@@ -35,6 +41,7 @@ export async function registerCommunityImportRoutes(
   imports: CommunityImportService,
   exports: CommunityExportsService,
   maxBytes: number,
+  training: Pick<TrainingService, 'importAttendance'>,
 ) {
   await app.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 5, parts: 6 } });
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -58,6 +65,34 @@ export async function registerCommunityImportRoutes(
         {
           communeId: request.query.communeId,
           kind: request.query.kind,
+          commit: request.query.commit === 'true',
+          locale: localeOf(request),
+        },
+        file,
+      );
+    },
+  );
+  r.post(
+    '/api/training/courses/:id/attendance-import',
+    {
+      onRequest: rejectAnonymous,
+      schema: {
+        tags,
+        summary:
+          "Import a session's attendance from the online platform's list (.xlsx/.csv): preview, then commit",
+        consumes: ['multipart/form-data'],
+        params: TrainingIdParamsSchema,
+        querystring: AttendanceImportQuerySchema,
+        response: { 200: AttendanceImportSchema },
+      },
+    },
+    async (request) => {
+      const file = await receiveUpload(request);
+      return training.importAttendance(
+        auditContextOf(request),
+        request.params.id,
+        {
+          sessionId: request.query.sessionId,
           commit: request.query.commit === 'true',
           locale: localeOf(request),
         },

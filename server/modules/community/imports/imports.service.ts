@@ -86,6 +86,14 @@ const HEADERS: Record<string, string> = {
   people: 'people',
   'so ho': 'households',
   households: 'households',
+  // Attendance exported by the online training platform.
+  email: 'email',
+  'e-mail': 'email',
+  'thu dien tu': 'email',
+  'dia chi email': 'email',
+  'hoc vien': 'fullName',
+  'ten hoc vien': 'fullName',
+  'full name': 'fullName',
 };
 
 /** '15/03/2026', '2026-03-15' or an Excel date → '2026-03-15'; null when it is not a date. */
@@ -251,7 +259,9 @@ export function createCommunityImportService(
             startDate,
             endDate: isoDateOf(r.endDate ?? ''),
           });
-          if (!parsed.success) err(row, String(parsed.error.issues[0].path.join('.')), 'invalid_value');
+          // A role or organisation not understood is reported once, above, not again by the schema.
+          if (!parsed.success && role && organisation)
+            err(row, String(parsed.error.issues[0].path.join('.')), 'invalid_value');
           if (
             team &&
             parsed.success &&

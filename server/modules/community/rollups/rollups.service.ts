@@ -89,15 +89,26 @@ export function createRollupsService(deps: CommunityServiceDeps): RollupsService
       const throughMonth =
         query.throughMonth ??
         (query.year < currentYear ? 12 : query.year > currentYear ? 0 : Number(today.slice(5, 7)));
-      const communes = await repo.communesIn(query.unitId);
-      const monthly = await repo.monthlyByCommune(query.unitId, query.year);
-      const structure = await repo.structureByCommune(query.unitId);
+      // Independent reads: on PostgreSQL they run on separate pooled connections at once.
+      const [communes, monthly, structure, skillRows] = await Promise.all([
+        repo.communesIn(query.unitId),
+        repo.monthlyByCommune(query.unitId, query.year),
+        repo.structureByCommune(query.unitId),
+        repo.perSkill(query.unitId, query.year),
+      ]);
       const targetRows = await repo.targetsOf(
         communes.map((c) => c.id),
         query.year,
       );
+      // Months grouped by commune once (a country has 3,321 communes and ~40,000 commune-months).
+      const monthsOf = new Map<number, typeof monthly>();
+      for (const m of monthly) {
+        const list = monthsOf.get(m.communeId);
+        if (list) list.push(m);
+        else monthsOf.set(m.communeId, [m]);
+      }
       const perCommune = communes.map((c) => {
-        const months = monthly.filter((m) => m.communeId === c.id);
+        const months = monthsOf.get(c.id) ?? [];
         const t = targetsFrom(c.id, query.year, targetRows);
         return {
           communeId: c.id,
@@ -135,7 +146,7 @@ export function createRollupsService(deps: CommunityServiceDeps): RollupsService
         targets,
         throughMonth,
       );
-      const perSkill = (await repo.perSkill(query.unitId, query.year))
+      const perSkill = skillRows
         .filter((s) => (SKILLS as readonly string[]).includes(s.skill))
         .map((s) => ({ ...s, skill: s.skill as Skill }))
         .sort((a, b) => SKILLS.indexOf(a.skill) - SKILLS.indexOf(b.skill));

@@ -24,7 +24,12 @@ import type { TrainingService } from './training.service.js';
 
 const tags = ['community'];
 
-export function registerTrainingRoutes(app: FastifyInstance, training: TrainingService) {
+export function registerTrainingRoutes(
+  app: FastifyInstance,
+  training: TrainingService,
+  /** PUBLIC_URL (or the development address): the certificate's QR code links there. */
+  linkBase: string | null,
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const base = { onRequest: rejectAnonymous };
   r.get(
@@ -125,12 +130,12 @@ export function registerTrainingRoutes(app: FastifyInstance, training: TrainingS
       ...base,
       schema: {
         tags,
-        summary: "An official's certificate (PDF with its verification code)",
+        summary: "An official's certificate (PDF with its verification code and QR code)",
         params: TrainingIdParamsSchema,
       },
     },
     async (request, reply) => {
-      const { code, pdf } = await training.certificate(request.actor, request.params.id);
+      const { code, pdf } = await training.certificate(request.actor, request.params.id, linkBase);
       return sendDownload(reply, { fileName: `chung-nhan-${code}.pdf`, mime: 'application/pdf', body: pdf });
     },
   );

@@ -1,22 +1,28 @@
 import { randomBytes } from 'node:crypto';
 import { trainedRate } from '../../../../core/community/rollup.js';
+import type { RowError } from '../../../../core/contracts/community.js';
 import type {
   CourseInput,
   CourseView,
   RegistrationInput,
 } from '../../../../core/contracts/community-training.js';
+import { fieldMessage } from '../../../../core/i18n/errors.js';
+import { foldVietnamese } from '../../../../core/units/fold.js';
 import type { Executor } from '../../../db/executor.js';
 import { type Actor, canOnUnit, hasPermissionAnywhere } from '../../../lib/actor.js';
 import type { AuditContext } from '../../../lib/audit.js';
 import { AppError, validation } from '../../../lib/errors.js';
+import { assertSafeXlsx } from '../../../lib/xlsx-guard.js';
 import type { CommunityServiceDeps } from '../community.types.js';
+import { readRows } from '../imports/imports.service.js';
 import { isUniqueViolation } from '../teams/teams.service.js';
 import { certificatePdf } from './certificate-pdf.js';
 import '../community.messages.js';
 
 // Training courses for officials and community teams: the secretariat (training.manage) organises courses and
 // sessions; a unit's officer registers its officials; attendance is checked in with a session's code (the QR
-// code on the day); after every session attended a certificate with a verification code is issued, verifiable
+// code on the day) or imported from the online platform's xlsx/csv (matched by email, else by name; a preview
+// with row errors, then one transaction for the whole file); after every session attended a certificate with a verification code is issued, verifiable
 // at a public URL. Each check-in rewrites the unit's TRAINING_OFFICIALS_TRAINED_RATE for the year.
 
 export const TRAINED_RATE_KPI = 'TRAINING_OFFICIALS_TRAINED_RATE';
@@ -29,6 +35,9 @@ const parseMaterials = (text: string) => {
     return [];
   }
 };
+/** Names as the online platform writes them: no marks, one space, lower case. */
+const nameKey = (name: string) => foldVietnamese(name).trim().replace(/\s+/g, ' ').toLowerCase();
+export type AttendanceImportQuery = { sessionId: number; commit: boolean; locale?: 'vi' | 'en' };
 const canRegister = (a: Actor, anc: readonly number[]) =>
   canOnUnit(a, 'community.manage', anc) || canOnUnit(a, 'training.manage', anc);
 
@@ -128,6 +137,66 @@ export function createTrainingService(deps: CommunityServiceDeps) {
         note: 'Tập huấn chuyển đổi số',
       },
     ]);
+  }
+
+  /** One attendance in the caller's transaction: the row, its audit, the certificate once every session is
+   * attended, and (unless the caller does it once for many) the unit's trained rate. */
+  async function attend(
+    trx: Executor,
+    ctx: AuditContext,
+    reg: { id: number; courseId: number; unitId: number; certificateCode: string | null },
+    session: { id: number; sessionDate: string },
+    method: 'qr' | 'import',
+    now: string,
+    rate = true,
+  ) {
+    await trx
+      .insertInto('trainingAttendance')
+      .values({ sessionId: session.id, registrationId: reg.id, method, checkedAt: now })
+      .execute();
+    await audit.record(trx, ctx, {
+      action: method === 'qr' ? 'training.attendance.checkin' : 'training.attendance.import',
+      entity: 'training_registration',
+      entityId: reg.id,
+      unitId: reg.unitId,
+      after: { sessionId: session.id, sessionDate: session.sessionDate, method },
+    });
+    const total = Number(
+      (
+        await trx
+          .selectFrom('trainingSessions')
+          .select((e) => e.fn.countAll().as('n'))
+          .where('courseId', '=', reg.courseId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    const attended = Number(
+      (
+        await trx
+          .selectFrom('trainingAttendance')
+          .select((e) => e.fn.countAll().as('n'))
+          .where('registrationId', '=', reg.id)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    let certificateCode = reg.certificateCode;
+    if (!certificateCode && attended >= total) {
+      certificateCode = code(10);
+      await trx
+        .updateTable('trainingRegistrations')
+        .set({ certificateCode, certificateIssuedAt: now })
+        .where('id', '=', reg.id)
+        .execute();
+      await audit.record(trx, ctx, {
+        action: 'training.certificate.issue',
+        entity: 'training_registration',
+        entityId: reg.id,
+        unitId: reg.unitId,
+        after: { certificateCode },
+      });
+    }
+    if (rate) await writeRate(trx, ctx, reg.unitId, Number(session.sessionDate.slice(0, 4)));
+    return { sessionId: session.id, registrationId: reg.id, checkedAt: now, certificateCode };
   }
 
   return {
@@ -286,66 +355,118 @@ export function createTrainingService(deps: CommunityServiceDeps) {
       if (!session || session.courseId !== reg!.courseId)
         throw validation([{ field: 'body.code', code: 'community.checkin_unknown' }]);
       const now = clock.now().toISOString();
-      const result = await db
+      return db
         .transaction()
-        .execute(async (trx) => {
-          await trx
-            .insertInto('trainingAttendance')
-            .values({ sessionId: session.id, registrationId: reg!.id, method: 'qr', checkedAt: now })
-            .execute();
-          await audit.record(trx, ctx, {
-            action: 'training.attendance.checkin',
-            entity: 'training_registration',
-            entityId: reg!.id,
-            unitId: reg!.unitId,
-            after: { sessionId: session.id, sessionDate: session.sessionDate },
-          });
-          const total = Number(
-            (
-              await trx
-                .selectFrom('trainingSessions')
-                .select((e) => e.fn.countAll().as('n'))
-                .where('courseId', '=', reg!.courseId)
-                .executeTakeFirstOrThrow()
-            ).n,
-          );
-          const attended = Number(
-            (
-              await trx
-                .selectFrom('trainingAttendance')
-                .select((e) => e.fn.countAll().as('n'))
-                .where('registrationId', '=', reg!.id)
-                .executeTakeFirstOrThrow()
-            ).n,
-          );
-          let certificateCode = reg!.certificateCode;
-          if (!certificateCode && attended >= total) {
-            certificateCode = code(10);
-            await trx
-              .updateTable('trainingRegistrations')
-              .set({ certificateCode, certificateIssuedAt: now })
-              .where('id', '=', reg!.id)
-              .execute();
-            await audit.record(trx, ctx, {
-              action: 'training.certificate.issue',
-              entity: 'training_registration',
-              entityId: reg!.id,
-              unitId: reg!.unitId,
-              after: { certificateCode },
-            });
-          }
-          await writeRate(trx, ctx, reg!.unitId, Number(session.sessionDate.slice(0, 4)));
-          return { sessionId: session.id, registrationId: reg!.id, checkedAt: now, certificateCode };
-        })
+        .execute((trx) => attend(trx, ctx, reg!, session, 'qr', now))
         .catch((err) => {
           if (isUniqueViolation(err))
             throw new AppError('CONFLICT', { detailKey: 'community.attendance_duplicate' });
           throw err;
         });
-      return result;
     },
 
-    async certificate(actor: Actor | null, registrationId: number) {
+    async importAttendance(
+      ctx: AuditContext,
+      courseId: number,
+      query: AttendanceImportQuery,
+      file: { name: string; data: Buffer },
+    ) {
+      await guard.forEntity(
+        ctx.actor,
+        'training.manage',
+        () => course(courseId),
+        (x) => x.unitId,
+      );
+      const session = await db
+        .selectFrom('trainingSessions')
+        .selectAll()
+        .where('id', '=', query.sessionId)
+        .where('courseId', '=', courseId)
+        .executeTakeFirst();
+      if (!session) throw validation([{ field: 'querystring.sessionId', code: 'community.session_unknown' }]);
+      // Before anything parses it: a decompression bomb is refused with a 4xx in milliseconds.
+      if (!/\.csv$/i.test(file.name)) await assertSafeXlsx(file.data);
+      const rows = await readRows(file);
+      const regs = await db
+        .selectFrom('trainingRegistrations as r')
+        .leftJoin('trainingAttendance as a', (j) =>
+          j.onRef('a.registrationId', '=', 'r.id').on('a.sessionId', '=', session.id),
+        )
+        .select([
+          'r.id',
+          'r.courseId',
+          'r.unitId',
+          'r.fullName',
+          'r.email',
+          'r.certificateCode',
+          'a.checkedAt',
+        ])
+        .where('r.courseId', '=', courseId)
+        .execute();
+      const byEmail = new Map<string, typeof regs>();
+      const byName = new Map<string, typeof regs>();
+      const add = (m: Map<string, typeof regs>, k: string, r: (typeof regs)[number]) =>
+        m.set(k, [...(m.get(k) ?? []), r]);
+      for (const r of regs) {
+        if (r.email) add(byEmail, r.email.toLowerCase(), r);
+        add(byName, nameKey(r.fullName), r);
+      }
+      const errors: RowError[] = [];
+      const err = (row: number, field: string, code: string) =>
+        errors.push({ row, field, message: fieldMessage(code, query.locale ?? 'vi') });
+      const plan: (typeof regs)[number][] = [];
+      const seen = new Set<number>();
+      for (const [i, r] of rows.entries()) {
+        const row = i + 2;
+        const email = (r.email ?? '').toLowerCase();
+        const name = r.fullName ?? '';
+        if (!email && !name.trim()) {
+          err(row, 'fullName', 'required');
+          continue;
+        }
+        const found = (email && byEmail.get(email)) || byName.get(nameKey(name)) || [];
+        if (found.length === 0) err(row, email ? 'email' : 'fullName', 'community.attendance_unknown');
+        else if (found.length > 1) err(row, 'fullName', 'community.attendance_ambiguous');
+        else if (found[0].checkedAt || seen.has(found[0].id))
+          err(row, 'fullName', 'community.attendance_duplicate');
+        else {
+          seen.add(found[0].id);
+          plan.push(found[0]);
+        }
+      }
+      const commit = query.commit && errors.length === 0 && plan.length > 0;
+      let certificates = 0;
+      if (commit) {
+        const now = clock.now().toISOString();
+        await db
+          .transaction()
+          .execute(async (trx) => {
+            for (const reg of plan) {
+              const before = reg.certificateCode;
+              const done = await attend(trx, ctx, reg, session, 'import', now, false);
+              if (!before && done.certificateCode) certificates++;
+            }
+            for (const unitId of new Set(plan.map((p) => p.unitId)))
+              await writeRate(trx, ctx, unitId, Number(session.sessionDate.slice(0, 4)));
+          })
+          .catch((e) => {
+            // Checked in by QR between the preview and this commit: nothing of the file is written.
+            if (isUniqueViolation(e))
+              throw new AppError('CONFLICT', { detailKey: 'community.attendance_duplicate' });
+            throw e;
+          });
+      }
+      return {
+        rows: rows.length,
+        valid: plan.length,
+        errors: errors.sort((a, b) => a.row - b.row),
+        committed: commit,
+        created: commit ? plan.length : 0,
+        certificates,
+      };
+    },
+
+    async certificate(actor: Actor | null, registrationId: number, baseUrl: string | null = null) {
       const { entity: reg } = await guard.forEntity(
         actor,
         'community.read',
@@ -360,7 +481,7 @@ export function createTrainingService(deps: CommunityServiceDeps) {
       if (!reg.certificateCode) throw new AppError('NOT_FOUND', { detailKey: 'community.no_certificate' });
       return {
         code: reg.certificateCode,
-        pdf: await certificatePdf((await this.verify(reg.certificateCode))!),
+        pdf: await certificatePdf({ ...(await this.verify(reg.certificateCode))!, baseUrl }),
       };
     },
 
