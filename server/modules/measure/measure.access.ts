@@ -140,6 +140,7 @@ export const measureAccess: AccessRow[] = [
   }),
   submissionRow('POST', '/appraisal/approve', 'measure.appraise'),
   submissionRow('GET', '/profile', 'measure.read'),
+  submissionRow('GET', '/profile.xlsx', 'measure.read'),
   submissionRow('POST', '/what-if', 'measure.read', { body: { overrides: {} } }),
   periodRow('GET', '/snapshots', 'measure.read', published),
   // A published ranking is public (also at /api/public/…): any signed-in caller reads it here; the live
@@ -147,6 +148,7 @@ export const measureAccess: AccessRow[] = [
   { ...periodRow('GET', '/ranking', 'measure.read', published, true), permission: 'signed-in' },
   periodRow('GET', '/components/{code}', 'measure.read', { params: { id: '$publishedPeriod', code: 'C1' } }),
   periodRow('GET', '/completion', 'measure.read'),
+  periodRow('GET', '/completion.xlsx', 'measure.read'),
   // The appraiser's queue lists only the units of the caller's appraisal scope.
   {
     operation: 'GET /api/measure/appraisal-queue',
@@ -164,6 +166,8 @@ export const measureAccess: AccessRow[] = [
   periodRow('GET', '/robustness', 'measure.read', { ...published, query: { runs: 20 } }),
   periodRow('GET', '/robustness/drop-one', 'measure.read', published),
   periodRow('GET', '/results.xlsx', 'measure.read', published),
+  // Like the ranking page: the published ranking to any signed-in caller, the live one to readers of its root.
+  { ...periodRow('GET', '/ranking.xlsx', 'measure.read', published, true), permission: 'signed-in' },
   periodRow('GET', '/report.docx', 'measure.read', published),
   periodRow('GET', '/ranking-in-structure', 'measure.read', {
     ...published,

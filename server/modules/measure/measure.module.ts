@@ -14,6 +14,8 @@ import { createAppraisalQueueService } from './appraisal/appraisal-queue.service
 import { createExportsRepository } from './exports/exports.repository.js';
 import { registerExportsRoutes } from './exports/exports.routes.js';
 import { createExportsService } from './exports/exports.service.js';
+import { registerViewExportsRoutes } from './exports/view-exports.routes.js';
+import { createViewExportsService } from './exports/view-exports.service.js';
 import { createFrameworkOwners } from './frameworks/framework-owners.js';
 import { registerFrameworkXlsxRoutes } from './frameworks/framework-xlsx.routes.js';
 import { createFrameworkXlsxService } from './frameworks/framework-xlsx.service.js';
@@ -111,6 +113,7 @@ export function createMeasureServices(deps: ServiceDeps) {
   });
   const reexpression = createReexpression(repos);
   const readDeps = { ...repos, guard, engine, core: results, reexpression };
+  const views = createResultsViews({ ...readDeps, clock });
   return {
     frameworks,
     frameworkXlsx: createFrameworkXlsxService(frameworks),
@@ -142,7 +145,8 @@ export function createMeasureServices(deps: ServiceDeps) {
     }),
     scores,
     results,
-    views: createResultsViews({ ...readDeps, clock }),
+    views,
+    viewExports: createViewExportsService({ views, periods: repos.periods, frameworks: repos.frameworks }),
     analysis: createAnalysisService(readDeps),
     exports: createExportsService({ ...readDeps, clock }),
     history: createHistoryService(readDeps),
@@ -185,6 +189,7 @@ export function registerMeasureModule(app: FastifyInstance, deps: MeasureModuleD
   registerResultsRoutes(app, services.views);
   registerAnalysisRoutes(app, services.analysis);
   registerExportsRoutes(app, services.exports);
+  registerViewExportsRoutes(app, services.viewExports);
   app.register(async (scope) => registerFrameworkXlsxRoutes(scope, services.frameworkXlsx));
   registerHistoryRoutes(app, services.history);
   registerPublicMeasureRoutes(app, services.publicReads);

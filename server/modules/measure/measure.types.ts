@@ -535,4 +535,16 @@ export type ExportsService = {
   ): Promise<Download>;
 };
 
+/** Workbooks of the staff screens' tables, read through the same views (same access, same numbers). */
+export type ViewExportsDeps = {
+  views: Pick<ResultsViews, 'completion' | 'fullRanking' | 'profile'>;
+  periods: Pick<PeriodsRepository, 'find'>;
+  frameworks: Pick<FrameworksRepository, 'find'>;
+};
+export type ViewExportsService = {
+  completionXlsx(actor: Actor | null, periodId: number): Promise<Download>;
+  rankingXlsx(actor: Actor | null, periodId: number, source?: 'published' | 'live'): Promise<Download>;
+  profileXlsx(actor: Actor | null, periodId: number, unitId: number): Promise<Download>;
+};
+
 export type { KpiReader, MeasureUnitKind };

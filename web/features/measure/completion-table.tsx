@@ -6,6 +6,7 @@ import { PageLoader } from '../../components/page-loader.js';
 import { TableHeader } from '../../components/table-header.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
+import { analysisApi } from './measure-analysis-api.js';
 import { measureApi } from './measure-api.js';
 import { type MeasureKey, useMT } from './measure-i18n.js';
 import { StatusBadge, UNCUT_BADGE } from './measure-shared.js';
@@ -27,6 +28,16 @@ export function CompletionTable({ periodId, appraiser }: { periodId: number; app
         <Text size="sm">
           {t('m.dueOn')}: {formatDate(data.dueOn, locale)}
         </Text>
+        <Button
+          size="compact-xs"
+          variant="default"
+          component="a"
+          href={analysisApi.completionXlsxUrl(periodId)}
+          download
+          className="no-print"
+        >
+          {t('m.export.tableXlsx')}
+        </Button>
         {Object.entries(data.counts).map(([status, n]) => (
           <Badge key={status} variant="outline" color="gray">
             {t(`m.status.${status}` as MeasureKey)}: {n}

@@ -54,6 +54,11 @@ export const analysisApi = {
     }),
   resultsXlsxUrl: (periodId: number) => `${periodPath(periodId)}/results.xlsx`,
   reportDocxUrl: (periodId: number) => `${periodPath(periodId)}/report.docx`,
+  completionXlsxUrl: (periodId: number) => `${periodPath(periodId)}/completion.xlsx`,
+  rankingXlsxUrl: (periodId: number, source: 'published' | 'live') =>
+    `${periodPath(periodId)}/ranking.xlsx?source=${source}`,
+  profileXlsxUrl: (periodId: number, unitId: number) =>
+    `${periodPath(periodId)}/units/${unitId}/profile.xlsx`,
   frameworkXlsxUrl: (frameworkId: number) => `/api/measure/frameworks/${frameworkId}/export.xlsx`,
   importFrameworkXlsx: (file: File, csrf: string) =>
     postFile<{ framework: { id: number }; warnings: { message?: string }[] }>(

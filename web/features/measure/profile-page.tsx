@@ -1,4 +1,4 @@
-import { Anchor, Badge, Grid, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Grid, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/error-alert.js';
 import { PageLoader } from '../../components/page-loader.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { intlTag } from '../../i18n/locale-store.js';
+import { analysisApi } from './measure-analysis-api.js';
 import { measureApi, type Profile } from './measure-api.js';
 import { MeasureChart, type MeasureChartOption } from './measure-chart.js';
 import { type MeasureT, useMT } from './measure-i18n.js';
@@ -99,6 +100,20 @@ export function ProfilePage() {
       </Anchor>
       <Group justify="space-between" mt="xs" mb="md" wrap="wrap">
         <Title order={1}>{p.unitName}</Title>
+        <Group gap="xs" className="no-print">
+          <Button
+            size="xs"
+            variant="default"
+            component="a"
+            href={analysisApi.profileXlsxUrl(periodId, p.unitId)}
+            download
+          >
+            {t('m.export.tableXlsx')}
+          </Button>
+          <Button size="xs" variant="default" onClick={() => window.print()}>
+            {t('m.print')}
+          </Button>
+        </Group>
         {r ? (
           <Group gap="xs">
             <Badge size="lg" variant="filled" data-testid="profile-rank">
@@ -165,7 +180,7 @@ export function ProfilePage() {
           <UnitHistoryPanel unitId={unitId} />
         </Grid.Col>
         {r && framework.data ? (
-          <Grid.Col span={12}>
+          <Grid.Col span={12} className="no-print">
             <WhatIfPanel periodId={periodId} unitId={unitId} framework={framework.data.definition} />
           </Grid.Col>
         ) : null}

@@ -1,4 +1,4 @@
-import { Alert, Badge, Group, Pagination, SegmentedControl, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Pagination, SegmentedControl, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import { intlTag } from '../../i18n/locale-store.js';
 import { formatDateTime } from '../../lib/format.js';
 import { isNotPublished, notPublishedText } from './entry-status.js';
+import { analysisApi } from './measure-analysis-api.js';
 import { measureApi, type Ranking } from './measure-api.js';
 import { type MeasureKey, type MeasureT, useMT } from './measure-i18n.js';
 import { fmtPoints, fmtValue } from './measure-shared.js';
@@ -101,9 +102,21 @@ export function RankingTable({ periodId }: { periodId: number }) {
   return (
     <>
       <Group justify="space-between" mb="sm" wrap="wrap">
-        <Text size="sm" c="dimmed">
-          {t(`m.source.${data.source}`)} · {formatDateTime(data.computedAt, locale)}
-        </Text>
+        <Group gap="xs" wrap="wrap">
+          <Text size="sm" c="dimmed">
+            {t(`m.source.${data.source}`)} · {formatDateTime(data.computedAt, locale)}
+          </Text>
+          <Button
+            size="compact-xs"
+            variant="default"
+            component="a"
+            href={analysisApi.rankingXlsxUrl(periodId, data.source)}
+            download
+            className="no-print"
+          >
+            {t('m.export.tableXlsx')}
+          </Button>
+        </Group>
         {groups.length > 1 ? (
           <SegmentedControl
             size="xs"

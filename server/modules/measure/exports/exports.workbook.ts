@@ -9,10 +9,10 @@ import { valueKey } from './exports.components.js';
 // The results workbook: ranking, main indices, pillars and components, one sheet each, Vietnamese
 // headers. Every cell goes through neutraliseRow, so a unit or value typed as "=HYPERLINK(…)" stays text.
 
-type Column = { header: string; width: number; format?: string };
-const POINTS = '#,##0.00';
-const VALUE = '0.0000';
-const INT = '0';
+export type Column = { header: string; width: number; format?: string };
+export const POINTS = '#,##0.00';
+export const VALUE = '0.0000';
+export const INT = '0';
 
 /**
  * Scores are summed in floating point (17.499999999999996); storage keeps them exact as computed and the
@@ -22,7 +22,7 @@ export function presentNumber(cell: SheetCell): SheetCell {
   return typeof cell === 'number' && !Number.isInteger(cell) ? Math.round(cell * 1e6) / 1e6 : cell;
 }
 
-function addSheet(book: ExcelJS.Workbook, name: string, columns: Column[], rows: SheetCell[][]) {
+export function addSheet(book: ExcelJS.Workbook, name: string, columns: Column[], rows: SheetCell[][]) {
   const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({ header: c.header, width: c.width, style: { numFmt: c.format } }));
   for (const row of rows) sheet.addRow(neutraliseRow(row.map(presentNumber)));
