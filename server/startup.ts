@@ -14,7 +14,11 @@ import {
   startNotificationJobsOnStartup,
 } from './modules/notifications/notifications.module.js';
 import { seedDemoSteerOnStartup } from './modules/steer/demo/steer-demo-seed.js';
-import { startReportJobsOnStartup, startUrgingJobsOnStartup } from './modules/steer/steer.module.js';
+import {
+  startRegistersJobsOnStartup,
+  startReportJobsOnStartup,
+  startUrgingJobsOnStartup,
+} from './modules/steer/steer.module.js';
 import { seedDemoOnFirstRun } from './modules/units/demo/demo-seed.js';
 
 // Work done once at start-up after migrations (e.g. loading demo data into an empty database).
@@ -35,6 +39,7 @@ export const startupHooks: StartupHook[] = [
   startMeasureJobsOnStartup,
   startReportJobsOnStartup,
   startUrgingJobsOnStartup,
+  startRegistersJobsOnStartup,
   seedContestDemoOnStartup,
   startContestJobsOnStartup,
   startFeedbackJobsOnStartup,

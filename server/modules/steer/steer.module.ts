@@ -10,6 +10,7 @@ import { registerProductsRoutes } from './products/products.routes.js';
 import { createProductsService } from './products/products.service.js';
 import { createReportServices, registerReportsFeature } from './reports/reports.feature.js';
 import type { ProductTaskLookup, SteerModuleDeps } from './steer.types.js';
+import { createRegistersReminderJob, registerRegistersReminderJob } from './systems/registers-reminders.js';
 import { createReviewsService } from './systems/reviews.service.js';
 import { createSystemsRepository } from './systems/systems.repository.js';
 import { registerSystemsRoutes } from './systems/systems.routes.js';
@@ -31,6 +32,7 @@ export function registerSteerModule(app: FastifyInstance, deps: SteerModuleDeps)
   app.register(async (scope) => registerMeetingsRoutes(scope, meetings.meetings, meetings.briefing));
   registerSteerImport(app, deps, createSteerImportServices(deps, steerTasks.tasks, steerTasks.plans));
   const registers = createRegisterServices(deps, steerTasks.tasks);
+  registerRegistersReminderJob(deps, registers.reminders);
   app.register(async (scope) => {
     registerProductsRoutes(scope, registers.products);
     registerSystemsRoutes(scope, registers.systems, registers.reviews);
@@ -48,14 +50,18 @@ export function createRegisterServices(
   const products = createProductsService({ ...base, repo: createProductsRepository(deps.db), tasks });
   const repo = createSystemsRepository(deps.db);
   const systems = createSystemsService({ ...base, repo });
-  const reviews = createReviewsService({ ...base, repo, systems, notifier: createNotifier(deps) });
-  return { products, systems, reviews };
+  const notifier = createNotifier(deps);
+  const reviews = createReviewsService({ ...base, repo, systems, notifier });
+  const reminders = createRegistersReminderJob({ db: deps.db, clock: deps.clock, repo, reviews, notifier });
+  return { products, systems, reviews, reminders };
 }
 
 // Periodic reports: the task-KPI job's start-up hook (server/startup.ts); the services (the leader dashboard)
 // for the DX dashboard module.
 export { createReportServices, startReportJobsOnStartup } from './reports/reports.feature.js';
-
+// Registers: the daily reminders' start-up hook (server/startup.ts): overdue review campaigns, systems due for
+// their yearly review.
+export { startRegistersJobsOnStartup } from './systems/registers-reminders.js';
 // Plans, tasks and progress: the other Steer features take the tasks service from here.
 export { createSteerTaskServices } from './tasks/tasks.feature.js';
 

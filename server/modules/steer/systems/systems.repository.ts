@@ -60,6 +60,26 @@ export function createSystemsRepository(db: Kysely<DB>) {
     ) => {
       await exec.updateTable('steerReviewCampaigns').set(changes).where('id', '=', id).execute();
     },
+    /** Operating systems with their owner unit's name, for the daily review-due reminders. */
+    operating: (exec: Executor = db) =>
+      exec
+        .selectFrom('steerSystems as s')
+        .innerJoin('units as u', 'u.id', 's.unitId')
+        .select([
+          's.id',
+          's.unitId',
+          's.name',
+          's.status',
+          's.lastReviewDate',
+          's.goLiveDate',
+          's.createdAt',
+          's.isDemo',
+          'u.name as unitName',
+        ])
+        .where('s.status', '=', 'operating')
+        .orderBy('s.unitId')
+        .orderBy('s.id')
+        .execute(),
     openCampaigns: (exec: Executor = db) =>
       exec
         .selectFrom('steerReviewCampaigns')
