@@ -118,6 +118,8 @@ export const PublicReportSchema = z.object({
   answeredAt: z.string().nullable(),
   satisfaction: z.enum(['satisfied', 'unsatisfied']).nullable(),
   canRate: z.boolean(),
+  /** The code of the report this one duplicates (merged), to follow instead. */
+  duplicateOf: z.string().nullable(),
   photos: z.array(z.object({ id: z.string() })),
   timeline: z.array(PublicEventSchema),
   createdAt: z.string(),

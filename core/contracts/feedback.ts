@@ -57,6 +57,9 @@ export const FeedbackQueueQuerySchema = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type FeedbackQueueQuery = z.infer<typeof FeedbackQueueQuerySchema>;
+/** The queue's filters for the xlsx export (every matching row, up to 10,000). */
+export const FeedbackExportQuerySchema = FeedbackQueueQuerySchema.omit({ page: true, pageSize: true });
+export type FeedbackExportQuery = z.infer<typeof FeedbackExportQuerySchema>;
 
 const DeadlineStateSchema = z.enum(['none', 'on_track', 'due_soon', 'overdue']);
 
@@ -120,6 +123,8 @@ export const FeedbackReportSchema = z.object({
   deadlineState: DeadlineStateSchema,
   /** The instant by which a new report must be routed (working hours of its category). */
   receiveDueAt: z.string().nullable(),
+  /** Merged: the report this one duplicates. */
+  duplicateOf: z.object({ id: z.number(), code: z.string() }).nullable(),
   answer: z.string().nullable(),
   answeredAt: z.string().nullable(),
   refuseKind: z.enum(REFUSE_KINDS).nullable(),
@@ -152,6 +157,11 @@ export const FeedbackAnswerSchema = z.strictObject({
   fileIds: z.array(z.string().min(1).max(64)).max(10).default([]),
 });
 export const FeedbackRefuseSchema = z.strictObject({ kind: z.enum(REFUSE_KINDS), reason: Text(2000) });
+/** Marks the report as a duplicate of `intoId`: refused as a duplicate with a link; its followers follow that one. */
+export const FeedbackMergeSchema = z.strictObject({
+  intoId: IdNumber,
+  reason: z.string().trim().max(2000).optional(),
+});
 export const FeedbackNoteSchema = z.strictObject({ text: Text(4000) });
 export const FeedbackExtensionRequestSchema = z.strictObject({
   days: z.number().int().min(1).max(30),

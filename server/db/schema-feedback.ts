@@ -41,6 +41,8 @@ export interface FeedbackReportsTable {
   deadline: string | null;
   /** The instant by which a new report must be routed (receive_hours working hours after it arrived). */
   receiveDueAt: string | null;
+  /** The report this one duplicates (merged into; 2026-12-07-0500-feedback-merge). */
+  duplicateOfId: number | null;
   assignedAt: string | null;
   firstAnsweredAt: string | null;
   firstAnswerOnTime: number | null;

@@ -6,7 +6,7 @@ import type { TestApp } from '../helpers/test-app.js';
 import type { UnitTree } from '../helpers/unit-fixtures.js';
 
 // Audit steps of Feedback (joined into audit-steps.ts): a category created and edited; a calendar day set and
-// removed; a routing rule added and removed; a citizen's one-time
+// removed; a routing rule added and removed; a third report merged into the first; a citizen's one-time
 // code, photo and report; the report assigned, noted, extended, accepted, answered, rated (reopened), answered
 // again and closed; a second report refused; an email subscription; a report through Open311.
 
@@ -211,6 +211,28 @@ export function feedbackSteps(env: { t: TestApp; tree: UnitTree; admin: () => Lo
         return {
           url: `/api/feedback/reports/${second.id}/refuse`,
           payload: { kind: 'spam', reason: 'Quảng cáo' },
+        };
+      },
+    },
+    {
+      op: 'POST /api/feedback/reports/{id}/merge',
+      request: async (c) => {
+        const third = await createFeedbackServices(t.deps).reports.create(
+          { actor: null },
+          {
+            categoryId: Number(c.fbCategory),
+            title: 'Ổ gà (gửi lại)',
+            description: 'Cùng ổ gà đã phản ánh',
+            address: 'x',
+            contact: { kind: 'phone', value: '0912000333' },
+            showName: false,
+            photoFileIds: [],
+            source: 'web',
+          },
+        );
+        return {
+          url: `/api/feedback/reports/${third.id}/merge`,
+          payload: { intoId: c.fbReport, reason: 'Cùng một ổ gà' },
         };
       },
     },

@@ -9,10 +9,20 @@ export function openMap(
   tileUrl: string,
   start: [number, number] | null,
   onPick: (lat: number, lng: number) => void,
+  /** Called once when the tiles cannot be loaded (offline, blocked): the form says to write the address. */
+  onTilesFailed?: () => void,
 ): void {
   const centre: [number, number] = start ?? [21.3, 105.6];
   const map = L.map(box).setView(centre, start ? 16 : 11);
-  if (tileUrl) L.tileLayer(tileUrl, { maxZoom: 19, attribution: '© OpenStreetMap' }).addTo(map);
+  if (tileUrl) {
+    const tiles = L.tileLayer(tileUrl, { maxZoom: 19, attribution: '© OpenStreetMap' }).addTo(map);
+    let told = false;
+    tiles.on('tileerror', () => {
+      if (told) return;
+      told = true;
+      onTilesFailed?.();
+    });
+  }
   const marker = L.circleMarker(centre, { radius: 10 }).addTo(map);
   map.on('click', (e: L.LeafletMouseEvent) => {
     marker.setLatLng(e.latlng);

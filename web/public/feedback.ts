@@ -25,6 +25,7 @@ type PublicReport = {
   deadline: string | null;
   answer: string | null;
   canRate: boolean;
+  duplicateOf: string | null;
   satisfaction: string | null;
   photos: { id: string }[];
   timeline: {
@@ -269,6 +270,9 @@ async function showForm(root: HTMLElement) {
           showWhere();
           void suggest();
         },
+        () => {
+          where.textContent = t('tilesFailed');
+        },
       );
     } catch {
       mapBox.textContent = t('mapFailed');
@@ -433,6 +437,16 @@ function renderReport(r: PublicReport, reload: () => void): Node[] {
     el('p', {}, r.description),
     el('p', { class: 'fb-hint' }, [r.categoryName, r.areaName, r.address].filter(Boolean).join(' · ')),
   ];
+  if (r.duplicateOf)
+    nodes.push(
+      el(
+        'p',
+        { class: 'fb-status' },
+        t('duplicateOf'),
+        ' ',
+        el('a', { href: `/?feedback=follow&code=${r.duplicateOf}` }, r.duplicateOf),
+      ),
+    );
   if (r.handlingUnit) nodes.push(el('p', {}, t('handlingUnit', { unit: r.handlingUnit })));
   if (r.deadline) nodes.push(el('p', {}, t('deadline', { date: dayText(r.deadline) })));
   for (const p of r.photos)

@@ -22,6 +22,7 @@ import * as auditUnit from './2026-12-06-0500-audit-unit.js';
 import * as dataRevisions from './2026-12-06-0510-data-revisions.js';
 import * as feedback from './2026-12-06-0600-feedback.js';
 import * as feedbackCalendar from './2026-12-07-0500-feedback-calendar.js';
+import * as feedbackMerge from './2026-12-07-0500-feedback-merge.js';
 import * as contest from './2026-12-06-0700-contest.js';
 import * as community from './2026-12-06-0800-community.js';
 import * as steerBenchIndexes from './2026-12-06-0910-steer-bench-indexes.js';
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-0200-news': news,
   '2026-12-07-0300-community-indexes': communityIndexes,
   '2026-12-07-0500-feedback-calendar': feedbackCalendar,
+  '2026-12-07-0500-feedback-merge': feedbackMerge,
 };

@@ -99,6 +99,18 @@ const staffRows: AccessRow[] = [
     example: { ...report, body: { unitId: '$unit', reason: 'Chuyển đúng thẩm quyền' } },
   },
   {
+    operation: 'GET /api/feedback/reports.xlsx',
+    permission: 'feedback.read',
+    unit: 'none',
+    example: { query: { status: 'in_progress' } },
+  },
+  {
+    operation: 'POST /api/feedback/reports/{id}/merge',
+    permission: 'feedback.manage',
+    unit: 'feedback.unit',
+    example: { ...report, body: { intoId: '$feedbackReport', reason: 'Trùng phản ánh' } },
+  },
+  {
     operation: 'POST /api/feedback/reports/{id}/accept',
     permission: 'feedback.handle',
     unit: 'feedback.unit',

@@ -12,6 +12,10 @@ registerMessages({
     en: 'The category does not exist or no longer takes reports',
   },
   'feedback.unknown_unit': { vi: 'Đơn vị không tồn tại', en: 'The unit does not exist' },
+  'feedback.merge_target': {
+    vi: 'Chọn một phản ánh khác đang được xử lý hoặc đã trả lời (không bị từ chối, chưa bị gộp) để gộp vào',
+    en: 'Choose another report, not refused nor merged itself, to merge into',
+  },
   'feedback.routing_rule_exists': {
     vi: 'Lĩnh vực này đã có quy tắc chuyển xử lý cho địa bàn đã chọn',
     en: 'This category already has a routing rule for that area',

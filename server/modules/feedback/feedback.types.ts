@@ -6,6 +6,7 @@ import type {
   FeedbackCategory,
   FeedbackCategoryInput,
   FeedbackExtensionRequestSchema,
+  FeedbackMergeSchema,
   FeedbackQueue,
   FeedbackQueueQuery,
   FeedbackRefuseSchema,
@@ -115,6 +116,13 @@ export type ReportsService = {
   accept(ctx: AuditContext, id: number): Promise<FeedbackReport>;
   answer(ctx: AuditContext, id: number, input: z.input<typeof FeedbackAnswerSchema>): Promise<FeedbackReport>;
   refuse(ctx: AuditContext, id: number, input: z.infer<typeof FeedbackRefuseSchema>): Promise<FeedbackReport>;
+  /** Marks `id` as a duplicate of another report: refused ('duplicate') with a link; followers move over. */
+  merge(ctx: AuditContext, id: number, input: z.infer<typeof FeedbackMergeSchema>): Promise<FeedbackReport>;
+  /** The queue's rows (same filters, no paging) as an xlsx workbook; contacts masked unless the reader handles. */
+  exportXlsx(
+    actor: Actor | null,
+    query: import('../../../core/contracts/feedback.js').FeedbackExportQuery,
+  ): Promise<{ fileName: string; body: Uint8Array }>;
   close(ctx: AuditContext, id: number, note?: string): Promise<FeedbackReport>;
   note(ctx: AuditContext, id: number, text: string): Promise<FeedbackReport>;
   requestExtension(

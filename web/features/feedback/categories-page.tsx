@@ -21,6 +21,7 @@ const empty: FeedbackCategoryInput = {
   deadlineAmount: 10,
   deadlineKind: 'working_days',
   photoRequired: false,
+  receiveHours: 8,
   defaultUnitId: null,
   active: true,
 };
@@ -57,6 +58,7 @@ export function FeedbackCategoriesPage() {
         deadlineAmount: c.deadlineAmount,
         deadlineKind: c.deadlineKind,
         photoRequired: c.photoRequired,
+        receiveHours: c.receiveHours,
         defaultUnitId: c.defaultUnitId,
         active: c.active,
       },
@@ -80,6 +82,7 @@ export function FeedbackCategoriesPage() {
             <Table.Tr>
               <Table.Th>{t('f.code')}</Table.Th>
               <Table.Th>{t('f.category')}</Table.Th>
+              <Table.Th>{t('f.receiveHours')}</Table.Th>
               <Table.Th>{t('f.deadlineAmount')}</Table.Th>
               <Table.Th>{t('f.photoRequired')}</Table.Th>
               <Table.Th>{t('f.unit')}</Table.Th>
@@ -92,6 +95,7 @@ export function FeedbackCategoriesPage() {
               <Table.Tr key={c.id}>
                 <Table.Td>{c.code}</Table.Td>
                 <Table.Td>{locale === 'vi' ? c.nameVi : c.nameEn}</Table.Td>
+                <Table.Td>{c.receiveHours}</Table.Td>
                 <Table.Td>
                   {c.deadlineAmount} {t(c.deadlineKind === 'working_days' ? 'f.workingDays' : 'f.days2')}
                 </Table.Td>
@@ -149,6 +153,13 @@ export function FeedbackCategoriesPage() {
                 ]}
               />
             </Group>
+            <NumberInput
+              label={t('f.receiveHours')}
+              min={1}
+              max={80}
+              value={editing.draft.receiveHours}
+              onChange={(v) => set({ receiveHours: Number(v) || 8 })}
+            />
             <UnitPicker
               label={t('f.defaultUnit')}
               value={editing.draft.defaultUnitId}

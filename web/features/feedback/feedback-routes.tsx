@@ -7,9 +7,11 @@ const ReportPage = lazy(() => import('./report-page.js').then((m) => ({ default:
 const CategoriesPage = lazy(() =>
   import('./categories-page.js').then((m) => ({ default: m.FeedbackCategoriesPage })),
 );
+const RulesPage = lazy(() => import('./rules-page.js').then((m) => ({ default: m.FeedbackRulesPage })));
 
 export const feedbackRoutes: RouteObject[] = [
   { path: 'feedback', element: <QueuePage /> },
   { path: 'feedback/reports/:id', element: <ReportPage /> },
   { path: 'feedback/categories', element: <CategoriesPage /> },
+  { path: 'feedback/rules', element: <RulesPage /> },
 ];

@@ -1,6 +1,7 @@
 import {
   Anchor,
   Badge,
+  Button,
   Checkbox,
   Group,
   Pagination,
@@ -25,14 +26,15 @@ import { useFT } from './feedback-i18n.js';
 
 // The triage and work queue: citizen reports in the caller's scope, filtered by status, category and overdue.
 
+// Dark shades: the light badges' text keeps a 4.5:1 contrast (WCAG AA).
 export const STATUS_COLOR: Record<FeedbackStatus, string> = {
-  received: 'blue',
-  assigned: 'indigo',
-  in_progress: 'cyan',
-  answered: 'teal',
-  closed: 'green',
-  refused: 'gray',
-  reopened: 'orange',
+  received: 'blue.9',
+  assigned: 'indigo.9',
+  in_progress: 'cyan.9',
+  answered: 'teal.9',
+  closed: 'green.9',
+  refused: 'gray.9',
+  reopened: 'orange.9',
 };
 
 export function FeedbackNav() {
@@ -44,6 +46,9 @@ export function FeedbackNav() {
       </Anchor>
       <Anchor component={Link} to="/feedback/categories">
         {t('f.categories')}
+      </Anchor>
+      <Anchor component={Link} to="/feedback/rules">
+        {t('f.rules')}
       </Anchor>
     </Group>
   );
@@ -105,6 +110,18 @@ export function FeedbackQueuePage() {
           checked={overdue}
           onChange={(e) => setOverdue(e.currentTarget.checked)}
         />
+        <Button
+          component="a"
+          variant="default"
+          data-testid="export-xlsx"
+          href={`/api/feedback/reports.xlsx?${new URLSearchParams(
+            Object.entries({ status, categoryId, overdue: overdue ? 'true' : null, q: q || null }).filter(
+              (e): e is [string, string] => typeof e[1] === 'string',
+            ),
+          )}`}
+        >
+          {t('f.exportXlsx')}
+        </Button>
       </Group>
       {queue.error ? <ErrorAlert error={queue.error} /> : null}
       {queue.isLoading ? (
@@ -138,7 +155,13 @@ export function FeedbackQueuePage() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={STATUS_COLOR[r.status]} variant="light">
+                    <Badge
+                      color={STATUS_COLOR[r.status]}
+                      variant="light"
+                      tt="none"
+                      h="auto"
+                      styles={{ label: { whiteSpace: 'normal', lineHeight: 1.3, paddingBlock: 2 } }}
+                    >
                       {FEEDBACK_STATUS_LABELS[r.status][locale]}
                     </Badge>
                   </Table.Td>

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Card,
@@ -10,12 +11,13 @@ import {
   Stack,
   Text,
   Textarea,
+  TextInput,
   Timeline,
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { FeedbackReport } from '../../../core/contracts/feedback.js';
 import { FEEDBACK_STATUS_LABELS, REFUSE_KIND_LABELS } from '../../../core/feedback/labels.js';
 import { REFUSE_KINDS } from '../../../core/feedback/lifecycle.js';
@@ -36,7 +38,7 @@ import { FeedbackNav, STATUS_COLOR } from './queue-page.js';
 // the caller may take now (assign, accept, answer with evidence, refuse, close, note, extension), each asking
 // for a confirmation first.
 
-type Dialog = 'assign' | 'answer' | 'refuse' | 'close' | 'extension' | null;
+type Dialog = 'assign' | 'answer' | 'refuse' | 'merge' | 'close' | 'extension' | null;
 
 export function FeedbackReportPage() {
   const id = Number(useParams().id);
@@ -52,6 +54,7 @@ export function FeedbackReportPage() {
   const [days, setDays] = useState<number | string>(5);
   const [files, setFiles] = useState<{ id: string; name: string }[]>([]);
   const [note, setNote] = useState('');
+  const [intoCode, setIntoCode] = useState('');
   const done = (r: FeedbackReport) => {
     client.setQueryData(['feedback', 'report', id], r);
     void client.invalidateQueries({ queryKey: ['feedback', 'queue'] });
@@ -73,6 +76,14 @@ export function FeedbackReportPage() {
           return feedbackApi.refuse(id, { kind: kind ?? 'duplicate', reason: text });
         case 'close':
           return feedbackApi.close(id);
+        case 'merge': {
+          // The code typed names the report kept; its id comes from the queue's search.
+          const code = intoCode.trim().toUpperCase();
+          const found = (await feedbackApi.queue({ q: code, pageSize: 5 })).items.find(
+            (i) => i.code === code,
+          );
+          return feedbackApi.merge(id, { intoId: found?.id ?? 0, reason: text || undefined });
+        }
         case 'extension':
           return feedbackApi.extension(id, { days: Number(days), reason: text });
         case 'approve':
@@ -119,6 +130,14 @@ export function FeedbackReportPage() {
         </Badge>
       </Group>
       {r.deadlineState === 'overdue' ? <Alert color="red">{t('f.state.overdue')}</Alert> : null}
+      {r.duplicateOf ? (
+        <Alert color="gray" data-testid="duplicate-of">
+          {t('f.duplicateOf')}{' '}
+          <Anchor component={Link} to={`/feedback/reports/${r.duplicateOf.id}`}>
+            {r.duplicateOf.code}
+          </Anchor>
+        </Alert>
+      ) : null}
       <Card withBorder>
         <Stack gap="xs">
           <Text style={{ whiteSpace: 'pre-wrap' }}>{r.description}</Text>
@@ -135,6 +154,11 @@ export function FeedbackReportPage() {
           <Text size="sm">
             {t('f.deadline')}: {formatDate(r.deadline, locale)}
           </Text>
+          {r.status === 'received' && r.receiveDueAt ? (
+            <Text size="sm" data-testid="receive-due">
+              {t('f.receiveDue')}: {formatDateTime(r.receiveDueAt, locale)}
+            </Text>
+          ) : null}
           {r.photos.length ? (
             <Group>
               {r.photos.map((p) => (
@@ -198,6 +222,11 @@ export function FeedbackReportPage() {
             {t('f.refuse')}
           </Button>
         ) : null}
+        {can.actions.includes('refuse') ? (
+          <Button variant="outline" onClick={() => setDialog('merge')}>
+            {t('f.merge')}
+          </Button>
+        ) : null}
       </Group>
 
       <Title order={2}>{t('f.timeline')}</Title>
@@ -231,7 +260,11 @@ export function FeedbackReportPage() {
       <AppModal
         opened={dialog !== null}
         onClose={() => setDialog(null)}
-        title={dialog ? t(`f.${dialog === 'answer' ? 'answerTitle' : dialog}`) : ''}
+        title={
+          dialog
+            ? t(`f.${dialog === 'answer' ? 'answerTitle' : dialog === 'merge' ? 'mergeTitle' : dialog}`)
+            : ''
+        }
       >
         <Stack>
           {dialog === 'assign' ? (
@@ -277,6 +310,18 @@ export function FeedbackReportPage() {
               />
               <Textarea label={t('f.reason')} value={text} onChange={(e) => setText(e.currentTarget.value)} />
               <Text size="sm">{t('f.refuseConfirm')}</Text>
+            </>
+          ) : null}
+          {dialog === 'merge' ? (
+            <>
+              <TextInput
+                label={t('f.mergeInto')}
+                placeholder="PA-2026-XXXXXXXX"
+                value={intoCode}
+                onChange={(e) => setIntoCode(e.currentTarget.value)}
+              />
+              <Textarea label={t('f.reason')} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+              <Text size="sm">{t('f.mergeConfirm')}</Text>
             </>
           ) : null}
           {dialog === 'extension' ? (

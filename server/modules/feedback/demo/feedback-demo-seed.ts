@@ -181,6 +181,8 @@ export async function seedDemoFeedback(deps: Deps): Promise<string[]> {
       deadlineAmount: c.deadlineAmount,
       deadlineKind: 'working_days',
       photoRequired: c.photoRequired,
+      // Street lighting and urban order are urgent on the ground: received within 4 working hours.
+      receiveHours: c.code === 'CHIEU_SANG' || c.code === 'TRAT_TU_DO_THI' ? 4 : 8,
       defaultUnitId: dept?.id ?? null,
       active: true,
     });
@@ -251,5 +253,16 @@ export async function seedDemoFeedback(deps: Deps): Promise<string[]> {
       i % 5 !== 0 ? null : 'Xử lý chậm',
     );
   }
-  return [`Phản ánh kiến nghị: ${CATEGORIES.length} lĩnh vực, ${n} phản ánh mẫu`];
+  // Routing rules from now on: urban order and online public services in the officer's ward go to the ward.
+  let rules = 0;
+  for (const code of ['TRAT_TU_DO_THI', 'DICH_VU_CONG']) {
+    const rule = await at(0).rules.createRoutingRule(ctx, {
+      categoryId: categoryIds.get(code) as number,
+      areaUnitId: own.id,
+      unitId: own.id,
+    });
+    await db.updateTable('feedbackRoutingRules').set({ isDemo: 1 }).where('id', '=', rule.id).execute();
+    rules++;
+  }
+  return [`Phản ánh kiến nghị: ${CATEGORIES.length} lĩnh vực, ${n} phản ánh mẫu, ${rules} quy tắc chuyển xử lý`];
 }

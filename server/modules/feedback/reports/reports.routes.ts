@@ -4,20 +4,24 @@ import {
   FeedbackAnswerSchema,
   FeedbackAssignSchema,
   FeedbackCloseSchema,
+  FeedbackExportQuerySchema,
   FeedbackExtensionDecisionSchema,
   FeedbackExtensionRequestSchema,
   FeedbackIdParamsSchema,
+  FeedbackMergeSchema,
   FeedbackNoteSchema,
   FeedbackQueueQuerySchema,
   FeedbackQueueSchema,
   FeedbackRefuseSchema,
   FeedbackReportSchema,
 } from '../../../../core/contracts/feedback.js';
+import { sendDownload } from '../../../lib/download.js';
 import { rejectAnonymous } from '../../../lib/request-auth.js';
 import { auditContextOf } from '../../../lib/request-context.js';
 import type { ReportsService } from '../feedback.types.js';
 
 const tags = ['feedback'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function registerReportsRoutes(app: FastifyInstance, reports: ReportsService) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -37,6 +41,36 @@ export function registerReportsRoutes(app: FastifyInstance, reports: ReportsServ
       },
     },
     async (request) => reports.queue(request.actor, request.query),
+  );
+  r.get(
+    '/api/feedback/reports.xlsx',
+    {
+      ...base,
+      schema: {
+        tags,
+        summary: 'The queue with its filters as xlsx (contacts masked unless the reader handles the report)',
+        querystring: FeedbackExportQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const file = await reports.exportXlsx(request.actor, request.query);
+      return sendDownload(reply, { fileName: file.fileName, mime: XLSX, body: file.body });
+    },
+  );
+  r.post(
+    '/api/feedback/reports/:id/merge',
+    {
+      ...base,
+      schema: {
+        tags,
+        summary:
+          'Merge a duplicate into another report: refused as a duplicate with a link; followers move over',
+        params,
+        body: FeedbackMergeSchema,
+        response,
+      },
+    },
+    async (request) => reports.merge(auditContextOf(request), request.params.id, request.body),
   );
   r.get(
     '/api/feedback/reports/:id',

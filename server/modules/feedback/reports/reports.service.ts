@@ -14,6 +14,7 @@ import { canHandleReport, canManageReport, canReadReport, canWorkOnReport } from
 import type { FeedbackBase, ReportsService } from '../feedback.types.js';
 import type { ReportRow } from '../shared/feedback.repository.js';
 import { maskContact, newDeadline, staffView } from '../shared/report-view.js';
+import { exportQueueXlsx } from './reports-export.js';
 import '../feedback.messages.js';
 
 // Citizen reports on the staff side: created (from the public form, Open311 or the demo) and routed by their
@@ -235,6 +236,10 @@ export function createReportsService(deps: FeedbackBase): ReportsService {
       };
     },
 
+    async exportXlsx(actor, query) {
+      return exportQueueXlsx({ db, repo, today: today(), calendar: await calendar() }, actor, query);
+    },
+
     async get(actorIn, id) {
       const { actor } = await guard.forEntity(
         actorIn,
@@ -426,6 +431,56 @@ export function createReportsService(deps: FeedbackBase): ReportsService {
         if (r.deadline) await kpis.writeForUnit(trx, ctx, r.unitId, r.deadline);
       });
     },
+
+    merge: (ctx, id, input) =>
+      act(ctx, id, canManageReport, async (trx, r) => {
+        const status = step(r, 'refuse');
+        const bad = () => validation([{ field: 'body.intoId', code: 'feedback.merge_target' }]);
+        if (input.intoId === id) throw bad();
+        const into = await repo.findReport(input.intoId, trx);
+        // The report kept must be one the caller can see, not refused, not itself merged away.
+        if (!into || into.status === 'refused' || into.duplicateOfId !== null) throw bad();
+        const actor = requireSignedIn(ctx.actor);
+        if (!canReadReport(actor, await unitAncestorIds(trx, into.unitId), into)) throw bad();
+        const now = clock.now().toISOString();
+        const reason = input.reason || null;
+        const text = `Trùng với phản ánh ${into.code}${reason ? `: ${reason}` : ''}`;
+        await repo.updateReport(
+          id,
+          {
+            status,
+            refuseKind: 'duplicate',
+            refuseReason: text,
+            duplicateOfId: into.id,
+            closedAt: now,
+            updatedAt: now,
+          },
+          trx,
+        );
+        const eventId = await addEvent(trx, r, ctx, { kind: 'merged', isPublic: true, status, text });
+        const moved = await repo.moveSubscribers(id, into.id, now, trx);
+        await addEvent(trx, into, ctx, {
+          kind: 'merged_from',
+          isPublic: false,
+          text: `Phản ánh ${r.code} được gộp vào phản ánh này${reason ? `: ${reason}` : ''}`,
+        });
+        await audit.record(trx, ctx, {
+          action: 'feedback.report.merge',
+          entity: 'feedback_report',
+          entityId: id,
+          unitId: r.unitId,
+          before: snapshot(r),
+          after: {
+            ...snapshot(r),
+            status,
+            duplicateOfId: into.id,
+            duplicateOfCode: into.code,
+            reason,
+            moved,
+          },
+        });
+        await tellSubscribers(trx, r, status, eventId);
+      }),
 
     refuse: (ctx, id, input) =>
       act(ctx, id, canManageReport, async (trx, r) => {

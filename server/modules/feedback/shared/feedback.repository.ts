@@ -13,6 +13,7 @@ import type {
 
 export type CategoryRow = Selectable<FeedbackCategoriesTable> & { defaultUnitName: string | null };
 export type ReportRow = Selectable<FeedbackReportsTable> & {
+  duplicateOfCode: string | null;
   categoryName: string;
   categoryCode: string;
   unitName: string;
@@ -59,8 +60,10 @@ export function createFeedbackRepository(db: Kysely<DB>) {
       .innerJoin('feedbackCategories as c', 'c.id', 'r.categoryId')
       .innerJoin('units as u', 'u.id', 'r.unitId')
       .leftJoin('units as a', 'a.id', 'r.areaUnitId')
+      .leftJoin('feedbackReports as dup', 'dup.id', 'r.duplicateOfId')
       .selectAll('r')
       .select([
+        'dup.code as duplicateOfCode',
         'c.nameVi as categoryName',
         'c.code as categoryCode',
         'u.name as unitName',
@@ -263,6 +266,21 @@ export function createFeedbackRepository(db: Kysely<DB>) {
         .values({ reportId, email, createdAt: now })
         .onConflict((oc) => oc.columns(['reportId', 'email']).doNothing())
         .execute();
+    },
+    /** Every email following `fromId` follows `toId` too (a merged duplicate). */
+    moveSubscribers: async (fromId: number, toId: number, now: string, exec: Executor = db) => {
+      const emails = await exec
+        .selectFrom('feedbackSubscriptions')
+        .select('email')
+        .where('reportId', '=', fromId)
+        .execute();
+      for (const { email } of emails)
+        await exec
+          .insertInto('feedbackSubscriptions')
+          .values({ reportId: toId, email, createdAt: now })
+          .onConflict((oc) => oc.columns(['reportId', 'email']).doNothing())
+          .execute();
+      return emails.length;
     },
     subscribersOf: async (reportId: number, exec: Executor = db) =>
       (

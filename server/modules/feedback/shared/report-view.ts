@@ -73,6 +73,10 @@ export function staffView(
     deadline: r.deadline,
     deadlineState: deadlineState(r.deadline, today, isAwaitingAnswer(r.status), calendar),
     receiveDueAt: r.receiveDueAt,
+    duplicateOf:
+      r.duplicateOfId !== null && r.duplicateOfCode !== null
+        ? { id: r.duplicateOfId, code: r.duplicateOfCode }
+        : null,
     answer: r.answer,
     answeredAt: r.answeredAt,
     refuseKind: r.refuseKind,
@@ -127,6 +131,7 @@ export function publicView(r: ReportRow, events: EventRow[], files: Files): Publ
     answeredAt: r.answeredAt,
     satisfaction: r.satisfaction,
     canRate: r.status === 'answered',
+    duplicateOf: r.duplicateOfCode,
     photos: files.filter((f) => f.role === 'photo').map((f) => ({ id: f.publicId })),
     timeline: events
       .filter((e) => e.isPublic === 1)
