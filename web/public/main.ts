@@ -61,10 +61,24 @@ if (feedbackMode !== null && landingMain)
     m.showFeedback(landingMain, feedbackMode, new URLSearchParams(location.search).get('code')),
   );
 
+// ?news lists news, announcements and stories (&unit=<id>: a unit's own); ?news=<slug> shows one. Lazily.
+const newsParam = new URLSearchParams(location.search).get('news');
+if (newsParam !== null && landingMain)
+  void import('./news.js').then((m) =>
+    m.showNews(
+      landingMain,
+      newsParam || null,
+      Number(new URLSearchParams(location.search).get('unit')) || null,
+    ),
+  );
+
 // The landing itself (no sub-page asked for): the live figures and entries from one cached API read.
 // A new sub-page (e.g. ?news) adds its key here so the home's request is not made under it.
 const params = new URLSearchParams(location.search);
-const isSubPage = ['ranking', 'community', 'contest', 'feedback'].some((k) => params.has(k));
+const isSubPage = ['ranking', 'community', 'contest', 'feedback', 'news'].some((k) => params.has(k));
+// The home's news strip: the three latest items, from the news chunk loaded only once the page is up.
+const newsStrip = document.getElementById('news-strip');
+if (!isSubPage && newsStrip) void import('./news.js').then((m) => m.fillNewsStrip(newsStrip));
 if (!isSubPage)
   void loadHome().then((home) => {
     homeData = home;
