@@ -137,6 +137,16 @@ describe('staff home per role', () => {
     await page.getByTestId('home-notification').first().waitFor();
     await page.getByTestId('home-tasks-count').waitFor();
     await check(page, 'home-officer-phone');
+    // In English, words and never codes.
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('heading', { name: /^Work of / }).waitFor();
+    await page.getByTestId('home-entry').getByText('In progress, not submitted').first().waitFor();
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('Latest notifications');
+    expect(text).not.toMatch(/\b(not_started|due_soon|in_progress|h\.[a-z]+)\b/);
+    await check(page, 'home-officer-phone-english');
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('heading', { name: /^Việc của đơn vị/ }).waitFor();
   });
 
   it('shows the appraiser the queue: waiting, resubmitted and returned, with units and appraisal links', async () => {
@@ -190,6 +200,7 @@ describe('staff home per role', () => {
       const viewer = page.getByTestId('home-viewer');
       await viewer.getByText('Tài khoản của bạn chỉ xem được thông tin.').waitFor();
       expect(await page.getByTestId('home-viewer-units').getAttribute('href')).toBe('/app/units');
+      expect(await page.getByTestId('home-viewer-dashboard').getAttribute('href')).toBe('/app/dashboard');
       const ranking = page.getByTestId('home-viewer-ranking');
       await ranking.waitFor();
       expect(await ranking.innerText()).toContain('Chỉ số CĐS cấp xã 2025');
