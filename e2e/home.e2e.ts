@@ -141,6 +141,7 @@ describe('staff home per role', () => {
     await page.getByTestId('language-switch').click();
     await page.getByRole('heading', { name: /^Work of / }).waitFor();
     await page.getByTestId('home-entry').getByText('In progress, not submitted').first().waitFor();
+    await page.getByTestId('home-notification').first().waitFor();
     const text = await page.locator('main').innerText();
     expect(text).toContain('Latest notifications');
     expect(text).not.toMatch(/\b(not_started|due_soon|in_progress|h\.[a-z]+)\b/);
