@@ -21,13 +21,14 @@ import * as steerImport from './2026-12-06-0450-steer-import.js';
 import * as auditUnit from './2026-12-06-0500-audit-unit.js';
 import * as dataRevisions from './2026-12-06-0510-data-revisions.js';
 import * as feedback from './2026-12-06-0600-feedback.js';
-import * as feedbackCalendar from './2026-12-07-0500-feedback-calendar.js';
-import * as feedbackMerge from './2026-12-07-0500-feedback-merge.js';
 import * as contest from './2026-12-06-0700-contest.js';
 import * as community from './2026-12-06-0800-community.js';
 import * as steerBenchIndexes from './2026-12-06-0910-steer-bench-indexes.js';
 import * as news from './2026-12-07-0200-news.js';
 import * as communityIndexes from './2026-12-07-0300-community-indexes.js';
+import * as steerIndexes from './2026-12-07-0400-steer-indexes.js';
+import * as feedbackCalendar from './2026-12-07-0500-feedback-calendar.js';
+import * as feedbackMerge from './2026-12-07-0500-feedback-merge.js';
 
 // Append-only, in order. Names sort by date; each file runs on SQLite and PostgreSQL.
 export const migrations: Record<string, Migration> = {
@@ -58,6 +59,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-0910-steer-bench-indexes': steerBenchIndexes,
   '2026-12-07-0200-news': news,
   '2026-12-07-0300-community-indexes': communityIndexes,
+  '2026-12-07-0400-steer-indexes': steerIndexes,
   '2026-12-07-0500-feedback-calendar': feedbackCalendar,
   '2026-12-07-0500-feedback-merge': feedbackMerge,
 };
