@@ -111,6 +111,8 @@ export const PeriodSchema = z.object({
   year: z.number(),
   frameworkId: z.number(),
   frameworkCode: z.string(),
+  // The framework's name for people ("Bộ chỉ số DTI cấp xã, phường 2025"); the code is for machines.
+  frameworkName: z.string(),
   frameworkVersion: z.number(),
   rootUnitId: z.number(),
   unitIds: z.array(z.number()),

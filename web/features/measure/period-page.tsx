@@ -46,8 +46,8 @@ export function PeriodPage() {
       </Group>
       <Group gap="md" mb="md" wrap="wrap">
         <Text size="sm" c="dimmed">
-          {t('m.framework')}: {p.frameworkCode} v{p.frameworkVersion} · {t('m.opensOn')}{' '}
-          {formatDate(p.opensOn, locale)} · {t('m.dueOn')} {formatDate(p.dueOn, locale)}
+          {t('m.framework')}: {p.frameworkName} ({t('m.versionN', { n: p.frameworkVersion })}) ·{' '}
+          {t('m.opensOn')} {formatDate(p.opensOn, locale)} · {t('m.dueOn')} {formatDate(p.dueOn, locale)}
         </Text>
         {myUnit && p.status === 'open' ? (
           <Button size="xs" component={Link} to={`/measure/periods/${p.id}/units/${myUnit.id}/entry`}>

@@ -187,7 +187,9 @@ export function PeriodsPage() {
                   <Table.Td>
                     <Link to={`/measure/periods/${p.id}`}>{p.name}</Link>
                   </Table.Td>
-                  <Table.Td>{`${p.frameworkCode} v${p.frameworkVersion}`}</Table.Td>
+                  <Table.Td>
+                    {p.frameworkName} ({t('m.versionN', { n: p.frameworkVersion })})
+                  </Table.Td>
                   <Table.Td ta="right">{p.unitCount.toLocaleString(intlTag(locale))}</Table.Td>
                   <Table.Td>{formatDate(p.opensOn, locale)}</Table.Td>
                   <Table.Td>{formatDate(p.dueOn, locale)}</Table.Td>

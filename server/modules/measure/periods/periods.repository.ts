@@ -7,6 +7,7 @@ import { chunk } from '../../../lib/chunk.js';
 export type PeriodRow = Selectable<MeasurePeriodsTable>;
 export type PeriodWithFramework = PeriodRow & {
   frameworkCode: string;
+  frameworkName: string;
   frameworkVersion: number;
   unitCount: number;
 };
@@ -17,7 +18,7 @@ export function createPeriodsRepository(db: Kysely<DB>) {
       .selectFrom('measurePeriods as p')
       .innerJoin('measureFrameworks as f', 'f.id', 'p.frameworkId')
       .selectAll('p')
-      .select(['f.code as frameworkCode', 'f.version as frameworkVersion'])
+      .select(['f.code as frameworkCode', 'f.name as frameworkName', 'f.version as frameworkVersion'])
       .select((eb) =>
         eb
           .selectFrom('measurePeriodUnits as pu')

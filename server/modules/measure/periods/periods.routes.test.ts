@@ -94,6 +94,8 @@ describe.each(testDialects())('measure period routes on %s', (dialect) => {
       status: 'draft',
       unitCount: 3,
       frameworkCode: 'TEST',
+      // People read the framework's name; the code stays for machines.
+      frameworkName: 'Bộ chỉ số thử nghiệm',
       frameworkVersion: 1,
     });
     const members = await t.deps.db

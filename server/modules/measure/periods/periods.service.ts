@@ -27,6 +27,7 @@ export function toPeriod(row: PeriodWithFramework): Period {
     year: row.year,
     frameworkId: row.frameworkId,
     frameworkCode: row.frameworkCode,
+    frameworkName: row.frameworkName,
     frameworkVersion: row.frameworkVersion,
     rootUnitId: row.rootUnitId,
     unitIds: assignment.unitIds,

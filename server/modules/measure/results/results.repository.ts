@@ -97,7 +97,7 @@ export function createResultsRepository(db: Kysely<DB>) {
         .selectFrom('measurePeriods as p')
         .innerJoin('measureFrameworks as f', 'f.id', 'p.frameworkId')
         .selectAll('p')
-        .select(['f.code as frameworkCode', 'f.version as frameworkVersion'])
+        .select(['f.code as frameworkCode', 'f.name as frameworkName', 'f.version as frameworkVersion'])
         .select((eb) =>
           eb
             .selectFrom('measureSnapshots as s')
