@@ -26,7 +26,7 @@ import { useFT } from './feedback-i18n.js';
 
 // The triage and work queue: citizen reports in the caller's scope, filtered by status, category and overdue.
 
-// Dark shades: the light badges' text keeps a 4.5:1 contrast (WCAG AA).
+// Dark shades under white text: a 4.5:1 contrast (WCAG AA).
 export const STATUS_COLOR: Record<FeedbackStatus, string> = {
   received: 'blue.9',
   assigned: 'indigo.9',
@@ -157,7 +157,7 @@ export function FeedbackQueuePage() {
                   <Table.Td>
                     <Badge
                       color={STATUS_COLOR[r.status]}
-                      variant="light"
+                      variant="filled"
                       tt="none"
                       h="auto"
                       styles={{ label: { whiteSpace: 'normal', lineHeight: 1.3, paddingBlock: 2 } }}

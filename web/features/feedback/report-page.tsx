@@ -125,7 +125,7 @@ export function FeedbackReportPage() {
         <Title order={1}>
           {r.code}: {r.title}
         </Title>
-        <Badge size="lg" color={STATUS_COLOR[r.status]} variant="light">
+        <Badge size="lg" color={STATUS_COLOR[r.status]} variant="filled" tt="none">
           {FEEDBACK_STATUS_LABELS[r.status][locale]}
         </Badge>
       </Group>

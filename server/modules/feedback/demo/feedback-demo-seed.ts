@@ -264,5 +264,7 @@ export async function seedDemoFeedback(deps: Deps): Promise<string[]> {
     await db.updateTable('feedbackRoutingRules').set({ isDemo: 1 }).where('id', '=', rule.id).execute();
     rules++;
   }
-  return [`Phản ánh kiến nghị: ${CATEGORIES.length} lĩnh vực, ${n} phản ánh mẫu, ${rules} quy tắc chuyển xử lý`];
+  return [
+    `Phản ánh kiến nghị: ${CATEGORIES.length} lĩnh vực, ${n} phản ánh mẫu, ${rules} quy tắc chuyển xử lý`,
+  ];
 }

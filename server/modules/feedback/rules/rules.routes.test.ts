@@ -133,8 +133,16 @@ describe.each(testDialects())('feedback calendar and routing rules on %s', (dial
     const b = await submit(cat.id, s.tree.communeB);
     expect([b.status, b.unitId]).toEqual(['assigned', s.tree.communeB]);
 
-    const list = await s.call(s.officerB, 'GET', '/api/feedback/routing-rules');
-    expect(list.body.items.filter((r: { categoryId: number }) => r.categoryId === cat.id)).toHaveLength(2);
+    // The province sees both rules; a commune only the rules about itself (no other unit's names).
+    const mine = async (who: typeof s.secretariat) =>
+      (await s.call(who, 'GET', '/api/feedback/routing-rules')).body.items.filter(
+        (r: { categoryId: number }) => r.categoryId === cat.id,
+      );
+    expect(await mine(s.secretariat)).toHaveLength(2);
+    expect((await mine(s.officerA)).map((r: { areaUnitId: number }) => r.areaUnitId)).toEqual([
+      s.tree.communeA,
+    ]);
+    expect(await mine(s.officerB)).toHaveLength(0);
     expect(
       (await s.call(s.secretariat, 'DELETE', `/api/feedback/routing-rules/${communeRule.body.id}`)).status,
     ).toBe(204);

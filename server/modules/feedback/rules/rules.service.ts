@@ -4,7 +4,7 @@ import type {
   FeedbackRoutingRuleInput,
 } from '../../../../core/contracts/feedback.js';
 import { requireSignedIn } from '../../../lib/access-guard.js';
-import type { Actor } from '../../../lib/actor.js';
+import { type Actor, scopeRootsFor } from '../../../lib/actor.js';
 import type { AuditContext } from '../../../lib/audit.js';
 import { AppError, validation } from '../../../lib/errors.js';
 import type { FeedbackBase, FeedbackRulesService } from '../feedback.types.js';
@@ -13,7 +13,8 @@ import '../feedback.messages.js';
 // The province's rules for citizen reports, kept as data by the secretariat (feedback.manage on a top-level
 // unit; admins hold it everywhere): the working calendar the deadlines count on (public holidays and swapped
 // working days, Vietnam's 2025–2027 shipped) and the routing rules (category × area → handling unit). Every
-// write in one transaction with its audit row; read by every signed-in member of staff.
+// write in one transaction with its audit row. The calendar is read by all staff; a rule by those whose scope
+// covers both its area and its handling unit.
 
 export function createFeedbackRulesService(
   deps: Pick<FeedbackBase, 'db' | 'clock' | 'audit' | 'repo' | 'guard'>,
@@ -75,9 +76,10 @@ export function createFeedbackRulesService(
       });
     },
 
-    async routingRules(actor) {
-      requireSignedIn(actor);
-      return { items: await repo.routingRules() };
+    async routingRules(actorIn) {
+      const actor = requireSignedIn(actorIn);
+      // Only rules about units in the reader's scope (area and handling unit): no other unit's names leak.
+      return { items: await repo.routingRules(db, undefined, scopeRootsFor(actor, 'feedback.read')) };
     },
 
     async createRoutingRule(ctx, input: FeedbackRoutingRuleInput) {

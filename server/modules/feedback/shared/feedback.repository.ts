@@ -431,7 +431,8 @@ export function createFeedbackRepository(db: Kysely<DB>) {
     },
 
     // ---- Routing rules (category × area → handling unit)
-    routingRules: (exec: Executor = db, id?: number): Promise<RoutingRuleRow[]> => {
+    /** Rules by id, or those whose area and unit both lie in the scope of `scopeRoots` (when given). */
+    routingRules: (exec: Executor = db, id?: number, scopeRoots?: number[]): Promise<RoutingRuleRow[]> => {
       let q = exec
         .selectFrom('feedbackRoutingRules as rr')
         .innerJoin('feedbackCategories as c', 'c.id', 'rr.categoryId')
@@ -447,6 +448,15 @@ export function createFeedbackRepository(db: Kysely<DB>) {
           'u.name as unitName',
         ]);
       if (id !== undefined) q = q.where('rr.id', '=', id);
+      if (scopeRoots) {
+        const roots = scopeRoots.length ? scopeRoots : [-1];
+        const inScope = (col: 'rr.areaUnitId' | 'rr.unitId') =>
+          q.where(col, 'in', (eb) =>
+            eb.selectFrom('unitClosure as uc').select('uc.descendantId').where('uc.ancestorId', 'in', roots),
+          );
+        q = inScope('rr.areaUnitId');
+        q = inScope('rr.unitId');
+      }
       return q.orderBy('c.nameVi').orderBy('a.name').orderBy('rr.id').execute();
     },
     findRoutingRuleFor: async (categoryId: number, areaUnitId: number, exec: Executor = db) =>
