@@ -29,6 +29,51 @@ export function createDigestRepository(db: Kysely<DB>) {
       return Number(row.n);
     },
 
+    /** Waiting rows per user, for a batch of users (one query instead of one per user). */
+    async countWaitingMany(userIds: readonly number[], upTo: string, exec: Executor = db) {
+      const out = new Map<number, number>();
+      if (!userIds.length) return out;
+      const rows = await waiting(exec, upTo)
+        .where('userId', 'in', [...userIds])
+        .select((eb) => ['userId', eb.fn.countAll<number>().as('n')])
+        .groupBy('userId')
+        .execute();
+      for (const r of rows) out.set(r.userId as number, Number(r.n));
+      return out;
+    },
+
+    /** New digests for a batch of users (one statement); users who already have one for that date are left out. */
+    async insertDigests(
+      rows: readonly { userId: number; count: number }[],
+      date: string,
+      now: string,
+      exec: Executor = db,
+    ): Promise<Map<number, number>> {
+      const out = new Map<number, number>();
+      if (!rows.length) return out;
+      const made = await exec
+        .insertInto('notificationDigests')
+        .values(
+          rows.map((r) => ({
+            userId: r.userId,
+            digestDate: date,
+            status: 'pending' as const,
+            itemCount: r.count,
+            createdAt: now,
+            updatedAt: now,
+          })),
+        )
+        .onConflict((oc) => oc.columns(['userId', 'digestDate']).doNothing())
+        .returning(['id', 'userId'])
+        .execute();
+      for (const r of made) out.set(r.userId, r.id);
+      return out;
+    },
+
+    async deleteDigest(digestId: number, exec: Executor = db) {
+      await exec.deleteFrom('notificationDigests').where('id', '=', digestId).execute();
+    },
+
     /** The new digest's id, or undefined when the user already has one for that date. */
     async insertDigest(userId: number, date: string, count: number, now: string, exec: Executor = db) {
       const row = await exec

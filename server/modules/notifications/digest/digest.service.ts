@@ -30,7 +30,8 @@ export type DigestJobs = Pick<NotificationJobs, 'runDigest' | 'sendDigest'> & {
 const vietnamHour = (instant: Date) => (instant.getUTCHours() + 7) % 24;
 const digestJobId = (id: number, attempts: number) => `notify_digest_${id}_${attempts}`;
 
-class NothingToDigest extends Error {}
+/** Users whose digests one transaction makes. */
+const DIGEST_BATCH = 100;
 
 export function createDigestJobs({ db, clock, config, jobs, mailer, repo, ...rest }: DigestDeps): DigestJobs {
   const maxAttempts = rest.maxAttempts ?? DEFAULT_ATTEMPTS;
@@ -45,28 +46,37 @@ export function createDigestJobs({ db, clock, config, jobs, mailer, repo, ...res
       const upTo = instant.toISOString();
       let digests = 0;
       let items = 0;
-      for (const userId of await repo.usersWaiting(upTo)) {
-        const made = await db
-          .transaction()
-          .execute(async (trx) => {
-            const count = await repo.countWaiting(userId, upTo, trx);
-            if (count === 0) return undefined;
-            const id = await repo.insertDigest(userId, date, count, upTo, trx);
-            if (id === undefined) return undefined;
+      // Users in batches: per batch one count, one multi-row insert and one commit (not three statements and a
+      // commit per user); each user's rows are still attached by one conditional UPDATE. A digest whose rows
+      // another run took in between is deleted in the same transaction, so none is ever sent empty.
+      const users = await repo.usersWaiting(upTo);
+      for (let i = 0; i < users.length; i += DIGEST_BATCH) {
+        const batch = users.slice(i, i + DIGEST_BATCH);
+        const made = await db.transaction().execute(async (trx) => {
+          const counts = await repo.countWaitingMany(batch, upTo, trx);
+          const wanted = batch
+            .map((userId) => ({ userId, count: counts.get(userId) ?? 0 }))
+            .filter((r) => r.count > 0);
+          const ids = await repo.insertDigests(wanted, date, upTo, trx);
+          const out: { id: number; attached: number }[] = [];
+          for (const { userId, count } of wanted) {
+            const id = ids.get(userId);
+            if (id === undefined) continue;
             const attached = await repo.attach(userId, id, upTo, upTo, trx);
-            // Another run took the items in between: roll the digest back rather than send it empty.
-            if (attached === 0) throw new NothingToDigest();
+            if (attached === 0) {
+              await repo.deleteDigest(id, trx);
+              continue;
+            }
             if (attached !== count) await repo.setCount(id, attached, trx);
-            return { id, attached };
-          })
-          .catch((error: unknown) => {
-            if (error instanceof NothingToDigest) return undefined;
-            throw error;
-          });
-        if (!made) continue;
-        digests++;
-        items += made.attached;
-        await enqueue(made.id, 0);
+            out.push({ id, attached });
+          }
+          return out;
+        });
+        for (const d of made) {
+          digests++;
+          items += d.attached;
+          await enqueue(d.id, 0);
+        }
       }
       return { date, digests, items };
     },
