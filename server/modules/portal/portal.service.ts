@@ -6,8 +6,12 @@ import type { HomeService, HomeServiceDeps } from './portal.types.js';
 
 // The public portal's home: the province's headline figures and the entries to the ranking, the contests,
 // citizen feedback and the community teams, each read through its module's own public face so the home says
-// exactly what those pages say. One computed answer is shared by every caller for a short TTL (and one
-// computation runs at a time), so a burst of phones costs the database one round of reads.
+// exactly what those pages say. One computed answer is shared by every caller for a short TTL (one computation
+// runs at a time, and past the TTL callers get the last answer while the next is computed), so a burst of phones
+// costs the database one round of reads and no caller waits for it but the first.
+
+/** How long past its TTL a computed home may still be served while a fresh one is computed. */
+const MAX_STALE_MS = 5 * 60_000;
 
 export function createHomeService({
   repo,
@@ -103,6 +107,12 @@ export function createHomeService({
         .finally(() => {
           pending = null;
         });
+      // Stale while revalidating: past its TTL, the last answer is still served (for a bounded while) as the
+      // next one is computed, so no caller waits for the recomputation except the very first.
+      if (cached && t - cached.expiresAt < MAX_STALE_MS) {
+        pending.catch(() => undefined);
+        return cached.value;
+      }
       return pending;
     },
   };

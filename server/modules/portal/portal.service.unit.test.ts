@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fixedClock } from '../../lib/clock.js';
 import { createMemoryRateLimiter } from '../../lib/rate-limiter.js';
 import { isPublicHeadlineKpi, PUBLIC_HEADLINE_KPIS } from './portal.policy.js';
@@ -121,7 +121,7 @@ describe('home service', () => {
     });
   });
 
-  it('computes once per TTL however many callers, and limits one address', async () => {
+  it('computes once per TTL however many callers, serves the last answer while refreshing, and limits one address', async () => {
     const calls: string[] = [];
     const { sources, repo } = fakes(calls);
     const clock = fixedClock('2026-06-01T00:00:00.000Z');
@@ -134,9 +134,17 @@ describe('home service', () => {
     });
     await Promise.all(Array.from({ length: 20 }, (_, i) => service.home(`10.0.0.${i}`)));
     expect(calls.filter((c) => c.startsWith('kpis')).length).toBe(1);
+    const first = await service.home('10.0.1.0');
     clock.advance(31_000);
-    await service.home('10.0.1.1');
-    expect(calls.filter((c) => c.startsWith('kpis')).length).toBe(2);
+    // Past the TTL: the last answer at once, the next computed behind it.
+    expect(await service.home('10.0.1.1')).toBe(first);
+    await vi.waitFor(() => expect(calls.filter((c) => c.startsWith('kpis')).length).toBe(2));
+    await vi.waitFor(async () => expect(await service.home('10.0.1.2')).not.toBe(first));
+    // Long past it (the refresh kept failing or nobody asked), a caller waits for a fresh answer.
+    clock.advance(10 * 60_000);
+    const fresh = await service.home('10.0.1.3');
+    expect(fresh.generatedAt).toBe(clock.now().toISOString());
+    expect(calls.filter((c) => c.startsWith('kpis')).length).toBe(3);
     for (let i = 0; i < 119; i++) await service.home('10.9.9.9');
     await expect(service.home('10.9.9.9')).resolves.toBeTruthy();
     await expect(service.home('10.9.9.9')).rejects.toMatchObject({ code: 'RATE_LIMITED' });
