@@ -159,4 +159,58 @@ describe.each(testDialects())('Open311 GeoReport v2 on %s', (dialect) => {
     expect(queue.body.items.map((i: { code: string }) => i.code)).toContain(id);
     expect((await s.call(null, 'GET', `/api/public/feedback/reports/${id}`)).status).toBe(200);
   });
+
+  it('syncs public timeline steps through servicerequestupdates (the updates extension), JSON and XML', async () => {
+    const created = await post('requests.json', {
+      api_key: apiKey,
+      service_code: 'POTHOLE',
+      lat: '21.3',
+      long: '105.6',
+      description: 'Ổ gà sâu trước cổng chợ',
+      email: 'ung.dung@example.vn',
+    });
+    expect(created.statusCode).toBe(200);
+    const code = created.json()[0].service_request_id as string;
+    const row = await s.t.deps.db
+      .selectFrom('feedbackReports')
+      .select('id')
+      .where('code', '=', code)
+      .executeTakeFirstOrThrow();
+    await s.call(s.officerA, 'POST', `/api/feedback/reports/${row.id}/notes`, { text: 'Ghi chú nội bộ XYZ' });
+    const answered = await s.call(s.officerA, 'POST', `/api/feedback/reports/${row.id}/answer`, {
+      answer: 'Đã vá ổ gà, gọi 0912345678 nếu còn',
+    });
+    expect(answered.status, answered.raw).toBe(200);
+
+    const json = await get('servicerequestupdates.json');
+    expect(json.statusCode).toBe(200);
+    const mine = (json.json() as Record<string, unknown>[]).filter((u) => u.service_request_id === code);
+    // received → assigned (by its category) → answered; the internal note is not an update.
+    expect(mine.map((u) => u.dxboard_status)).toEqual(['received', 'assigned', 'answered']);
+    expect(mine.map((u) => u.status)).toEqual(['open', 'open', 'closed']);
+    expect(String(mine[2].description)).toContain('Đã vá ổ gà');
+    expect(String(mine[2].description)).not.toContain('0912345678');
+    expect(JSON.stringify(mine)).not.toContain('XYZ');
+    expect(String(mine[0].updated_datetime)).toMatch(/\+07:00$/);
+    const ids = mine.map((u) => Number(u.update_id));
+    expect([...ids].sort((a, b) => a - b)).toEqual(ids);
+
+    const xml = await get('servicerequestupdates.xml');
+    expect(xml.headers['content-type']).toBe('text/xml; charset=utf-8');
+    expect(xml.body).toMatch(
+      /^<\?xml version="1.0" encoding="utf-8"\?><service_request_updates><request_update>/,
+    );
+    // A window in the future has nothing; a bad date or reversed range is the spec's 400.
+    const future = await get(
+      'servicerequestupdates.json?start_date=2030-01-01T00:00:00Z&end_date=2030-01-02T00:00:00Z',
+    );
+    expect(future.json()).toEqual([]);
+    const bad = await get('servicerequestupdates.xml?start_date=hôm-qua');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('<errors><error><code>400</code>');
+    const reversed = await get(
+      'servicerequestupdates.json?start_date=2026-03-02T00:00:00Z&end_date=2026-03-01T00:00:00Z',
+    );
+    expect(reversed.statusCode).toBe(400);
+  });
 });

@@ -55,7 +55,13 @@ export function registerOpen311Routes(
 
   app.get(
     `${BASE}/:file`,
-    { schema: { tags, summary: 'Open311: discovery.{json,xml}, services.{json,xml}, requests.{json,xml}' } },
+    {
+      schema: {
+        tags,
+        summary:
+          'Open311: discovery, services, requests and servicerequestupdates (the updates extension), .json or .xml',
+      },
+    },
     async (request, reply) => {
       const f = splitFormat((request.params as { file: string }).file);
       if (!f) return notFound(reply);
@@ -85,6 +91,10 @@ export function registerOpen311Routes(
         case 'requests':
           return answer(reply, f.format, async () =>
             renderList(f.format, 'service_requests', 'request', await open311.list(query)),
+          );
+        case 'servicerequestupdates':
+          return answer(reply, f.format, async () =>
+            renderList(f.format, 'service_request_updates', 'request_update', await open311.updates(query)),
           );
         default:
           return notFound(reply, f.format);

@@ -228,6 +228,44 @@ export function createOpen311Service(deps: Open311Deps) {
       return Promise.all(rows.map(async (r) => toRequest(r, await photoUrl(r))));
     },
 
+    /**
+     * The updates extension (servicerequestupdates, as FixMyStreet clients sync): each public step of a
+     * public request's timeline between start_date and end_date (default: the last 90 days, at most 1,000).
+     */
+    async updates(q: Record<string, unknown>): Promise<Open311Object[]> {
+      const query = present(q) as Record<string, string>;
+      const parse = (name: string) => {
+        if (!query[name]) return undefined;
+        const t = Date.parse(query[name]);
+        if (Number.isNaN(t)) throw new Open311Error(400, `${name} is not a W3C date-time`);
+        return t;
+      };
+      const end = parse('end_date') ?? deps.now().getTime();
+      const start = parse('start_date') ?? end - MAX_RANGE_DAYS * 86_400_000;
+      if (start > end) throw new Open311Error(400, 'start_date is after end_date');
+      if (end - start > MAX_RANGE_DAYS * 86_400_000)
+        throw new Open311Error(400, 'The date range is longer than 90 days');
+      const rows = await repo.publicUpdates(
+        new Date(start).toISOString(),
+        new Date(end + 1).toISOString(),
+        PUBLIC_STATUSES,
+        MAX_REQUESTS,
+      );
+      return rows.map((e) => {
+        const status = e.status ?? e.reportStatus;
+        const label = FEEDBACK_STATUS_LABELS[status].vi;
+        return {
+          update_id: String(e.id),
+          service_request_id: e.code,
+          status: open311Status(status),
+          updated_datetime: vietnamDateTime(e.createdAt),
+          description: maskText(e.text ? `${label}: ${e.text}` : label),
+          media_url: null,
+          dxboard_status: status,
+        };
+      });
+    },
+
     async one(code: string): Promise<Open311Object[]> {
       const r = /^PA-\d{4}-[0-9A-Z]{8}$/.test(code.toUpperCase())
         ? await repo.findReportByCode(code.toUpperCase())

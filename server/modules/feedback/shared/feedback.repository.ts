@@ -399,6 +399,21 @@ export function createFeedbackRepository(db: Kysely<DB>) {
         .orderBy('u.name')
         .execute(),
 
+    /** Public timeline events in [from, to) of reports in `statuses`, oldest first (Open311 updates). */
+    publicUpdates: (from: string, to: string, statuses: string[], limit: number, exec: Executor = db) =>
+      exec
+        .selectFrom('feedbackEvents as e')
+        .innerJoin('feedbackReports as r', 'r.id', 'e.reportId')
+        .select(['e.id', 'e.kind', 'e.status', 'e.text', 'e.createdAt', 'r.code', 'r.status as reportStatus'])
+        .where('e.isPublic', '=', 1)
+        .where('e.createdAt', '>=', from)
+        .where('e.createdAt', '<', to)
+        .where('r.status', 'in', statuses as FeedbackReportsTable['status'][])
+        .orderBy('e.createdAt')
+        .orderBy('e.id')
+        .limit(limit)
+        .execute(),
+
     // ---- The working calendar (days off, swapped working days)
     calendarDays: (exec: Executor = db): Promise<CalendarDayRow[]> =>
       exec.selectFrom('feedbackCalendarDays').select(['day', 'kind', 'name']).orderBy('day').execute(),
