@@ -28,6 +28,7 @@ export type CommunityFigures = {
   load_ms: number;
   raw_sql_ms: number;
   rollup_ms: number;
+  rollup_cached_ms: number;
   rollup_ratio_to_raw_sql: number;
   rollup_bytes: number;
   dashboard_cold_ms: number;
@@ -119,7 +120,20 @@ export async function runCommunityBench(
       if (c.sessions !== (data.perCommune.get(c.communeId) ?? 0))
         throw new Error(`the roll-up counted ${c.sessions} activities for commune ${c.communeId}`);
     if (first.totals.teams !== data.teams) throw new Error(`the roll-up counted ${first.totals.teams} teams`);
-    const rollupMs = await median(runs, rollup);
+    // Each timed run computes afresh: a write between reads (here a bump of one revision counter, as any write to
+    // the community tables does) makes the service's cache miss, as in production after an activity is logged.
+    const bump = () =>
+      sql`update data_revisions set revision = revision + 1 where name = 'community_targets'`.execute(db);
+    const samples: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      await bump();
+      const r0 = performance.now();
+      await rollup();
+      samples.push(performance.now() - r0);
+    }
+    samples.sort((a, b) => a - b);
+    const rollupMs = samples[Math.floor(samples.length / 2)];
+    const cachedMs = await median(runs, rollup);
     const rollupBytes = Buffer.byteLength(JSON.stringify(first));
     log(
       `[${dialect}] roll-up: ${first.totals.communes} communes, ${first.totals.sessions} sessions, ` +
@@ -147,15 +161,23 @@ export async function runCommunityBench(
     await probe.arrayBuffer();
     const coldMs = performance.now() - c0;
     if (probe.status !== 200) throw new Error(`roll-up API answered ${probe.status}`);
+    // Steady state: each URL is asked once first (the first request computes; it is reported above for the
+    // province), then 50 clients for `seconds`.
+    const warm = async (u: string, cookie?: string) => {
+      const res = await fetch(u, { headers: cookie ? { cookie } : {} });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${u} answered ${res.status}`);
+    };
     const dashboard = await loadTest(dashboardUrl, seconds, { cookie: leader.headers.cookie });
-    const country = await loadTest(`${address}/api/community/rollup?unitId=${root}&year=${YEAR}`, seconds, {
-      cookie: national.headers.cookie,
-    });
-    const publicHome = await loadTest(`${address}/api/public/community/communes`, seconds);
-    const publicTeams = await loadTest(
-      `${address}/api/public/community/teams?communeId=${communes[0]}`,
-      seconds,
-    );
+    const countryUrl = `${address}/api/community/rollup?unitId=${root}&year=${YEAR}`;
+    await warm(countryUrl, national.headers.cookie);
+    const country = await loadTest(countryUrl, seconds, { cookie: national.headers.cookie });
+    const homeUrl = `${address}/api/public/community/communes`;
+    await warm(homeUrl);
+    const publicHome = await loadTest(homeUrl, seconds);
+    const teamsUrl = `${address}/api/public/community/teams?communeId=${communes[0]}`;
+    await warm(teamsUrl);
+    const publicTeams = await loadTest(teamsUrl, seconds);
 
     return {
       db: dialect,
@@ -169,6 +191,7 @@ export async function runCommunityBench(
       load_ms: Math.round(loadMs),
       raw_sql_ms: round1(rawMs),
       rollup_ms: round1(rollupMs),
+      rollup_cached_ms: round1(cachedMs),
       rollup_ratio_to_raw_sql: Math.round((rollupMs / rawMs) * 100) / 100,
       rollup_bytes: rollupBytes,
       dashboard_cold_ms: round1(coldMs),
@@ -201,6 +224,7 @@ export function formatCommunityTable(all: CommunityFigures[]): string {
     ['raw SQL count(*) of the year GROUP BY commune (baseline)', 'raw_sql_ms', 'ms'],
     ['monthly roll-up of the country (roll-ups service)', 'rollup_ms', 'ms'],
     ['  ratio to raw SQL (target ≤ 3)', 'rollup_ratio_to_raw_sql', '×'],
+    ['  the same, data unchanged (cached under the revisions)', 'rollup_cached_ms', 'ms'],
     ['  its JSON', 'rollup_bytes', 'B'],
     ["province's roll-up API, first request", 'dashboard_cold_ms', 'ms'],
     ["province's roll-up API p50 (50 clients)", 'dashboard_p50_ms', 'ms'],

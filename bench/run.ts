@@ -50,7 +50,7 @@ async function main() {
     const quick = args.includes('--quick');
     const community: CommunityFigures[] = [];
     for (const dialect of dialectsOf(flag(args, 'db')))
-      community.push(await runCommunityBench(dialect, { seconds: quick ? 2 : seconds, quick, log }));
+      community.push(await runCommunityBench(dialect, { seconds: quick ? 4 : seconds, quick, log }));
     figures.push(...community);
     log('');
     log(formatCommunityTable(community));
