@@ -2,13 +2,14 @@ import { Alert, Badge, Card, Group, SimpleGrid, Stack, Table, Text, TextInput, T
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { STATUS_BUCKET_LABELS } from '../../../../core/steer/labels.js';
 import { STATUS_BUCKETS } from '../../../../core/steer/types.js';
 import { ErrorAlert } from '../../../components/error-alert.js';
 import { PageLoader } from '../../../components/page-loader.js';
+import { useI18n } from '../../../i18n/i18n-context.js';
 import { formatDate } from '../../../lib/format.js';
 import { useRegisterScope } from '../products/use-register-scope.js';
 import { rate, reportsApi } from '../reports/reports-api.js';
+import { bucketName, periodName, useRpT } from '../reports/reports-i18n.js';
 import { SteerNav } from '../steer-nav.js';
 import { SplitChart } from './split-chart.js';
 
@@ -19,6 +20,8 @@ const COLORS = { done_on_time: 'green', done_late: 'orange', in_progress: 'blue'
 
 export function DashboardPage() {
   const scope = useRegisterScope();
+  const t = useRpT();
+  const { locale } = useI18n();
   const [asOf, setAsOf] = useState('');
   const unitId = scope.unit?.id;
   const q = useQuery({
@@ -27,7 +30,7 @@ export function DashboardPage() {
       reportsApi.dashboard(unitId as number, /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : undefined),
     enabled: unitId !== undefined,
   });
-  if (!unitId) return <Alert color="gray">Tài khoản chưa được giao đơn vị nào.</Alert>;
+  if (!unitId) return <Alert color="gray">{t('rp.noUnit')}</Alert>;
   if (q.isPending) return <PageLoader />;
   if (q.error) return <ErrorAlert error={q.error} />;
   const d = q.data;
@@ -38,14 +41,18 @@ export function DashboardPage() {
     <Stack gap="md" maw={1100}>
       <SteerNav />
       <div>
-        <Title order={2}>Bảng điều hành của lãnh đạo</Title>
+        <Title order={2}>{t('db.title')}</Title>
         <Text c="dimmed" size="sm">
-          {d.scope.name} · số liệu đến ngày {formatDate(d.asOf, 'vi')} · so với ngày{' '}
-          {formatDate(d.previousAsOf, 'vi')} ({d.previousPeriod.label})
+          {t('db.subtitle', {
+            scope: d.scope.name,
+            asOf: formatDate(d.asOf, locale),
+            before: formatDate(d.previousAsOf, locale),
+            period: periodName(d.previousPeriod.code, t),
+          })}
         </Text>
       </div>
       <TextInput
-        label="Xem số liệu đến ngày (dd/mm/yyyy để trống là hôm nay; nhập yyyy-mm-dd)"
+        label={t('db.asOf')}
         placeholder="2026-06-30"
         value={asOf}
         onChange={(e) => setAsOf(e.currentTarget.value)}
@@ -55,38 +62,41 @@ export function DashboardPage() {
         {STATUS_BUCKETS.map((b) => (
           <Card key={b} withBorder padding="sm" component={Link} to={tasksLink({ unitId, bucket: b })}>
             <Text size="xs" c="dimmed">
-              {STATUS_BUCKET_LABELS[b].vi}
+              {bucketName(b, t)}
             </Text>
             <Text fw={700} fz={28} c={COLORS[b]}>
               {d.totals.split[b]}
             </Text>
             <Text size="xs" c="dimmed">
-              kỳ trước: {d.splitBefore[b]}
+              {t('db.before', { n: d.splitBefore[b] })}
             </Text>
           </Card>
         ))}
       </SimpleGrid>
       <Group gap="xs">
-        <Badge variant="light">Tổng số: {d.totals.total}</Badge>
-        <Badge variant="light">Đến hạn trong kỳ: {d.totals.due}</Badge>
+        <Badge variant="light">{t('db.total', { n: d.totals.total })}</Badge>
+        <Badge variant="light">{t('db.due', { n: d.totals.due })}</Badge>
         <Badge variant="light" color="green">
-          Tỷ lệ hoàn thành: {rate(d.totals.completionRate)}
+          {t('db.completion', { rate: rate(d.totals.completionRate) })}
         </Badge>
         <Badge variant="light" color="teal">
-          Đúng hạn: {rate(d.totals.onTimeRate)}
+          {t('db.onTime', { rate: rate(d.totals.onTimeRate) })}
         </Badge>
         <Badge variant="light" color={d.totals.overdueChange > 0 ? 'red' : 'green'}>
-          Quá hạn {d.totals.overdueChange > 0 ? 'tăng' : d.totals.overdueChange < 0 ? 'giảm' : 'không đổi'}{' '}
-          {Math.abs(d.totals.overdueChange)}
+          {d.totals.overdueChange > 0
+            ? t('db.overdueUp', { n: d.totals.overdueChange })
+            : d.totals.overdueChange < 0
+              ? t('db.overdueDown', { n: -d.totals.overdueChange })
+              : t('db.overdueSame')}
         </Badge>
       </Group>
 
       <Card withBorder>
         <Title order={4} mb="xs">
-          Nhiệm vụ trọng tâm quá hạn
+          {t('db.keyOverdue')}
         </Title>
         {d.keyOverdue.length === 0 ? (
-          <Text c="dimmed">Không có nhiệm vụ trọng tâm quá hạn.</Text>
+          <Text c="dimmed">{t('db.keyOverdueNone')}</Text>
         ) : (
           <Stack gap={6}>
             {d.keyOverdue.map((o) => (
@@ -96,11 +106,11 @@ export function DashboardPage() {
                     {o.title}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    {o.leadUnitName} · hạn {formatDate(o.due, 'vi')}
+                    {t('db.leadDue', { unit: o.leadUnitName, date: formatDate(o.due, locale) })}
                   </Text>
                 </div>
                 <Badge color="red" style={{ flexShrink: 0 }}>
-                  {o.daysOverdue} ngày
+                  {t('db.days', { n: o.daysOverdue })}
                 </Badge>
               </Group>
             ))}
@@ -110,21 +120,17 @@ export function DashboardPage() {
 
       <Card withBorder>
         <Title order={4} mb="xs">
-          Thay đổi so với kỳ trước
+          {t('db.changed')}
         </Title>
         {moved.length === 0 ? (
-          <Text c="dimmed">Không có nhiệm vụ đổi tình trạng.</Text>
+          <Text c="dimmed">{t('db.changedNone')}</Text>
         ) : (
           <Stack gap={4}>
             {moved.map(([key, n]) => {
               const [from, to] = key.split('>');
-              const name = (b: string) =>
-                b in STATUS_BUCKET_LABELS
-                  ? STATUS_BUCKET_LABELS[b as keyof typeof STATUS_BUCKET_LABELS].vi
-                  : 'Chưa giao';
               return (
                 <Text key={key} size="sm">
-                  {name(from)} → {name(to)}: <b>{n}</b> nhiệm vụ
+                  {t('db.changeLine', { from: bucketName(from, t), to: bucketName(to, t), n })}
                 </Text>
               );
             })}
@@ -134,24 +140,31 @@ export function DashboardPage() {
 
       <Card withBorder>
         <Title order={4} mb="xs">
-          Theo kế hoạch
+          {t('db.byPlan')}
         </Title>
-        <SplitChart rows={d.plans.map((p) => ({ name: p.numberSymbol, split: p.split }))} />
+        <SplitChart
+          t={t}
+          rows={d.plans.map((p) => ({
+            // Plan id 0: tasks from committee conclusions, outside any plan.
+            name: p.planId === 0 ? t('db.noPlan') : p.numberSymbol,
+            split: p.split,
+          }))}
+        />
       </Card>
 
       <Card withBorder>
         <Title order={4} mb="xs">
-          Theo đơn vị chủ trì (xếp hạng theo tỷ lệ đúng hạn)
+          {t('db.byUnit')}
         </Title>
-        <SplitChart rows={d.units.slice(0, 15).map((u) => ({ name: u.name, split: u.split }))} />
+        <SplitChart t={t} rows={d.units.slice(0, 15).map((u) => ({ name: u.name, split: u.split }))} />
         <Table.ScrollContainer minWidth={320}>
           <Table striped fz="sm">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Hạng</Table.Th>
-                <Table.Th>Đơn vị</Table.Th>
-                <Table.Th>Đúng hạn</Table.Th>
-                <Table.Th>Quá hạn</Table.Th>
+                <Table.Th>{t('db.rank')}</Table.Th>
+                <Table.Th>{t('db.unit')}</Table.Th>
+                <Table.Th>{t('db.onTimeCol')}</Table.Th>
+                <Table.Th>{t('db.overdueCol')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

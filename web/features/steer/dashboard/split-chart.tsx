@@ -10,8 +10,8 @@ import {
 import { type ComposeOption, init, use } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
-import { STATUS_BUCKET_LABELS } from '../../../../core/steer/labels.js';
 import { STATUS_BUCKETS } from '../../../../core/steer/types.js';
+import { bucketName, type ReportsT } from '../reports/reports-i18n.js';
 
 // The four-way split as stacked horizontal bars (one per plan or unit). Loaded with the dashboard page only.
 use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
@@ -23,7 +23,7 @@ const COLORS = { done_on_time: '#2f9e44', done_late: '#f08c00', in_progress: '#1
 
 export type SplitRow = { name: string; split: Record<(typeof STATUS_BUCKETS)[number], number> };
 
-export function SplitChart({ rows }: { rows: SplitRow[] }) {
+export function SplitChart({ rows, t }: { rows: SplitRow[]; t: ReportsT }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!ref.current) return;
@@ -43,7 +43,7 @@ export function SplitChart({ rows }: { rows: SplitRow[] }) {
       series: STATUS_BUCKETS.map((b) => ({
         type: 'bar',
         stack: 'all',
-        name: STATUS_BUCKET_LABELS[b].vi,
+        name: bucketName(b, t),
         itemStyle: { color: COLORS[b] },
         data: rows.map((r) => r.split[b]),
       })),
@@ -55,12 +55,12 @@ export function SplitChart({ rows }: { rows: SplitRow[] }) {
       window.removeEventListener('resize', resize);
       chart.dispose();
     };
-  }, [rows]);
+  }, [rows, t]);
   return (
     <div
       ref={ref}
       role="img"
-      aria-label="Tình trạng thực hiện nhiệm vụ"
+      aria-label={t('db.chart')}
       style={{ width: '100%', height: 80 + rows.length * 28 }}
     />
   );

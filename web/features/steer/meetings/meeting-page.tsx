@@ -147,7 +147,7 @@ function NoticeSection({ meeting }: { meeting: MeetingDetail }) {
         </form>
       ) : n ? (
         <Text>
-          {t('mt.notice')} số <b>{n.numberSymbol}</b> ngày {formatDate(n.issuedOn, locale)}
+          <b>{t('mt.noticeLine', { number: n.numberSymbol, date: formatDate(n.issuedOn, locale) })}</b>
           {n.signer ? ` · ${t('mt.signer')}: ${n.signer}` : ''}
           {n.fileId ? (
             <>

@@ -207,7 +207,7 @@ function PlanForm({ onDone }: { onDone: (id: number) => void }) {
         </SimpleGrid>
         <Textarea
           label={t('tk.legalBasis')}
-          description="Mỗi văn bản một dòng"
+          description={t('tk.legalBasisHint')}
           autosize
           minRows={2}
           value={form.legalBasis}

@@ -684,7 +684,7 @@ function History({ detail }: { detail: TaskDetail }) {
     if (v === null) return '—';
     if (field === 'state') return t(`tk.lifecycle.${v}` as TasksKey);
     if (field === 'currentDue') return formatDate(v, locale);
-    if (field === 'isKey' || field === 'confidential') return v === '1' ? 'có' : 'không';
+    if (field === 'isKey' || field === 'confidential') return v === '1' ? t('tk.yes') : t('tk.no');
     return v;
   };
   return (
