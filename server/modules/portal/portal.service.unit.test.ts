@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fixedClock } from '../../lib/clock.js';
 import { createMemoryRateLimiter } from '../../lib/rate-limiter.js';
-import { isPublicHeadlineKpi, PUBLIC_HEADLINE_KPIS } from './portal.policy.js';
+import { isPublicHeadlineKpi, PUBLIC_HEADLINE_KPIS, PUBLIC_HOME_RATE } from './portal.policy.js';
 import type { PortalRepository } from './portal.repository.js';
 import { createHomeService } from './portal.service.js';
 import type { PortalSources } from './portal.types.js';
@@ -145,7 +145,7 @@ describe('home service', () => {
     const fresh = await service.home('10.0.1.3');
     expect(fresh.generatedAt).toBe(clock.now().toISOString());
     expect(calls.filter((c) => c.startsWith('kpis')).length).toBe(3);
-    for (let i = 0; i < 119; i++) await service.home('10.9.9.9');
+    for (let i = 0; i < PUBLIC_HOME_RATE.max - 1; i++) await service.home('10.9.9.9');
     await expect(service.home('10.9.9.9')).resolves.toBeTruthy();
     await expect(service.home('10.9.9.9')).rejects.toMatchObject({ code: 'RATE_LIMITED' });
   });
