@@ -42,6 +42,7 @@ export const en: Dictionary = {
   'nav.contest': 'Contest',
   'nav.feedback': 'Feedback',
   'nav.community': 'Community',
+  'nav.news': 'News',
   'nav.dashboard': 'DX dashboard',
   'nav.admin': 'Administration',
   'nav.users': 'Users',

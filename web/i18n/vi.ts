@@ -40,6 +40,7 @@ export const vi = {
   'nav.contest': 'Cuộc thi',
   'nav.feedback': 'Phản ánh',
   'nav.community': 'Cộng đồng',
+  'nav.news': 'Tin tức',
   'nav.dashboard': 'Bảng điều hành CĐS',
   'nav.admin': 'Quản trị',
   'nav.users': 'Người dùng',

@@ -13,6 +13,7 @@ export const MODULE_NAV: readonly NavItem[] = [
   { to: '/contest', label: 'nav.contest' },
   { to: '/feedback', label: 'nav.feedback' },
   { to: '/community', label: 'nav.community' },
+  { to: '/news', label: 'nav.news', roles: ['admin', 'secretariat'] },
 ];
 
 export const ADMIN_NAV: readonly NavItem[] = [

@@ -10,6 +10,7 @@ import { dashboardRoutes } from '../features/dashboard/dashboard-routes.js';
 import { feedbackRoutes } from '../features/feedback/feedback-routes.js';
 import { HomePage } from '../features/home/home-page.js';
 import { measureRoutes } from '../features/measure/measure-routes.js';
+import { newsRoutes } from '../features/news/news-routes.js';
 import { steerRoutes } from '../features/steer/steer-routes.js';
 import { NotFoundPage } from './not-found-page.js';
 import { RequireSession } from './require-session.js';
@@ -56,6 +57,7 @@ export function createStaffRouter() {
           { path: 'contest', element: <UnderConstructionPage moduleKey="nav.contest" /> },
           ...feedbackRoutes,
           ...communityRoutes,
+          ...newsRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },
