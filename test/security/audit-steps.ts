@@ -5,6 +5,7 @@ import { type LoggedIn, randomIp, TEST_PASSWORD } from '../helpers/login.js';
 import type { TestApp } from '../helpers/test-app.js';
 import type { UnitTree } from '../helpers/unit-fixtures.js';
 import { communitySteps } from './audit-steps-community.js';
+import { newsSteps } from './audit-steps-news.js';
 import { contestSteps } from './audit-steps-contest.js';
 import { feedbackSteps } from './audit-steps-feedback.js';
 import { steerImportSteps } from './audit-steps-steer-import.js';
@@ -606,6 +607,8 @@ export function auditSteps(env: {
     ...feedbackSteps(env),
     // Contest: question bank, contests, a participant's attempt, round close
     ...contestSteps(env),
+    // News: write, save, cover, submit; a second person approves, withdraws, returns
+    ...newsSteps(env),
   ];
 }
 

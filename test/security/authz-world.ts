@@ -8,6 +8,7 @@ import { createUnitTree, type UnitTree } from '../helpers/unit-fixtures.js';
 import { seedCommunityWorld } from './authz-world-community.js';
 import { seedContestWorld } from './authz-world-contest.js';
 import { seedFeedbackWorld } from './authz-world-feedback.js';
+import { seedNewsWorld } from './authz-world-news.js';
 import { seedSteerImportWorld } from './authz-world-steer-import.js';
 import { seedSteerMeetingsWorld } from './authz-world-steer-meetings.js';
 import { seedSteerRegistersWorld } from './authz-world-steer-registers.js';
@@ -369,6 +370,7 @@ export async function seedWorld(t: TestApp): Promise<World> {
   await seedCommunityWorld(world, MARKERS);
   await seedFeedbackWorld(world, MARKERS);
   await seedContestWorld(world, MARKERS);
+  await seedNewsWorld(world, MARKERS);
   return world;
 }
 
