@@ -74,6 +74,8 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
     'Knowledge contests for participants, without an account: registration with a verified contact, attempts, results and leaderboards.',
   community:
     'Community digital technology teams (villages, teams, members, activities, targets, roll-ups) and training courses.',
+  dashboard:
+    'The DX dashboard of leaders and the secretariat: every module’s headline figures for an area, and the committee briefing (PDF, DOCX).',
 };
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
