@@ -5,6 +5,7 @@ import {
   isPeriodWithin,
   parseDhis2Period,
   parsePeriodCode,
+  periodLabel,
   periodsWithin,
   toDhis2Period,
 } from './kpi-periods.js';
@@ -58,5 +59,17 @@ describe('KPI period codes', () => {
     expect(isPeriodWithin(parsePeriodCode('2025-10')!, q3)).toBe(false);
     expect(canRollUp('monthly', 'yearly')).toBe(true);
     expect(canRollUp('yearly', 'monthly')).toBe(false);
+  });
+});
+
+describe('periodLabel', () => {
+  it('writes period codes as people write them', () => {
+    expect(periodLabel('2025-Q4')).toBe('Quý IV/2025');
+    expect(periodLabel('2025-Q1', 'en')).toBe('Q1 2025');
+    expect(periodLabel('2025-07')).toBe('Tháng 7/2025');
+    expect(periodLabel('2025-07', 'en')).toBe('July 2025');
+    expect(periodLabel('2025')).toBe('Năm 2025');
+    expect(periodLabel('2025', 'en')).toBe('2025');
+    expect(periodLabel('not a period')).toBe('not a period');
   });
 });

@@ -104,3 +104,23 @@ const RANK: Record<Periodicity, number> = { monthly: 0, quarterly: 1, yearly: 2 
 export function canRollUp(fine: Periodicity, coarse: Periodicity): boolean {
   return RANK[fine] <= RANK[coarse];
 }
+
+const ROMAN = ['I', 'II', 'III', 'IV'];
+
+/**
+ * A period code as people write it: '2025-Q4' → 'Quý IV/2025', '2025-07' → 'Tháng 7/2025', '2025' → 'Năm 2025'
+ * (English: 'Q4 2025', 'July 2025', '2025'). Text that is not a period code is returned as it is.
+ */
+export function periodLabel(code: string, locale: 'vi' | 'en' = 'vi'): string {
+  const p = parsePeriodCode(code);
+  if (!p) return code;
+  if (p.periodicity === 'yearly') return locale === 'vi' ? `Năm ${p.year}` : String(p.year);
+  if (p.periodicity === 'quarterly')
+    return locale === 'vi' ? `Quý ${ROMAN[p.index - 1]}/${p.year}` : `Q${p.index} ${p.year}`;
+  if (locale === 'vi') return `Tháng ${p.index}/${p.year}`;
+  const month = new Date(Date.UTC(p.year, p.index - 1, 1)).toLocaleString('en', {
+    month: 'long',
+    timeZone: 'UTC',
+  });
+  return `${month} ${p.year}`;
+}

@@ -16,6 +16,7 @@ import { useState } from 'react';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { notify } from '../../components/notify.js';
 import { TableHeader } from '../../components/table-header.js';
+import { periodLabel } from '../../../core/measure/kpi-periods.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { intlTag } from '../../i18n/locale-store.js';
 import { useSession } from '../auth/use-session.js';
@@ -121,7 +122,7 @@ export function KpiImport() {
                         <Table.Td>{r.row}</Table.Td>
                         <Table.Td>{r.kpiCode}</Table.Td>
                         <Table.Td>{r.unitCode}</Table.Td>
-                        <Table.Td>{r.period}</Table.Td>
+                        <Table.Td>{periodLabel(r.period, locale)}</Table.Td>
                         <Table.Td ta="right">
                           {r.value !== null
                             ? r.value.toLocaleString(intlTag(locale))

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../components/error-alert.js';
 import { PageLoader } from '../../components/page-loader.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { intlTag } from '../../i18n/locale-store.js';
+import { periodLabel } from '../../../core/measure/kpi-periods.js';
 import { todayInVietnam } from '../../lib/format.js';
 import { useSession } from '../auth/use-session.js';
 import { MeasureChart, type MeasureChartOption } from '../measure/measure-chart.js';
@@ -28,7 +29,7 @@ function KpiChart({ code, unitId, target }: { code: string; unitId: number; targ
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: items.map((v) => v.period) },
+      xAxis: { type: 'category', data: items.map((v) => periodLabel(v.period, locale)) },
       yAxis: { type: 'value' },
       series: [
         {

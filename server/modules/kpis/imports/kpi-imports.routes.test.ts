@@ -111,7 +111,46 @@ describe.each(testDialects())('KPI xlsx imports on %s', (dialect) => {
       'kpi_xlsx_missing_columns',
       'kpi_xlsx_extra_columns',
     ]);
-    expect(view.fileErrors[0].message).toContain('period');
+    // The missing column is named as the template names it.
+    expect(view.fileErrors[0].message).toContain('Kỳ');
+  });
+
+  it('reads the downloaded template as filled in: Vietnamese headers, the hidden row of codes skipped', async () => {
+    const template = await c.t.app.inject({
+      method: 'GET',
+      url: '/api/kpis/import-template.xlsx',
+      headers: officerA.headers,
+    });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Số liệu', 'Ví dụ', 'Danh mục chỉ số']);
+    const sheet = book.getWorksheet('Số liệu')!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
+      'Mã chỉ số',
+      'Mã đơn vị',
+      'Kỳ',
+      'Giá trị',
+      'Tử số',
+      'Mẫu số',
+      'Ghi chú',
+    ]);
+    expect(sheet.getRow(2).hidden).toBe(true);
+    const list = book.getWorksheet('Danh mục chỉ số')!;
+    const words = new Map<string, unknown[]>();
+    list.eachRow((row) => {
+      words.set(String(row.getCell(1).value), (row.values as unknown[]).slice(3, 5));
+    });
+    expect(words.get('ONLINE_PS_RATE')).toEqual(['Tỷ lệ (tử số/mẫu số)', 'Hằng tháng (2025-07)']);
+    sheet.addRow(['EDOC_SENT', c.codes.communeA, '2025-08', 900, null, null, null]);
+    const view = (await upload(officerA.headers, Buffer.from(await book.xlsx.writeBuffer()))).json();
+    expect(view).toMatchObject({ status: 'ready', errorCount: 0, progress: { totalRows: 1 } });
+    expect(view.preview[0]).toMatchObject({ row: 3, kpiCode: 'EDOC_SENT', value: 900 });
+    // Headers typed without marks are the same columns.
+    const plain = await xlsxOf(
+      [['EDOC_SENT', c.codes.communeA, '2025-09', 10, null, null, null]],
+      ['ma chi so', 'MA DON VI', 'ky', 'gia tri', 'tu so', 'mau so', 'ghi chu'],
+    );
+    expect((await upload(officerA.headers, plain)).json()).toMatchObject({ status: 'ready', errorCount: 0 });
   });
 
   it('refuses a file over the size limit with 413', async () => {
@@ -175,7 +214,8 @@ describe.each(testDialects())('KPI xlsx imports on %s', (dialect) => {
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    expect(workbook.worksheets[0].getRow(1).values).toEqual([
+    // The machine codes under the Vietnamese header, in a hidden row, for programs that fill the template.
+    expect(workbook.worksheets[0].getRow(2).values).toEqual([
       undefined,
       'kpi_code',
       'unit_code',
@@ -185,7 +225,7 @@ describe.each(testDialects())('KPI xlsx imports on %s', (dialect) => {
       'denominator',
       'note',
     ]);
-    expect(workbook.getWorksheet('kpis')!.rowCount).toBeGreaterThan(10);
+    expect(workbook.getWorksheet('Danh mục chỉ số')!.rowCount).toBeGreaterThan(10);
   });
 
   it('reads a 50,000-row file in the background with progress, then commits it all', async () => {

@@ -36,7 +36,7 @@ describe.each(testDialects())('KPI import template and upload audit on %s', (dia
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const names = new Map<string, unknown>();
-    book.getWorksheet('kpis')!.eachRow((row) => {
+    book.getWorksheet('Danh mục chỉ số')!.eachRow((row) => {
       names.set(String(row.getCell(1).value), row.getCell(2).value);
     });
     expect(names.get('EDOC_SENT')).toBe(`'=HYPERLINK("http://evil","Bấm")`);

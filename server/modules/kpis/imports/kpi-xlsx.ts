@@ -1,12 +1,44 @@
 import ExcelJS from 'exceljs';
 import { KPI_IMPORT_COLUMNS } from '../../../../core/contracts/kpis.js';
+import { foldVietnamese } from '../../../../core/units/fold.js';
 import { neutraliseRow } from '../../../lib/spreadsheet-safe.js';
 import { readFirstSheet, type SheetCellValue } from '../../../lib/xlsx-rows.js';
 import type { KpiDefinitionRow } from '../kpis.repository.js';
 import type { IncomingRow, RowIssue } from '../values/kpi-rows.js';
 
-// Reading and writing the KPI import workbook: one sheet, header row kpi_code, unit_code, period,
-// value, numerator, denominator, note; one value per row.
+// Reading and writing the KPI import workbook: one sheet, one value per row. The header row names the columns in
+// Vietnamese ("Mã chỉ số", "Mã đơn vị", "Kỳ", …) as the template writes them; the machine codes (kpi_code,
+// unit_code, period, value, numerator, denominator, note) are accepted too, and the template keeps them in a
+// hidden second row for programs that fill it.
+
+type ImportColumn = (typeof KPI_IMPORT_COLUMNS)[number];
+export const KPI_IMPORT_LABELS: Record<ImportColumn, string> = {
+  kpi_code: 'Mã chỉ số',
+  unit_code: 'Mã đơn vị',
+  period: 'Kỳ',
+  value: 'Giá trị',
+  numerator: 'Tử số',
+  denominator: 'Mẫu số',
+  note: 'Ghi chú',
+};
+const BY_LABEL = new Map<string, string>(
+  KPI_IMPORT_COLUMNS.flatMap((code) => [
+    [code, code],
+    [foldVietnamese(KPI_IMPORT_LABELS[code]), code],
+  ]),
+);
+/** A header cell as the column code it names ("Mã chỉ số", "ma chi so" or "kpi_code" → kpi_code). */
+const columnOf = (header: string) => BY_LABEL.get(foldVietnamese(header)) ?? header.toLowerCase();
+const VALUE_TYPE_WORDS: Record<string, string> = {
+  count: 'Số đếm',
+  ratio: 'Tỷ lệ (tử số/mẫu số)',
+  percent: 'Phần trăm',
+};
+const PERIODICITY_WORDS: Record<string, string> = {
+  monthly: 'Hằng tháng (2025-07)',
+  quarterly: 'Hằng quý (2025-Q3)',
+  yearly: 'Hằng năm (2025)',
+};
 
 export const KPI_IMPORT_MAX_ROWS = 100_000;
 const REQUIRED = KPI_IMPORT_COLUMNS.filter((c) => c !== 'note');
@@ -53,7 +85,11 @@ function headerIssues(headers: string[]): FileIssue[] {
   const missing = REQUIRED.filter((c) => !headers.includes(c));
   const extra = headers.filter((h) => h && !(KPI_IMPORT_COLUMNS as readonly string[]).includes(h));
   const out: FileIssue[] = [];
-  if (missing.length) out.push({ code: 'kpi_xlsx_missing_columns', params: { columns: missing.join(', ') } });
+  if (missing.length)
+    out.push({
+      code: 'kpi_xlsx_missing_columns',
+      params: { columns: missing.map((c) => KPI_IMPORT_LABELS[c]).join(', ') },
+    });
   if (extra.length) out.push({ code: 'kpi_xlsx_extra_columns', params: { columns: extra.join(', ') } });
   return out;
 }
@@ -101,7 +137,7 @@ export async function readKpiWorkbook(buffer: Buffer): Promise<ParsedSheet> {
     (row) => {
       if (fileIssues.length) return;
       if (!headers) {
-        headers = row.number === 1 ? row.cells.map((c) => textOf(c).toLowerCase()) : [];
+        headers = row.number === 1 ? row.cells.map((c) => columnOf(textOf(c))) : [];
         fileIssues = headerIssues(headers);
         if (row.number === 1) return;
       }
@@ -111,6 +147,8 @@ export async function readKpiWorkbook(buffer: Buffer): Promise<ParsedSheet> {
         if (header && value !== null) cells.set(header, value);
       }
       if ([...cells.values()].every((c) => c === null || textOf(c) === '')) return;
+      // The template's hidden row of machine codes under the Vietnamese header.
+      if ([...cells.entries()].every(([h, c]) => textOf(c).toLowerCase() === h)) return;
       const before = issues.length;
       const parsed = rowOf(cells, row.number, issues);
       if (issues.length === before) rows.push(parsed);
@@ -127,28 +165,57 @@ export async function readKpiWorkbook(buffer: Buffer): Promise<ParsedSheet> {
   return { fileIssues, rows, issues };
 }
 
-/** The import template: the values sheet with example rows, and a sheet listing the KPIs. */
+/** The header rows of a template sheet: Vietnamese names, then the machine codes in a hidden row. */
+function addHeader(sheet: ExcelJS.Worksheet) {
+  sheet.addRow(KPI_IMPORT_COLUMNS.map((c) => KPI_IMPORT_LABELS[c]));
+  sheet.getRow(1).font = { bold: true };
+  sheet.addRow([...KPI_IMPORT_COLUMNS]);
+  sheet.getRow(2).hidden = true;
+}
+
+/** The import template: the values sheet, an example sheet, and the list of KPIs in words. */
 export async function buildKpiTemplate(defs: KpiDefinitionRow[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  const values = workbook.addWorksheet('values');
-  values.addRow([...KPI_IMPORT_COLUMNS]);
-  values.getRow(1).font = { bold: true };
+  const values = workbook.addWorksheet('Số liệu', { views: [{ state: 'frozen', ySplit: 2 }] });
+  addHeader(values);
   // Text columns, so Excel keeps "05500" and "2025-07" as typed.
   for (const col of [1, 2, 3]) values.getColumn(col).numFmt = '@';
   values.columns.forEach((c) => {
     c.width = 16;
   });
   // Examples live on their own sheet so an untouched template never imports them.
-  const example = workbook.addWorksheet('example');
-  example.addRow([...KPI_IMPORT_COLUMNS]);
-  example.addRow(['EDOC_SENT', '05500', '2025-07', 1250, null, null, 'Số đếm: cột value']);
-  example.addRow(['ONLINE_PS_RATE', '05500', '2025-07', null, 412, 530, 'Tỷ lệ: tử số và mẫu số']);
-  example.addRow(['INTERNET_USERS_RATE', '05500', '2025-Q3', 87.5, null, null, 'Phần trăm: cột value']);
-  const list = workbook.addWorksheet('kpis');
-  list.addRow(['kpi_code', 'name', 'value_type', 'periodicity', 'unit_of_measure']);
+  const example = workbook.addWorksheet('Ví dụ');
+  addHeader(example);
+  example.addRow(['EDOC_SENT', '05500', '2025-07', 1250, null, null, 'Số đếm: cột Giá trị; kỳ tháng 7/2025']);
+  example.addRow(['ONLINE_PS_RATE', '05500', '2025-07', null, 412, 530, 'Tỷ lệ: Tử số và Mẫu số']);
+  example.addRow([
+    'INTERNET_USERS_RATE',
+    '05500',
+    '2025-Q3',
+    87.5,
+    null,
+    null,
+    'Phần trăm: cột Giá trị; quý III/2025',
+  ]);
+  example.columns.forEach((c) => {
+    c.width = 18;
+  });
+  const list = workbook.addWorksheet('Danh mục chỉ số');
+  list.addRow(['Mã chỉ số', 'Tên chỉ số', 'Loại giá trị', 'Chu kỳ (cách ghi kỳ)', 'Đơn vị tính']);
   list.getRow(1).font = { bold: true };
   // Names are typed by users: formula triggers and bidi overrides are neutralised like every export.
   for (const d of defs)
-    list.addRow(neutraliseRow([d.code, d.nameVi, d.valueType, d.periodicity, d.unitOfMeasure]));
+    list.addRow(
+      neutraliseRow([
+        d.code,
+        d.nameVi,
+        VALUE_TYPE_WORDS[d.valueType] ?? d.valueType,
+        PERIODICITY_WORDS[d.periodicity] ?? d.periodicity,
+        d.unitOfMeasure,
+      ]),
+    );
+  list.columns.forEach((c, i) => {
+    c.width = i === 1 ? 48 : 20;
+  });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
