@@ -82,8 +82,8 @@ describe('DX dashboard', () => {
 
   it('drills down from a figure to the unit behind it, and filters by unit type', async () => {
     const first = page.getByTestId('ranking').getByRole('link').first();
-    const name = (await first.innerText()).trim();
-    await page.getByRole('radio', { name: 'Xã, phường' }).check({ force: true });
+    const name = ((await first.textContent()) ?? '').trim();
+    await page.locator('label', { hasText: /^Xã, phường$/ }).click();
     await page.getByTestId('ranking').waitFor();
     await expect
       .poll(() => page.getByTestId('ranking').getByRole('link', { name }).count())

@@ -190,7 +190,7 @@ function RankTable({
             <Table.Td ta="right">{formatNumber(u.value === null ? null : u.value * 100, locale, 1)}</Table.Td>
             <Table.Td
               ta="right"
-              c={(u.rankDelta ?? 0) > 0 ? 'green.8' : (u.rankDelta ?? 0) < 0 ? 'red.8' : undefined}
+              c={(u.rankDelta ?? 0) > 0 ? '#1b5e20' : (u.rankDelta ?? 0) < 0 ? '#a61b1b' : undefined}
             >
               {u.rankDelta === null
                 ? '—'
