@@ -236,7 +236,13 @@ function Editor({ item: initial }: { item: NewsItem | null }) {
       <Group justify="space-between" wrap="wrap">
         <Title order={2}>{item ? item.title || t('title') : t('write')}</Title>
         {item && (
-          <Badge size="lg" color={STATUS_COLOR[item.status]} data-testid="news-status">
+          <Badge
+            size="lg"
+            variant="light"
+            tt="none"
+            color={STATUS_COLOR[item.status]}
+            data-testid="news-status"
+          >
             {label(NEWS_STATUS_LABELS[item.status])}
           </Badge>
         )}

@@ -71,7 +71,9 @@ export function NewsListPage() {
             {list.data.items.map((item) => (
               <Card key={item.id} withBorder padding="sm">
                 <Group gap="xs">
-                  <Badge color={STATUS_COLOR[item.status]}>{label(NEWS_STATUS_LABELS[item.status])}</Badge>
+                  <Badge variant="light" tt="none" color={STATUS_COLOR[item.status]}>
+                    {label(NEWS_STATUS_LABELS[item.status])}
+                  </Badge>
                   <Text size="sm">{label(NEWS_KIND_LABELS[item.kind])}</Text>
                 </Group>
                 <Anchor component={Link} to={`/news/${item.id}`} fw={600}>
@@ -103,7 +105,9 @@ export function NewsListPage() {
                   </Table.Td>
                   <Table.Td>{label(NEWS_KIND_LABELS[item.kind])}</Table.Td>
                   <Table.Td>
-                    <Badge color={STATUS_COLOR[item.status]}>{label(NEWS_STATUS_LABELS[item.status])}</Badge>
+                    <Badge variant="light" tt="none" color={STATUS_COLOR[item.status]}>
+                      {label(NEWS_STATUS_LABELS[item.status])}
+                    </Badge>
                     {item.status === 'scheduled' && item.publishAt && (
                       <Text size="xs">{formatDateTime(item.publishAt, locale)}</Text>
                     )}
