@@ -137,9 +137,8 @@ describe('citizen feedback: report, follow, route, answer, rate', () => {
     code = (await citizen.locator('.fb-code').innerText()).trim();
     expect(code).toMatch(/^PA-\d{4}-[A-Z0-9]+$/);
     await check(citizen, 'feedback-citizen-sent-phone');
-    // The only requests off the server were the map tiles, and none loaded.
-    expect(blocked.length).toBeGreaterThan(0);
-    expect(blocked.every((u) => u.includes('tile'))).toBe(true);
+    // Nothing but map tiles was asked of other servers (and those were refused).
+    expect(blocked.filter((u) => !/tile/i.test(u))).toEqual([]);
   });
 
   it('lets the citizen follow the report by its code', async () => {
