@@ -139,7 +139,7 @@ describe('community teams and training', () => {
   });
 
   it('shows the team registry of the commune, and masked phones to the province', async () => {
-    await phone.getByRole('tab', { name: 'Tổ công nghệ số' }).click();
+    await phone.getByRole('tab', { name: 'Các tổ' }).click();
     await phone.getByTestId('team-row').first().waitFor();
     expect(await phone.getByTestId('team-row').count()).toBeGreaterThan(1);
     await check(phone, 'community-teams-phone');

@@ -76,6 +76,11 @@ export type RollupsService = {
     actor: Actor | null,
     query: { unitId: number; year: number; throughMonth?: number },
   ): Promise<Rollup>;
+  /** The same roll-up as checked JSON text (the route sends it as it is; the cache keeps it serialised). */
+  rollupJson(
+    actor: Actor | null,
+    query: { unitId: number; year: number; throughMonth?: number },
+  ): Promise<string>;
 };
 
 export type PublicCommunityService = {

@@ -1,4 +1,4 @@
-import type { Rollup } from '../../../../core/contracts/community.js';
+import { type Rollup, RollupSchema } from '../../../../core/contracts/community.js';
 import { vietnamDate } from '../../../../core/time/vietnam-date.js';
 import type { Executor } from '../../../db/executor.js';
 import type { AccessGuard } from '../../../lib/access-guard.js';
@@ -59,20 +59,33 @@ export function cachedRollups(
   inner: RollupsService,
   deps: { db: Executor; guard: AccessGuard; clock: Clock },
 ): RollupsService {
-  const cache = memo<Rollup>(64);
+  // The view and, once asked, its JSON checked against the response schema (a country's is 1.8 MB: checking and
+  // serialising it on every request cost more than reading it).
+  const cache = memo<{ view: Rollup; json?: string }>(64);
+  async function entry(
+    actor: Parameters<RollupsService['rollup']>[0],
+    query: Parameters<RollupsService['rollup']>[1],
+  ) {
+    // Access first (401 → 403), exactly as the service would answer; the computation is the service's own.
+    const { actor: allowed } = await deps.guard.forUnit(actor, 'community.read', query.unitId);
+    const key = [
+      query.unitId,
+      query.year,
+      query.throughMonth ?? '',
+      vietnamDate(deps.clock.now()),
+      await communityRevision(deps.db),
+    ].join('|');
+    return cache(key, async () => ({ view: await inner.rollup(allowed, query) }));
+  }
   return {
     ...inner,
     async rollup(actor, query) {
-      // Access first (401 → 403), exactly as the service would answer; the computation is the service's own.
-      const { actor: allowed } = await deps.guard.forUnit(actor, 'community.read', query.unitId);
-      const key = [
-        query.unitId,
-        query.year,
-        query.throughMonth ?? '',
-        vietnamDate(deps.clock.now()),
-        await communityRevision(deps.db),
-      ].join('|');
-      return cache(key, () => inner.rollup(allowed, query));
+      return (await entry(actor, query)).view;
+    },
+    async rollupJson(actor, query) {
+      const e = await entry(actor, query);
+      e.json ??= JSON.stringify(RollupSchema.parse(e.view));
+      return e.json;
     },
   };
 }

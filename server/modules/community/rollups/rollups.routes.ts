@@ -4,6 +4,7 @@ import {
   PublicCommunesSchema,
   PublicTeamsQuerySchema,
   PublicTeamsSchema,
+  type Rollup,
   RollupQuerySchema,
   RollupSchema,
   TargetsPutSchema,
@@ -56,7 +57,12 @@ export function registerRollupsRoutes(app: FastifyInstance, rollups: RollupsServ
         response: { 200: RollupSchema },
       },
     },
-    async (request) => rollups.rollup(request.actor, request.query),
+    // The body comes serialised from the roll-up cache (already checked against RollupSchema there): a string
+    // with a JSON content type is sent as it is, not serialised again.
+    async (request, reply) =>
+      reply
+        .type('application/json; charset=utf-8')
+        .send((await rollups.rollupJson(request.actor, request.query)) as unknown as Rollup),
   );
 }
 

@@ -1,6 +1,6 @@
 import { maskPhoneDigits, SKILLS, type Skill } from '../../../../core/community/community.js';
 import { type CommuneTargets, fillMonths, findLaggards } from '../../../../core/community/rollup.js';
-import type { Rollup, Targets } from '../../../../core/contracts/community.js';
+import { type Rollup, RollupSchema, type Targets } from '../../../../core/contracts/community.js';
 import { vietnamDate } from '../../../../core/time/vietnam-date.js';
 import { AppError, validation } from '../../../lib/errors.js';
 import { canManageCommunity, isCommuneLevel } from '../community.policy.js';
@@ -170,6 +170,10 @@ export function createRollupsService(deps: CommunityServiceDeps): RollupsService
         communes: perCommune,
         laggards,
       };
+    },
+
+    async rollupJson(actor, query) {
+      return JSON.stringify(RollupSchema.parse(await this.rollup(actor, query)));
     },
   };
 }
