@@ -126,13 +126,26 @@ describe('public landing page', () => {
     // Bytes on the wire (compressed, headers included) per request, from the browser's own accounting.
     const urls = new Map<string, string>();
     const wire = new Map<string, number>();
+    // And when each started and finished (seconds, the browser's clock), printed as the page's timeline.
+    const times = new Map<string, { start: number; end?: number }>();
+    cdp.on('Network.requestWillBeSent', (e) => times.set(e.requestId, { start: e.timestamp }));
     cdp.on('Network.responseReceived', (e) => urls.set(e.requestId, new URL(e.response.url).pathname));
-    cdp.on('Network.loadingFinished', (e) => wire.set(e.requestId, e.encodedDataLength));
+    cdp.on('Network.loadingFinished', (e) => {
+      wire.set(e.requestId, e.encodedDataLength);
+      const t = times.get(e.requestId);
+      if (t) t.end = e.timestamp;
+    });
 
     const started = Date.now();
     await page.goto(`${server.baseUrl}/`, { waitUntil: 'commit' });
     await page.locator('body[data-home="ready"]').waitFor({ timeout: 15_000 });
     const interactiveMs = Date.now() - started;
+    const t0 = Math.min(...[...times.values()].map((t) => t.start));
+    const timeline = [...times].map(
+      ([id, t]) =>
+        `${urls.get(id) ?? id} ${Math.round((t.start - t0) * 1000)}–${t.end ? Math.round((t.end - t0) * 1000) : '…'} ms`,
+    );
+    console.info(timeline.join('\n'));
     // The page answers a tap at once: the language switch works right away.
     expect(interactiveMs, `interactive after ${interactiveMs} ms`).toBeLessThan(3_000);
     const nav = await page.evaluate(() => {

@@ -76,12 +76,13 @@ if (newsParam !== null && landingMain)
 // A new sub-page (e.g. ?news) adds its key here so the home's request is not made under it.
 const params = new URLSearchParams(location.search);
 const isSubPage = ['ranking', 'community', 'contest', 'feedback', 'news'].some((k) => params.has(k));
-// The home's news strip: the three latest items, from the news chunk loaded only once the page is up.
+// The home's news strip: the three latest items, from the news chunk loaded only once the page is up — after the
+// home's own figures, so on a slow link the strip's chunk and pictures never hold them back (the 3 s budget).
 const newsStrip = document.getElementById('news-strip');
-if (!isSubPage && newsStrip) void import('./news.js').then((m) => m.fillNewsStrip(newsStrip));
 if (!isSubPage)
   void loadHome().then((home) => {
     homeData = home;
     if (home) renderHome(home, getLocale(), text);
     else showHomeFailure(text);
+    if (newsStrip) void import('./news.js').then((m) => m.fillNewsStrip(newsStrip));
   });
