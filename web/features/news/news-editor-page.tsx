@@ -129,7 +129,13 @@ function Editor({ item: initial }: { item: NewsItem | null }) {
       ? { id: session.data.grants[0].unitId, name: session.data.grants[0].unitName }
       : null,
   );
-  const [dirty, setDirty] = useState(false);
+  const [dirty, setDirtyState] = useState(false);
+  // The blocker reads the ref: a save that navigates at once (creating the draft) must not ask to leave.
+  const dirtyRef = useRef(false);
+  const setDirty = (value: boolean) => {
+    dirtyRef.current = value;
+    setDirtyState(value);
+  };
   const [stale, setStale] = useState(false);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [preview, setPreview] = useState(false);
@@ -185,7 +191,8 @@ function Editor({ item: initial }: { item: NewsItem | null }) {
 
   // Never lose typed input: the router asks before leaving, the browser before a reload or closing the tab.
   const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname,
+    ({ currentLocation, nextLocation }) =>
+      dirtyRef.current && currentLocation.pathname !== nextLocation.pathname,
   );
   useEffect(() => {
     if (!dirty) return;
