@@ -160,13 +160,15 @@ export function ActivityForm({ teams }: { teams: TeamView[] }) {
             {queue
               .filter((q) => q.error)
               .map((q) => (
-                <Group key={q.key} justify="space-between" wrap="nowrap">
-                  <Text size="sm">
+                <Group key={q.key} justify="space-between" wrap="nowrap" align="flex-start">
+                  <Text size="sm" style={{ flex: 1, minWidth: 0 }}>
                     {q.input.place} ({q.input.activityDate}): {t('refused', { msg: q.error ?? '' })}
                   </Text>
                   <Button
                     size="xs"
                     variant="light"
+                    // Never squeezed to a letter by a long refusal message on a 360 px phone.
+                    style={{ flexShrink: 0 }}
                     onClick={() => {
                       setDraft({
                         teamId: String(q.input.teamId),
