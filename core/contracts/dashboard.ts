@@ -15,8 +15,11 @@ export const DashboardQuerySchema = z.strictObject({
   unitId: IdParam.optional(),
   /** Units the lists and counts keep: all, departments (sở, ngành) or communes (xã, phường, đặc khu). */
   unitKind: z.enum(DASHBOARD_UNIT_KINDS).default('all'),
-  /** Figures as of this date (default today in Vietnam). */
-  asOf: z.iso.date().optional(),
+  /** Figures as of this date (default today in Vietnam), between 2000 and 2100 like Steer's own "as of". */
+  asOf: z.iso
+    .date()
+    .refine((d) => d >= '2000-01-01' && d <= '2100-12-31', { params: { code: 'invalid_date' } })
+    .optional(),
 });
 export type DashboardQuery = z.infer<typeof DashboardQuerySchema>;
 
