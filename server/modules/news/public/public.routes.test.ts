@@ -1,16 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Fastify from 'fastify';
 import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../test/helpers/test-db.js';
-import { addPageMetaProvider, injectPageMeta } from '../../../lib/page-meta.js';
-import { registerWebPlugin } from '../../../plugins/web.js';
-import { createNewsServices } from '../news.module.js';
+import { injectPageMeta } from '../../../lib/page-meta.js';
 import { type NewsScenario, newsScenario } from '../news-test-fixtures.js';
 
-// The portal's reads on both databases: only published items, filtered by kind, pillar and unit, paged; what an
+// The portal's reads on both databases (the Open Graph page itself: test/web/news-open-graph.test.ts): only published items, filtered by kind, pillar and unit, paged; what an
 // author typed is data everywhere (JSON, the Atom feed, the Open Graph tags of the HTML page), never markup.
 
 const EVIL = `<script>alert("x")</script> & "quotes" 'single' </title><meta property="og:image" content="https://evil.example/x.png">`;
@@ -103,47 +97,6 @@ describe.each(testDialects())('News on the portal on %s', (dialect) => {
     }
     // Parsed back by a strict XML parser, the title is exactly what was typed.
     expect(feed.entries.find((e) => e.href.endsWith('=tin-doc'))?.title).toBe(EVIL);
-  });
-
-  it('puts escaped Open Graph tags into the page served for /?news=<slug>', async () => {
-    const dist = mkdtempSync(join(tmpdir(), 'dxb-web-'));
-    mkdirSync(join(dist, '.vite'), { recursive: true });
-    mkdirSync(join(dist, 'assets'));
-    mkdirSync(join(dist, 'public'));
-    writeFileSync(join(dist, '.vite', 'manifest.json'), '{}');
-    writeFileSync(
-      join(dist, 'public', 'index.html'),
-      '<!doctype html><html><head><meta name="description" content="Trang chủ" /><title>DXBoard</title></head><body></body></html>',
-    );
-    const app = Fastify();
-    const services = createNewsServices(s.t.deps);
-    addPageMetaProvider(app, (q, base) =>
-      typeof q.news === 'string' ? services.publicReads.pageMeta(q.news, base) : null,
-    );
-    await registerWebPlugin(app, { distDir: dist });
-    try {
-      const res = await app.inject({ url: `/?news=${evilSlug}`, headers: { host: 'dxboard.example.vn' } });
-      expect(res.statusCode).toBe(200);
-      expect(res.headers['content-type']).toContain('text/html');
-      expect(res.headers['content-security-policy']).toContain("script-src 'self'");
-      const html = res.body;
-      expect(html).not.toContain('<script>');
-      expect(html).not.toContain('evil.example/x.png"');
-      expect(html.match(/<title>/g)).toHaveLength(1);
-      expect(html).toContain(
-        '<meta property="og:title" content="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;quotes&quot; &#39;single&#39;',
-      );
-      expect(html).toContain(
-        `<meta property="og:url" content="http://dxboard.example.vn/?news=${evilSlug}" />`,
-      );
-      // Only one og:image at most, and never the injected one.
-      expect((html.match(/<meta property="og:image"/g) ?? []).length).toBeLessThanOrEqual(1);
-      const plain = await app.inject({ url: '/?news=khong-co' });
-      expect(plain.body).not.toContain('og:title');
-      expect(plain.body).toContain('<title>DXBoard</title>');
-    } finally {
-      await app.close();
-    }
   });
 });
 
