@@ -13,10 +13,10 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { periodLabel } from '../../../core/measure/kpi-periods.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { notify } from '../../components/notify.js';
 import { TableHeader } from '../../components/table-header.js';
-import { periodLabel } from '../../../core/measure/kpi-periods.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { intlTag } from '../../i18n/locale-store.js';
 import { useSession } from '../auth/use-session.js';

@@ -1,11 +1,11 @@
 import { Alert, Badge, Grid, Paper, Select, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { periodLabel } from '../../../core/measure/kpi-periods.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { PageLoader } from '../../components/page-loader.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { intlTag } from '../../i18n/locale-store.js';
-import { periodLabel } from '../../../core/measure/kpi-periods.js';
 import { todayInVietnam } from '../../lib/format.js';
 import { useSession } from '../auth/use-session.js';
 import { MeasureChart, type MeasureChartOption } from '../measure/measure-chart.js';
