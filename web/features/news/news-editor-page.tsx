@@ -17,7 +17,7 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { Link, useBlocker, useNavigate, useParams } from 'react-router';
+import { Link, useBlocker, useLocation, useNavigate, useParams } from 'react-router';
 import type { NewsItem } from '../../../core/contracts/news.js';
 import {
   NEWS_KIND_LABELS,
@@ -111,10 +111,12 @@ function Preview({ form }: { form: Form }) {
 export function NewsEditorPage() {
   const { id: idParam } = useParams();
   const id = idParam ? Number(idParam) : null;
+  // The draft just created keeps its editor (and what is being typed): only another item mounts a new one.
+  const justCreated = (useLocation().state as { created?: boolean } | null)?.created === true;
   const item = useQuery({ queryKey: ['news', 'item', id], queryFn: () => newsApi.get(id!), enabled: !!id });
-  if (id && item.isLoading) return <PageLoader />;
+  if (id && !justCreated && item.isLoading) return <PageLoader />;
   if (id && item.error) return <ErrorAlert error={item.error} />;
-  return <Editor key={id ?? 'new'} item={item.data ?? null} />;
+  return <Editor key={justCreated ? 'new' : (id ?? 'new')} item={item.data ?? null} />;
 }
 
 function Editor({ item: initial }: { item: NewsItem | null }) {
@@ -160,7 +162,7 @@ function Editor({ item: initial }: { item: NewsItem | null }) {
     onSuccess: (created) => {
       setDirty(false);
       accept(created);
-      navigate(`/news/${created.id}`, { replace: true });
+      navigate(`/news/${created.id}`, { replace: true, state: { created: true } });
     },
   });
   const save = useMutation({
