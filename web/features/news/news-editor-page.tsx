@@ -444,7 +444,7 @@ function Editor({ item: initial }: { item: NewsItem | null }) {
             </Button>
           )}
           {item.can.approve && (
-            <Button color="green" onClick={() => setDialog('approve')} data-testid="news-approve">
+            <Button onClick={() => setDialog('approve')} data-testid="news-approve">
               {t('approve')}
             </Button>
           )}
@@ -488,7 +488,6 @@ function Editor({ item: initial }: { item: NewsItem | null }) {
         opened={dialog === 'approve'}
         title={t('approveTitle')}
         confirmLabel={t('approve')}
-        color="green"
         loading={act.isPending}
         onConfirm={() => act.mutate('approve')}
         onClose={() => setDialog(null)}
