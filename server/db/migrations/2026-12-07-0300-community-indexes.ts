@@ -8,12 +8,7 @@ import { isPostgres } from '../dialect.js';
 //    people; current members by team. The old (commune, date) index of activities is a prefix of the new one.
 // 2. Revision counters (data_revisions, the triggers of 2026-12-06-0510) for the tables a roll-up reads, so a
 //    roll-up cached under their revisions is right in every process after any write (API, import, CLI, restore).
-const REVISED = [
-  'community_activities',
-  'community_teams',
-  'community_members',
-  'community_targets',
-];
+const REVISED = ['community_activities', 'community_teams', 'community_members', 'community_targets'];
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
