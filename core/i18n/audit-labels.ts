@@ -113,6 +113,22 @@ export const AUDIT_ACTION_LABELS: Record<string, LocalisedText> = {
     en: 'Registered an official for training',
   },
   'training.attendance.checkin': { vi: 'Điểm danh buổi tập huấn', en: 'Checked in to a training session' },
+  'training.attendance.import': {
+    vi: 'Nhập danh sách điểm danh tập huấn',
+    en: 'Imported training attendance',
+  },
+  'feedback.report.merge': { vi: 'Gộp phản ánh trùng', en: 'Merged a duplicate report' },
+  'feedback.calendar.create': { vi: 'Thêm ngày nghỉ, ngày làm bù', en: 'Added a holiday or working day' },
+  'feedback.calendar.update': { vi: 'Sửa ngày nghỉ, ngày làm bù', en: 'Changed a holiday or working day' },
+  'feedback.calendar.delete': { vi: 'Xoá ngày nghỉ, ngày làm bù', en: 'Removed a holiday or working day' },
+  'feedback.routing_rule.create': {
+    vi: 'Thêm quy tắc chuyển phản ánh',
+    en: 'Added a feedback routing rule',
+  },
+  'feedback.routing_rule.delete': {
+    vi: 'Xoá quy tắc chuyển phản ánh',
+    en: 'Removed a feedback routing rule',
+  },
   'training.certificate.issue': { vi: 'Cấp giấy chứng nhận tập huấn', en: 'Issued a training certificate' },
   'contest.question.create': { vi: 'Thêm câu hỏi vào ngân hàng cuộc thi', en: 'Added a contest question' },
   'contest.question.archive': { vi: 'Lưu trữ câu hỏi cuộc thi', en: 'Archived a contest question' },
@@ -174,6 +190,8 @@ export const AUDIT_ACTION_LABELS: Record<string, LocalisedText> = {
 
 export const AUDIT_ENTITY_LABELS: Record<string, LocalisedText> = {
   user: { vi: 'Người dùng', en: 'User' },
+  feedback_calendar_day: { vi: 'Lịch làm việc (ngày nghỉ, ngày làm bù)', en: 'Working calendar day' },
+  feedback_routing_rule: { vi: 'Quy tắc chuyển phản ánh', en: 'Feedback routing rule' },
   api_token: { vi: 'Khoá truy cập API', en: 'API key' },
   file: { vi: 'Tệp', en: 'File' },
   unit: { vi: 'Đơn vị', en: 'Unit' },

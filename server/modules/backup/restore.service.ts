@@ -26,10 +26,11 @@ import {
 // counts) while its rows are inserted, and any problem rolls everything back, files included.
 
 /**
- * Tables a migration fills with reference rows (none yet). A fresh install may hold rows there; restore
- * replaces them with the backup's. Every other table must be empty.
+ * Tables a migration fills with reference rows: Vietnam's holidays and swapped working days (feedback deadlines)
+ * and the revision counters of cached read models. A fresh install holds rows there; restore replaces them with
+ * the backup's (same migrations, so the same tables). Every other table must be empty.
  */
-export const MIGRATION_SEEDED_TABLES = new Set<string>();
+export const MIGRATION_SEEDED_TABLES = new Set<string>(['feedback_calendar_days', 'data_revisions']);
 
 export class BackupFileError extends Error {}
 

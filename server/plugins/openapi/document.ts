@@ -76,6 +76,7 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
     'Community digital technology teams (villages, teams, members, activities, targets, roll-ups) and training courses.',
   dashboard:
     'The DX dashboard of leaders and the secretariat: every module’s headline figures for an area, and the committee briefing (PDF, DOCX).',
+  news: 'News, announcements and success stories: drafts, approval by a second person, scheduled publishing, covers.',
 };
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];

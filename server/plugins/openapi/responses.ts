@@ -152,6 +152,10 @@ export const DOWNLOADS: Record<string, string[]> = {
   'GET /api/training/registrations/{id}/certificate.pdf': [FILE_KINDS.pdf],
   'GET /api/community/exports/registry.xlsx': [XLSX],
   'GET /api/community/exports/report.xlsx': [XLSX],
+  'GET /api/feedback/reports.xlsx': [XLSX],
+  // News covers are re-encoded to JPEG on upload (resized, EXIF removed).
+  'GET /api/news/items/{id}/cover': [FILE_KINDS.jpeg],
+  'GET /api/public/news/{slug}/cover': [FILE_KINDS.jpeg],
   'GET /api/contest/contests/{id}/results.xlsx': [XLSX],
   'GET /api/dashboard/briefing.pdf': [FILE_KINDS.pdf],
   'GET /api/dashboard/briefing.docx': [DOCX],
@@ -168,7 +172,12 @@ const GEOREPORT = {
     'text/xml': { schema: { type: 'string', description: 'GeoReport v2 XML (see the specification)' } },
   },
 };
+const ATOM_FEED = {
+  description: 'An Atom 1.0 feed (RFC 4287) of the latest published news, announcements and stories',
+  content: { 'application/atom+xml': { schema: { type: 'string', description: 'Atom 1.0 XML' } } },
+};
 export const FORMATTED_RESPONSES: Record<string, Record<string, Json>> = {
+  'GET /api/public/news.atom': { '200': ATOM_FEED },
   'GET /api/open311/v2/{file}': { '200': GEOREPORT },
   'POST /api/open311/v2/{file}': { '200': GEOREPORT },
   'GET /api/open311/v2/services/{file}': { '200': GEOREPORT },

@@ -11,7 +11,7 @@ import type { PublicNewsService } from '../news.types.js';
 
 // The portal's news reads: anonymous, published items only.
 
-const tags = ['news-public'];
+const tags = ['public'];
 const P = '/api/public/news';
 
 export function registerPublicNewsRoutes(
