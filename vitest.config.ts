@@ -20,7 +20,8 @@ export default defineConfig({
           env: { TZ: 'UTC' },
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
+          // Each file starts its own server (own port, own data dir) and browser: two files at a time.
+          maxWorkers: 2,
         },
       },
     ],
