@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { vietnamDate, vietnameseDateText } from './vietnam-date.js';
+import { vietnamDate, vietnameseDateText, vietnameseDateTimeText } from './vietnam-date.js';
 
 describe('vietnamDate', () => {
   it('turns at 17:00 UTC, which is midnight in Vietnam', () => {
@@ -22,5 +22,12 @@ describe('vietnamDate', () => {
 
   it('writes dates the Vietnamese way', () => {
     expect(vietnameseDateText('2026-07-01')).toBe('01/07/2026');
+  });
+});
+
+describe('vietnameseDateTimeText', () => {
+  it('writes an instant in Vietnam time, across the date line', () => {
+    expect(vietnameseDateTimeText(new Date('2026-03-31T17:05:00Z'))).toBe('01/04/2026 00:05');
+    expect(vietnameseDateTimeText(new Date('2026-03-31T02:00:00Z'))).toBe('31/03/2026 09:00');
   });
 });

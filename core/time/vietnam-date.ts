@@ -17,3 +17,15 @@ export function vietnamDate(instant: Date): string {
 export function vietnameseDateText(isoDate: string): string {
   return isoDate.slice(0, 10).split('-').reverse().join('/');
 }
+
+const VIETNAM_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An instant as Vietnamese documents write it, in Vietnam time: 'DD/MM/YYYY HH:mm'. */
+export function vietnameseDateTimeText(instant: Date): string {
+  return `${vietnameseDateText(vietnamDate(instant))} ${VIETNAM_TIME.format(instant)}`;
+}

@@ -3,8 +3,7 @@ import type { z } from 'zod';
 import type { CompletionSchema, ProfileSchema } from '../../../../core/contracts/measure.js';
 import type { Framework } from '../../../../core/contracts/measure-framework.js';
 import { pillarLabel, statusLabel, unitKindLabel } from '../../../../core/measure/labels.js';
-import { formatDayMonthYear } from '../../../../core/time/day-month-year.js';
-import { vietnamDate } from '../../../../core/time/vietnam-date.js';
+import { vietnameseDateText, vietnameseDateTimeText } from '../../../../core/time/vietnam-date.js';
 import type { FullRankingList } from '../measure.types.js';
 import { addSheet, type Column, INT, POINTS, VALUE } from './exports.workbook.js';
 
@@ -16,14 +15,6 @@ type Profile = z.infer<typeof ProfileSchema>;
 
 const mainIndexNames = (framework: Framework) =>
   new Map(framework.groups.flatMap((g) => g.mainIndices).map((m) => [m.code, `${m.code}. ${m.name}`]));
-
-/** An instant as the Vietnamese calendar shows it: dd/mm/yyyy HH:mm (Vietnam time). */
-function vietnamDateTime(iso: string | null): string | null {
-  if (!iso) return null;
-  const instant = new Date(iso);
-  const hm = new Date(instant.getTime() + 7 * 3600_000).toISOString().slice(11, 16);
-  return `${formatDayMonthYear(vietnamDate(instant))} ${hm}`;
-}
 
 async function finish(book: ExcelJS.Workbook): Promise<Buffer> {
   book.creator = 'DXBoard';
@@ -50,10 +41,10 @@ export async function completionWorkbook(periodName: string, data: Completion): 
     u.answered,
     u.componentCount,
     u.componentCount ? u.answered / u.componentCount : null,
-    vietnamDateTime(u.submittedAt),
+    u.submittedAt ? vietnameseDateTimeText(new Date(u.submittedAt)) : null,
   ]);
   const sheet = addSheet(book, 'Tiến độ', columns, rows);
-  sheet.headerFooter.oddHeader = `&L${periodName} – hạn nộp ${formatDayMonthYear(data.dueOn)}`;
+  sheet.headerFooter.oddHeader = `&L${periodName} – hạn nộp ${vietnameseDateText(data.dueOn)}`;
   return finish(book);
 }
 
