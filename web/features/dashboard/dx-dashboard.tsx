@@ -17,6 +17,7 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import type { Dashboard, DashboardKpi, DashboardUnitKind } from '../../../core/contracts/dashboard.js';
+import { periodLabel } from '../../../core/measure/kpi-periods.js';
 import { STATUS_BUCKETS } from '../../../core/steer/types.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { PageLoader } from '../../components/page-loader.js';
@@ -112,11 +113,14 @@ function KpiCard({ k, t, locale }: { k: DashboardKpi; t: DashboardT; locale: 'vi
         <Text size="xs" c="gray.8">
           {k.lastMonth
             ? t('sinceMonth', { m: k.lastMonth.period.slice(5), delta: change })
-            : t('sinceQuarter', { delta: change, p: k.previous?.period ?? '' })}
+            : t('sinceQuarter', {
+                delta: change,
+                p: k.previous ? periodLabel(k.previous.period, locale) : '',
+              })}
         </Text>
       ) : null}
       <Text size="xs" c="gray.7">
-        {k.period ? t('period', { p: k.period }) : t('noData')}
+        {k.period ? t('period', { p: periodLabel(k.period, locale) }) : t('noData')}
         {k.source && k.asOf
           ? ` · ${t('source', { s: t(`src_${k.source}` as Parameters<DashboardT>[0]) || k.source, d: formatDate(k.asOf, locale) })}`
           : ''}
@@ -442,7 +446,7 @@ function DashboardBody({ d, t, locale }: { d: Dashboard; t: DashboardT; locale: 
           {d.feedback ? (
             <Stack gap={6} data-testid="feedback">
               <Text size="sm" c="gray.7">
-                {t('period', { p: d.feedback.period })}
+                {t('period', { p: periodLabel(d.feedback.period, locale) })}
               </Text>
               <Group grow>
                 <Rate label={t('onTime')} value={d.feedback.onTimeRate} locale={locale} />
