@@ -105,8 +105,11 @@ describe.each(testDialects())('KPI xlsx imports on %s', (dialect) => {
       [['EDOC_SENT', c.codes.communeA, 10]],
       ['kpi_code', 'unit_code', 'value', 'comment'],
     );
-    const view = (await upload(officerA.headers, file)).json();
-    expect(view.status).toBe('invalid');
+    const res = await upload(officerA.headers, file);
+    // CI once failed here on PostgreSQL without saying why: the body says it next time.
+    expect(res.statusCode, res.body).toBe(201);
+    const view = res.json();
+    expect(view.status, res.body).toBe('invalid');
     expect(view.fileErrors.map((e: { code: string }) => e.code)).toEqual([
       'kpi_xlsx_missing_columns',
       'kpi_xlsx_extra_columns',
