@@ -6,6 +6,7 @@ import { createContestRepository } from './contest.repository.js';
 import type { ContestModuleDeps } from './contest.types.js';
 import { createContestsService } from './contests/contests.service.js';
 import { createPlayService } from './play/play.service.js';
+import { createPrivacyService } from './privacy/privacy.service.js';
 
 // The contest module's services built once from the container (used by the module's wiring and its demo seed).
 export function createContestServices(deps: ContestModuleDeps) {
@@ -20,5 +21,6 @@ export function createContestServices(deps: ContestModuleDeps) {
     bank: createBankService(base),
     contests: createContestsService(base),
     play: createPlayService(base),
+    privacy: createPrivacyService(base),
   };
 }

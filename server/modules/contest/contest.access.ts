@@ -135,6 +135,12 @@ export const contestAccess: AccessRow[] = [
     unit: 'contest.unit',
     example: { params: { id: '$contest' } },
   },
+  {
+    operation: 'GET /api/contest/contests/{id}/participants.xlsx',
+    permission: 'contest.manage',
+    unit: 'contest.unit',
+    example: { params: { id: '$contest' } },
+  },
 
   {
     operation: 'GET /api/public/contests/{slug}',

@@ -2,11 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { registerBankRoutes } from './bank/bank.routes.js';
 import { createContestRepository } from './contest.repository.js';
 import type { ContestModuleDeps, PublicContestList } from './contest.types.js';
-import { ROUND_REMINDER_JOB } from './contest-jobs.js';
+import { PERSONAL_DATA_JOB, ROUND_REMINDER_JOB } from './contest-jobs.js';
 import { createContestServices } from './contest-services.js';
 import { registerContestsRoutes } from './contests/contests.routes.js';
 import { registerPlayRoutes } from './play/play.routes.js';
 import { createPublicContestList } from './play/public-list.service.js';
+import { registerPrivacyRoutes } from './privacy/privacy.routes.js';
 
 // Contest: online knowledge contests for officials and citizens — the question bank, contests and their
 // frozen configuration, public registration and timed attempts, round close with ranking and prizes,
@@ -17,10 +18,15 @@ export function registerContestModule(app: FastifyInstance, deps: ContestModuleD
   deps.jobs.registerHandler(ROUND_REMINDER_JOB, async () => {
     await services.contests.remindEndedRounds();
   });
+  deps.jobs.registerHandler(PERSONAL_DATA_JOB, async () => {
+    await services.privacy.sealAll();
+    await services.privacy.eraseExpired();
+  });
   app.register(async (scope) => {
     registerBankRoutes(scope, services.bank);
     registerContestsRoutes(scope, services.contests);
     registerPlayRoutes(scope, services.play);
+    registerPrivacyRoutes(scope, services.privacy);
   });
 }
 

@@ -103,3 +103,12 @@ export type PlayService = {
   ): Promise<AttemptView & { alreadySubmitted: boolean }>;
   leaderboard(slug: string, query: { round: string; group: string }): Promise<Leaderboard>;
 };
+
+export type PrivacyService = {
+  /** Seals CCCD and phone written in plain text (or by an older key) with the current key; the rows rewritten. */
+  sealAll(): Promise<number>;
+  /** Erases CCCD and phone of contests closed longer than the retention; the participants cleared. */
+  eraseExpired(): Promise<number>;
+  /** The participants with CCCD and phone opened, for organisers only (audited). */
+  exportParticipants(ctx: AuditContext, id: number): Promise<{ fileName: string; body: Uint8Array }>;
+};

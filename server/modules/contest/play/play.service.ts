@@ -11,12 +11,14 @@ import { foldVietnamese } from '../../../../core/units/fold.js';
 import type { Executor } from '../../../db/executor.js';
 import type { AuditContext } from '../../../lib/audit.js';
 import { AppError, type FieldError, validation } from '../../../lib/errors.js';
+import { dataCipher } from '../../../lib/field-crypto.js';
 import { createLru } from '../../../lib/lru.js';
 import { maskCccd, maskPhone } from '../../../lib/mask.js';
 import type { AttemptRow, ContestRow, ParticipantRow } from '../contest.repository.js';
 import type { ContestServiceDeps, ParticipantMeta, PlayService } from '../contest.types.js';
 import { scoreStored } from '../contests/results.js';
 import { type ContestSnapshot, snapshotOf } from '../contests/snapshot.js';
+import { CCCD_PURPOSE, PHONE_PURPOSE } from '../privacy/personal-data.js';
 import '../contest.messages.js';
 
 // The participant's side, public and without accounts: register with the configured fields (unique ones
@@ -40,6 +42,15 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
   const { db, repo, audit, clock, notifier, rateLimiter } = deps;
   const boards = createLru<{ at: number; value: Awaited<ReturnType<PlayService['leaderboard']>> }>(500);
   const nowIso = () => clock.now().toISOString();
+  // CCCD and phone are sealed at rest (server/lib/field-crypto.ts) and only ever leave masked from here.
+  const cipher = dataCipher(deps.config);
+  const openSealed = (stored: string, purpose: string) => {
+    try {
+      return cipher.decrypt(stored, purpose);
+    } catch {
+      return ''; // sealed by a key no longer in the ring: shown as nothing rather than failing the page
+    }
+  };
   const ctxOf = (meta: ParticipantMeta): AuditContext => ({ actor: null, ip: meta.ip });
 
   async function contestBySlug(slug: string): Promise<{ row: ContestRow; snap: ContestSnapshot }> {
@@ -67,8 +78,8 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
       fullName: p.fullName,
       groupKey: p.groupKey,
       unitName: p.unitId ? await repo.unitName(p.unitId, exec) : null,
-      phone: p.phone ? maskPhone(p.phone) : null,
-      cccd: p.cccd ? maskCccd(p.cccd) : null,
+      phone: p.phone ? maskPhone(openSealed(p.phone, PHONE_PURPOSE)) : null,
+      cccd: p.cccd ? maskCccd(openSealed(p.cccd, CCCD_PURPOSE)) : null,
       verified: p.verified === 1,
       attempts: attempts.map((a) => ({
         id: a.id,
@@ -284,8 +295,10 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
         errors.push({ field: 'body.unitId', code: 'contest.unit_outside' });
       if (errors.length) throw validation(errors);
       if (!opts.isDemo) {
-        if (values.phone) await limit(`contest:register:phone:${row.id}:${values.phone}`, 5, 3600);
-        if (values.cccd) await limit(`contest:register:cccd:${row.id}:${values.cccd}`, 5, 3600);
+        if (values.phone)
+          await limit(`contest:register:phone:${row.id}:${sha256(String(values.phone))}`, 5, 3600);
+        if (values.cccd)
+          await limit(`contest:register:cccd:${row.id}:${sha256(String(values.cccd))}`, 5, 3600);
       }
       const token = randomBytes(32).toString('base64url');
       const at = nowIso();
@@ -296,8 +309,8 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
               contestId: row.id,
               groupKey: body.groupKey,
               fullName: body.fullName,
-              phone: (values.phone as string | undefined) ?? null,
-              cccd: (values.cccd as string | undefined) ?? null,
+              phone: values.phone ? cipher.encrypt(String(values.phone), PHONE_PURPOSE) : null,
+              cccd: values.cccd ? cipher.encrypt(String(values.cccd), CCCD_PURPOSE) : null,
               email: (values.email as string | undefined) ?? null,
               birthDate: (values.birthDate as string | undefined) ?? null,
               gender: (values.gender as string | undefined) ?? null,
@@ -331,8 +344,8 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
               contestId: row.id,
               groupKey: body.groupKey,
               fullName: body.fullName,
-              phone: values.phone ?? null,
-              cccd: values.cccd ?? null,
+              phone: values.phone ? maskPhone(String(values.phone)) : null,
+              cccd: values.cccd ? maskCccd(String(values.cccd)) : null,
               participantUnitId: values.unit ?? null,
             },
           });
