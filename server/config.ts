@@ -47,6 +47,32 @@ const EnvSchema = z.object({
   NOTIFY_WEBHOOK_SECRET: z.string().optional(),
   NOTIFY_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
   NOTIFY_SWEEP_SECONDS: z.coerce.number().int().positive().default(60),
+  // SMS through a generic HTTP gateway: POST the body template with {to} and {text} filled in.
+  SMS_GATEWAY_URL: z
+    .string()
+    .url()
+    .refine((u) => /^https?:\/\//.test(u), 'must start with http:// or https://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  SMS_GATEWAY_AUTH_HEADER: z.string().min(1).default('authorization'),
+  SMS_GATEWAY_TOKEN: z.string().optional(),
+  SMS_GATEWAY_BODY: z.string().min(1).default('{"to":"{to}","text":"{text}"}'),
+  SMS_GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  // Single sign-on for citizens and contest participants (OpenID Connect, authorization code + PKCE).
+  OIDC_ISSUER_URL: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_REDIRECT_URL: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  OIDC_PROVIDER_NAME: z.string().max(60).default('VNeID'),
+  OIDC_SCOPES: z.string().default('openid profile email phone'),
   MEASURE_REMIND_DAYS: z.coerce.number().int().min(0).max(60).default(3),
 });
 
@@ -72,6 +98,8 @@ export type Config = {
   trustProxy: boolean;
   demoSeed: boolean;
   notify: NotifyConfig;
+  /** OpenID Connect single sign-on for citizens; undefined when not configured. */
+  oidc?: OidcConfig;
   /** Officers of units that have not submitted are reminded this many days before a period's deadline. */
   measureRemindDays: number;
   version: string;
@@ -83,6 +111,28 @@ export type NotifyConfig = {
   /** The hour (0–23, Vietnam time) from which each day's digest is sent. */
   digestHour: number;
   sweepSeconds: number;
+  /** The HTTP SMS gateway; undefined: no SMS channel (phones get their codes from the log sender in development). */
+  sms?: SmsGatewayConfig;
+};
+
+export type SmsGatewayConfig = {
+  url: string;
+  /** The header that carries the token (e.g. 'authorization' with 'Bearer …', or 'x-api-key'). */
+  authHeader: string;
+  token?: string;
+  /** The request body with {to} and {text}; JSON-escaped when it starts with '{' or '[', else form-encoded. */
+  bodyTemplate: string;
+  timeoutMs: number;
+};
+
+export type OidcConfig = {
+  issuerUrl: string;
+  clientId: string;
+  clientSecret?: string;
+  redirectUrl: string;
+  /** Shown on the button: "Đăng nhập bằng <providerName>". */
+  providerName: string;
+  scopes: string;
 };
 
 export const APP_VERSION = '0.1.0';
@@ -98,6 +148,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // An unsigned relay would let anyone who finds its address post messages as DXBoard.
     throw new Error(
       'Invalid configuration:\n  NOTIFY_WEBHOOK_SECRET: at least 16 characters when NOTIFY_WEBHOOK_URL is set',
+    );
+  }
+  const oidcSet = [e.OIDC_ISSUER_URL, e.OIDC_CLIENT_ID, e.OIDC_REDIRECT_URL].filter(Boolean).length;
+  if (oidcSet > 0 && oidcSet < 3) {
+    // Half a configuration would show a sign-in button that cannot work.
+    throw new Error(
+      'Invalid configuration:\n  OIDC_ISSUER_URL, OIDC_CLIENT_ID and OIDC_REDIRECT_URL: set all three or none',
     );
   }
   return {
@@ -126,7 +183,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       webhookSecret: e.NOTIFY_WEBHOOK_URL ? e.NOTIFY_WEBHOOK_SECRET : undefined,
       digestHour: e.NOTIFY_DIGEST_HOUR,
       sweepSeconds: e.NOTIFY_SWEEP_SECONDS,
+      sms: e.SMS_GATEWAY_URL
+        ? {
+            url: e.SMS_GATEWAY_URL,
+            authHeader: e.SMS_GATEWAY_AUTH_HEADER,
+            token: e.SMS_GATEWAY_TOKEN || undefined,
+            bodyTemplate: e.SMS_GATEWAY_BODY,
+            timeoutMs: e.SMS_GATEWAY_TIMEOUT_MS,
+          }
+        : undefined,
     },
+    oidc:
+      e.OIDC_ISSUER_URL && e.OIDC_CLIENT_ID && e.OIDC_REDIRECT_URL
+        ? {
+            issuerUrl: e.OIDC_ISSUER_URL.replace(/\/+$/, ''),
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET || undefined,
+            redirectUrl: e.OIDC_REDIRECT_URL,
+            providerName: e.OIDC_PROVIDER_NAME,
+            scopes: e.OIDC_SCOPES,
+          }
+        : undefined,
     measureRemindDays: e.MEASURE_REMIND_DAYS,
     version: APP_VERSION,
   };

@@ -6,7 +6,8 @@ import type { LocalisedText } from '../i18n/locale.js';
 export const NOTIFICATION_CATEGORIES = ['steer', 'feedback', 'contest', 'measure', 'system'] as const;
 export type NotificationCategory = (typeof NOTIFICATION_CATEGORIES)[number];
 
-export const NOTIFICATION_CHANNELS = ['in_app', 'email', 'webhook'] as const;
+/** 'sms' reaches people without an account by phone (a citizen's one-time code) when a gateway is configured. */
+export const NOTIFICATION_CHANNELS = ['in_app', 'email', 'webhook', 'sms'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 
 /** Email: each notification at once, one daily digest, or none. The in-app centre always receives everything. */

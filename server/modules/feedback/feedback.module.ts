@@ -43,7 +43,8 @@ export function createFeedbackServices(
   const citizen = createCitizenService({
     ...base,
     reports,
-    settings,
+    // With an SMS gateway the notification service sends the phone's code; the log sender is for development.
+    settings: { ...settings, logPhoneCodes: settings.logPhoneCodes && !deps.config.notify.sms },
     log: (line) => console.info(JSON.stringify(line)),
   });
   const open311 = createOpen311Service({

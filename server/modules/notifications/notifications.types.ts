@@ -33,6 +33,8 @@ export type NotificationRecipients = {
   roles?: RoleRecipients[];
   /** People without an account (a citizen following a report, a contest participant): email only, at once. */
   emails?: string[];
+  /** Phones of people without an account: SMS at once through the HTTP gateway (SMS_GATEWAY_URL), else none. */
+  phones?: string[];
 };
 
 export type NotificationEvent = {

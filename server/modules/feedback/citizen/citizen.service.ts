@@ -172,7 +172,10 @@ export function createCitizenService(deps: CitizenDeps): CitizenService {
         // One notification service for every message; an email goes at once and its body is erased once sent.
         await notifier.notify(trx, {
           kind: 'feedback.otp',
-          recipients: input.contact.kind === 'email' ? { emails: [input.contact.value] } : {},
+          recipients:
+            input.contact.kind === 'email'
+              ? { emails: [input.contact.value] }
+              : { phones: [input.contact.value] },
           title: { vi: 'Mã xác thực phản ánh kiến nghị', en: 'Your feedback verification code' },
           body: {
             vi: `Mã xác thực của bạn là ${code}. Mã có hiệu lực trong 10 phút. Không chia sẻ mã này cho ai.`,
@@ -189,7 +192,7 @@ export function createCitizenService(deps: CitizenDeps): CitizenService {
           after: { contact: masked, purpose: input.purpose },
         });
       });
-      // No SMS gateway: the phone's code goes to the log sender (development and demos).
+      // No SMS gateway (SMS_GATEWAY_URL): the phone's code goes to the log sender (development and demos).
       if (input.contact.kind === 'phone' && settings.logPhoneCodes)
         deps.log({ msg: 'feedback one-time code (log sender)', to: maskPhone(input.contact.value), code });
       return { otpId: publicId, expiresAt, sentTo: masked };

@@ -177,7 +177,7 @@ describe.each(testDialects())('the notification centre on %s', (dialect) => {
     expect(put.json().items).toContainEqual({ category: 'steer', email: 'off', webhook: 'off' });
     expect(put.json().items).toContainEqual({ category: 'feedback', email: 'digest', webhook: 'immediate' });
     const r = await s.notify(testEvent({ recipients: { userIds: [me.userId] } }));
-    expect(r.deliveries).toEqual({ in_app: 1, email: 0, webhook: 0 });
+    expect(r.deliveries).toEqual({ in_app: 1, email: 0, webhook: 0, sms: 0 });
     const audit = await s.deps.db
       .selectFrom('auditLog')
       .select(['entityId', 'beforeJson', 'afterJson'])

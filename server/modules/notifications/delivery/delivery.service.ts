@@ -2,12 +2,13 @@ import type { Deps } from '../../../deps.js';
 import { DEFAULT_ATTEMPTS } from '../../../jobs/queue.js';
 import type { DigestJobs } from '../digest/digest.service.js';
 import type { NotificationJobs } from '../notifications.types.js';
-import { type FetchLike, maskEmail, notificationMail, postWebhook, webhookPayload } from './channels.js';
+import { type FetchLike, notificationMail, postWebhook, webhookPayload } from './channels.js';
 import type { DeliveryRepository } from './delivery.repository.js';
 import { sendOnce } from './send-once.js';
+import { maskAddress, postSms, smsText } from './sms.js';
 
 // Background delivery: the dispatch job queues one notification's pending deliveries, each delivery job sends
-// one (email through the mailer, webhook to the deployment's relay), and the sweep re-queues what a restart or
+// one (email through the mailer, webhook to the deployment's relay, SMS to the HTTP gateway), and the sweep re-queues what a restart or
 // a lost job left pending. Job ids carry the delivery's attempt count, so a queue never holds two live jobs for
 // one row, and a later retry is never mistaken for an old, failed job.
 
@@ -79,13 +80,18 @@ export function createDeliveryJobs(
               now: clock.now(),
               fetchImpl,
             });
+          } else if (d.channel === 'sms') {
+            const gateway = config.notify.sms;
+            if (!gateway) throw new Error('SMS_GATEWAY_URL is no longer configured');
+            if (!d.address) throw new Error('the recipient has no phone number');
+            await postSms({ gateway, to: d.address, text: smsText(d, config), fetchImpl });
           } else {
             throw new Error(`channel ${d.channel} is not sent by a job`);
           }
         },
         finish: (status, error) => repo.finish(deliveryId, { status, error, now: at() }),
       });
-      if (outcome !== 'skipped' && notificationId) await repo.forgetIfFinished(notificationId, maskEmail);
+      if (outcome !== 'skipped' && notificationId) await repo.forgetIfFinished(notificationId, maskAddress);
     },
 
     async sweep() {

@@ -25,6 +25,9 @@ export type NotifierDeps = Pick<Deps, 'clock' | 'config' | 'jobs'> & {
 };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PHONE = /^\+?\d{8,15}$/;
+/** '0912 345 678', '0912.345.678' → '0912345678'; a leading '+' (international form) is kept. */
+const normalisePhone = (value: string) => value.trim().replace(/[\s.()-]/g, '');
 const TITLE_MAX = 300;
 const BODY_MAX = 4000;
 
@@ -136,6 +139,12 @@ export function createNotifier({
         for (const address of addresses) {
           if (!EMAIL.test(address)) throw new Error('notify: a recipient email address is malformed');
           rows.push(row(`email:${address}`, 'email', 'pending', null, address));
+        }
+      }
+      if (allowed.has('sms') && config.notify.sms) {
+        for (const phone of new Set((event.recipients.phones ?? []).map(normalisePhone))) {
+          if (!PHONE.test(phone)) throw new Error('notify: a recipient phone number is malformed');
+          rows.push(row(`phone:${phone}`, 'sms', 'pending', null, phone));
         }
       }
       await repo.insertDeliveries(rows, exec);

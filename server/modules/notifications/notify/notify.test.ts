@@ -33,7 +33,7 @@ describe.each(testDialects())('notify() on %s', (dialect) => {
     expect(second).toEqual({
       notificationId: first.notificationId,
       created: false,
-      deliveries: { in_app: 0, email: 0, webhook: 0 },
+      deliveries: { in_app: 0, email: 0, webhook: 0, sms: 0 },
     });
     const rows = await s.deps.db
       .selectFrom('notifications')
@@ -85,7 +85,7 @@ describe.each(testDialects())('notify() on %s', (dialect) => {
       ])
       .execute();
     const result = await s.notify(testEvent({ recipients: { userIds: [byDefault, immediate, noEmail] } }));
-    expect(result.deliveries).toEqual({ in_app: 3, email: 2, webhook: 2 });
+    expect(result.deliveries).toEqual({ in_app: 3, email: 2, webhook: 2, sms: 0 });
     const rows = await deliveriesOf(s, result.notificationId);
     const of = (id: number) => rows.filter((r) => r.userId === id).map((r) => [r.channel, r.status]);
     expect(of(byDefault)).toEqual([
@@ -142,7 +142,7 @@ describe.each(testDialects())('notify() on %s', (dialect) => {
   it('restricts channels when the event says so, and mails people without an account at once', async () => {
     const userId = await s.user('officer', s.tree.communeA);
     const inApp = await s.notify(testEvent({ channels: ['in_app'], recipients: { userIds: [userId] } }));
-    expect(inApp.deliveries).toEqual({ in_app: 1, email: 0, webhook: 0 });
+    expect(inApp.deliveries).toEqual({ in_app: 1, email: 0, webhook: 0, sms: 0 });
     const otp = await s.notify(
       testEvent({
         kind: 'feedback.otp',
