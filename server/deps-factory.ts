@@ -6,6 +6,7 @@ import { createBullJobQueue } from './jobs/bullmq-queue.js';
 import { createMemoryJobQueue } from './jobs/memory-queue.js';
 import { createAuditService } from './lib/audit.js';
 import { type Clock, systemClock } from './lib/clock.js';
+import { createMemoryComputedCache, createRedisComputedCache } from './lib/computed-cache.js';
 import { createFileStore } from './lib/file-store.js';
 import { createSmtpMailer } from './lib/mailer.js';
 import { createMemoryPubSub, createRedisPubSub } from './lib/pubsub.js';
@@ -35,7 +36,7 @@ function createLogMailer(config: Config): Mailer {
   };
 }
 
-type Shared = Pick<Deps, 'rateLimiter' | 'pubsub' | 'jobs' | 'closers'>;
+type Shared = Pick<Deps, 'rateLimiter' | 'pubsub' | 'jobs' | 'cache' | 'closers'>;
 
 // One machine: everything in-process. With REDIS_URL: rate limits, pub/sub and jobs are shared by every
 // app process, which is what lets N stateless processes run behind a load balancer.
@@ -46,6 +47,7 @@ function createSharedServices(config: Config, clock: Clock): Shared {
     return {
       rateLimiter: createMemoryRateLimiter(() => clock.now().getTime()),
       pubsub,
+      cache: createMemoryComputedCache(256, () => clock.now().getTime()),
       jobs,
       closers: [() => jobs.close(), () => pubsub.close()],
     };
@@ -57,6 +59,7 @@ function createSharedServices(config: Config, clock: Clock): Shared {
   return {
     rateLimiter: createRedisRateLimiter(commands),
     pubsub,
+    cache: createRedisComputedCache(commands),
     jobs,
     closers: [
       () => jobs.close(),
@@ -87,6 +90,7 @@ export async function createDeps(
       (config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : createLogMailer(config)),
     pubsub: overrides.pubsub ?? shared.pubsub,
     jobs: overrides.jobs ?? shared.jobs,
+    cache: shared.cache,
     files: createFileStore({ db: database.db, audit, clock, config }),
     closers: shared.closers,
   };

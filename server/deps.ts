@@ -5,6 +5,7 @@ import type { DB } from './db/schema.js';
 import type { JobQueue } from './jobs/queue.js';
 import type { AuditService } from './lib/audit.js';
 import type { Clock } from './lib/clock.js';
+import type { ComputedCache } from './lib/computed-cache.js';
 import type { FileStore } from './lib/file-store.js';
 import type { Mail, Mailer } from './lib/mailer.js';
 import type { PubSub } from './lib/pubsub.js';
@@ -25,6 +26,8 @@ export type Deps = {
   pubsub: PubSub;
   /** Background jobs (BullMQ when REDIS_URL is set, in-process timers otherwise). */
   jobs: JobQueue;
+  /** Computed answers under revision keys (Redis when REDIS_URL is set, an in-process LRU otherwise). */
+  cache: ComputedCache;
   /** Uploaded files under DATA_DIR/files: store (type judged by content, audited), get, open. */
   files: FileStore;
   /** Closed when the app closes (Redis connections, queues). */

@@ -15,6 +15,7 @@ import type { DashboardModuleDeps, DashboardSources } from './dashboard.types.js
 import { createDashboardRepository } from './overview/overview.repository.js';
 import { registerOverviewRoutes } from './overview/overview.routes.js';
 import { createOverviewService } from './overview/overview.service.js';
+import { cachedOverview } from './overview/overview-cache.js';
 
 // The DX dashboard: the staff home of leaders and the secretariat, joining KPIs, Measure, Steer, Contest,
 // Feedback and Community through each module's own services, and the committee briefing (PDF, DOCX) from the
@@ -42,11 +43,12 @@ export function createDashboardSources(deps: DashboardModuleDeps): DashboardSour
 
 export function createDashboardServices(deps: DashboardModuleDeps, sources = createDashboardSources(deps)) {
   const repo = createDashboardRepository(deps.db);
-  const overview = createOverviewService({
+  const guard = createAccessGuard(deps.db);
+  const overview = cachedOverview(createOverviewService({ clock: deps.clock, repo, guard, sources }), {
     clock: deps.clock,
+    cache: deps.cache,
     repo,
-    guard: createAccessGuard(deps.db),
-    sources,
+    guard,
   });
   return { overview, briefing: createBriefingService({ clock: deps.clock, overview }) };
 }

@@ -17,7 +17,7 @@ import type { DashboardRepository } from './overview/overview.repository.js';
 /** What the module takes from the container (contest's services need the rate limiter). */
 export type DashboardModuleDeps = Pick<
   Deps,
-  'db' | 'audit' | 'clock' | 'config' | 'jobs' | 'files' | 'mailer' | 'rateLimiter'
+  'db' | 'audit' | 'clock' | 'config' | 'jobs' | 'files' | 'mailer' | 'rateLimiter' | 'cache'
 >;
 
 /** The other modules' services the dashboard reads, each narrowed to what it calls. */
@@ -40,6 +40,14 @@ export type OverviewServiceDeps = Pick<Deps, 'clock'> & {
 export type OverviewService = {
   /** The dashboard of an area (dashboard.read on it; 401 → 403 → 404), each section as its module reports it. */
   overview(actor: Actor | null, query: DashboardQuery): Promise<Dashboard>;
+  /** The same, as JSON checked against the response schema (the cached form the route sends as it is). */
+  overviewJson(actor: Actor | null, query: DashboardQuery): Promise<string>;
+};
+
+/** The cache in front of the overview: revisions of the source modules, the access guard, the clock. */
+export type OverviewCacheDeps = Pick<Deps, 'clock' | 'cache'> & {
+  repo: Pick<DashboardRepository, 'revisions'>;
+  guard: AccessGuard;
 };
 
 export type BriefingServiceDeps = Pick<Deps, 'clock'> & { overview: OverviewService };

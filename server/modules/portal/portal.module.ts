@@ -12,9 +12,6 @@ import type { PortalModuleDeps, PortalSources } from './portal.types.js';
 // Portal: the public home for citizens and the press, built from the other modules' public reads.
 // Wiring only: repository → service → routes.
 
-/** One computed home is served for this long (ms): figures change by the day, rankings on publish. */
-export const PUBLIC_HOME_TTL_MS = 30_000;
-
 export function createPortalSources(deps: PortalModuleDeps): PortalSources {
   return {
     kpis: createKpiPublicReader(deps),
@@ -25,13 +22,12 @@ export function createPortalSources(deps: PortalModuleDeps): PortalSources {
   };
 }
 
-export function createPortalServices(deps: PortalModuleDeps, ttlMs = PUBLIC_HOME_TTL_MS) {
+export function createPortalServices(deps: PortalModuleDeps) {
   return {
     home: createHomeService({
       ...deps,
       repo: createPortalRepository(deps.db),
       sources: createPortalSources(deps),
-      ttlMs,
     }),
   };
 }

@@ -1,11 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { Executor } from '../../db/executor.js';
+import { moduleRevisions, type RevisedModule } from '../../db/revisions.js';
 import type { DB } from '../../db/schema.js';
 
-// Kysely only. The province whose figures the portal shows: the top-level unit of the structure in force.
+// Kysely only. The province whose figures the portal shows (the top-level unit of the structure in force) and
+// the revision counters the home is cached under.
 
 export function createPortalRepository(db: Kysely<DB>) {
   return {
+    /** The revision of each source module's tables (the cache key's data part). */
+    revisions: async (modules: readonly RevisedModule[], exec: Executor = db): Promise<string> =>
+      moduleRevisions(exec, modules),
+
     /** The province of the structure in force on `date` (the first top-level unit by code); null before any. */
     province: async (date: string, exec: Executor = db) =>
       (await exec

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { PublicHomeSchema } from '../../../core/contracts/portal.js';
+import { type PublicHome, PublicHomeSchema } from '../../../core/contracts/portal.js';
 import type { HomeService } from './portal.types.js';
 
 export function registerPortalRoutes(app: FastifyInstance, home: HomeService) {
@@ -15,10 +15,11 @@ export function registerPortalRoutes(app: FastifyInstance, home: HomeService) {
       },
     },
     async (request, reply) => {
-      const body = await home.home(request.ip);
-      // Aggregates only, the same for everyone: a shared cache may keep it as long as the server does.
-      reply.header('cache-control', 'public, max-age=30');
-      return body;
+      const body = await home.homeJson(request.ip);
+      // Aggregates only, the same for everyone: a shared cache may keep it for a short while. The body comes
+      // serialised from the home's cache (checked against PublicHomeSchema there) and is sent as it is.
+      reply.header('cache-control', 'public, max-age=30').type('application/json; charset=utf-8');
+      return reply.send(body as unknown as PublicHome);
     },
   );
 }

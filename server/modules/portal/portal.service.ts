@@ -1,27 +1,39 @@
-import type { PublicHome } from '../../../core/contracts/portal.js';
+import { type PublicHome, PublicHomeSchema } from '../../../core/contracts/portal.js';
 import { vietnamDate } from '../../../core/time/vietnam-date.js';
+import type { RevisedModule } from '../../db/revisions.js';
+import { createSingleFlight } from '../../lib/computed-cache.js';
 import { AppError } from '../../lib/errors.js';
 import { PUBLIC_HEADLINE_KPIS, PUBLIC_HOME_RATE, PUBLIC_RANKING_TOP } from './portal.policy.js';
 import type { HomeService, HomeServiceDeps } from './portal.types.js';
 
 // The public portal's home: the province's headline figures and the entries to the ranking, the contests,
 // citizen feedback and the community teams, each read through its module's own public face so the home says
-// exactly what those pages say. One computed answer is shared by every caller for a short TTL (one computation
-// runs at a time, and past the TTL callers get the last answer while the next is computed), so a burst of phones
-// costs the database one round of reads and no caller waits for it but the first.
+// exactly what those pages say. The answer (its checked JSON) is cached under the Vietnam date and the revision
+// of every source module (data_revisions counters that triggers bump in the transaction of each write), so a
+// burst of phones costs the database one round of reads plus one small read per request, and the first request
+// after any write, in any process, sees it. One computation per key runs at a time in a process.
 
-/** How long past its TTL a computed home may still be served while a fresh one is computed. */
-const MAX_STALE_MS = 5 * 60_000;
+/** Bounds memory and Redis only; correctness comes from the revisions in the key. */
+const TTL_SECONDS = 600;
+
+/** The modules whose tables the home's figures are read from. */
+export const HOME_SOURCES: readonly RevisedModule[] = [
+  'units',
+  'kpis',
+  'measure',
+  'contest',
+  'feedback',
+  'community',
+];
 
 export function createHomeService({
   repo,
   sources,
   clock,
   rateLimiter,
-  ttlMs,
+  cache,
 }: HomeServiceDeps): HomeService {
-  let cached: { value: PublicHome; expiresAt: number } | null = null;
-  let pending: Promise<PublicHome> | null = null;
+  const once = createSingleFlight(cache, TTL_SECONDS);
 
   async function ranking(): Promise<PublicHome['ranking']> {
     const latest = (await sources.measure.publishedPeriods())[0];
@@ -88,32 +100,22 @@ export function createHomeService({
     };
   }
 
+  async function json(ip: string): Promise<string> {
+    const hit = await rateLimiter.hit(
+      `portal:home:ip:${ip}`,
+      PUBLIC_HOME_RATE.max,
+      PUBLIC_HOME_RATE.windowSeconds,
+    );
+    if (!hit.allowed)
+      throw new AppError('RATE_LIMITED', { headers: { 'retry-after': String(hit.retryAfterSeconds) } });
+    const key = `home:v1|${vietnamDate(clock.now())}|${await repo.revisions(HOME_SOURCES)}`;
+    return once(key, async () => JSON.stringify(PublicHomeSchema.parse(await compute())));
+  }
+
   return {
     async home(ip) {
-      const hit = await rateLimiter.hit(
-        `portal:home:ip:${ip}`,
-        PUBLIC_HOME_RATE.max,
-        PUBLIC_HOME_RATE.windowSeconds,
-      );
-      if (!hit.allowed)
-        throw new AppError('RATE_LIMITED', { headers: { 'retry-after': String(hit.retryAfterSeconds) } });
-      const t = clock.now().getTime();
-      if (cached && cached.expiresAt > t) return cached.value;
-      pending ??= compute()
-        .then((value) => {
-          cached = { value, expiresAt: clock.now().getTime() + ttlMs };
-          return value;
-        })
-        .finally(() => {
-          pending = null;
-        });
-      // Stale while revalidating: past its TTL, the last answer is still served (for a bounded while) as the
-      // next one is computed, so no caller waits for the recomputation except the very first.
-      if (cached && t - cached.expiresAt < MAX_STALE_MS) {
-        pending.catch(() => undefined);
-        return cached.value;
-      }
-      return pending;
+      return JSON.parse(await json(ip)) as PublicHome;
     },
+    homeJson: json,
   };
 }

@@ -1,5 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../lib/clock.js';
+import { createMemoryComputedCache } from '../../lib/computed-cache.js';
 import { createMemoryRateLimiter } from '../../lib/rate-limiter.js';
 import { isPublicHeadlineKpi, PUBLIC_HEADLINE_KPIS, PUBLIC_HOME_RATE } from './portal.policy.js';
 import type { PortalRepository } from './portal.repository.js';
@@ -81,8 +82,12 @@ function fakes(calls: string[]) {
       },
     },
   };
-  const repo = { province: async () => ({ id: 1, name: 'Tỉnh' }) } as unknown as PortalRepository;
-  return { sources, repo };
+  const revision = { value: 'kpis:1' };
+  const repo = {
+    province: async () => ({ id: 1, name: 'Tỉnh' }),
+    revisions: async () => revision.value,
+  } as unknown as PortalRepository;
+  return { sources, repo, revision };
 }
 
 describe('home service', () => {
@@ -96,7 +101,7 @@ describe('home service', () => {
       sources,
       clock,
       rateLimiter: createMemoryRateLimiter(),
-      ttlMs: 30_000,
+      cache: createMemoryComputedCache(),
     }).home('1.2.3.4');
     expect(calls).toContain(`kpis:1:${PUBLIC_HEADLINE_KPIS.length}:2026`);
     expect(calls).toContain('community:1:2026');
@@ -121,30 +126,33 @@ describe('home service', () => {
     });
   });
 
-  it('computes once per TTL however many callers, serves the last answer while refreshing, and limits one address', async () => {
+  it('computes once per source revision and day however many callers, and limits one address', async () => {
     const calls: string[] = [];
-    const { sources, repo } = fakes(calls);
+    const { sources, repo, revision } = fakes(calls);
     const clock = fixedClock('2026-06-01T00:00:00.000Z');
     const service = createHomeService({
       repo,
       sources,
       clock,
       rateLimiter: createMemoryRateLimiter(() => clock.now().getTime()),
-      ttlMs: 30_000,
+      cache: createMemoryComputedCache(16, () => clock.now().getTime()),
     });
+    const kpiCalls = () => calls.filter((c) => c.startsWith('kpis')).length;
     await Promise.all(Array.from({ length: 20 }, (_, i) => service.home(`10.0.0.${i}`)));
-    expect(calls.filter((c) => c.startsWith('kpis')).length).toBe(1);
+    expect(kpiCalls()).toBe(1);
     const first = await service.home('10.0.1.0');
-    clock.advance(31_000);
-    // Past the TTL: the last answer at once, the next computed behind it.
-    expect(await service.home('10.0.1.1')).toBe(first);
-    await vi.waitFor(() => expect(calls.filter((c) => c.startsWith('kpis')).length).toBe(2));
-    await vi.waitFor(async () => expect(await service.home('10.0.1.2')).not.toBe(first));
-    // Long past it (the refresh kept failing or nobody asked), a caller waits for a fresh answer.
-    clock.advance(10 * 60_000);
-    const fresh = await service.home('10.0.1.3');
+    clock.advance(60_000);
+    expect(await service.home('10.0.1.1')).toEqual(first);
+    expect(kpiCalls()).toBe(1);
+    // A write to any source module bumps its revision: the next caller gets a fresh answer.
+    revision.value = 'kpis:2';
+    const fresh = await service.home('10.0.1.2');
     expect(fresh.generatedAt).toBe(clock.now().toISOString());
-    expect(calls.filter((c) => c.startsWith('kpis')).length).toBe(3);
+    expect(kpiCalls()).toBe(2);
+    // A new Vietnam day (17:00 UTC is midnight in Vietnam) computes afresh too.
+    clock.advance(17 * 3_600_000);
+    await service.home('10.0.1.3');
+    expect(kpiCalls()).toBe(3);
     for (let i = 0; i < PUBLIC_HOME_RATE.max - 1; i++) await service.home('10.9.9.9');
     await expect(service.home('10.9.9.9')).resolves.toBeTruthy();
     await expect(service.home('10.9.9.9')).rejects.toMatchObject({ code: 'RATE_LIMITED' });

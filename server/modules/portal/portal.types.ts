@@ -11,7 +11,7 @@ import type { PortalRepository } from './portal.repository.js';
 
 export type PortalModuleDeps = Pick<
   Deps,
-  'db' | 'audit' | 'clock' | 'config' | 'jobs' | 'files' | 'rateLimiter'
+  'db' | 'audit' | 'clock' | 'config' | 'jobs' | 'files' | 'rateLimiter' | 'cache'
 >;
 
 /** What the home reads from the other modules (each through its module's public face). */
@@ -23,14 +23,14 @@ export type PortalSources = {
   community: Pick<CommunityServices['publicReads'], 'communes' | 'summary'>;
 };
 
-export type HomeServiceDeps = Pick<Deps, 'clock' | 'rateLimiter'> & {
+export type HomeServiceDeps = Pick<Deps, 'clock' | 'rateLimiter' | 'cache'> & {
   repo: PortalRepository;
   sources: PortalSources;
-  /** How long one computed home is served to everyone (ms). */
-  ttlMs: number;
 };
 
 export type HomeService = {
-  /** The home for a caller at `ip` (rate-limited per address); computed at most once per TTL per process. */
+  /** The home for a caller at `ip` (rate-limited per address); computed once per source revision and day. */
   home(ip: string): Promise<PublicHome>;
+  /** The same as JSON checked against the response schema (the cached form the route sends as it is). */
+  homeJson(ip: string): Promise<string>;
 };

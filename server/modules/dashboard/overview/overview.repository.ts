@@ -1,4 +1,5 @@
 import type { Executor, Reader } from '../../../db/executor.js';
+import { moduleRevisions, type RevisedModule } from '../../../db/revisions.js';
 import { chunk } from '../../../lib/chunk.js';
 
 // The dashboard's own reads: the area's units (for the unit-type filter and names) and where each KPI's latest
@@ -17,6 +18,10 @@ export type KpiRawRow = {
 
 export function createDashboardRepository(db: Reader) {
   return {
+    /** The revision of each source module's tables (the cache key's data part). */
+    revisions: async (modules: readonly RevisedModule[], exec: Reader = db): Promise<string> =>
+      moduleRevisions(exec, modules),
+
     /** The unit itself, or undefined. */
     unit: async (id: number, exec: Reader = db): Promise<AreaUnit | undefined> =>
       exec

@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { DashboardQuerySchema, DashboardSchema } from '../../../../core/contracts/dashboard.js';
+import {
+  type Dashboard,
+  DashboardQuerySchema,
+  DashboardSchema,
+} from '../../../../core/contracts/dashboard.js';
 import { rejectAnonymous } from '../../../lib/request-auth.js';
 import type { OverviewService } from '../dashboard.types.js';
 
@@ -17,6 +21,11 @@ export function registerOverviewRoutes(app: FastifyInstance, overview: OverviewS
         response: { 200: DashboardSchema },
       },
     },
-    async (request) => overview.overview(request.actor, request.query),
+    // The body comes serialised from the dashboard's cache (checked against DashboardSchema there): a string
+    // with a JSON content type is sent as it is, not serialised again.
+    async (request, reply) =>
+      reply
+        .type('application/json; charset=utf-8')
+        .send((await overview.overviewJson(request.actor, request.query)) as unknown as Dashboard),
   );
 }

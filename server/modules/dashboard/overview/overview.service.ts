@@ -30,8 +30,8 @@ import type { AreaUnit, KpiRawRow } from './overview.repository.js';
 // the contest's participation, Community's roll-up), called with the caller as actor so each module's scope rules
 // hold. A section the caller may not read is null, never an error for the whole page. The unit-type filter keeps
 // departments or communes in the unit lists and the counts built from them; KPI figures stay the area's.
-// Nothing is cached here: each module's own caches check their revisions (Steer's task stamp, Measure's scores
-// revision, published snapshots that never change).
+// Nothing is cached here: the whole answer is cached in front of this service (overview-cache.ts, under the
+// viewer's scope and the source modules' revisions), and each module's own caches check their revisions.
 
 /** The headline KPIs (the committee's seed figures), in the order a leader reads them. */
 export const HEADLINE_KPIS = [
@@ -128,7 +128,7 @@ function figureFromRaw(def: KpiDef, rows: KpiRawRow[], periodCode: string): numb
   return aggregateAcrossUnits(def.valueType as KpiValueType, perUnit);
 }
 
-export function createOverviewService(deps: OverviewServiceDeps): OverviewService {
+export function createOverviewService(deps: OverviewServiceDeps): Pick<OverviewService, 'overview'> {
   const { repo, guard, sources } = deps;
 
   async function areaOf(actorIn: Actor | null, query: DashboardQuery): Promise<{ actor: Actor; area: Area }> {

@@ -1,0 +1,50 @@
+import type { Reader } from './executor.js';
+
+// The revision counters (data_revisions) that triggers bump in the transaction of every write to a table
+// (migrations 2026-12-06-0510, 2026-12-07-0300, 2026-12-07-0600). A cache keyed on them is right in every
+// process after any write (API, import, CLI, restore) with no messages to lose.
+
+/** The counted tables of each module whose figures the DX dashboard and the public home show. */
+export const REVISED_TABLES = {
+  units: ['units', 'unit_lineage', 'unit_headcounts'],
+  kpis: ['kpi_definitions', 'kpi_targets', 'kpi_values'],
+  measure: [
+    'measure_frameworks',
+    'measure_periods',
+    'measure_period_units',
+    'measure_submissions',
+    'measure_snapshots',
+    'measure_snapshot_values',
+  ],
+  steer: [
+    'steer_tasks',
+    'steer_task_history',
+    'steer_task_extensions',
+    'steer_task_coordinators',
+    'steer_task_groups',
+    'steer_progress_updates',
+    'steer_plans',
+    'steer_products',
+    'steer_product_tasks',
+  ],
+  contest: ['contests', 'contest_participants', 'contest_attempts', 'contest_results', 'contest_collective'],
+  feedback: ['feedback_categories', 'feedback_reports', 'feedback_events'],
+  community: ['community_activities', 'community_teams', 'community_members', 'community_targets'],
+} as const;
+
+export type RevisedModule = keyof typeof REVISED_TABLES;
+
+/**
+ * One revision per module (the sum of its tables' counters: each only grows, so any write changes the sum),
+ * as a key part: 'units:3.kpis:41.measure:7…'. One indexed read of a small table.
+ */
+export async function moduleRevisions(db: Reader, modules: readonly RevisedModule[]): Promise<string> {
+  const names = modules.flatMap((m) => REVISED_TABLES[m]);
+  const rows = await db
+    .selectFrom('dataRevisions')
+    .select(['name', 'revision'])
+    .where('name', 'in', names)
+    .execute();
+  const by = new Map(rows.map((r) => [r.name, Number(r.revision)]));
+  return modules.map((m) => `${m}:${REVISED_TABLES[m].reduce((s, t) => s + (by.get(t) ?? 0), 0)}`).join('.');
+}
