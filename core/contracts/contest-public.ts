@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DIFFICULTIES, PREDICTION_TARGETS, REGISTRATION_FIELDS } from './contest.js';
+import { PowSolutionSchema } from './feedback-public.js';
 
 // The participant's public shapes (no account): the landing, registration, attempts and boards. Correct answers
 // never appear in any of them; CCCD and phone only ever masked.
@@ -49,6 +50,8 @@ export const RegisterBodySchema = z.object({
   unitId: z.number().int().positive().max(2_147_483_647).optional(),
   address: z.string().trim().max(300).optional(),
   consent: z.literal(true),
+  /** The solved proof-of-work challenge (GET …/challenge); required on the public route. */
+  pow: PowSolutionSchema.optional(),
 });
 export type RegisterBody = z.infer<typeof RegisterBodySchema>;
 

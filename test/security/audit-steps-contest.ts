@@ -1,3 +1,4 @@
+import { solvedPow } from '../../server/modules/contest/contest-test-fixtures.js';
 import type { LoggedIn } from '../helpers/login.js';
 import type { TestApp } from '../helpers/test-app.js';
 import type { UnitTree } from '../helpers/unit-fixtures.js';
@@ -34,7 +35,7 @@ const config = (categoryId?: number) => ({
 });
 
 export function contestSteps(env: { t: TestApp; tree: UnitTree; admin: () => LoggedIn }): Step[] {
-  const { tree } = env;
+  const { tree, t } = env;
   const anonymous = (c: Ctx) => () => ({ 'x-contest-token': String(c.contestToken ?? '') });
   return [
     {
@@ -99,9 +100,14 @@ export function contestSteps(env: { t: TestApp; tree: UnitTree; admin: () => Log
     },
     {
       op: 'POST /api/public/contests/{slug}/register',
-      request: () => ({
+      request: async () => ({
         url: '/api/public/contests/cuoc-thi-kiem-toan/register',
-        payload: { groupKey: 'all', fullName: 'Nguyễn Văn Kiểm', consent: true },
+        payload: {
+          groupKey: 'all',
+          fullName: 'Nguyễn Văn Kiểm',
+          consent: true,
+          pow: await solvedPow(t, 'cuoc-thi-kiem-toan'),
+        },
         as: () => ({}),
       }),
       after: (b, c) => {

@@ -2,6 +2,7 @@ import './contest.css';
 import type { AttemptView, Leaderboard, Me, PublicContest } from '../../core/contracts/contest-public.js';
 import { getLocale } from '../i18n/locale-store.js';
 import { CONTEST_TEXTS, type ContestTextKey } from './contest-texts.js';
+import { solvePow } from './pow.js';
 
 // The public contest (?contest=<slug>): landing with the rules, registration (typed input kept on the phone
 // until it is sent), the quiz (one question per screen, the server's deadline as a visible timer, every answer
@@ -230,13 +231,27 @@ export async function showContest(root: HTMLElement, slug: string): Promise<void
     );
     const submit = el('button', { type: 'submit', class: 'contest-btn' }, t('send'));
     form.append(errorBox, submit);
+    // The anti-robot proof of work starts while the person fills in the form, so it is usually done by "send".
+    type Pow = { challenge: string; nonce: string } | null;
+    const newPow = (): Promise<Pow> =>
+      api<{ challenge: string; difficulty: number }>('GET', `/api/public/contests/${slug}/challenge`)
+        .then(async (r) =>
+          r.ok
+            ? { challenge: r.data.challenge, nonce: await solvePow(r.data.challenge, r.data.difficulty) }
+            : null,
+        )
+        .catch(() => null);
+    let pow = newPow();
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       submit.setAttribute('disabled', '');
+      errorBox.textContent = t('checking');
       const body: Record<string, unknown> = {
         groupKey: (groups as HTMLSelectElement).value,
         consent: consent.checked,
+        pow: (await pow) ?? undefined,
       };
+      errorBox.textContent = '';
       for (const f of contest.registration) {
         const v = f.field === 'unit' ? draft.unitId : draft[f.field];
         if (v) body[f.field === 'unit' ? 'unitId' : f.field] = f.field === 'unit' ? Number(v) : v;
@@ -254,6 +269,7 @@ export async function showContest(root: HTMLElement, slug: string): Promise<void
         localStorage.removeItem(draftKey);
         return r.data.me.verified ? landing() : verify();
       }
+      pow = newPow(); // a solution is single-use: the next try gets a fresh one
       errorBox.textContent = r?.data.detail ?? t('error');
       for (const fe of r?.data.errors ?? []) {
         const target = form.querySelector(`#contest-${fe.field.replace(/^body\./, '')}-error`);

@@ -1,4 +1,5 @@
 import { createAccessGuard } from '../../lib/access-guard.js';
+import { createPowGate } from '../feedback/feedback.module.js';
 import { createKpiFeed } from '../kpis/kpis.module.js';
 import { createNotifier } from '../notifications/notifications.module.js';
 import { createBankService } from './bank/bank.service.js';
@@ -16,6 +17,7 @@ export function createContestServices(deps: ContestModuleDeps) {
     guard: createAccessGuard(deps.db),
     notifier: createNotifier(deps),
     kpis: createKpiFeed(deps),
+    pow: createPowGate(deps),
   };
   return {
     bank: createBankService(base),

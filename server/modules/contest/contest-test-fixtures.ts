@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { ContestConfigInput } from '../../../core/contracts/contest.js';
+import { meetsDifficulty, powInput } from '../../../core/feedback/pow.js';
 import { type LoggedIn, loginAs } from '../../../test/helpers/login.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { createUnitTree, type UnitTree } from '../../../test/helpers/unit-fixtures.js';
@@ -134,3 +136,20 @@ export function contestConfig(
 let serial = 10000;
 /** A structurally valid CCCD for someone born in 1990 (male). */
 export const cccdOf = () => `0010900${String(serial++).padStart(5, '0')}`;
+
+/** A solved proof-of-work challenge for a public registration (the tests' difficulty is the default's). */
+export async function solvedPow(t: TestApp, slug: string, remoteAddress = '10.99.0.1') {
+  const res = await t.app.inject({ url: `/api/public/contests/${slug}/challenge`, remoteAddress });
+  if (res.statusCode !== 200) throw new Error(`challenge: ${res.statusCode} ${res.body}`);
+  const ch = res.json();
+  return { challenge: ch.challenge as string, nonce: solvePow(ch.challenge, ch.difficulty) };
+}
+
+function solvePow(challenge: string, difficulty: number): string {
+  for (let n = 0; ; n++) {
+    const hash = createHash('sha256')
+      .update(powInput(challenge, String(n)))
+      .digest();
+    if (meetsDifficulty(hash, difficulty)) return String(n);
+  }
+}

@@ -142,6 +142,55 @@ export const contestAccess: AccessRow[] = [
     example: { params: { id: '$contest' } },
   },
 
+  // Outputs: item statistics (the answer key's figures) and the decision carry names or keys: organisers only;
+  // the bulletin has unit figures only: any reader of the contest.
+  {
+    operation: 'GET /api/contest/contests/{id}/item-stats',
+    permission: 'contest.manage',
+    unit: 'contest.unit',
+    example: { params: { id: '$contest' }, query: { round: 'r1' } },
+  },
+  {
+    operation: 'GET /api/contest/contests/{id}/item-stats.xlsx',
+    permission: 'contest.manage',
+    unit: 'contest.unit',
+    example: { params: { id: '$contest' }, query: { round: 'r1' } },
+  },
+  {
+    operation: 'GET /api/contest/contests/{id}/results.docx',
+    permission: 'contest.manage',
+    unit: 'contest.unit',
+    example: { params: { id: '$contest' } },
+  },
+  {
+    operation: 'GET /api/contest/contests/{id}/bulletin.xlsx',
+    permission: 'contest.read',
+    unit: 'contest.unit',
+    example: { params: { id: '$contest' } },
+  },
+  {
+    operation: 'GET /api/contest/contests/{id}/bulletin.docx',
+    permission: 'contest.read',
+    unit: 'contest.unit',
+    example: { params: { id: '$contest' } },
+  },
+  // Certificates: the participant's own need the token (4xx without); an unknown code is not valid (404).
+  {
+    operation: 'GET /api/public/contests/{slug}/certificates',
+    ...PUBLIC_4XX,
+    example: { params: { slug: '$contestSlug' } },
+  },
+  {
+    operation: 'GET /api/public/contests/{slug}/certificate.pdf',
+    ...PUBLIC_4XX,
+    example: { params: { slug: '$contestSlug' }, query: { round: 'r1' } },
+  },
+  {
+    operation: 'GET /api/public/contest-certificates/{code}',
+    ...PUBLIC_4XX,
+    example: { params: { code: 'ABCDEFGHJKLM' } },
+  },
+
   {
     operation: 'GET /api/public/contests/{slug}',
     permission: 'public',
@@ -161,6 +210,12 @@ export const contestAccess: AccessRow[] = [
     example: { params: { slug: '$contestSlug' }, query: { round: 'r1', group: 'all' } },
   },
   // Without consent a registration is refused (400) for everyone, so the matrix writes nothing.
+  {
+    operation: 'GET /api/public/contests/{slug}/challenge',
+    permission: 'public',
+    unit: 'none',
+    example: { params: { slug: '$contestSlug' } },
+  },
   {
     operation: 'POST /api/public/contests/{slug}/register',
     ...PUBLIC_4XX,

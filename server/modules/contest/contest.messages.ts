@@ -77,6 +77,10 @@ registerMessages({
     en: 'The CCCD number does not match the birth year or gender given',
   },
   'contest.phone_format': { vi: 'Số điện thoại di động không hợp lệ', en: 'Not a valid mobile number' },
+  'contest.pow_invalid': {
+    vi: 'Kiểm tra chống máy đăng ký tự động không đạt (thiếu, sai, hết hạn hoặc đã dùng), hãy gửi lại',
+    en: 'The anti-robot check failed (missing, wrong, expired or already used); send the form again',
+  },
   'contest.too_young': {
     vi: 'Chưa đủ {minAge} tuổi theo thể lệ',
     en: 'Younger than {minAge}, the rules’ minimum age',

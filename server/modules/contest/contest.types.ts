@@ -19,6 +19,7 @@ import type { Deps } from '../../deps.js';
 import type { AccessGuard } from '../../lib/access-guard.js';
 import type { Actor } from '../../lib/actor.js';
 import type { AuditContext } from '../../lib/audit.js';
+import type { PowGate } from '../feedback/feedback.types.js';
 import type { KpiFeed } from '../kpis/kpis.types.js';
 import type { Notifier } from '../notifications/notifications.types.js';
 import type { ContestRepository } from './contest.repository.js';
@@ -31,6 +32,8 @@ export type ContestServiceDeps = ContestModuleDeps & {
   guard: AccessGuard;
   notifier: Notifier;
   kpis: KpiFeed;
+  /** The self-hosted proof of work a registration must carry (Feedback's, shared). */
+  pow: PowGate;
 };
 
 export type BankService = {
@@ -84,6 +87,8 @@ export type ParticipantMeta = { ip: string; token?: string };
 export type PlayService = {
   contest(slug: string): Promise<PublicContest>;
   searchUnits(slug: string, q: string): Promise<{ items: { id: number; name: string }[] }>;
+  /** A proof-of-work challenge for the next registration. */
+  challenge(slug: string, ip: string): Promise<{ challenge: string; difficulty: number; expiresAt: string }>;
   register(
     slug: string,
     body: RegisterBody,

@@ -11,8 +11,9 @@ import { registerCategoriesRoutes } from './categories/categories.routes.js';
 import { createCategoriesService } from './categories/categories.service.js';
 import { registerCitizenRoutes } from './citizen/citizen.routes.js';
 import { createCitizenService } from './citizen/citizen.service.js';
+import { createPowGateOn } from './citizen/pow-gate.js';
 import { feedbackSettings } from './feedback.settings.js';
-import type { FeedbackModuleDeps, FeedbackSettings } from './feedback.types.js';
+import type { FeedbackModuleDeps, FeedbackSettings, PowGate } from './feedback.types.js';
 import { createFeedbackKpiWriter } from './kpis/feedback-kpis.js';
 import { registerOpen311Routes } from './open311/open311.routes.js';
 import { createOpen311Service } from './open311/open311.service.js';
@@ -57,6 +58,18 @@ export function createFeedbackServices(
   return { repo, reports, categories, rules, citizen, open311, kpis };
 }
 export type FeedbackServices = ReturnType<typeof createFeedbackServices>;
+
+/** The self-hosted proof-of-work check, for other modules' public forms (contest registration). */
+export function createPowGate(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  settings: Pick<FeedbackSettings, 'powDifficulty'> = feedbackSettings(),
+): PowGate {
+  return createPowGateOn({
+    repo: createFeedbackRepository(deps.db),
+    clock: deps.clock,
+    difficulty: settings.powDifficulty,
+  });
+}
 
 /** The daily work: due-soon and overdue notices (once each by their keys), then the quarter's KPIs. */
 export async function runFeedbackDaily(deps: Pick<Deps, 'clock'>, services: FeedbackServices) {

@@ -170,3 +170,10 @@ export type CitizenService = {
   stats(year: number): Promise<z.infer<typeof PublicStatsSchema>>;
   settings(): { tileUrl: string; powDifficulty: number; bbox: FeedbackSettings['bbox'] };
 };
+
+/** The public forms' proof-of-work check (Feedback's own, offered to Contest's registration). */
+export type PowGate = {
+  issue(): Promise<{ challenge: string; difficulty: number; expiresAt: string }>;
+  /** True once for a correct, unexpired solution of an issued challenge; false for anything else. */
+  verify(pow: { challenge: string; nonce: string } | undefined | null): Promise<boolean>;
+};

@@ -4,7 +4,13 @@ import { loginAs } from '../../../../test/helpers/login.js';
 import { testDialects } from '../../../../test/helpers/test-db.js';
 import { ensureKpiCatalogue } from '../../kpis/definitions/kpi-definitions.service.js';
 import { createKpisRepository } from '../../kpis/kpis.repository.js';
-import { type ContestScenario, cccdOf, contestConfig, contestScenario } from '../contest-test-fixtures.js';
+import {
+  type ContestScenario,
+  cccdOf,
+  contestConfig,
+  contestScenario,
+  solvedPow,
+} from '../contest-test-fixtures.js';
 
 // Organiser routes and a whole contest on both databases: two groups, two daily rounds and a board over both,
 // scripted participants, round close (prediction truth, ranking, prizes, one prize per person across rounds),
@@ -156,6 +162,7 @@ describe.each(testDialects())('contest organiser routes on %s', (dialect) => {
         cccd: cccdOf(),
         unitId,
         consent: true,
+        pow: await solvedPow(s.t, slug),
         ...(email ? { email } : {}),
       });
       expect(res.statusCode, res.body).toBe(201);

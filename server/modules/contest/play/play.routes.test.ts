@@ -1,6 +1,14 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { meetsDifficulty, powInput } from '../../../../core/feedback/pow.js';
 import { testDialects } from '../../../../test/helpers/test-db.js';
-import { type ContestScenario, cccdOf, contestConfig, contestScenario } from '../contest-test-fixtures.js';
+import {
+  type ContestScenario,
+  cccdOf,
+  contestConfig,
+  contestScenario,
+  solvedPow,
+} from '../contest-test-fixtures.js';
 
 // The participant's routes on both databases: registration (fields, CCCD structure, uniqueness, masking), the
 // one-time code through the notification service, attempts (no correct answers sent, resume, tampered question
@@ -52,11 +60,12 @@ describe.each(testDialects())('contest participant routes on %s', (dialect) => {
       headers: token ? { 'x-contest-token': token } : {},
       ...(payload === undefined ? {} : { payload: payload as object }),
     });
-  const register = (body: Record<string, unknown>, which = slug) =>
+  const register = async (body: Record<string, unknown>, which = slug) =>
     pub('POST', `/api/public/contests/${which}/register`, undefined, {
       groupKey: 'citizens',
       fullName: 'Nguyễn Thị Lan',
       consent: true,
+      pow: await solvedPow(s.t, which),
       ...body,
     });
 
@@ -101,6 +110,74 @@ describe.each(testDialects())('contest participant routes on %s', (dialect) => {
     expect(audit.map((a) => a.afterJson).join()).not.toContain(cccd);
     expect(audit.map((a) => a.afterJson).join()).not.toContain('0912345678');
     expect((await pub('GET', `/api/public/contests/${slug}/me`, 'not-a-token')).statusCode).toBe(401);
+  });
+
+  it('refuses a missing, forged, expired or replayed proof of work with a problem and records nothing', async () => {
+    const count = async () =>
+      Number(
+        (
+          await s.t.deps.db
+            .selectFrom('contestParticipants')
+            .select((e) => e.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+    const attempt = (pow: unknown) =>
+      pub('POST', `/api/public/contests/${slug}/register`, undefined, {
+        groupKey: 'citizens',
+        fullName: 'Người Máy',
+        consent: true,
+        cccd: cccdOf(),
+        unitId: s.tree.communeA,
+        ...(pow === undefined ? {} : { pow }),
+      });
+    const refused = async (pow: unknown) => {
+      const res = await attempt(pow);
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`)).toEqual([
+        'body.pow:contest.pow_invalid',
+      ]);
+    };
+    await refused(undefined);
+    const good = await solvedPow(s.t, slug);
+    // Forged: a nonce that does not meet the difficulty (the first that fails), and a challenge never issued.
+    let bad = 0;
+    while (String(bad) === good.nonce) bad++;
+    for (let n = 0; ; n++) {
+      const h = createHash('sha256')
+        .update(powInput(good.challenge, String(n)))
+        .digest();
+      if (!meetsDifficulty(h, 16)) {
+        bad = n;
+        break;
+      }
+    }
+    await refused({ challenge: good.challenge, nonce: String(bad) });
+    await refused({ challenge: 'x'.repeat(24), nonce: good.nonce });
+    // Expired: solved, but sent 11 minutes later.
+    const late = await solvedPow(s.t, slug);
+    s.t.clock.advance(11 * 60_000);
+    await refused(late);
+    s.t.clock.advance(-11 * 60_000);
+    expect(await count()).toBe(before);
+    // Replayed: the first use registers, the second is refused.
+    expect((await attempt(good)).statusCode).toBe(201);
+    await refused(good);
+    expect(await count()).toBe(before + 1);
+    // A form with a wrong field does not spend the solution.
+    const kept = await solvedPow(s.t, slug);
+    const typo = await pub('POST', `/api/public/contests/${slug}/register`, undefined, {
+      groupKey: 'citizens',
+      fullName: 'Người Sửa',
+      consent: true,
+      cccd: '123',
+      unitId: s.tree.communeA,
+      pow: kept,
+    });
+    expect(typo.json().errors.map((e: { code: string }) => e.code)).toEqual(['contest.cccd_format']);
+    expect((await attempt(kept)).statusCode).toBe(201);
   });
 
   it('verifies by a one-time code mailed through the notification service; attempts wait for it', async () => {

@@ -17,6 +17,7 @@ import {
   UnitSearchSchema,
   VerifyBodySchema,
 } from '../../../../core/contracts/contest-public.js';
+import { ChallengeSchema } from '../../../../core/contracts/feedback-public.js';
 import type { ParticipantMeta, PlayService } from '../contest.types.js';
 
 // Public routes of a contest (no account): the participant's bearer token travels in x-contest-token, never in
@@ -57,6 +58,18 @@ export function registerPlayRoutes(app: FastifyInstance, play: PlayService) {
       },
     },
     async (request) => play.searchUnits(request.params.slug, request.query.q),
+  );
+  r.get(
+    `${P}/challenge`,
+    {
+      schema: {
+        tags,
+        summary: 'A proof-of-work challenge for the next registration (self-hosted, no third party)',
+        params: SlugParamsSchema,
+        response: { 200: ChallengeSchema },
+      },
+    },
+    async (request) => play.challenge(request.params.slug, request.ip),
   );
   r.post(
     `${P}/register`,

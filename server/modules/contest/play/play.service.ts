@@ -39,7 +39,7 @@ const isUniqueViolation = (e: unknown) => {
 };
 
 export function createPlayService(deps: ContestServiceDeps): PlayService {
-  const { db, repo, audit, clock, notifier, rateLimiter } = deps;
+  const { db, repo, audit, clock, notifier, rateLimiter, pow } = deps;
   const boards = createLru<{ at: number; value: Awaited<ReturnType<PlayService['leaderboard']>> }>(500);
   const nowIso = () => clock.now().toISOString();
   // CCCD and phone are sealed at rest (server/lib/field-crypto.ts) and only ever leave masked from here.
@@ -246,6 +246,13 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
       return { items: await repo.searchUnits(row.unitId, foldVietnamese(q)) };
     },
 
+    async challenge(slug, ip) {
+      const { row } = await contestBySlug(slug);
+      if (row.status !== 'open') throw new AppError('CONFLICT', { detailKey: 'contest.not_open' });
+      await limit(`contest:challenge:ip:${ip}`, 60, 600);
+      return pow.issue();
+    },
+
     async register(slug, body, meta, opts = {}) {
       const { row, snap } = await contestBySlug(slug);
       if (row.status !== 'open') throw new AppError('CONFLICT', { detailKey: 'contest.not_open' });
@@ -294,6 +301,9 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
       if (values.unit !== undefined && !(await repo.isInSubtree(row.unitId, Number(values.unit))))
         errors.push({ field: 'body.unitId', code: 'contest.unit_outside' });
       if (errors.length) throw validation(errors);
+      // The proof of work is spent only by a registration whose fields are right (a typo costs no new puzzle).
+      if (!opts.isDemo && !(await pow.verify(body.pow)))
+        throw validation([{ field: 'body.pow', code: 'contest.pow_invalid' }]);
       if (!opts.isDemo) {
         if (values.phone)
           await limit(`contest:register:phone:${row.id}:${sha256(String(values.phone))}`, 5, 3600);

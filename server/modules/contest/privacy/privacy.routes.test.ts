@@ -5,7 +5,13 @@ import { testDialects } from '../../../../test/helpers/test-db.js';
 import { createAccessGuard } from '../../../lib/access-guard.js';
 import { dataCipher } from '../../../lib/field-crypto.js';
 import { createContestRepository } from '../contest.repository.js';
-import { type ContestScenario, cccdOf, contestConfig, contestScenario } from '../contest-test-fixtures.js';
+import {
+  type ContestScenario,
+  cccdOf,
+  contestConfig,
+  contestScenario,
+  solvedPow,
+} from '../contest-test-fixtures.js';
 import { CCCD_PURPOSE, PHONE_PURPOSE } from './personal-data.js';
 import { createPrivacyService } from './privacy.service.js';
 
@@ -39,7 +45,7 @@ describe.each(testDialects())('contest personal data on %s', (dialect) => {
       { ...s.t.deps, repo: createContestRepository(s.t.deps.db), guard: createAccessGuard(s.t.deps.db) },
       env,
     );
-  const register = (cccd: string, phone: string) =>
+  const register = async (cccd: string, phone: string) =>
     s.t.app.inject({
       method: 'POST',
       url: `/api/public/contests/${slug}/register`,
@@ -50,6 +56,7 @@ describe.each(testDialects())('contest personal data on %s', (dialect) => {
         consent: true,
         cccd,
         phone,
+        pow: await solvedPow(s.t, slug),
         unitId: s.tree.communeA,
       },
     });
