@@ -73,6 +73,8 @@ export type NotifyResult = {
 export type Notifier = {
   /** Records the event in the caller's transaction; background jobs deliver it once that transaction commits. */
   notify(exec: Executor, event: NotificationEvent): Promise<NotifyResult>;
+  /** The same for many events in a few statements (a job's batch); results in the events' order. */
+  notifyMany(exec: Executor, events: readonly NotificationEvent[]): Promise<NotifyResult[]>;
 };
 
 export type NotificationTemplate = { title: Localised; body: Localised };

@@ -11,27 +11,36 @@ export type StoredPreference = { userId: number; emailMode: string; webhookMode:
 // Recording an event: the notification (once per key), who receives it, their preferences, the delivery rows.
 export function createNotifyRepository(db: Kysely<DB>) {
   return {
-    /** The new notification's id, or undefined when the idempotency key is already recorded. */
-    async insertNotification(
-      values: Insertable<NotificationsTable>,
+    /** The ids of the notifications this call recorded, by key; a key already recorded is absent. */
+    async insertNotifications(
+      values: Insertable<NotificationsTable>[],
       exec: Executor = db,
-    ): Promise<number | undefined> {
-      const row = await exec
-        .insertInto('notifications')
-        .values(values)
-        .onConflict((oc) => oc.column('idempotencyKey').doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      return row?.id;
+    ): Promise<Map<string, number>> {
+      const out = new Map<string, number>();
+      // 12 columns a row: 100 rows stay well under SQLite's bound-parameter limit.
+      for (const part of chunk(values, 100)) {
+        const rows = await exec
+          .insertInto('notifications')
+          .values(part)
+          .onConflict((oc) => oc.column('idempotencyKey').doNothing())
+          .returning(['id', 'idempotencyKey'])
+          .execute();
+        for (const r of rows) out.set(r.idempotencyKey, r.id);
+      }
+      return out;
     },
 
-    async notificationIdByKey(key: string, exec: Executor = db): Promise<number | undefined> {
-      const row = await exec
-        .selectFrom('notifications')
-        .select('id')
-        .where('idempotencyKey', '=', key)
-        .executeTakeFirst();
-      return row?.id;
+    async notificationIdsByKeys(keys: readonly string[], exec: Executor = db): Promise<Map<string, number>> {
+      const out = new Map<string, number>();
+      for (const part of chunk([...new Set(keys)])) {
+        const rows = await exec
+          .selectFrom('notifications')
+          .select(['id', 'idempotencyKey'])
+          .where('idempotencyKey', 'in', part)
+          .execute();
+        for (const r of rows) out.set(r.idempotencyKey, r.id);
+      }
+      return out;
     },
 
     /** Ids of users holding `role` on the unit itself or, for 'covering', on any unit whose closure holds it. */

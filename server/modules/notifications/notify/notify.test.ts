@@ -241,4 +241,34 @@ describe.each(testDialects())('notify() on %s', (dialect) => {
       /template/,
     );
   });
+  it('records many events at once as notify() would one by one: keys once, roles resolved, results in order', async () => {
+    const a = await s.user('officer', s.tree.communeA);
+    const b = await s.user('officer', s.tree.communeB);
+    const old = testEvent({ recipients: { userIds: [a] } });
+    const before = await s.notify(old);
+    const twice = testEvent({ recipients: { userIds: [b] } });
+    const events = [
+      testEvent({ recipients: { roles: [{ role: 'officer', unitId: s.tree.communeA, reach: 'unit' }] } }),
+      old,
+      twice,
+      { ...twice, title: { vi: 'Lần hai', en: 'Second' } },
+      testEvent({ kind: 'feedback.report_assigned', recipients: { userIds: [a, b] }, urgent: true }),
+    ];
+    const results = await s.deps.db.transaction().execute((trx) => s.notifier.notifyMany(trx, events));
+    expect(results.map((r) => r.created)).toEqual([true, false, true, false, true]);
+    expect(results[1].notificationId).toBe(before.notificationId);
+    expect(results[3].notificationId).toBe(results[2].notificationId);
+    // Each created event has exactly the deliveries a single notify() makes for the same recipients.
+    const single = await s.notify({ ...events[0], idempotencyKey: `${events[0].idempotencyKey}:alone` });
+    expect(results[0].deliveries).toEqual(single.deliveries);
+    const recipients = async (id: number) =>
+      [...new Set((await deliveriesOf(s, id)).map((d) => d.userId))].sort((x, y) => Number(x) - Number(y));
+    expect(await recipients(results[0].notificationId)).toContain(a);
+    expect(await recipients(results[0].notificationId)).not.toContain(b);
+    expect(await recipients(results[4].notificationId)).toEqual([a, b].sort((x, y) => x - y));
+    const urgentEmails = (await deliveriesOf(s, results[4].notificationId)).filter(
+      (d) => d.channel === 'email',
+    );
+    expect(urgentEmails.map((d) => d.status)).toEqual(['pending', 'pending']);
+  });
 });

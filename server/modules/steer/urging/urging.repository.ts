@@ -45,8 +45,37 @@ export function createUrgingRepository(db: Kysely<DB>) {
         .onConflict((oc) => oc.column('idempotencyKey').doNothing())
         .returning('id')
         .executeTakeFirst(),
+    /** Logs many reminders in one statement per 100; returns the rows this call logged (a key already there is not). */
+    insertReminders: async (rows: Insertable<SteerRemindersTable>[], exec: Executor = db) => {
+      const out: { id: number; idempotencyKey: string }[] = [];
+      for (const part of chunk(rows, 100)) {
+        out.push(
+          ...(await exec
+            .insertInto('steerReminders')
+            .values(part)
+            .onConflict((oc) => oc.column('idempotencyKey').doNothing())
+            .returning(['id', 'idempotencyKey'])
+            .execute()),
+        );
+      }
+      return out;
+    },
     setReminderNotification: (id: number, notificationId: number, exec: Executor = db) =>
       exec.updateTable('steerReminders').set({ notificationId }).where('id', '=', id).execute(),
+    /** Links reminders to the notifications recorded under the same idempotency keys. */
+    linkReminderNotifications: async (ids: number[], exec: Executor = db) => {
+      for (const part of chunk(ids))
+        await exec
+          .updateTable('steerReminders')
+          .set((eb) => ({
+            notificationId: eb
+              .selectFrom('notifications')
+              .select('notifications.id')
+              .whereRef('notifications.idempotencyKey', '=', 'steerReminders.idempotencyKey'),
+          }))
+          .where('id', 'in', part)
+          .execute();
+    },
     reminderKeysExist: async (keys: string[], exec: Executor = db) => {
       const found = new Set<string>();
       for (const part of chunk(keys)) {
