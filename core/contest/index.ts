@@ -1,4 +1,6 @@
 export * from './draw.js';
+export * from './item-stats.js';
+export * from './participation.js';
 export * from './prizes.js';
 export * from './ranking.js';
 export * from './registration.js';

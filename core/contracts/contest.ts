@@ -114,6 +114,8 @@ export const ContestConfigSchema = z
     /** After the score, in order. */
     tieBreaks: z.array(z.enum(TIE_BREAKS)).max(3).default(['prediction', 'duration', 'submitted_at']),
     onePrizePerPerson: z.boolean().default(true),
+    /** Everyone ranked in a closed round may download a participation certificate (winners always may). */
+    participationCertificates: z.boolean().default(false),
     registration: z.array(FieldRuleSchema).min(1).max(REGISTRATION_FIELDS.length),
     verification: z.enum(['none', 'otp_email']).default('none'),
     collective: z
@@ -401,8 +403,22 @@ export const ParticipationRowSchema = z.object({
   headcount: z.number().nullable(),
   rate: z.number().nullable(),
 });
+/** A block of units (khối): the peer group the province ranks units in. */
+export const BlockRowSchema = z.object({
+  block: z.string(),
+  blockName: z.string(),
+  units: z.number(),
+  participants: z.number(),
+  attempts: z.number(),
+  headcount: z.number().nullable(),
+  rate: z.number().nullable(),
+});
 export const ParticipationSchema = z.object({
   byGroup: z.array(z.object({ groupKey: z.string(), participants: z.number(), attempts: z.number() })),
-  byUnit: z.array(ParticipationRowSchema),
+  byUnit: z.array(ParticipationRowSchema.extend({ blockName: z.string() })),
+  byBlock: z.array(BlockRowSchema),
+  /** Units under half their block's rate (core/contest/participation.ts), lowest first. */
+  laggards: z.array(ParticipationRowSchema.extend({ blockName: z.string() })),
+  asOf: z.string(),
 });
 export type Participation = z.infer<typeof ParticipationSchema>;

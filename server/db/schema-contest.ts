@@ -126,6 +126,16 @@ export interface ContestCollectiveTable {
   prize: string | null;
 }
 
+export interface ContestCertificatesTable {
+  id: Generated<number>;
+  contestId: number;
+  roundKey: string;
+  participantId: number;
+  code: string;
+  issuedAt: string;
+  isDemo: Generated<number>;
+}
+
 export interface ContestTables {
   contestCategories: ContestCategoriesTable;
   contestQuestions: ContestQuestionsTable;
@@ -136,4 +146,5 @@ export interface ContestTables {
   contestResults: ContestResultsTable;
   contestRoundTruths: ContestRoundTruthsTable;
   contestCollective: ContestCollectiveTable;
+  contestCertificates: ContestCertificatesTable;
 }

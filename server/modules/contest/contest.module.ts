@@ -3,6 +3,7 @@ import { registerBankRoutes } from './bank/bank.routes.js';
 import { createContestRepository } from './contest.repository.js';
 import type { ContestModuleDeps, PublicContestList } from './contest.types.js';
 import { PERSONAL_DATA_JOB, ROUND_REMINDER_JOB } from './contest-jobs.js';
+import { registerContestOutputsRoutes } from './contest-outputs.wiring.js';
 import { createContestServices } from './contest-services.js';
 import { registerContestsRoutes } from './contests/contests.routes.js';
 import { registerPlayRoutes } from './play/play.routes.js';
@@ -26,6 +27,7 @@ export function registerContestModule(app: FastifyInstance, deps: ContestModuleD
     registerBankRoutes(scope, services.bank);
     registerContestsRoutes(scope, services.contests);
     registerPlayRoutes(scope, services.play);
+    registerContestOutputsRoutes(scope, deps, services.contests);
     registerPrivacyRoutes(scope, services.privacy);
   });
 }

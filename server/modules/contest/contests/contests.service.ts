@@ -11,6 +11,7 @@ import { AppError, validation } from '../../../lib/errors.js';
 import { canManageContest, canReadContest } from '../contest.policy.js';
 import type { ContestRow } from '../contest.repository.js';
 import type { ContestServiceDeps, ContestsService } from '../contest.types.js';
+import { participationReport } from './participation.js';
 import { finishExpired, participationRows, rankClosedRounds, writeCollective } from './results.js';
 import { resultsWorkbook } from './results-xlsx.js';
 import { type FrozenQuestion, snapshotOf } from './snapshot.js';
@@ -421,18 +422,7 @@ export function createContestsService(deps: ContestServiceDeps): ContestsService
       const { entity } = await guard.forEntity(actor, canReadContest, load(id), (c) => c.unitId, {
         notFoundKey: 'contest.not_found',
       });
-      const units = await participationRows(repo, entity, db);
-      const byGroup = (await repo.participationByGroup(id)).map((g) => ({
-        groupKey: g.groupKey,
-        participants: Number(g.participants),
-        attempts: Number(g.attempts),
-      }));
-      return {
-        byGroup,
-        byUnit: units
-          .map((u) => ({ ...u, rate: u.headcount ? Math.min(1, u.participants / u.headcount) : null }))
-          .sort((a, b) => (a.rate ?? 2) - (b.rate ?? 2) || a.unitName.localeCompare(b.unitName, 'vi')),
-      };
+      return participationReport(repo, entity, now(), db);
     },
 
     async exportResults(actor, id) {

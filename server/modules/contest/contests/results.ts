@@ -3,6 +3,7 @@ import { type Entry, predictionTruth, rankBoard } from '../../../../core/contest
 import { vietnamLocalToUtc } from '../../../../core/contest/rounds.js';
 import { scoreAttempt } from '../../../../core/contest/scoring.js';
 import type { ContestRound, PrizeTier } from '../../../../core/contracts/contest.js';
+import { measureUnitKind, peerGroupOf } from '../../../../core/units/kind.js';
 import type { Executor } from '../../../db/executor.js';
 import type { AttemptRow, ContestRepository, ContestRow } from '../contest.repository.js';
 import { type ContestSnapshot, correctOf } from './snapshot.js';
@@ -130,6 +131,8 @@ export async function participationRows(repo: ContestRepository, contest: Contes
       return {
         unitId: u.id,
         unitName: u.name,
+        /** The unit's block (khối): its peer group, as the province ranks units. */
+        block: peerGroupOf(measureUnitKind(u)),
         participants: Number(c?.participants ?? 0),
         attempts: Number(c?.attempts ?? 0),
         headcount: headcount === null ? null : Number(headcount),
