@@ -60,6 +60,8 @@ export interface ContestParticipantsTable {
   otpExpiresAt: string | null;
   otpTries: Generated<number>;
   ip: string | null;
+  /** SHA-256 of the registering browser's user agent and languages (suspicion review). */
+  deviceHash: string | null;
   createdAt: string;
   isDemo: Generated<number>;
 }

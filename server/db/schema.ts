@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { CommunityTables } from './schema-community.js';
 import type { ContestTables } from './schema-contest.js';
+import type { ContestReviewTables } from './schema-contest-review.js';
 import type { FeedbackTables } from './schema-feedback.js';
 import type { KpiTables } from './schema-kpis.js';
 import type { MeasureTables } from './schema-measure.js';
@@ -190,6 +191,7 @@ export interface DB
     SteerReportTables,
     SteerUrgingTables,
     ContestTables,
+    ContestReviewTables,
     FeedbackTables,
     CommunityTables,
     NewsTables {}

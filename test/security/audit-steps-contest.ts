@@ -99,6 +99,27 @@ export function contestSteps(env: { t: TestApp; tree: UnitTree; admin: () => Log
       request: (c) => ({ url: `/api/contest/questions/${c.contestQuestion}` }),
     },
     {
+      op: 'POST /api/contest/contest-flags/{flagId}/review',
+      request: async (c) => {
+        const flag = await t.deps.db
+          .insertInto('contestFlags')
+          .values({
+            contestId: Number(c.contest),
+            kind: 'shared_ip_block',
+            subject: 'ip:kiem-toan',
+            participantIdsJson: '[]',
+            evidenceJson: '{"participants":15}',
+            createdAt: '2026-03-02T00:00:00.000Z',
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        return {
+          url: `/api/contest/contest-flags/${flag.id}/review`,
+          payload: { decision: 'confirmed', note: 'Cùng một máy, đã xác minh', excludeFromPrizes: true },
+        };
+      },
+    },
+    {
       op: 'POST /api/public/contests/{slug}/register',
       request: async () => ({
         url: '/api/public/contests/cuoc-thi-kiem-toan/register',

@@ -66,8 +66,22 @@ export async function seedContestWorld(world: World, markers: Record<Target, str
       slug: `cuoc-thi-${target}`,
       config: config(marker),
     });
+    // A suspicion flag on it, as the background scan would store it (the review rows address it).
+    const flag = await t.deps.db
+      .insertInto('contestFlags')
+      .values({
+        contestId: c.id,
+        kind: 'impossible_speed',
+        subject: `speed:${marker}`,
+        participantIdsJson: '[]',
+        evidenceJson: '{}',
+        createdAt: '2026-03-02T00:00:00.000Z',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     Object.assign(world.ids[target], {
       contest: c.id,
+      contestFlag: flag.id,
       contestQuestion: q.id,
       contestSlug: 'cuoc-thi-xa-nha',
     });

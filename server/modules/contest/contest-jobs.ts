@@ -7,11 +7,14 @@ import type { Deps } from '../../deps.js';
 
 export const ROUND_REMINDER_JOB = 'contest.round_reminders';
 export const PERSONAL_DATA_JOB = 'contest.personal_data';
+/** Hourly, off the hot path: the suspicion rules over open and recently closed contests (review/). */
+export const SUSPICION_SCAN_JOB = 'contest.suspicion_scan';
 
 export async function startContestJobsOnStartup(deps: Pick<Deps, 'jobs'>): Promise<string[]> {
   await deps.jobs.enqueue(ROUND_REMINDER_JOB, null, { jobId: 'contest_round_reminders_startup' });
   await deps.jobs.schedule(ROUND_REMINDER_JOB, 60 * 60_000);
   await deps.jobs.enqueue(PERSONAL_DATA_JOB, null, { jobId: 'contest_personal_data_startup' });
   await deps.jobs.schedule(PERSONAL_DATA_JOB, 24 * 60 * 60_000);
+  await deps.jobs.schedule(SUSPICION_SCAN_JOB, 60 * 60_000);
   return [];
 }

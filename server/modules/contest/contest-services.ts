@@ -8,6 +8,7 @@ import type { ContestModuleDeps } from './contest.types.js';
 import { createContestsService } from './contests/contests.service.js';
 import { createPlayService } from './play/play.service.js';
 import { createPrivacyService } from './privacy/privacy.service.js';
+import { createReviewService } from './review/review.service.js';
 
 // The contest module's services built once from the container (used by the module's wiring and its demo seed).
 export function createContestServices(deps: ContestModuleDeps) {
@@ -24,5 +25,6 @@ export function createContestServices(deps: ContestModuleDeps) {
     contests: createContestsService(base),
     play: createPlayService(base),
     privacy: createPrivacyService(base),
+    review: createReviewService(base),
   };
 }

@@ -192,6 +192,18 @@ export const contestAccess: AccessRow[] = [
   },
 
   {
+    operation: 'GET /api/contest/contests/{id}/flags',
+    permission: 'contest.manage',
+    unit: 'contest.unit',
+    example: { params: { id: '$contest' } },
+  },
+  {
+    operation: 'POST /api/contest/contest-flags/{flagId}/review',
+    permission: 'contest.manage',
+    unit: 'contest.unit',
+    example: { params: { flagId: '$contestFlag' }, body: { decision: 'cleared', note: 'Cùng một cơ quan' } },
+  },
+  {
     operation: 'GET /api/public/contests/{slug}',
     permission: 'public',
     unit: 'none',

@@ -77,6 +77,11 @@ registerMessages({
     en: 'The CCCD number does not match the birth year or gender given',
   },
   'contest.phone_format': { vi: 'Số điện thoại di động không hợp lệ', en: 'Not a valid mobile number' },
+  'contest.flag_not_found': { vi: 'Không tìm thấy cảnh báo này', en: 'Flag not found' },
+  'contest.exclude_needs_confirmed': {
+    vi: 'Chỉ loại khỏi giải khi đã xác nhận cảnh báo',
+    en: 'Only a confirmed flag can exclude people from prizes',
+  },
   'contest.pow_invalid': {
     vi: 'Kiểm tra chống máy đăng ký tự động không đạt (thiếu, sai, hết hạn hoặc đã dùng), hãy gửi lại',
     en: 'The anti-robot check failed (missing, wrong, expired or already used); send the form again',

@@ -19,6 +19,7 @@ import type { Deps } from '../../deps.js';
 import type { AccessGuard } from '../../lib/access-guard.js';
 import type { Actor } from '../../lib/actor.js';
 import type { AuditContext } from '../../lib/audit.js';
+import type { ContestFlag, ContestFlagList, ContestFlagReview } from '../../../core/contracts/contest-review.js';
 import type { PowGate } from '../feedback/feedback.types.js';
 import type { KpiFeed } from '../kpis/kpis.types.js';
 import type { Notifier } from '../notifications/notifications.types.js';
@@ -82,7 +83,7 @@ export type PublicContestList = {
   openContests(): Promise<{ slug: string; title: string; participants: number }[]>;
 };
 
-export type ParticipantMeta = { ip: string; token?: string };
+export type ParticipantMeta = { ip: string; token?: string; device?: string };
 
 export type PlayService = {
   contest(slug: string): Promise<PublicContest>;
@@ -116,4 +117,13 @@ export type PrivacyService = {
   eraseExpired(): Promise<number>;
   /** The participants with CCCD and phone opened, for organisers only (audited). */
   exportParticipants(ctx: AuditContext, id: number): Promise<{ fileName: string; body: Uint8Array }>;
+};
+
+export type ReviewService = {
+  /** The background scan: runs the suspicion rules over open and recently closed contests; new flags stored. */
+  scanAll(): Promise<number>;
+  list(actor: Actor | null, contestId: number, status?: string): Promise<ContestFlagList>;
+  review(ctx: AuditContext, flagId: number, input: ContestFlagReview): Promise<ContestFlag>;
+  /** Participants an organiser excluded from prizes by confirming a flag (never automatic). */
+  excludedFromPrizes(contestId: number): Promise<Set<number>>;
 };

@@ -29,7 +29,12 @@ const A = '/api/public/contest-attempts/:id';
 
 const metaOf = (request: FastifyRequest): ParticipantMeta => {
   const token = request.headers['x-contest-token'];
-  return { ip: request.ip, token: typeof token === 'string' ? token : undefined };
+  return {
+    ip: request.ip,
+    token: typeof token === 'string' ? token : undefined,
+    // The browser's description, hashed by the service for the suspicion review (never stored as is).
+    device: `${request.headers['user-agent'] ?? ''}|${request.headers['accept-language'] ?? ''}`,
+  };
 };
 
 export function registerPlayRoutes(app: FastifyInstance, play: PlayService) {

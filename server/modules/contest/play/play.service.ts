@@ -329,6 +329,7 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
               tokenHash: sha256(token),
               verified: c.verification === 'none' ? 1 : 0,
               ip: meta.ip,
+              deviceHash: meta.device ? sha256(meta.device) : null,
               createdAt: at,
               isDemo: opts.isDemo ? 1 : 0,
             },
