@@ -33,7 +33,8 @@ export type AccessRule = Permission | 'public' | 'signed-in' | 'person';
  * - 'urging.letter.unit': the unit a Steer urging letter was sent to (path id).
  * - 'team.unit': the village (or commune) of a Community team (path id, or body teamId);
  *   'activity.unit': the village of the team of a Community activity (path id);
- *   'course.unit': the organising unit of a training course; 'registration.unit': a registered official's unit;
+ *   'course.unit': the organising unit of a training course (read also by readers below it: a course is open to
+ *   the units under its organiser); 'registration.unit': a registered official's unit;
  * - 'feedback.unit': the unit a citizen report is with now (its handling unit, or the triage unit before).
  * - 'contest.unit', 'question.unit': the organising unit of a contest, the unit whose bank holds a question.
  * - 'news.unit': the publishing unit of a news item (path id).

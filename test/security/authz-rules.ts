@@ -172,6 +172,10 @@ export function expectedOutcome(
   }
   // The province's user also views home: home's user managers see them (with the home grant only).
   if (row.unit === 'user.someGrant' && at === 'province') return verdict(holds(p, permission, [world.home]));
+  // A training course is open below its organiser: the province's course is read by every reader in it.
+  if (row.unit === 'course.unit' && permission === 'community.read' && at === 'province') {
+    return verdict(holdsAnywhere(p, permission));
+  }
   // A framework is read below its owner: the province's framework by everyone in the province.
   if (row.unit === 'framework.owner' && permission === 'measure.read' && at === 'province') {
     return verdict(holdsAnywhere(p, permission));
@@ -229,7 +233,12 @@ export async function findLeaks(
     } catch {
       json = undefined;
     }
-    const allowed = new Set([world.home, ...(row.participants ? world.participants : [])]);
+    // A training course open below its organiser names the organiser: home's own province, never a sibling.
+    const allowed = new Set([
+      world.home,
+      ...(row.participants ? world.participants : []),
+      ...(row.unit === 'course.unit' ? [world.tree.province] : []),
+    ]);
     const foreign = unitIdsIn(json).filter((id) => !allowed.has(id));
     if (foreign.length) leaks.push(`unitId ${[...new Set(foreign)].join('/')}`);
   }

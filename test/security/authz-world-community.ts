@@ -5,7 +5,8 @@ import type { TestApp } from '../helpers/test-app.js';
 // the sibling's marker, one without a team for creating one, one to merge), the team's member and activity.
 // Adds '$village', '$teamVillage', '$mergeVillage', '$team', '$member' and '$activity' to the sibling's ids, and
 // a training course of the sibling with one session, an official checked in and certified ('$course',
-// '$registration', '$session', '$sessionCode', '$certificate').
+// '$registration', '$session', '$sessionCode', '$certificate'), and a course of the province ('$course' at the
+// province) with a sibling official registered under the marker.
 // Community's entity rows are tried on the sibling only (teams live in communes).
 
 async function call<T>(
@@ -106,8 +107,24 @@ export async function seedCommunityWorld(world: World, markers: { sibling: strin
     code: sessionCode,
     registrationId: registration,
   });
+  // A course of the province is open to the communes below it (their readers open it, as they see it listed),
+  // with an official of the sibling registered under the marker: a reader of another commune must not see them.
+  const provinceCourse = await call<{ id: number }>(t, control, 'POST', '/api/training/courses', {
+    unitId: world.ids.province.unit,
+    title: 'Tập huấn chuyển đổi số cấp tỉnh',
+    organiser: 'Sở Khoa học và Công nghệ',
+    audience: 'commune',
+    mode: 'both',
+    startsOn: '2026-02-01',
+    endsOn: '2026-02-28',
+    capacity: 100,
+  });
+  await call(t, control, 'POST', `/api/training/courses/${provinceCourse.id}/registrations`, {
+    unitId: communeId,
+    officials: [{ fullName: `Học viên ${marker}` }],
+  });
   // Public rows are built against the province's ids: the certificate is found there too.
-  Object.assign(world.ids.province, { certificate: checked.certificateCode });
+  Object.assign(world.ids.province, { certificate: checked.certificateCode, course: provinceCourse.id });
   Object.assign(world.ids.sibling, {
     course: course.id,
     registration,

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { Outlet, NavLink as RouterNavLink, useNavigate } from 'react-router';
+import { givenName } from '../../core/accounts/person-name.js';
 import { LanguageSwitch } from '../components/language-switch.js';
 import { notify } from '../components/notify.js';
 import { PageLoader } from '../components/page-loader.js';
@@ -40,14 +41,30 @@ function UserMenu({ session }: { session: Session }) {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <Button variant="subtle" size="sm" aria-label={`${t('user.menu')}: ${session.user.fullName}`}>
-          <Text size="sm" truncate maw={{ base: 110, sm: 200 }}>
+        <Button
+          variant="subtle"
+          size="sm"
+          px={{ base: 6, sm: 'sm' }}
+          aria-label={`${t('user.menu')}: ${session.user.fullName}`}
+          title={session.user.fullName}
+        >
+          {/* A phone has room for the name people are called by (the given name), never a cut-off full name;
+              the full name heads the menu. */}
+          <Text size="sm" hiddenFrom="sm" maw={120} truncate>
+            {givenName(session.user.fullName)}
+          </Text>
+          <Text size="sm" visibleFrom="sm" truncate maw={260}>
             {session.user.fullName}
           </Text>
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label>{session.user.email}</Menu.Label>
+        <Menu.Label>
+          <Text size="sm" fw={600} c="dark.7">
+            {session.user.fullName}
+          </Text>
+          {session.user.email}
+        </Menu.Label>
         <Menu.Item onClick={() => mutation.mutate(false)}>{t('user.logout')}</Menu.Item>
         <Menu.Item color="red" onClick={() => mutation.mutate(true)}>
           {t('user.logoutAll')}

@@ -162,6 +162,18 @@ export const communityAccess: AccessRow[] = [
     unit: 'query:unitId',
     example: { query: { unitId: '$unit', year: 2026 } },
   },
+  {
+    operation: 'GET /api/community/exports/registry.docx',
+    permission: 'community.read',
+    unit: 'query:unitId',
+    example: { query: { unitId: '$unit' } },
+  },
+  {
+    operation: 'GET /api/community/exports/report.docx',
+    permission: 'community.read',
+    unit: 'query:unitId',
+    example: { query: { unitId: '$unit', year: 2026 } },
+  },
   // Training: '$course' is a course organised by the target unit with one session, '$registration' one of its
   // officials, checked in (so it has a certificate, '$certificate'); '$sessionCode' the session's check-in code.
   {
@@ -192,7 +204,9 @@ export const communityAccess: AccessRow[] = [
     permission: 'community.read',
     unit: 'course.unit',
     example: { params: { id: '$course' } },
-    targets: sibling,
+    // Also the province's course: open to the readers of the units below it (listed to them), who see their
+    // own units' registrations only.
+    targets: ['sibling', 'province'],
   },
   {
     operation: 'POST /api/training/courses/{id}/sessions',

@@ -44,7 +44,7 @@ export function createCommunityServices(deps: Omit<CommunityModuleDeps, 'config'
     rollups,
     publicReads: cachedPublicReads(createPublicCommunityService(base), { db: deps.db, clock: deps.clock }),
     imports: createCommunityImportService({ ...base, villages, teams, activities }),
-    exports: createCommunityExportsService({ teams, rollups }),
+    exports: createCommunityExportsService({ teams, rollups, repo: base.repo, clock: deps.clock }),
     training: createTrainingService(base),
     writeKpis,
   };

@@ -11,6 +11,18 @@ export const canReadCommunity = (actor: Actor | null, ancestors: readonly number
   canOnUnit(actor, 'community.read', ancestors);
 
 /**
+ * A training course is open to the units below its organiser: a province's course is listed to every commune
+ * of the province (GET /api/training/courses lists the courses of the unit and of the units above it), so its
+ * readers may open it too. `readersBelow` are the actor's community.read scope roots inside the organiser's
+ * subtree; such a reader sees the course and only its own units' registrations (see `registrationsFor`).
+ */
+export const canViewCourse = (
+  actor: Actor | null,
+  ancestors: readonly number[],
+  course: { readersBelow: readonly number[] },
+) => canReadCommunity(actor, ancestors) || (!!actor && course.readersBelow.length > 0);
+
+/**
  * A member's phone is shown whole only to people of the team's commune: a community.read grant on the commune
  * itself or on a unit inside it (`communeUnitIds`: the commune and its villages). Everyone else, the province
  * included, sees it masked.

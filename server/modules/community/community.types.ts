@@ -94,8 +94,8 @@ export type PublicCommunityService = {
 };
 
 export type CommunityExportsService = {
-  registry(actor: Actor | null, unitId: number): Promise<Buffer>;
-  report(actor: Actor | null, unitId: number, year: number): Promise<Buffer>;
+  registry(actor: Actor | null, unitId: number, format?: 'xlsx' | 'docx'): Promise<Buffer>;
+  report(actor: Actor | null, unitId: number, year: number, format?: 'xlsx' | 'docx'): Promise<Buffer>;
 };
 
 export type CommunityImportService = {

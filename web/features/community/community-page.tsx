@@ -477,8 +477,21 @@ function RollupView({ unitId, year }: { unitId: number; year: number }) {
   if (r.error) return <ErrorAlert error={r.error} />;
   const d = r.data!;
   const n = (v: number | null) => (v === null ? '—' : formatNumber(v, locale));
+  const downloads = [
+    ['registryXlsx', `/api/community/exports/registry.xlsx?unitId=${unitId}`],
+    ['registryDocx', `/api/community/exports/registry.docx?unitId=${unitId}`],
+    ['reportXlsx', `/api/community/exports/report.xlsx?unitId=${unitId}&year=${year}`],
+    ['reportDocx', `/api/community/exports/report.docx?unitId=${unitId}&year=${year}`],
+  ] as const;
   return (
     <Stack>
+      <Group gap="xs" role="group" aria-label={t('exports')}>
+        {downloads.map(([key, href]) => (
+          <Button key={key} component="a" href={href} variant="light" size="xs" data-testid={`export-${key}`}>
+            {t(key)}
+          </Button>
+        ))}
+      </Group>
       <SimpleGrid cols={{ base: 2, sm: 4 }}>
         {(
           [

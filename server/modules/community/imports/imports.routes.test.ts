@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipartBody } from '../../../../test/helpers/file-fixtures.js';
 import type { LoggedIn } from '../../../../test/helpers/login.js';
 import { testDialects } from '../../../../test/helpers/test-db.js';
+import { unzip } from '../../measure/exports/exports.test-helpers.js';
 import { type CommunityScenario, communityScenario } from '../community-test-fixtures.js';
 
 // A commune's existing spreadsheets on both databases: villages (csv), teams (xlsx), members and activities
@@ -143,6 +144,57 @@ describe.each(testDialects())('Community imports and exports on %s', (dialect) =
       (
         await s.t.app.inject({
           url: `/api/community/exports/report.xlsx?unitId=${s.tree.communeA}&year=2026`,
+          headers: s.officerB.headers,
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+
+  it('exports the registry and the monthly report as administrative documents (DOCX)', async () => {
+    const textOf = (docx: Buffer) =>
+      (unzip(docx).get('word/document.xml')?.toString('utf8') ?? '')
+        .replace(/<w:tab\/>/g, ' ')
+        .replace(/<\/w:p>/g, '\n')
+        .replace(/<[^>]+>/g, '')
+        .replace(/&amp;/g, '&');
+    const own = await s.t.app.inject({
+      url: `/api/community/exports/registry.docx?unitId=${s.tree.communeA}`,
+      headers: s.officerA.headers,
+    });
+    expect(own.statusCode).toBe(200);
+    expect(own.headers['content-type']).toContain('wordprocessingml');
+    expect(own.headers['content-disposition']).toContain('so-to-cong-nghe-so.docx');
+    const ownText = textOf(own.rawPayload);
+    for (const line of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'BÁO CÁO',
+      'Nơi nhận:',
+    ])
+      expect(ownText).toContain(line);
+    expect(ownText).toContain('Tổ CNSCĐ thôn Đông');
+    expect(ownText).toContain('0912111222');
+    const province = await s.t.app.inject({
+      url: `/api/community/exports/registry.docx?unitId=${s.tree.province}`,
+      headers: s.leader.headers,
+    });
+    const provinceText = textOf(province.rawPayload);
+    expect(provinceText).toContain('091****222');
+    expect(provinceText).not.toContain('0912111222');
+    const report = await s.t.app.inject({
+      url: `/api/community/exports/report.docx?unitId=${s.tree.province}&year=2026`,
+      headers: s.leader.headers,
+    });
+    expect(report.statusCode).toBe(200);
+    const reportText = textOf(report.rawPayload);
+    expect(reportText).toContain('Kết quả hoạt động của tổ công nghệ số cộng đồng');
+    expect(reportText).toContain('II. KẾT QUẢ THEO THÁNG');
+    // March 2026 as in the workbook: 2 sessions, 43 people, 26 households, cumulative 2 and 43.
+    expect(reportText.replace(/\s+/g, '|')).toContain('3/2026|2|43|26|2|43');
+    expect(
+      (
+        await s.t.app.inject({
+          url: `/api/community/exports/report.docx?unitId=${s.tree.communeA}&year=2026`,
           headers: s.officerB.headers,
         })
       ).statusCode,

@@ -21,6 +21,7 @@ import type { TrainingService } from '../training/training.service.js';
 
 const tags = ['community'];
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const IdParam = z.coerce.number().int().positive().max(2_147_483_647);
 
 async function receiveUpload(request: FastifyRequest): Promise<{ name: string; data: Buffer }> {
@@ -100,38 +101,46 @@ export async function registerCommunityImportRoutes(
       );
     },
   );
-  r.get(
-    '/api/community/exports/registry.xlsx',
-    {
-      onRequest: rejectAnonymous,
-      schema: {
-        tags,
-        summary: 'The registry of teams and members below a unit (xlsx; phones masked outside the commune)',
-        querystring: z.strictObject({ unitId: IdParam }),
+  // The registry and the monthly report, each as xlsx or as an administrative document (DOCX).
+  for (const format of ['xlsx', 'docx'] as const) {
+    const mime = format === 'xlsx' ? XLSX_MIME : DOCX_MIME;
+    const what = format === 'xlsx' ? 'xlsx' : 'DOCX, Decree 30 layout';
+    r.get(
+      `/api/community/exports/registry.${format}`,
+      {
+        onRequest: rejectAnonymous,
+        schema: {
+          tags,
+          summary: `The registry of teams and members below a unit (${what}; phones masked outside the commune)`,
+          querystring: z.strictObject({ unitId: IdParam }),
+        },
       },
-    },
-    async (request, reply) =>
-      sendDownload(reply, {
-        fileName: 'so-to-cong-nghe-so.xlsx',
-        mime: XLSX_MIME,
-        body: await exports.registry(request.actor, request.query.unitId),
-      }),
-  );
-  r.get(
-    '/api/community/exports/report.xlsx',
-    {
-      onRequest: rejectAnonymous,
-      schema: {
-        tags,
-        summary: 'The monthly report of a unit for a year (xlsx: months, communes, skills, laggards)',
-        querystring: z.strictObject({ unitId: IdParam, year: z.coerce.number().int().min(2015).max(2100) }),
+      async (request, reply) =>
+        sendDownload(reply, {
+          fileName: `so-to-cong-nghe-so.${format}`,
+          mime,
+          body: await exports.registry(request.actor, request.query.unitId, format),
+        }),
+    );
+    r.get(
+      `/api/community/exports/report.${format}`,
+      {
+        onRequest: rejectAnonymous,
+        schema: {
+          tags,
+          summary:
+            format === 'xlsx'
+              ? 'The monthly report of a unit for a year (xlsx: months, communes, skills, laggards)'
+              : 'The monthly report of a unit for a year (DOCX, Decree 30 layout: totals, months, communes, skills, laggards)',
+          querystring: z.strictObject({ unitId: IdParam, year: z.coerce.number().int().min(2015).max(2100) }),
+        },
       },
-    },
-    async (request, reply) =>
-      sendDownload(reply, {
-        fileName: `bao-cao-to-cong-nghe-so-${request.query.year}.xlsx`,
-        mime: XLSX_MIME,
-        body: await exports.report(request.actor, request.query.unitId, request.query.year),
-      }),
-  );
+      async (request, reply) =>
+        sendDownload(reply, {
+          fileName: `bao-cao-to-cong-nghe-so-${request.query.year}.${format}`,
+          mime,
+          body: await exports.report(request.actor, request.query.unitId, request.query.year, format),
+        }),
+    );
+  }
 }

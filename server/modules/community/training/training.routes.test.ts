@@ -81,9 +81,24 @@ describe.each(testDialects())('Community training on %s', (dialect) => {
       officials: [{ fullName: 'A' }, { fullName: 'B' }],
     });
     expect(full.status).toBe(409);
-    // Officers do not see check-in codes; the organiser does.
+    // A commune's officer sees the province's course in the list and opens it: its sessions without the check-in
+    // codes (the organiser's), and only the commune's own registrations; another commune's officer none of them.
+    const listed = await s.call(s.officerA, 'GET', `/api/training/courses?unitId=${s.tree.communeA}`);
+    expect(listed.body.items.map((c: { id: number }) => c.id)).toContain(id);
     const asOfficer = await s.call(s.officerA, 'GET', `/api/training/courses/${id}`);
-    expect(asOfficer.status).toBe(403);
+    expect(asOfficer.status).toBe(200);
+    expect(asOfficer.body.can.manage).toBe(false);
+    expect(asOfficer.body.sessions.map((x: { checkinCode: string | null }) => x.checkinCode)).toEqual([
+      null,
+      null,
+    ]);
+    expect(asOfficer.body.registrations.map((r: { fullName: string }) => r.fullName).sort()).toEqual([
+      'Lê Văn Minh',
+      'Nguyễn Thị Hoa',
+    ]);
+    const asOther = await s.call(s.officerB, 'GET', `/api/training/courses/${id}`);
+    expect(asOther.status).toBe(200);
+    expect(asOther.body.registrations).toEqual([]);
     const detail = await s.call(s.secretariat, 'GET', `/api/training/courses/${id}`);
     const hoa = detail.body.registrations.find(
       (r: { fullName: string }) => r.fullName === 'Nguyễn Thị Hoa',

@@ -9,10 +9,11 @@ import type {
 import { fieldMessage } from '../../../../core/i18n/errors.js';
 import { foldVietnamese } from '../../../../core/units/fold.js';
 import type { Executor } from '../../../db/executor.js';
-import { type Actor, canOnUnit, hasPermissionAnywhere } from '../../../lib/actor.js';
+import { type Actor, canOnUnit, hasPermissionAnywhere, scopeRootsFor } from '../../../lib/actor.js';
 import type { AuditContext } from '../../../lib/audit.js';
 import { AppError, validation } from '../../../lib/errors.js';
 import { assertSafeXlsx } from '../../../lib/xlsx-guard.js';
+import { canReadCommunity, canViewCourse } from '../community.policy.js';
 import type { CommunityServiceDeps } from '../community.types.js';
 import { readRows } from '../imports/imports.service.js';
 import { isUniqueViolation } from '../teams/teams.service.js';
@@ -46,7 +47,30 @@ export function createTrainingService(deps: CommunityServiceDeps) {
   const course = (id: number, exec: Executor = db) =>
     exec.selectFrom('trainingCourses').selectAll().where('id', '=', id).executeTakeFirst();
 
-  async function view(actor: Actor, id: number, manage: boolean, exec: Executor = db): Promise<CourseView> {
+  /** The units of `roots` inside `unitId`'s subtree (itself included). */
+  async function unitsWithin(unitId: number, roots: number[]): Promise<number[]> {
+    if (roots.length === 0) return [];
+    const rows = await db
+      .selectFrom('unitClosure')
+      .select('descendantId')
+      .where('ancestorId', '=', unitId)
+      .where('descendantId', 'in', roots)
+      .where('viaLineage', '=', 0)
+      .execute();
+    return rows.map((r) => r.descendantId);
+  }
+
+  /**
+   * The course as the actor sees it; `onlyUnder` (scope roots) keeps the registrations of units in those
+   * subtrees (a reader below the organiser), null keeps them all.
+   */
+  async function view(
+    actor: Actor,
+    id: number,
+    manage: boolean,
+    exec: Executor = db,
+    onlyUnder: number[] | null = null,
+  ): Promise<CourseView> {
     const c = (await course(id, exec))!;
     const sessions = await exec
       .selectFrom('trainingSessions as s')
@@ -81,6 +105,18 @@ export function createTrainingService(deps: CommunityServiceDeps) {
           .as('attended'),
       ])
       .where('r.courseId', '=', id)
+      .$if(onlyUnder !== null, (q) =>
+        q.where((e) =>
+          e.exists(
+            e
+              .selectFrom('unitClosure as uc')
+              .select('uc.descendantId')
+              .whereRef('uc.descendantId', '=', 'r.unitId')
+              .where('uc.ancestorId', 'in', onlyUnder?.length ? onlyUnder : [0])
+              .where('uc.viaLineage', '=', 0),
+          ),
+        ),
+      )
       .orderBy('u.name')
       .orderBy('r.fullName')
       .execute();
@@ -229,13 +265,25 @@ export function createTrainingService(deps: CommunityServiceDeps) {
     },
 
     async get(actorIn: Actor | null, id: number) {
-      const { actor, ancestors } = await guard.forEntity(
+      const roots = actorIn ? scopeRootsFor(actorIn, 'community.read') : [];
+      const { actor, ancestors, entity } = await guard.forEntity(
         actorIn,
-        'community.read',
-        () => course(id),
+        canViewCourse,
+        async () => {
+          const c = await course(id);
+          return c && { ...c, readersBelow: await unitsWithin(c.unitId, roots) };
+        },
         (c) => c.unitId,
       );
-      return view(actor, id, canOnUnit(actor, 'training.manage', ancestors));
+      // A reader below the organiser (a commune officer on the province's course) sees its own units' officials.
+      const whole = canReadCommunity(actor, ancestors);
+      return view(
+        actor,
+        id,
+        canOnUnit(actor, 'training.manage', ancestors),
+        db,
+        whole ? null : entity.readersBelow,
+      );
     },
 
     async create(ctx: AuditContext, input: CourseInput) {
