@@ -6,6 +6,7 @@ import type { ContestRound, PrizeTier } from '../../../../core/contracts/contest
 import { measureUnitKind, peerGroupOf } from '../../../../core/units/kind.js';
 import type { Executor } from '../../../db/executor.js';
 import type { AttemptRow, ContestRepository, ContestRow } from '../contest.repository.js';
+import { createReviewRepository } from '../review/review.repository.js';
 import { type ContestSnapshot, correctOf } from './snapshot.js';
 
 // Round close: attempts left open past their deadline are finished with their saved answers (at the deadline,
@@ -60,6 +61,9 @@ export async function rankClosedRounds(
   const { config } = snapshot;
   const rounds = config.rounds.filter((r) => closed.includes(r.key)).sort(byEnd);
   const boards: Board[] = [];
+  // People an organiser excluded from prizes by confirming a suspicion flag: still ranked, no prize (the next
+  // person gets it). Never automatic: only the organiser's explicit tick on a confirmed flag (review/).
+  const excluded = await createReviewRepository(exec).excludedFromPrizes(contest.id, exec);
   const rowsByRound = new Map<
     string,
     { truth: number | null; entries: Map<number, { e: Entry; rank: number; distance: number | null }> }
@@ -93,7 +97,12 @@ export async function rankClosedRounds(
       );
       for (const r of board)
         ranked.set(r.participantId, { e: r, rank: r.rank, distance: r.predictionDistance });
-      if (round.awardsPrizes) boards.push({ roundKey: round.key, groupKey: group.key, ranked: board });
+      if (round.awardsPrizes)
+        boards.push({
+          roundKey: round.key,
+          groupKey: group.key,
+          ranked: board.filter((r) => !excluded.has(r.participantId)),
+        });
     }
     rowsByRound.set(round.key, { truth, entries: ranked });
   }

@@ -144,6 +144,44 @@ describe.each(testDialects())('contest suspicion review on %s', (dialect) => {
     expect(excluded.json()).toMatchObject({ status: 'confirmed', excludeFromPrizes: true });
     expect([...(await services.review.excludedFromPrizes(contestId))]).toEqual([speed.participants[0].id]);
 
+    // Closing the round: the excluded person keeps their rank but not the prize; the next person gets it.
+    const second = (
+      await pub('POST', `/api/public/contests/${slug}/attempts`, '198.51.100.7', tokens[1])
+    ).json();
+    const threeRight = Object.fromEntries(
+      second.questions.map((q: { id: number }, i: number) => [
+        String(q.id),
+        [i === 0 ? ((right.get(q.id) as number) + 1) % 4 : (right.get(q.id) as number)],
+      ]),
+    );
+    await pub('POST', `/api/public/contest-attempts/${second.id}/submit`, '198.51.100.7', tokens[1], {
+      answers: threeRight,
+      prediction: 1,
+    });
+    s.t.clock.advance(2 * 86_400_000);
+    const organiser = await loginAs(s.t, { role: 'secretariat', unitId: s.tree.province });
+    const closed = await s.t.app.inject({
+      method: 'POST',
+      url: `/api/contest/contests/${contestId}/rounds/d1/close`,
+      headers: organiser.headers,
+    });
+    s.t.clock.advance(-2 * 86_400_000);
+    expect(closed.statusCode, closed.body).toBe(200);
+    const citizens = closed
+      .json()
+      .rounds.find((r: { roundKey: string }) => r.roundKey === 'd1')
+      .groups.find((g: { groupKey: string }) => g.groupKey === 'citizens');
+    expect(
+      citizens.rows.map((r: { rank: number; participantId: number; prize: string | null }) => [
+        r.rank,
+        r.participantId,
+        r.prize,
+      ]),
+    ).toEqual([
+      [1, speed.participants[0].id, null],
+      [2, device.participants[1].id, 'first'],
+    ]);
+
     const audit = await s.t.deps.db
       .selectFrom('auditLog')
       .select(['afterJson', 'beforeJson'])
