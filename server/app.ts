@@ -14,6 +14,7 @@ import { registerMeasureModule } from './modules/measure/measure.module.js';
 import { registerNewsModule } from './modules/news/news.module.js';
 import { registerNotificationsModule } from './modules/notifications/notifications.module.js';
 import { registerPortalModule } from './modules/portal/portal.module.js';
+import { registerSsoModule } from './modules/sso/sso.module.js';
 import { registerSteerModule } from './modules/steer/steer.module.js';
 import { registerSystemModule } from './modules/system/system.module.js';
 import { registerUnitsModule } from './modules/units/units.module.js';
@@ -65,6 +66,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   registerKpisModule(app, deps);
   registerNotificationsModule(app, deps);
   registerSteerModule(app, deps);
+  registerSsoModule(app, deps);
   registerFeedbackModule(app, deps);
   registerCommunityModule(app, deps);
   registerContestModule(app, deps);

@@ -146,6 +146,8 @@ export function rulesSummary(
   if (unique.length) lines.push(`   Mỗi ${unique.join(', mỗi ')} chỉ được đăng ký một lần.`);
   if (c.verification === 'otp_email')
     lines.push('   Người dự thi xác thực bằng mã OTP gửi qua thư điện tử trước khi thi.');
+  if (c.verification === 'sso')
+    lines.push('   Người dự thi đăng nhập bằng tài khoản định danh điện tử trước khi đăng ký.');
   lines.push(
     '   Thông tin khai báo phải chính xác; khai báo sai, thi hộ, dùng nhiều danh tính sẽ không được xét giải.',
   );

@@ -27,7 +27,7 @@ export const PublicContestSchema = z.object({
   ),
   currentRoundKey: z.string().nullable(),
   registration: z.array(z.object({ field: z.enum(REGISTRATION_FIELDS), required: z.boolean() })),
-  verification: z.enum(['none', 'otp_email']),
+  verification: z.enum(['none', 'otp_email', 'sso']),
   questionsPerAttempt: z.number(),
   timeLimitSeconds: z.number(),
   attemptsPerRound: z.number().nullable(),

@@ -117,7 +117,7 @@ export const ContestConfigSchema = z
     /** Everyone ranked in a closed round may download a participation certificate (winners always may). */
     participationCertificates: z.boolean().default(false),
     registration: z.array(FieldRuleSchema).min(1).max(REGISTRATION_FIELDS.length),
-    verification: z.enum(['none', 'otp_email']).default('none'),
+    verification: z.enum(['none', 'otp_email', 'sso']).default('none'),
     collective: z
       .object({
         formula: z.enum(COLLECTIVE_FORMULAS),

@@ -9,6 +9,7 @@ import type { MeasureSnapshotTables } from './schema-measure-snapshots.js';
 import type { NewsTables } from './schema-news.js';
 import type { NotificationTables } from './schema-notifications.js';
 import type { RevisionTables } from './schema-revisions.js';
+import type { SsoTables } from './schema-sso.js';
 import type { SteerTables } from './schema-steer.js';
 import type { SteerImportTables } from './schema-steer-import.js';
 import type { SteerMeetingTables } from './schema-steer-meetings.js';
@@ -194,4 +195,5 @@ export interface DB
     ContestReviewTables,
     FeedbackTables,
     CommunityTables,
-    NewsTables {}
+    NewsTables,
+    SsoTables {}

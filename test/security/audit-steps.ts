@@ -609,6 +609,12 @@ export function auditSteps(env: {
     ...contestSteps(env),
     // News: write, save, cover, submit; a second person approves, withdraws, returns
     ...newsSteps(env),
+    // Citizen single sign-on: the test world has no identity provider, so no citizen session to end
+    {
+      op: 'POST /api/public/sso/logout',
+      request: () => ({ url: '/api/public/sso/logout', as: () => ({}) }),
+      noAudit: 'no citizen session to end (a real sign-out is audited: server/modules/sso/sso.routes.test.ts)',
+    },
   ];
 }
 

@@ -32,6 +32,7 @@ import * as feedbackMerge from './2026-12-07-0500-feedback-merge.js';
 import * as dashboardRevisions from './2026-12-07-0600-dashboard-revisions.js';
 import * as contestCertificates from './2026-12-07-0700-contest-certificates.js';
 import * as contestReview from './2026-12-07-0900-contest-review.js';
+import * as citizenSso from './2026-12-07-1000-citizen-sso.js';
 
 // Append-only, in order. Names sort by date; each file runs on SQLite and PostgreSQL.
 export const migrations: Record<string, Migration> = {
@@ -68,4 +69,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-0600-dashboard-revisions': dashboardRevisions,
   '2026-12-07-0700-contest-certificates': contestCertificates,
   '2026-12-07-0900-contest-review': contestReview,
+  '2026-12-07-1000-citizen-sso': citizenSso,
 };

@@ -83,7 +83,8 @@ export type PublicContestList = {
   openContests(): Promise<{ slug: string; title: string; participants: number }[]>;
 };
 
-export type ParticipantMeta = { ip: string; token?: string; device?: string };
+/** citizenToken: the citizen single sign-on cookie (a contest with verification 'sso'). */
+export type ParticipantMeta = { ip: string; token?: string; device?: string; citizenToken?: string };
 
 export type PlayService = {
   contest(slug: string): Promise<PublicContest>;

@@ -18,6 +18,7 @@ import {
   VerifyBodySchema,
 } from '../../../../core/contracts/contest-public.js';
 import { ChallengeSchema } from '../../../../core/contracts/feedback-public.js';
+import { CITIZEN_COOKIE } from '../../sso/sso.module.js';
 import type { ParticipantMeta, PlayService } from '../contest.types.js';
 
 // Public routes of a contest (no account): the participant's bearer token travels in x-contest-token, never in
@@ -34,6 +35,7 @@ const metaOf = (request: FastifyRequest): ParticipantMeta => {
     token: typeof token === 'string' ? token : undefined,
     // The browser's description, hashed by the service for the suspicion review (never stored as is).
     device: `${request.headers['user-agent'] ?? ''}|${request.headers['accept-language'] ?? ''}`,
+    citizenToken: request.cookies?.[CITIZEN_COOKIE],
   };
 };
 
