@@ -1,5 +1,8 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import { bulkInsert } from '../../db/bulk-insert.js';
 import type { Executor, Reader } from '../../db/executor.js';
+import { arrayRows, nativeDialectOf, placeholder } from '../../db/native-rows.js';
+import type { DB } from '../../db/schema.js';
 import type {
   ContestAttemptsTable,
   ContestParticipantsTable,
@@ -12,7 +15,22 @@ export type ContestRow = Selectable<ContestsTable>;
 export type ParticipantRow = Selectable<ContestParticipantsTable>;
 export type AttemptRow = Selectable<ContestAttemptsTable>;
 
+const RESULT_COLUMNS = [
+  { name: 'contest_id', pgType: 'int4' },
+  { name: 'round_key', pgType: 'text' },
+  { name: 'group_key', pgType: 'text' },
+  { name: 'participant_id', pgType: 'int4' },
+  { name: 'attempt_id', pgType: 'int4' },
+  { name: 'rank', pgType: 'int4' },
+  { name: 'prediction_distance', pgType: 'int4' },
+  { name: 'prize', pgType: 'text' },
+] as const;
+
 export function createContestRepository(db: Executor) {
+  // The round close reads a million attempts and writes half a million results: those two go through the
+  // drivers' array rows and bulk insert (server/db/native-rows.ts, bulk-insert.ts), not per-row objects.
+  const kysely = db as Kysely<DB>;
+  const ph = (n: number) => placeholder(nativeDialectOf(kysely), n);
   return {
     // ── question bank ──
     async categoryId(unitId: number, name: string, now: string, exec: Executor = db): Promise<number> {
@@ -212,6 +230,24 @@ export function createContestRepository(db: Executor) {
         .where('contestId', '=', contestId)
         .executeTakeFirst();
     },
+    /** A contest's head without its configuration and frozen questions (those are cached per process). */
+    contestHeadBySlug(slug: string, exec: Reader = db) {
+      return exec
+        .selectFrom('contests')
+        .select(['id', 'slug', 'status', 'unitId', 'updatedAt', 'closedRoundsJson'])
+        .where('slug', '=', slug)
+        .executeTakeFirst();
+    },
+    /** Attempt `id` if the token's holder made it: the one read of an autosave or a submission. */
+    attemptOfToken(id: number, tokenHash: string, exec: Reader = db) {
+      return exec
+        .selectFrom('contestAttempts as a')
+        .innerJoin('contestParticipants as p', 'p.id', 'a.participantId')
+        .selectAll('a')
+        .where('a.id', '=', id)
+        .where('p.tokenHash', '=', tokenHash)
+        .executeTakeFirst();
+    },
     participantByTokenAnyContest(tokenHash: string, exec: Reader = db) {
       return exec
         .selectFrom('contestParticipants')
@@ -255,6 +291,15 @@ export function createContestRepository(db: Executor) {
         .where('roundKey', '=', roundKey)
         .executeTakeFirst()
         .then((r) => Number(r?.seq ?? 0));
+    },
+    /** A person's attempts in a round (a handful): the open one and the next sequence number in one read. */
+    attemptsInRound(participantId: number, roundKey: string, exec: Reader = db) {
+      return exec
+        .selectFrom('contestAttempts')
+        .selectAll()
+        .where('participantId', '=', participantId)
+        .where('roundKey', '=', roundKey)
+        .execute();
     },
     openAttempt(participantId: number, roundKey: string, exec: Reader = db) {
       return exec
@@ -317,27 +362,29 @@ export function createContestRepository(db: Executor) {
         .execute();
     },
     /** Submitted attempts started in [from, to), with the fields ranking needs. */
-    submittedBetween(contestId: number, from: string, to: string, exec: Reader = db) {
-      return exec
-        .selectFrom('contestAttempts as a')
-        .innerJoin('contestParticipants as p', 'p.id', 'a.participantId')
-        .select([
-          'a.id',
-          'a.participantId',
-          'p.groupKey',
-          'p.unitId',
-          'a.score',
-          'a.total',
-          'a.prediction',
-          'a.durationMs',
-          'a.startedAt',
-          'a.submittedAt',
-        ])
-        .where('a.contestId', '=', contestId)
-        .where('a.status', '=', 'submitted')
-        .where('a.startedAt', '>=', from)
-        .where('a.startedAt', '<', to)
-        .execute();
+    async submittedBetween(contestId: number, from: string, to: string, exec: Executor = db) {
+      const rows = await arrayRows(
+        kysely,
+        `select a.id, a.participant_id, p.group_key, p.unit_id, a.score, a.total, a.prediction, a.duration_ms,
+           a.started_at, a.submitted_at
+         from contest_attempts a inner join contest_participants p on p.id = a.participant_id
+         where a.contest_id = ${ph(1)} and a.status = 'submitted' and a.started_at >= ${ph(2)}
+           and a.started_at < ${ph(3)}`,
+        [contestId, from, to],
+        exec,
+      );
+      return rows.map((r) => ({
+        id: r[0] as number,
+        participantId: r[1] as number,
+        groupKey: r[2] as string,
+        unitId: r[3] as number | null,
+        score: r[4] as number | null,
+        total: r[5] as number,
+        prediction: r[6] as number | null,
+        durationMs: r[7] as number | null,
+        startedAt: r[8] as string,
+        submittedAt: r[9] as string | null,
+      }));
     },
 
     // ── results ──
@@ -370,12 +417,37 @@ export function createContestRepository(db: Executor) {
         .insertInto('contestRoundTruths')
         .values({ contestId, roundKey, truth, closedAt: now })
         .execute();
-      for (let i = 0; i < rows.length; i += 500) {
-        await exec
-          .insertInto('contestResults')
-          .values(rows.slice(i, i + 500).map((r) => ({ ...r, contestId, roundKey })))
-          .execute();
-      }
+      await bulkInsert(kysely, exec, 'contest_results', RESULT_COLUMNS, [
+        rows.map(() => contestId),
+        rows.map(() => roundKey),
+        rows.map((r) => r.groupKey),
+        rows.map((r) => r.participantId),
+        rows.map((r) => r.attemptId),
+        rows.map((r) => r.rank),
+        rows.map((r) => r.predictionDistance),
+        rows.map((r) => r.prize),
+      ]);
+    },
+    resultCount(contestId: number, roundKey: string, exec: Reader = db) {
+      return exec
+        .selectFrom('contestResults')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where('contestId', '=', contestId)
+        .where('roundKey', '=', roundKey)
+        .executeTakeFirstOrThrow()
+        .then((r) => Number(r.n));
+    },
+    /** The people of a closed round who gave an email, with what their result message says. */
+    resultsToNotify(contestId: number, roundKey: string, exec: Reader = db) {
+      return exec
+        .selectFrom('contestResults as r')
+        .innerJoin('contestAttempts as a', 'a.id', 'r.attemptId')
+        .innerJoin('contestParticipants as p', 'p.id', 'r.participantId')
+        .select(['r.participantId', 'r.rank', 'r.prize', 'p.email', 'a.score', 'a.total'])
+        .where('r.contestId', '=', contestId)
+        .where('r.roundKey', '=', roundKey)
+        .where('p.email', 'is not', null)
+        .execute();
     },
     roundTruths(contestId: number, exec: Reader = db) {
       return exec.selectFrom('contestRoundTruths').selectAll().where('contestId', '=', contestId).execute();

@@ -16,7 +16,6 @@ import { finishExpired, participationRows, rankClosedRounds, writeCollective } f
 import { resultsWorkbook } from './results-xlsx.js';
 import { type FrozenQuestion, snapshotOf } from './snapshot.js';
 import '../contest.messages.js';
-import { ssoVerificationErrors } from '../play/sso-verification.js';
 
 // Contests for organisers: create and edit a draft (the configuration is validated by the engine's schema and
 // summarised as a Vietnamese thể lệ), open it (the configuration and a copy of the questions freeze; a 409
@@ -86,7 +85,6 @@ export function createContestsService(deps: ContestServiceDeps): ContestsService
           errors.push({ field: `body.config.selection.questionIds.${i}`, code: 'contest.unknown_question' });
       });
     }
-    errors.push(...ssoVerificationErrors(deps.config, config.verification));
     if (errors.length) throw validation(errors);
   }
 
@@ -111,8 +109,8 @@ export function createContestsService(deps: ContestServiceDeps): ContestsService
     await writeParticipationKpi(trx, ctx, row);
     const round = snapshot.config.rounds.find((r) => r.key === roundKey);
     // Each participant of the round who gave an email hears their result once (idempotency key per round).
-    const results = await repo.results(row.id, roundKey, null, 1_000_000, trx);
-    for (const r of results.filter((x) => x.email)) {
+    const results = await repo.resultsToNotify(row.id, roundKey, trx);
+    for (const r of results) {
       await notifier.notify(trx, {
         kind: 'contest.result',
         recipients: { emails: [r.email as string] },
@@ -131,7 +129,8 @@ export function createContestsService(deps: ContestServiceDeps): ContestsService
         isDemo: row.isDemo === 1,
       });
     }
-    return results.length;
+    // The audit's "ranked": everyone with a result in the round, notified or not.
+    return repo.resultCount(row.id, roundKey, trx);
   }
 
   async function writeParticipationKpi(trx: Executor, ctx: AuditContext, row: ContestRow) {

@@ -8,10 +8,12 @@ import type { RegistrationField } from '../../../../core/contracts/contest.js';
 import type { AttemptView, Me, PublicContest } from '../../../../core/contracts/contest-public.js';
 import { vietnamDate } from '../../../../core/time/vietnam-date.js';
 import { foldVietnamese } from '../../../../core/units/fold.js';
+import { nativeHandleOf } from '../../../db/database.js';
 import type { Executor } from '../../../db/executor.js';
 import type { AuditContext } from '../../../lib/audit.js';
 import { AppError, type FieldError, validation } from '../../../lib/errors.js';
 import { dataCipher } from '../../../lib/field-crypto.js';
+import { createGroupCommit } from '../../../lib/group-commit.js';
 import { createLru } from '../../../lib/lru.js';
 import { maskCccd, maskPhone } from '../../../lib/mask.js';
 import type { AttemptRow, ContestRow, ParticipantRow } from '../contest.repository.js';
@@ -19,7 +21,6 @@ import type { ContestServiceDeps, ParticipantMeta, PlayService } from '../contes
 import { scoreStored } from '../contests/results.js';
 import { type ContestSnapshot, snapshotOf } from '../contests/snapshot.js';
 import { CCCD_PURPOSE, PHONE_PURPOSE } from '../privacy/personal-data.js';
-import { createContestSsoGate } from './sso-verification.js';
 import '../contest.messages.js';
 
 // The participant's side, public and without accounts: register with the configured fields (unique ones
@@ -41,7 +42,6 @@ const isUniqueViolation = (e: unknown) => {
 
 export function createPlayService(deps: ContestServiceDeps): PlayService {
   const { db, repo, audit, clock, notifier, rateLimiter, pow } = deps;
-  const ssoGate = createContestSsoGate(deps);
   const boards = createLru<{ at: number; value: Awaited<ReturnType<PlayService['leaderboard']>> }>(500);
   const nowIso = () => clock.now().toISOString();
   // CCCD and phone are sealed at rest (server/lib/field-crypto.ts) and only ever leave masked from here.
@@ -54,6 +54,21 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
     }
   };
   const ctxOf = (meta: ParticipantMeta): AuditContext => ({ actor: null, ip: meta.ip });
+  // The hot path's writes (start, autosave, submit) share commits: each caller still waits for its own commit.
+  const handle = nativeHandleOf(db);
+  const commit = createGroupCommit(db, { lanes: handle && 'pool' in handle ? 4 : 1 });
+  // A contest's configuration and questions, per id: frozen once it opens (editing needs a draft), so starts,
+  // autosaves and submissions read neither. Its closed rounds move on: those are read with the contest's head.
+  const frozen = createLru<ContestSnapshot>(200);
+  async function frozenSnapshot(contestId: number): Promise<ContestSnapshot> {
+    const hit = frozen.get(String(contestId));
+    if (hit) return hit;
+    const row = await repo.contest(contestId);
+    if (!row) throw new AppError('NOT_FOUND');
+    const snap = snapshotOf(row);
+    if (row.status !== 'draft') frozen.set(String(contestId), snap);
+    return snap;
+  }
 
   async function contestBySlug(slug: string): Promise<{ row: ContestRow; snap: ContestSnapshot }> {
     const row = await repo.contestBySlug(slug);
@@ -133,13 +148,16 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
 
   /** The caller's own attempt (another person's is a 404, as if it did not exist). */
   async function ownAttempt(id: number, meta: ParticipantMeta) {
-    const p = meta.token ? await repo.participantByTokenAnyContest(sha256(meta.token)) : undefined;
-    if (!p) throw new AppError('UNAUTHENTICATED', { detailKey: 'contest.bad_token' });
-    const a = await repo.attempt(id);
-    if (!a || a.participantId !== p.id) throw new AppError('NOT_FOUND');
-    const row = await repo.contest(a.contestId);
-    if (!row) throw new AppError('NOT_FOUND');
-    return { p, a, row, snap: snapshotOf(row) };
+    if (!meta.token) throw new AppError('UNAUTHENTICATED', { detailKey: 'contest.bad_token' });
+    const hash = sha256(meta.token);
+    const a = await repo.attemptOfToken(id, hash);
+    if (!a) {
+      // Off the hot path: an unknown token is a 401, another person's attempt a 404.
+      if (!(await repo.participantByTokenAnyContest(hash)))
+        throw new AppError('UNAUTHENTICATED', { detailKey: 'contest.bad_token' });
+      throw new AppError('NOT_FOUND');
+    }
+    return { a, snap: await frozenSnapshot(a.contestId) };
   }
 
   /** Checks answers against the attempt's questions; merges them over the saved ones. */
@@ -164,7 +182,10 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
   const expired = (a: AttemptRow, snap: ContestSnapshot, at: string) =>
     new Date(at).getTime() > new Date(a.deadlineAt).getTime() + snap.config.graceSeconds * 1000;
 
-  /** Finishes an attempt with what is stored (expired) or with its final answers; only one request wins. */
+  /**
+   * Finishes an attempt with what is stored (expired) or with its final answers; only one request wins, and
+   * the winner gets the row as stored (no second read).
+   */
   async function finish(
     a: AttemptRow,
     snap: ContestSnapshot,
@@ -178,19 +199,16 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
     const s = scoreStored(snap, stored);
     const submittedAt = late ? a.deadlineAt : at;
     const durationMs = Math.max(0, new Date(submittedAt).getTime() - new Date(a.startedAt).getTime());
-    return db.transaction().execute(async (trx) => {
-      const won = await repo.submit(
-        a.id,
-        {
-          score: s.correct,
-          submittedAt,
-          durationMs,
-          late: late ? 1 : 0,
-          ...(late ? {} : { answersJson: stored.answersJson }),
-          ...(prediction === undefined || late ? {} : { prediction }),
-        },
-        trx,
-      );
+    const set = {
+      score: s.correct,
+      submittedAt,
+      durationMs,
+      late: late ? 1 : 0,
+      ...(late ? {} : { answersJson: stored.answersJson }),
+      ...(prediction === undefined || late ? {} : { prediction }),
+    };
+    const won = await commit(async (trx) => {
+      const won = await repo.submit(a.id, set, trx);
       if (won)
         await audit.record(trx, ctxOf(meta), {
           action: 'contest.attempt.submit',
@@ -207,6 +225,7 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
         });
       return won;
     });
+    return { won, row: { ...a, ...set, status: 'submitted' } as AttemptRow };
   }
 
   return {
@@ -312,7 +331,6 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
         if (values.cccd)
           await limit(`contest:register:cccd:${row.id}:${sha256(String(values.cccd))}`, 5, 3600);
       }
-      const ssoVerified = await ssoGate.verifiedAtRegistration(c.verification, meta);
       const token = randomBytes(32).toString('base64url');
       const at = nowIso();
       try {
@@ -330,7 +348,7 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
               unitId: (values.unit as number | undefined) ?? null,
               address: (values.address as string | undefined) ?? null,
               tokenHash: sha256(token),
-              verified: c.verification === 'none' || ssoVerified ? 1 : 0,
+              verified: c.verification === 'none' ? 1 : 0,
               ip: meta.ip,
               deviceHash: meta.device ? sha256(meta.device) : null,
               createdAt: at,
@@ -439,20 +457,25 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
     },
 
     async start(slug, meta, opts = {}) {
-      const { row, snap } = await contestBySlug(slug);
+      // The contest's head (status, closed rounds) is read every time; its configuration comes from the cache.
+      const row = await repo.contestHeadBySlug(slug);
+      if (!row || row.status === 'draft') throw new AppError('NOT_FOUND', { detailKey: 'contest.not_found' });
       if (row.status !== 'open') throw new AppError('CONFLICT', { detailKey: 'contest.not_open' });
+      const snap = await frozenSnapshot(row.id);
+      const closedRounds: string[] = JSON.parse(row.closedRoundsJson);
       const p = await participant(row.id, meta);
       const c = snap.config;
       if (c.verification !== 'none' && !p.verified)
         throw new AppError('FORBIDDEN', { detailKey: 'contest.not_verified' });
       const at = nowIso();
       const round = attemptRoundAt(c.rounds, at);
-      if (!round || snap.closedRounds.includes(round.key))
+      if (!round || closedRounds.includes(round.key))
         throw new AppError('CONFLICT', { detailKey: 'contest.no_round_open' });
-      const open = await repo.openAttempt(p.id, round.key);
+      const ofRound = await repo.attemptsInRound(p.id, round.key);
+      const open = ofRound.find((x) => x.status === 'open');
       if (open && !expired(open, snap, at)) return attemptView(open, snap);
       if (open) await finish(open, snap, null, undefined, meta);
-      const seq = (await repo.attemptCount(p.id, round.key)) + 1;
+      const seq = ofRound.reduce((m, x) => Math.max(m, x.seq), 0) + 1;
       if (c.attemptsPerRound !== null && seq > c.attemptsPerRound) {
         // A concurrent start may have committed between the two reads: theirs is the attempt to resume.
         const running = await repo.openAttempt(p.id, round.key);
@@ -471,25 +494,23 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
         categories: group?.categoryIds,
       });
       const deadline = new Date(new Date(at).getTime() + c.timeLimitSeconds * 1000).toISOString();
+      const values = {
+        contestId: row.id,
+        participantId: p.id,
+        roundKey: round.key,
+        seq,
+        seed,
+        drawJson: JSON.stringify(drawn),
+        status: 'open' as const,
+        startedAt: at,
+        deadlineAt: deadline,
+        total: drawn.length,
+        ip: meta.ip,
+        isDemo: opts.isDemo ? 1 : 0,
+      };
       try {
-        const id = await db.transaction().execute(async (trx) => {
-          const { id } = await repo.insertAttempt(
-            {
-              contestId: row.id,
-              participantId: p.id,
-              roundKey: round.key,
-              seq,
-              seed,
-              drawJson: JSON.stringify(drawn),
-              status: 'open',
-              startedAt: at,
-              deadlineAt: deadline,
-              total: drawn.length,
-              ip: meta.ip,
-              isDemo: opts.isDemo ? 1 : 0,
-            },
-            trx,
-          );
+        const id = await commit(async (trx) => {
+          const { id } = await repo.insertAttempt(values, trx);
           await audit.record(trx, ctxOf(meta), {
             action: 'contest.attempt.start',
             entity: 'contest_attempt',
@@ -499,7 +520,14 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
           });
           return id;
         });
-        return attemptView((await repo.attempt(id)) as AttemptRow, snap);
+        const stored = {
+          answersJson: '{}',
+          prediction: null,
+          submittedAt: null,
+          score: null,
+          durationMs: null,
+        };
+        return attemptView({ ...values, ...stored, id, late: 0 } as AttemptRow, snap);
       } catch (e) {
         // A concurrent start of the same person won the (participant, round, seq) key: theirs is the attempt.
         if (!isUniqueViolation(e)) throw e;
@@ -522,10 +550,11 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
       if (a.status !== 'open') throw new AppError('CONFLICT', { detailKey: 'contest.attempt_submitted' });
       if (expired(a, snap, nowIso()))
         throw new AppError('CONFLICT', { detailKey: 'contest.attempt_expired' });
-      const merged = mergeAnswers(a, snap, body.answers);
-      const ok = await repo.saveAnswers(a.id, JSON.stringify(merged), body.prediction);
+      const answersJson = JSON.stringify(mergeAnswers(a, snap, body.answers));
+      const ok = await commit((trx) => repo.saveAnswers(a.id, answersJson, body.prediction, trx));
       if (!ok) throw new AppError('CONFLICT', { detailKey: 'contest.attempt_submitted' });
-      return attemptView((await repo.attempt(a.id)) as AttemptRow, snap);
+      const prediction = body.prediction === undefined ? a.prediction : body.prediction;
+      return attemptView({ ...a, answersJson, prediction }, snap);
     },
 
     async submit(id, body, meta) {
@@ -534,8 +563,9 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
       const late = expired(a, snap, nowIso());
       // Past the deadline and its grace the answers sent now are cut: the saved ones count, at the deadline.
       const merged = late ? null : mergeAnswers(a, snap, body.answers);
-      const won = await finish(a, snap, merged, body.prediction, meta);
-      const after = (await repo.attempt(a.id)) as AttemptRow;
+      const { won, row } = await finish(a, snap, merged, body.prediction, meta);
+      // The loser of a race with another submission of the same attempt answers with the winner's result.
+      const after = won ? row : ((await repo.attempt(a.id)) as AttemptRow);
       return { ...attemptView(after, snap), alreadySubmitted: !won };
     },
 
