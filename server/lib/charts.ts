@@ -85,8 +85,11 @@ export function pieChartPng(
       series: [
         {
           type: 'pie',
-          radius: ['28%', '58%'],
+          radius: ['26%', '50%'],
           top: 30,
+          // Labels stay inside the picture (long status names were cut at its left edge).
+          left: '12%',
+          right: '12%',
           data: input.slices,
           // Two short lines: long Vietnamese band names would otherwise be cut at the chart's edge.
           label: { formatter: '{b}\n{c} ({d}%)', fontSize: 12, overflow: 'none', lineHeight: 16 },

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Paragraph, Table } from 'docx';
 import PDFDocument from 'pdfkit';
 import type { Dashboard, DashboardKpi } from '../../../../core/contracts/dashboard.js';
+import { periodLabel } from '../../../../core/measure/kpi-periods.js';
 import { STATUS_BUCKET_LABELS } from '../../../../core/steer/labels.js';
 import { STATUS_BUCKETS } from '../../../../core/steer/types.js';
 import { barChartPng, pieChartPng } from '../../../lib/charts.js';
@@ -31,6 +32,16 @@ export const num = (v: number | null | undefined) => (v === null || v === undefi
 export const pct = (rate: number | null | undefined) =>
   rate === null || rate === undefined ? '—' : `${NUM.format(Math.round(rate * 1000) / 10)} %`;
 
+/** Where a KPI's latest value came from, in words (as the dashboard screen says it). */
+const SOURCE_WORDS: Record<string, string> = {
+  manual: 'nhập tay',
+  xlsx: 'nhập từ tệp',
+  api: 'hệ thống khác (API)',
+  dhis2: 'DHIS2',
+  computed: 'DXBoard tự tính',
+};
+const sourceWords = (source: string | null) => (source ? (SOURCE_WORDS[source] ?? source) : '—');
+
 /** A KPI's headline as a leader reads it: "91,2 %" or "3.334.900 văn bản". */
 export function kpiText(k: DashboardKpi): string {
   if (k.value === null) return '—';
@@ -38,6 +49,12 @@ export function kpiText(k: DashboardKpi): string {
 }
 
 export type BriefingLine = { heading: string; lines: string[] };
+
+/** "tăng từ 5 lên 7", in words: an arrow is not in every PDF font (it printed as an empty box). */
+function overdueChange(before: number, now: number): string {
+  if (before === now) return `không đổi (${now})`;
+  return `${now > before ? 'tăng' : 'giảm'} từ ${before} ${now > before ? 'lên' : 'xuống'} ${now}`;
+}
 
 /** The briefing's sections as plain lines, shared by the PDF and the DOCX (and checked by tests). */
 export function briefingSections(d: Dashboard): BriefingLine[] {
@@ -51,10 +68,10 @@ export function briefingSections(d: Dashboard): BriefingLine[] {
           : `; mục tiêu ${k.valueType === 'count' ? num(k.target) : `${num(k.target)} %`}`;
       const change =
         k.lastMonth?.value != null && k.previous?.value != null
-          ? `; tháng ${k.lastMonth.period.slice(5)} so với tháng trước: ${k.lastMonth.value >= k.previous.value ? '+' : ''}${num(k.lastMonth.value - k.previous.value)}`
+          ? `; ${periodLabel(k.lastMonth.period).toLocaleLowerCase('vi')} so với tháng trước: ${k.lastMonth.value >= k.previous.value ? '+' : ''}${num(k.lastMonth.value - k.previous.value)}`
           : '';
-      const src = k.asOf ? ` (nguồn: ${k.source ?? '—'}, cập nhật ${dmy(k.asOf)})` : '';
-      return `${k.nameVi}: ${kpiText(k)}${k.period ? ` (${k.period})` : ''}${target}${change}${src}`;
+      const src = k.asOf ? ` (nguồn: ${sourceWords(k.source)}, cập nhật ${dmy(k.asOf)})` : '';
+      return `${k.nameVi}: ${kpiText(k)}${k.period ? ` (${periodLabel(k.period)})` : ''}${target}${change}${src}`;
     }),
   });
   const m = d.measure;
@@ -88,7 +105,7 @@ export function briefingSections(d: Dashboard): BriefingLine[] {
           `${s.total} nhiệm vụ: ${STATUS_BUCKETS.map((b) => `${STATUS_BUCKET_LABELS[b].vi.toLocaleLowerCase('vi')} ${s.split[b]}`).join('; ')}. ` +
             `Tỷ lệ hoàn thành ${pct(s.completionRate)}, đúng hạn ${pct(s.onTimeRate)}.`,
           s.splitBefore
-            ? `So với ngày ${dmy(s.previousAsOf)}: quá hạn ${s.splitBefore.overdue} → ${s.split.overdue}.`
+            ? `So với ngày ${dmy(s.previousAsOf)}: quá hạn ${overdueChange(s.splitBefore.overdue, s.split.overdue)}.`
             : '',
           `Nhiệm vụ trọng tâm quá hạn: ${s.keyOverdue.length ? s.keyOverdue.map((t) => `${t.title} (${t.leadUnitName}, ${t.daysOverdue} ngày)`).join('; ') : 'không có'}.`,
           `Đơn vị chưa có sản phẩm chuyển đổi số năm ${s.withoutProduct.year}: ${s.withoutProduct.without}/${s.withoutProduct.units}.`,
@@ -102,7 +119,7 @@ export function briefingSections(d: Dashboard): BriefingLine[] {
     );
   if (d.feedback)
     other.push(
-      `Phản ánh kiến nghị (${d.feedback.period}): trả lời đúng hạn ${pct(d.feedback.onTimeRate)}, hài lòng ${pct(d.feedback.satisfactionRate)}.`,
+      `Phản ánh kiến nghị (${periodLabel(d.feedback.period)}): trả lời đúng hạn ${pct(d.feedback.onTimeRate)}, hài lòng ${pct(d.feedback.satisfactionRate)}.`,
     );
   if (d.community)
     other.push(
@@ -117,6 +134,24 @@ export function briefingSections(d: Dashboard): BriefingLine[] {
 }
 
 const CHART = { width: 520, height: 300 };
+
+/**
+ * A rate KPI's name short enough for the chart's axis without losing what tells two apart: "Tỷ lệ văn bản đi
+ * được ký số (cấp tỉnh)" → "văn bản ký số (cấp tỉnh)"; the axis truncates only what is left after that.
+ */
+export function chartLabel(nameVi: string): string {
+  const level = nameVi.match(/\(([^)]*)\)\s*$/)?.[1];
+  const base = nameVi
+    .replace(/\s*\([^)]*\)\s*$/, '')
+    .replace(/^Tỷ lệ\s*/i, '')
+    .replace(/thủ tục hành chính/giu, 'TTHC')
+    .replace(/\s+(đi|đến)\s+được\s+/u, ' ')
+    .replace(/\s+được\s+/u, ' ');
+  // About 26 characters fit the axis (160 px at 11 px); the level is kept whole, the rest is shortened.
+  const room = level ? 26 - level.length - 3 : 26;
+  const short = base.length > room ? `${base.slice(0, room - 1).trimEnd()}…` : base;
+  return level ? `${short} (${level})` : short;
+}
 
 /** The two charts: tasks by status (pie) and rate KPIs against 100 % (bars); absent when there is nothing. */
 export function briefingCharts(d: Dashboard): Buffer[] {
@@ -135,7 +170,7 @@ export function briefingCharts(d: Dashboard): Buffer[] {
       barChartPng(
         {
           title: 'Chỉ tiêu tỷ lệ (%)',
-          categories: rates.map((k) => k.nameVi.replace(/^Tỷ lệ\s*/i, '')),
+          categories: rates.map((k) => chartLabel(k.nameVi)),
           values: rates.map((k) => k.value ?? 0),
           horizontal: true,
           valueMax: 100,
