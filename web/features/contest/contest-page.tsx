@@ -23,6 +23,7 @@ import { formatNumber, formatPercent } from '../../lib/format.js';
 import { ConfigEditor, parseConfig } from './config-editor.js';
 import { contestApi } from './contest-api.js';
 import { TIER_LABELS, useContestT } from './contest-i18n.js';
+import { FlagsPanel } from './flags-panel.js';
 import { STATUS_COLOR } from './contests-page.js';
 
 // One contest for its organisers: the rules summary (and, while a draft, the editor), opening with a
@@ -115,6 +116,9 @@ export function ContestPage() {
           <Tabs.Tab value="summary">{t('summary')}</Tabs.Tab>
           <Tabs.Tab value="results">{t('results')}</Tabs.Tab>
           <Tabs.Tab value="participation">{t('participation')}</Tabs.Tab>
+          {c.status !== 'draft' ? (
+            <Tabs.Tab value="flags">{locale === 'en' ? 'Suspicion review' : 'Dấu hiệu bất thường'}</Tabs.Tab>
+          ) : null}
         </Tabs.List>
         <Tabs.Panel value="summary" pt="md">
           {c.status === 'draft' ? (
@@ -241,6 +245,9 @@ export function ContestPage() {
               ))}
             </Table.Tbody>
           </Table>
+        </Tabs.Panel>
+        <Tabs.Panel value="flags" pt="md">
+          {c.status !== 'draft' ? <FlagsPanel contestId={c.id} /> : null}
         </Tabs.Panel>
       </Tabs>
       <AppModal opened={!!asking} onClose={() => setAsking(null)} title={t('confirm')}>
