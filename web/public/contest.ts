@@ -527,6 +527,11 @@ export async function showContest(root: HTMLElement, slug: string): Promise<void
       rows.length ? table : el('p', {}, r.ok ? t('noRows') : (r.data.detail ?? t('error'))),
       button(t('back'), landing, 'contest-btn contest-btn-light'),
     );
+    // Final results: the participant's own certificates to download (its own small chunk).
+    if (r.ok && r.data.final && token) {
+      const box = await import('./contest-certificate.js').then((m) => m.myCertificates(slug, token));
+      if (box) root.querySelector('section.contest')?.append(box);
+    }
   }
 
   await landing();

@@ -54,6 +54,11 @@ const contestSlug = new URLSearchParams(location.search).get('contest');
 if (contestSlug && landingMain)
   void import('./contest.js').then((m) => m.showContest(landingMain, contestSlug));
 
+// ?contest-certificate=<code> verifies a contest certificate (the QR code on the PDF opens it), lazily.
+const certificateCode = new URLSearchParams(location.search).get('contest-certificate');
+if (certificateCode !== null && landingMain)
+  void import('./contest-certificate.js').then((m) => m.showCertificate(landingMain, certificateCode));
+
 // ?feedback (send a report), ?feedback=follow&code=… (follow and rate), ?feedback=list: citizen feedback, lazily.
 const feedbackMode = new URLSearchParams(location.search).get('feedback');
 if (feedbackMode !== null && landingMain)
@@ -75,7 +80,9 @@ if (newsParam !== null && landingMain)
 // The landing itself (no sub-page asked for): the live figures and entries from one cached API read.
 // A new sub-page (e.g. ?news) adds its key here so the home's request is not made under it.
 const params = new URLSearchParams(location.search);
-const isSubPage = ['ranking', 'community', 'contest', 'feedback', 'news'].some((k) => params.has(k));
+const isSubPage = ['ranking', 'community', 'contest', 'contest-certificate', 'feedback', 'news'].some((k) =>
+  params.has(k),
+);
 // The home's news strip: the three latest items, from the news chunk loaded only once the page is up — after the
 // home's own figures, so on a slow link the strip's chunk and pictures never hold them back (the 3 s budget).
 const newsStrip = document.getElementById('news-strip');

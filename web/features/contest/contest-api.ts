@@ -6,6 +6,7 @@ import type {
   QuestionInput,
   QuestionView,
 } from '../../../core/contracts/contest.js';
+import type { ItemStats } from '../../../core/contracts/contest-outputs.js';
 import { api } from '../../lib/api-client.js';
 import type { ContestListItem } from './contest-types.js';
 
@@ -23,6 +24,8 @@ export const contestApi = {
   close: (id: number) => api.post<ContestView>(`/api/contest/contests/${id}/close`, {}),
   results: (id: number) => api.get<ContestResults>(`/api/contest/contests/${id}/results`, { limit: 100 }),
   participation: (id: number) => api.get<Participation>(`/api/contest/contests/${id}/participation`),
+  itemStats: (id: number, round: string) =>
+    api.get<ItemStats>(`/api/contest/contests/${id}/item-stats`, { round }),
   questions: (unitId: number) =>
     api.get<{ items: QuestionView[]; categories: { id: number; name: string; questions: number }[] }>(
       '/api/contest/questions',

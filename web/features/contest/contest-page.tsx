@@ -23,8 +23,10 @@ import { formatNumber, formatPercent } from '../../lib/format.js';
 import { ConfigEditor, parseConfig } from './config-editor.js';
 import { contestApi } from './contest-api.js';
 import { TIER_LABELS, useContestT } from './contest-i18n.js';
-import { FlagsPanel } from './flags-panel.js';
 import { STATUS_COLOR } from './contests-page.js';
+import { FlagsPanel } from './flags-panel.js';
+import { ItemStatsPanel } from './item-stats-panel.js';
+import { ParticipationPanel } from './participation-panel.js';
 
 // One contest for its organisers: the rules summary (and, while a draft, the editor), opening with a
 // confirmation, closing each ended round and the contest (each after saying what follows), the final results
@@ -39,10 +41,6 @@ export function ContestPage() {
   const qc = useQueryClient();
   const contest = useQuery({ queryKey: ['contest', id], queryFn: () => contestApi.contest(id) });
   const results = useQuery({ queryKey: ['contest', id, 'results'], queryFn: () => contestApi.results(id) });
-  const participation = useQuery({
-    queryKey: ['contest', id, 'participation'],
-    queryFn: () => contestApi.participation(id),
-  });
   const [asking, setAsking] = useState<{ text: string; run: () => Promise<unknown> } | null>(null);
   const act = useMutation({
     mutationFn: (run: () => Promise<unknown>) => run(),
@@ -109,6 +107,11 @@ export function ContestPage() {
               {t('download')}
             </Button>
           ) : null}
+          {c.status !== 'draft' ? (
+            <Button component="a" href={`/api/contest/contests/${id}/results.docx`} variant="default">
+              {t('downloadDecision')}
+            </Button>
+          ) : null}
         </Group>
       </Group>
       <Tabs defaultValue={c.status === 'draft' ? 'summary' : 'results'}>
@@ -119,6 +122,7 @@ export function ContestPage() {
           {c.status !== 'draft' ? (
             <Tabs.Tab value="flags">{locale === 'en' ? 'Suspicion review' : 'Dấu hiệu bất thường'}</Tabs.Tab>
           ) : null}
+          {c.status !== 'draft' ? <Tabs.Tab value="items">{t('itemStats')}</Tabs.Tab> : null}
         </Tabs.List>
         <Tabs.Panel value="summary" pt="md">
           {c.status === 'draft' ? (
@@ -215,36 +219,10 @@ export function ContestPage() {
           ) : null}
         </Tabs.Panel>
         <Tabs.Panel value="participation" pt="md">
-          <Group mb="sm">
-            {participation.data?.byGroup.map((g) => (
-              <Badge key={g.groupKey} size="lg" variant="light">
-                {c.config.groups.find((x) => x.key === g.groupKey)?.name ?? g.groupKey}:{' '}
-                {formatNumber(g.participants, locale)} / {formatNumber(g.attempts, locale)}
-              </Badge>
-            ))}
-          </Group>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('unitName')}</Table.Th>
-                <Table.Th>{t('participants')}</Table.Th>
-                <Table.Th>{t('attempts')}</Table.Th>
-                <Table.Th>{t('headcount')}</Table.Th>
-                <Table.Th>{t('rate')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {participation.data?.byUnit.map((u) => (
-                <Table.Tr key={u.unitId}>
-                  <Table.Td>{u.unitName}</Table.Td>
-                  <Table.Td>{formatNumber(u.participants, locale)}</Table.Td>
-                  <Table.Td>{formatNumber(u.attempts, locale)}</Table.Td>
-                  <Table.Td>{formatNumber(u.headcount, locale)}</Table.Td>
-                  <Table.Td>{formatPercent(u.rate, locale)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <ParticipationPanel contest={c} />
+        </Tabs.Panel>
+        <Tabs.Panel value="items" pt="md">
+          <ItemStatsPanel contest={c} />
         </Tabs.Panel>
         <Tabs.Panel value="flags" pt="md">
           {c.status !== 'draft' ? <FlagsPanel contestId={c.id} /> : null}

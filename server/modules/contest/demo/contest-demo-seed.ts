@@ -3,6 +3,7 @@ import type { Deps } from '../../../deps.js';
 import type { UserActor } from '../../../lib/actor.js';
 import type { AuditContext } from '../../../lib/audit.js';
 import { fixedClock } from '../../../lib/clock.js';
+import { createContestOutputs } from '../contest-outputs.wiring.js';
 import { createContestServices } from '../contest-services.js';
 import { DEMO_QUESTIONS } from './demo-questions.js';
 
@@ -208,6 +209,7 @@ export async function seedDemoContest(deps: Deps, { participants = 150 } = {}): 
     },
     tieBreaks: ['prediction', 'duration', 'submitted_at'],
     onePrizePerPerson: true,
+    participationCertificates: true,
     registration: [
       { field: 'fullName', required: true },
       { field: 'phone', required: true, unique: true },
@@ -293,6 +295,16 @@ export async function seedDemoContest(deps: Deps, { participants = 150 } = {}): 
   // Round 1 has ended: close it (prediction truth, ranking, prizes, published).
   clock.set(now.toISOString());
   await services.contests.closeRound(ctx, contest.id, 'dot-1');
+  // Three winners have downloaded their certificates, so the verify page has real codes to show.
+  const certificates = createContestOutputs(deps, services.contests).certificates;
+  let issued = 0;
+  for (const person of people) {
+    if (issued >= 3) break;
+    const mine = await certificates.mine(SLUG, person.token);
+    if (!mine.items.some((c) => c.prize)) continue;
+    await certificates.pdf({ actor: null }, SLUG, person.token, 'dot-1', null);
+    issued++;
+  }
   // Round 2 is open today: some have already taken it.
   for (const person of people.slice(0, Math.ceil(TOTAL / 4))) {
     const at = new Date(
@@ -304,7 +316,8 @@ export async function seedDemoContest(deps: Deps, { participants = 150 } = {}): 
       attempts++;
     }
   }
+  const code = await deps.db.selectFrom('contestCertificates').select('code').executeTakeFirst();
   return [
-    `Contest: demo contest "${SLUG}" with ${DEMO_QUESTIONS.length} questions, ${TOTAL} participants, ${attempts} attempts`,
+    `Contest: demo contest "${SLUG}" with ${DEMO_QUESTIONS.length} questions, ${TOTAL} participants, ${attempts} attempts${code ? `; a certificate verifies at /?contest-certificate=${code.code}` : ''}`,
   ];
 }

@@ -52,6 +52,14 @@ describe.each(testDialects())('contest demo on %s', (dialect) => {
       .where('roundKey', '=', 'dot-2')
       .execute();
     expect(open.length).toBeGreaterThan(5);
+    // Item statistics and certificates have something to show: three winners' codes, each verifying.
+    const codes = await db.selectFrom('contestCertificates').select(['code', 'isDemo']).execute();
+    expect(codes.length).toBe(3);
+    expect(codes.every((c) => c.isDemo === 1)).toBe(true);
+    expect(lines[0]).toContain(`/?contest-certificate=${codes[0].code}`);
+    const verified = await t.app.inject({ url: `/api/public/contest-certificates/${codes[0].code}` });
+    expect(verified.statusCode).toBe(200);
+    expect(verified.json().prize).not.toBeNull();
     const participants = await db.selectFrom('contestParticipants').select(['isDemo', 'email']).execute();
     expect(participants.every((p) => p.isDemo === 1 && p.email === null)).toBe(true);
   });
