@@ -31,6 +31,8 @@ const TEXTS = {
     backList: '← Tất cả tin',
     seeAll: 'Xem tất cả tin',
     stripTitle: 'Tin mới',
+    unitStripTitle: 'Tin tức của đơn vị',
+    unitSeeAll: 'Xem tất cả tin của đơn vị',
     publishedBy: 'Đăng bởi {unit}',
     about: 'Đơn vị liên quan',
     pillars: 'Trụ cột',
@@ -50,6 +52,8 @@ const TEXTS = {
     backList: '← All news',
     seeAll: 'See all news',
     stripTitle: 'Latest news',
+    unitStripTitle: "The unit's news",
+    unitSeeAll: "See all the unit's news",
     publishedBy: 'Published by {unit}',
     about: 'Units concerned',
     pillars: 'Pillars',
@@ -307,16 +311,31 @@ export async function showNews(root: HTMLElement, slug: string | null, unitId: n
 }
 
 /** The home page's strip: the three latest items and a link to all. Hidden when there is nothing to show. */
-export async function fillNewsStrip(section: HTMLElement): Promise<void> {
-  const res = await getJson<PublicNewsList>('/api/public/news?pageSize=3');
+/**
+ * The three latest published items (the home's strip), or, with `unitId`, those tagged with that unit (its public
+ * page, the ranking's unit profile). Nothing is shown when there are none.
+ */
+export async function fillNewsStrip(section: HTMLElement, unitId: number | null = null): Promise<void> {
+  const q = new URLSearchParams({ pageSize: '3' });
+  if (unitId) q.set('unitId', String(unitId));
+  const res = await getJson<PublicNewsList>(`/api/public/news?${q}`);
   if (!res.ok || res.body.items.length === 0) return;
   const items = res.body.items;
+  const titleId = unitId ? 'unit-news-title' : 'news-strip-title';
   function render() {
-    section.setAttribute('aria-labelledby', 'news-strip-title');
+    section.setAttribute('aria-labelledby', titleId);
     section.replaceChildren(
-      el('h2', { id: 'news-strip-title' }, text('stripTitle')),
+      el('h2', { id: titleId }, text(unitId ? 'unitStripTitle' : 'stripTitle')),
       el('ul', { class: 'news-strip-list' }, ...items.map((i) => card(i, 'h3'))),
-      el('p', {}, el('a', { href: '/?news' }, text('seeAll'))),
+      el(
+        'p',
+        {},
+        el(
+          'a',
+          { href: unitId ? `/?news&unit=${unitId}` : '/?news' },
+          text(unitId ? 'unitSeeAll' : 'seeAll'),
+        ),
+      ),
     );
   }
   render();

@@ -281,7 +281,8 @@ function nodeList(title: string, nodes: Node[], label: (code: string) => string)
 function profileView(r: Ranking, unitId: number): HTMLElement[] {
   const u = r.units.find((x) => x.unitId === unitId);
   const back = h('a', { href: `/?ranking=${periodId}`, class: 'rk-back' }, tr('back'));
-  if (!u) return [back, h('p', { role: 'status' }, tr('unitMissing'))];
+  // The unit's news shows even when the unit is not in this ranking (its page is still its page).
+  if (!u) return [back, h('p', { role: 'status' }, tr('unitMissing')), unitNews(unitId)];
   const locale = getLocale();
   const peers = r.groups.find((g) => g.peerGroup === u.peerGroup)?.count ?? 0;
   return [
@@ -298,7 +299,18 @@ function profileView(r: Ranking, unitId: number): HTMLElement[] {
     h('p', {}, h('span', { class: 'rk-valnum rk-big' }, num(u.value)), bar(u.value, tr('value'))),
     nodeList(tr('pillars'), u.pillars, (c) => pillarName(locale, c)),
     nodeList(tr('mainIndices'), u.mainIndices, mainIndexName),
+    unitNews(unitId),
   ];
+}
+
+/** The unit's published news (tagged with it by the News module), filled by the news chunk once loaded. */
+let newsSection: { unitId: number; el: HTMLElement } | null = null;
+function unitNews(unitId: number): HTMLElement {
+  if (newsSection?.unitId === unitId) return newsSection.el;
+  const section = h('section', { class: 'rk-news', 'data-testid': 'unit-news' });
+  newsSection = { unitId, el: section };
+  void import('./news.js').then((m) => m.fillNewsStrip(section, unitId));
+  return section;
 }
 
 function render(): void {

@@ -3,7 +3,6 @@ import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { Outlet, NavLink as RouterNavLink, useNavigate } from 'react-router';
-import { givenName } from '../../core/accounts/person-name.js';
 import { LanguageSwitch } from '../components/language-switch.js';
 import { notify } from '../components/notify.js';
 import { PageLoader } from '../components/page-loader.js';
@@ -48,10 +47,17 @@ function UserMenu({ session }: { session: Session }) {
           aria-label={`${t('user.menu')}: ${session.user.fullName}`}
           title={session.user.fullName}
         >
-          {/* A phone has room for the name people are called by (the given name), never a cut-off full name;
-              the full name heads the menu. */}
-          <Text size="sm" hiddenFrom="sm" maw={120} truncate>
-            {givenName(session.user.fullName)}
+          {/* On a phone the whole name on up to two short lines, never cut to "Nguyễn Văn…"; the menu repeats it. */}
+          <Text
+            size="xs"
+            hiddenFrom="sm"
+            maw={112}
+            lineClamp={2}
+            lh={1.2}
+            ta="right"
+            style={{ whiteSpace: 'normal' }}
+          >
+            {session.user.fullName}
           </Text>
           <Text size="sm" visibleFrom="sm" truncate maw={260}>
             {session.user.fullName}
