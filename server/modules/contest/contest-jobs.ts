@@ -15,6 +15,7 @@ export async function startContestJobsOnStartup(deps: Pick<Deps, 'jobs'>): Promi
   await deps.jobs.schedule(ROUND_REMINDER_JOB, 60 * 60_000);
   await deps.jobs.enqueue(PERSONAL_DATA_JOB, null, { jobId: 'contest_personal_data_startup' });
   await deps.jobs.schedule(PERSONAL_DATA_JOB, 24 * 60 * 60_000);
+  await deps.jobs.enqueue(SUSPICION_SCAN_JOB, null, { jobId: 'contest_suspicion_scan_startup' });
   await deps.jobs.schedule(SUSPICION_SCAN_JOB, 60 * 60_000);
   return [];
 }

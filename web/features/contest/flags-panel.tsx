@@ -51,6 +51,7 @@ const TEXTS = {
     excluded: 'Loại khỏi giải',
     round: 'Đợt',
     downloadPeople: 'Tải danh sách người dự thi (có CCCD, điện thoại)',
+    more: 'và {n} người khác',
   },
   en: {
     intro:
@@ -73,6 +74,7 @@ const TEXTS = {
     excluded: 'Excluded from prizes',
     round: 'Round',
     downloadPeople: 'Download participants (with CCCD and phone)',
+    more: 'and {n} more',
   },
 } as const;
 
@@ -110,6 +112,11 @@ function evidenceText(f: ContestFlag, lang: Lang): string {
         : `${e.registrations} registrations from one block within ${e.windowMinutes} minutes`;
   }
 }
+
+const SHOWN = 8;
+/** How many people a flag concerns (the evidence's count when the stored list is capped). */
+const peopleOf = (f: ContestFlag) =>
+  Math.max(f.participants.length, Number((f.evidence as { participants?: number }).participants ?? 0));
 
 const STATUS_COLOR = { open: 'orange', cleared: 'gray', confirmed: 'red' } as const;
 
@@ -159,7 +166,7 @@ export function FlagsPanel({ contestId }: { contestId: number }) {
           </Table.Thead>
           <Table.Tbody>
             {flags.data.items.map((f) => (
-              <Table.Tr key={f.id}>
+              <Table.Tr key={f.id} style={{ verticalAlign: 'top' }}>
                 <Table.Td maw={320}>
                   <Text fw={600}>{KIND[f.kind][lang]}</Text>
                   <Text size="sm">{evidenceText(f, lang)}</Text>
@@ -170,12 +177,17 @@ export function FlagsPanel({ contestId }: { contestId: number }) {
                   ) : null}
                 </Table.Td>
                 <Table.Td maw={280}>
-                  {f.participants.map((p) => (
+                  {f.participants.slice(0, SHOWN).map((p) => (
                     <Text key={p.id} size="sm">
                       {p.fullName}
                       {p.unitName ? ` — ${p.unitName}` : ''}
                     </Text>
                   ))}
+                  {peopleOf(f) > SHOWN ? (
+                    <Text size="sm" c="dimmed">
+                      {t.more.replace('{n}', formatNumber(peopleOf(f) - SHOWN, locale))}
+                    </Text>
+                  ) : null}
                 </Table.Td>
                 <Table.Td>{formatDateTime(f.createdAt, locale)}</Table.Td>
                 <Table.Td>
