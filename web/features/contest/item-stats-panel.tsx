@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ITEM_FLAG_LABELS, optionLetter } from '../../../core/contest/item-stats.js';
@@ -83,9 +83,9 @@ export function ItemStatsPanel({ contest }: { contest: ContestView }) {
                     ) : (
                       <Stack gap={4}>
                         {q.flags.map((f) => (
-                          <Badge key={f} color="orange" variant="light" style={{ textTransform: 'none' }}>
-                            {ITEM_FLAG_LABELS[f][lang]}
-                          </Badge>
+                          <Text key={f} size="sm" c="orange.9">
+                            ⚠ {ITEM_FLAG_LABELS[f][lang]}
+                          </Text>
                         ))}
                       </Stack>
                     )}
