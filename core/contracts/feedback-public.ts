@@ -71,7 +71,8 @@ export const SubmitReportSchema = z.strictObject({
   reporterName: z.string().trim().max(120).nullish(),
   showName: z.boolean().default(false),
   contact: ContactSchema,
-  otp: OtpProofSchema,
+  /** Not needed when the citizen is signed in by single sign-on and `contact` is the email or phone it vouched for. */
+  otp: OtpProofSchema.optional(),
   /** Ids returned by POST /api/public/feedback/photos. */
   photoIds: z.array(z.string().min(1).max(64)).max(5).default([]),
   subscribe: z.boolean().default(false),

@@ -94,8 +94,10 @@ export async function showContest(root: HTMLElement, slug: string): Promise<void
     const open = who?.attempts.find((a) => a.status === 'open');
     const actions = el('div', { class: 'contest-actions' });
     if (contest.status === 'closed') actions.append(el('p', {}, t('closed')));
-    else if (!who) actions.append(button(t('register'), register));
-    else if (!who.verified) actions.append(button(t('otpTitle'), verify));
+    else if (!who) {
+      actions.append(button(t('register'), register));
+      if (contest.verification === 'sso') void appendSsoSignIn(actions);
+    } else if (!who.verified) actions.append(button(t('otpTitle'), verify));
     else if (contest.currentRoundKey) actions.append(button(open ? t('resume') : t('start'), start));
     else actions.append(el('p', {}, t('noRound')));
     actions.append(
@@ -535,4 +537,23 @@ export async function showContest(root: HTMLElement, slug: string): Promise<void
   }
 
   await landing();
+}
+
+/** A contest verified by single sign-on: the provider's button (only when the deployment configured one). */
+async function appendSsoSignIn(box: HTMLElement) {
+  try {
+    const sso = await (await fetch('/api/public/sso')).json();
+    if (!sso.enabled || (await fetch('/api/public/sso/me')).ok) return;
+    const back = encodeURIComponent(`${location.pathname}${location.search}`);
+    box.append(
+      el('p', {}, t('ssoNeeded')),
+      el(
+        'a',
+        { class: 'contest-btn', href: `/api/public/sso/login?returnTo=${back}` },
+        t('ssoSignIn', { provider: sso.providerName }),
+      ),
+    );
+  } catch {
+    // Registering then answers why (sign in first).
+  }
 }

@@ -44,6 +44,10 @@ const vi = {
   codeSent: 'Đã gửi mã đến {to}.',
   code: 'Mã xác thực (6 chữ số)',
   needCode: 'Hãy bấm "Gửi mã xác thực" và nhập mã nhận được.',
+  ssoSignIn: 'Đăng nhập bằng {provider}',
+  ssoOr: 'Hoặc đăng nhập để không cần mã xác thực:',
+  ssoSignedIn:
+    'Bạn đã đăng nhập bằng {provider} ({name}). Nhập đúng số điện thoại hoặc email của tài khoản này thì không cần mã xác thực.',
   subscribe: 'Nhận thông báo qua email khi phản ánh được xử lý',
   submit: 'Gửi phản ánh',
   sentTitle: 'Đã gửi phản ánh',
@@ -114,6 +118,10 @@ const en: Record<keyof typeof vi, string> = {
   codeSent: 'A code was sent to {to}.',
   code: 'Verification code (6 digits)',
   needCode: 'Press "Send me a code" and type the code you receive.',
+  ssoSignIn: 'Sign in with {provider}',
+  ssoOr: 'Or sign in and skip the code:',
+  ssoSignedIn:
+    'You are signed in with {provider} ({name}). Type that account’s phone or email and no code is needed.',
   subscribe: 'Email me when the report is handled',
   submit: 'Send the report',
   sentTitle: 'Report sent',

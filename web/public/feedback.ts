@@ -301,7 +301,36 @@ async function showForm(root: HTMLElement) {
   });
 
   let otpId = '';
+  let signedIn = false;
   const contactValue = () => ({ kind: contactKind.value, value: contact.value.trim() });
+  // Citizen single sign-on, only when the deployment configured a provider: the button, or who is signed in.
+  const ssoBox = el('div', { class: 'fb-sso', 'aria-live': 'polite' });
+  void (async () => {
+    try {
+      const sso = await (await fetch('/api/public/sso')).json();
+      if (!sso.enabled) return;
+      const me = await fetch('/api/public/sso/me');
+      if (me.ok) {
+        const who = await me.json();
+        signedIn = true;
+        ssoBox.replaceChildren(
+          el('p', {}, t('ssoSignedIn', { provider: who.provider, name: who.name ?? '' })),
+        );
+        return;
+      }
+      const back = encodeURIComponent(`${location.pathname}${location.search}`);
+      ssoBox.replaceChildren(
+        el('p', {}, t('ssoOr')),
+        el(
+          'a',
+          { class: 'fb-button', href: `/api/public/sso/login?returnTo=${back}` },
+          t('ssoSignIn', { provider: sso.providerName }),
+        ),
+      );
+    } catch {
+      // Without the status the form works as before (a one-time code).
+    }
+  })();
   sendCode.addEventListener('click', async () => {
     sendCode.disabled = true;
     status.textContent = t('checking');
@@ -327,7 +356,7 @@ async function showForm(root: HTMLElement) {
   });
 
   submit.addEventListener('click', async () => {
-    if (!otpId) {
+    if (!otpId && !signedIn) {
       status.textContent = t('needCode');
       return;
     }
@@ -346,7 +375,7 @@ async function showForm(root: HTMLElement) {
           reporterName: name.value || null,
           showName: showName.checked,
           contact: contactValue(),
-          otp: { otpId, code: code.value.trim() },
+          otp: otpId ? { otpId, code: code.value.trim() } : undefined,
           photoIds,
           subscribe: subscribe.checked,
         }),
@@ -397,6 +426,7 @@ async function showForm(root: HTMLElement) {
     el('label', { class: 'fb-check' }, showName, t('showName')),
     field(t('contactKind'), contactKind),
     field(t('contact'), contact, t('contactHint')),
+    ssoBox,
     sendCode,
     field(t('code'), code),
     el('label', { class: 'fb-check' }, subscribe, t('subscribe')),

@@ -63,6 +63,10 @@ registerMessages({
   },
   'feedback.email_invalid': { vi: 'Địa chỉ email không hợp lệ', en: 'Not a valid email address' },
   'feedback.otp_format': { vi: 'Mã xác thực gồm 6 chữ số', en: 'The code has 6 digits' },
+  'feedback.otp_required': {
+    vi: 'Cần mã xác thực gửi tới liên hệ này, hoặc đăng nhập bằng tài khoản định danh có liên hệ này',
+    en: 'A one-time code sent to this contact is needed, or sign in with an identity account holding it',
+  },
   'feedback.otp_invalid': {
     vi: 'Mã xác thực sai, đã dùng hoặc đã hết hạn',
     en: 'The code is wrong, used or expired',

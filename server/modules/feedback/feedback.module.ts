@@ -7,6 +7,7 @@ import { createAccessGuard } from '../../lib/access-guard.js';
 import { createAuthenticator } from '../accounts/accounts.module.js';
 import { createKpiFeed } from '../kpis/kpis.module.js';
 import { createNotifier } from '../notifications/notifications.module.js';
+import { createCitizenIdentityReader } from '../sso/sso.module.js';
 import { registerCategoriesRoutes } from './categories/categories.routes.js';
 import { createCategoriesService } from './categories/categories.service.js';
 import { registerCitizenRoutes } from './citizen/citizen.routes.js';
@@ -44,6 +45,7 @@ export function createFeedbackServices(
   const citizen = createCitizenService({
     ...base,
     reports,
+    citizens: createCitizenIdentityReader(deps),
     // With an SMS gateway the notification service sends the phone's code; the log sender is for development.
     settings: { ...settings, logPhoneCodes: settings.logPhoneCodes && !deps.config.notify.sms },
     log: (line) => console.info(JSON.stringify(line)),

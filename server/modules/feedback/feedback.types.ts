@@ -146,9 +146,11 @@ export type CitizenService = {
     input: z.infer<typeof OtpRequestSchema>,
   ): Promise<z.infer<typeof OtpIssuedSchema>>;
   uploadPhoto(ctx: AuditContext, data: Buffer, name: string, keepLocation: boolean): Promise<{ id: string }>;
+  /** citizenToken: the single sign-on cookie; a signed-in citizen's own contact needs no one-time code. */
   submit(
     ctx: AuditContext,
     input: SubmitReport,
+    citizenToken?: string,
   ): Promise<{ code: string; status: import('../../../core/feedback/lifecycle.js').FeedbackStatus }>;
   follow(code: string): Promise<PublicReport>;
   photo(code: string, fileId: string): Promise<import('../../lib/file-store.js').FileRow>;

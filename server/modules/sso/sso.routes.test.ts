@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomIp } from '../../../test/helpers/login.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { testDialects } from '../../../test/helpers/test-db.js';
+import { createUnitTree } from '../../../test/helpers/unit-fixtures.js';
 import { startTestOidcProvider, type TokenFault } from './sso-test-provider.js';
 
 // Citizen single sign-on against an in-test OpenID Connect provider: a good sign-in starts a session; a bad
@@ -194,6 +195,54 @@ describe.each(testDialects())('citizen single sign-on on %s', (dialect) => {
       detail: expect.stringContaining('already used or expired'),
     });
     expect(await sessions()).toBe(before);
+  });
+
+  it('lets a signed-in citizen send a feedback report with the contact the provider vouched for, without a code', async () => {
+    const { res } = await signIn();
+    const session = [res.headers['set-cookie']]
+      .flat()
+      .map(String)
+      .find((c) => c.startsWith('dxb_citizen='))!
+      .split(';')[0];
+    await createUnitTree(t.deps.db);
+    const category = await t.deps.db
+      .insertInto('feedbackCategories')
+      .values({
+        code: 'SSO_TEST',
+        nameVi: 'Hạ tầng',
+        nameEn: 'Infrastructure',
+        deadlineAmount: 10,
+        deadlineKind: 'working_days',
+        defaultUnitId: null,
+        createdAt: '2026-03-01T00:00:00.000Z',
+        updatedAt: '2026-03-01T00:00:00.000Z',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const report = (contact: { kind: 'email' | 'phone'; value: string }, cookie?: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/public/feedback/reports',
+        remoteAddress: randomIp(),
+        headers: cookie ? { cookie } : {},
+        payload: {
+          categoryId: category.id,
+          title: 'Đèn đường hỏng',
+          description: 'Đèn đường trước nhà văn hoá thôn hỏng đã một tuần.',
+          address: 'Thôn 3',
+          contact,
+        },
+      });
+    const ok = await report({ kind: 'phone', value: '0912 345 678' }, session);
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json().code).toMatch(/^PA-/);
+    const email = await report({ kind: 'email', value: 'LAN.NGUYEN@example.vn' }, session);
+    expect(email.statusCode).toBe(201);
+    // Another contact than the vouched one, or no session: a one-time code is needed.
+    const other = await report({ kind: 'email', value: 'someone@example.vn' }, session);
+    expect(other.statusCode).toBe(400);
+    expect(other.json().errors).toEqual([expect.objectContaining({ field: 'body.otp' })]);
+    expect((await report({ kind: 'phone', value: '0912345678' })).statusCode).toBe(400);
   });
 
   it('never redirects off the site after signing in', async () => {

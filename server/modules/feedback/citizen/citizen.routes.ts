@@ -24,6 +24,7 @@ import {
 import { sendDownload } from '../../../lib/download.js';
 import { AppError } from '../../../lib/errors.js';
 import { auditContextOf } from '../../../lib/request-context.js';
+import { CITIZEN_COOKIE } from '../../sso/sso.module.js';
 import type { CitizenService } from '../feedback.types.js';
 
 // The citizens' API: anonymous, rate-limited, personal data masked (see citizen.service.ts).
@@ -136,14 +137,15 @@ export function registerCitizenRoutes(app: FastifyInstance, citizen: CitizenServ
     {
       schema: {
         tags,
-        summary: 'Send a report (with a one-time code of the contact)',
+        summary:
+          'Send a report (with a one-time code of the contact, or signed in by single sign-on with its contact)',
         body: SubmitReportSchema,
         response: { 201: SubmittedSchema },
       },
     },
     async (request, reply) => {
       reply.code(201);
-      return citizen.submit(auditContextOf(request), request.body);
+      return citizen.submit(auditContextOf(request), request.body, request.cookies?.[CITIZEN_COOKIE]);
     },
   );
   r.get(

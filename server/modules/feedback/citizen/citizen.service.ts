@@ -6,6 +6,7 @@ import type { Executor } from '../../../db/executor.js';
 import { AppError, validation } from '../../../lib/errors.js';
 import { maskPhone } from '../../../lib/mask.js';
 import type { RateLimiter } from '../../../lib/rate-limiter.js';
+import type { CitizenIdentityReader } from '../../sso/sso.types.js';
 import type { CitizenService, FeedbackBase, FeedbackSettings, ReportsService } from '../feedback.types.js';
 import type { ReportRow } from '../shared/feedback.repository.js';
 import { maskContact, maskEmail, publicView } from '../shared/report-view.js';
@@ -19,6 +20,8 @@ import '../feedback.messages.js';
 
 export type CitizenDeps = FeedbackBase & {
   rateLimiter: RateLimiter;
+  /** Citizen single sign-on: a signed-in citizen's own email or phone is verified without a one-time code. */
+  citizens?: CitizenIdentityReader;
   reports: ReportsService;
   settings: FeedbackSettings;
   log: (line: Record<string, unknown>) => void;
@@ -93,6 +96,27 @@ export function createCitizenService(deps: CitizenDeps): CitizenService {
     return async (trx: Executor) => {
       if (!(await repo.consumeOtp(row.id, clock.now().toISOString(), trx))) throw invalid();
     };
+  }
+
+  /**
+   * The contact's proof: a one-time code, or (no code) the single sign-on session whose verified email or phone
+   * is this contact. Returns what to run in the report's transaction.
+   */
+  async function checkContact(
+    otp: { otpId: string; code: string } | undefined,
+    contact: { kind: string; value: string },
+    citizenToken: string | undefined,
+  ): Promise<(trx: Executor) => Promise<void>> {
+    if (otp) return checkOtp(otp, 'submit', contact);
+    const who = await deps.citizens?.identify(citizenToken);
+    const vouched = contact.kind === 'phone' ? who?.phone : who?.email;
+    const same =
+      !!vouched &&
+      (contact.kind === 'phone'
+        ? normalisePhone(vouched) === normalisePhone(contact.value)
+        : vouched.trim().toLowerCase() === contact.value.trim().toLowerCase());
+    if (!same) throw validation([{ field: 'body.otp', code: 'feedback.otp_required' }]);
+    return async () => {};
   }
 
   async function findByCode(code: string): Promise<ReportRow> {
@@ -223,7 +247,7 @@ export function createCitizenService(deps: CitizenDeps): CitizenService {
       return { id: file.publicId };
     },
 
-    async submit(ctx, input) {
+    async submit(ctx, input, citizenToken) {
       const ip = ctx.ip ?? 'unknown';
       await limit(`submit:ip:${ip}`, 20, 3600);
       await limit(`submit:contact:${contactKey(input.contact.kind, input.contact.value)}`, 10, 86_400);
@@ -256,7 +280,7 @@ export function createCitizenService(deps: CitizenDeps): CitizenService {
         else photoFileIds.push(file.id);
       }
       if (errors.length) throw validation(errors);
-      const consumeOtp = await checkOtp(input.otp, 'submit', input.contact);
+      const consumeOtp = await checkContact(input.otp, input.contact, citizenToken);
       const notBefore = new Date(clock.now().getTime() - UPLOAD_TTL_MS).toISOString();
       const created = await reports.create(
         ctx,
