@@ -56,7 +56,7 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
   const ctxOf = (meta: ParticipantMeta): AuditContext => ({ actor: null, ip: meta.ip });
   // The hot path's writes (start, autosave, submit) share commits: each caller still waits for its own commit.
   const handle = nativeHandleOf(db);
-  const commit = createGroupCommit(db, { lanes: handle && 'pool' in handle ? 4 : 1 });
+  const commit = createGroupCommit(db, { lanes: handle && 'pool' in handle ? 2 : 1 });
   // A contest's configuration and questions, per id: frozen once it opens (editing needs a draft), so starts,
   // autosaves and submissions read neither. Its closed rounds move on: those are read with the contest's head.
   const frozen = createLru<ContestSnapshot>(200);
