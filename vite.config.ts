@@ -35,7 +35,8 @@ function precompress(): Plugin {
   };
 }
 
-// Two entries: the light public portal at / and the staff app (Mantine) at /app/.
+// Three entries: the light public portal at /, the light staff sign-in at /app/login, and the staff app
+// (Mantine) at /app/, loaded once signed in.
 export default defineConfig({
   root,
   base: '/',
@@ -53,6 +54,7 @@ export default defineConfig({
       input: {
         public: resolve(root, 'public/index.html'),
         staff: resolve(root, 'staff/index.html'),
+        login: resolve(root, 'login/index.html'),
       },
     },
   },

@@ -1,31 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, seriousA11yViolations } from './helpers/browser.js';
+import { entryFiles, entryGzipBytes } from './helpers/bundle.js';
 import { type RunningServer, startServer, WEB_DIST } from './helpers/server.js';
 
-type ManifestChunk = { file: string; css?: string[]; imports?: string[]; isEntry?: boolean };
 const BUDGET_BYTES = 100 * 1024;
-
-/** Every JS and CSS file the public entry loads (its chunk, static imports, their CSS), from the Vite manifest. */
-function publicEntryFiles(): string[] {
-  const manifest = JSON.parse(readFileSync(join(WEB_DIST, '.vite/manifest.json'), 'utf8')) as Record<
-    string,
-    ManifestChunk
-  >;
-  const files = new Set<string>();
-  const visit = (key: string) => {
-    const chunk = manifest[key];
-    if (!chunk || files.has(chunk.file)) return;
-    files.add(chunk.file);
-    for (const css of chunk.css ?? []) files.add(css);
-    for (const dep of chunk.imports ?? []) visit(dep);
-  };
-  visit('public/index.html');
-  return [...files];
-}
 
 describe('public landing page', () => {
   let server: RunningServer;
@@ -40,16 +21,12 @@ describe('public landing page', () => {
   });
 
   it('ships under 100 KB of compressed JS and CSS, and no Mantine or React', () => {
-    const files = publicEntryFiles();
+    const files = entryFiles('public/index.html');
     expect(files.some((f) => f.endsWith('.js'))).toBe(true);
     expect(files.some((f) => f.endsWith('.css'))).toBe(true);
-    let total = 0;
-    for (const file of files) {
-      const source = readFileSync(join(WEB_DIST, file));
-      expect(source.toString()).not.toMatch(/mantine|react-dom/i);
-      total += gzipSync(source, { level: 9 }).length;
-    }
-    expect(total).toBeLessThan(BUDGET_BYTES);
+    for (const file of files)
+      expect(readFileSync(join(WEB_DIST, file), 'utf8')).not.toMatch(/mantine|react-dom/i);
+    expect(entryGzipBytes(files)).toBeLessThan(BUDGET_BYTES);
   });
 
   it('renders phone-first in Vietnamese, switches to English, and passes axe', async () => {

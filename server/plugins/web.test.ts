@@ -11,13 +11,14 @@ const JS = `console.log(${JSON.stringify('x'.repeat(2000))});`;
 
 function fakeBuild(): string {
   const dir = mkdtempSync(join(tmpdir(), 'dxb-web-'));
-  for (const sub of ['.vite', 'assets', 'public', 'staff']) mkdirSync(join(dir, sub));
+  for (const sub of ['.vite', 'assets', 'public', 'staff', 'login']) mkdirSync(join(dir, sub));
   writeFileSync(join(dir, '.vite/manifest.json'), '{}');
   writeFileSync(
     join(dir, 'public/index.html'),
     '<!doctype html><html lang="vi"><title>public</title></html>',
   );
   writeFileSync(join(dir, 'staff/index.html'), '<!doctype html><html lang="vi"><title>staff</title></html>');
+  writeFileSync(join(dir, 'login/index.html'), '<!doctype html><html lang="vi"><title>login</title></html>');
   writeFileSync(join(dir, 'assets/app-abc123.js'), JS);
   writeFileSync(join(dir, 'assets/app-abc123.js.br'), brotliCompressSync(JS));
   return dir;
@@ -54,12 +55,17 @@ describe('web plugin', () => {
   });
 
   it('serves the staff SPA for any client route under /app/', async () => {
-    for (const url of ['/app/', '/app/login', '/app/units/42?asOf=2024-01-01']) {
+    for (const url of ['/app/', '/app/forgot-password', '/app/units/42?asOf=2024-01-01']) {
       const res = await app.inject({ url });
       expect(res.statusCode, url).toBe(200);
       expect(res.body).toContain('<title>staff</title>');
       expect(res.headers['cache-control']).toBe('no-cache');
     }
+    // The sign-in page is the light entry of its own, with the same headers.
+    const login = await app.inject({ url: '/app/login?next=%2Fapp%2Funits' });
+    expect(login.statusCode).toBe(200);
+    expect(login.body).toContain('<title>login</title>');
+    expect(login.headers['content-security-policy']).toContain("script-src 'self'");
     const bare = await app.inject({ url: '/app' });
     expect(bare.statusCode).toBe(302);
     expect(bare.headers.location).toBe('/app/');

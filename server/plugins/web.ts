@@ -6,7 +6,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { findPageMeta, injectPageMeta } from '../lib/page-meta.js';
 import { WEB_DIST_DIR } from '../lib/paths.js';
 
-// Serves the built web entries from dist/web: the public portal at / and the staff SPA at /app/*.
+// Serves the built web entries from dist/web: the public portal at /, the sign-in page at /app/login and the
+// staff SPA at /app/*.
 // Hashed assets are cached for a year; HTML is revalidated on every visit so a deploy shows at once.
 // Compression is done at build time (.br/.gz siblings), never per request.
 
@@ -73,6 +74,10 @@ export async function registerWebPlugin(app: FastifyInstance, options: WebPlugin
       return injectPageMeta(await publicHtml, meta);
     });
     web.get('/app', { schema: { hide: true } }, (_req, reply) => reply.redirect('/app/'));
+    // The sign-in page is its own light entry (web/login): no React or Mantine before an official signs in.
+    web.get('/app/login', { schema: { hide: true } }, (_req, reply) =>
+      sendHtml(reply, distDir, 'login/index.html'),
+    );
     web.get('/app/*', { schema: { hide: true } }, (_req, reply) =>
       sendHtml(reply, distDir, 'staff/index.html'),
     );

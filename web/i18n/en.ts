@@ -1,3 +1,4 @@
+import { signInEn } from './sign-in.js';
 import type { Dictionary } from './vi.js';
 
 // Typed as Dictionary: a missing or extra key is a compile error.
@@ -56,12 +57,7 @@ export const en: Dictionary = {
   'user.logoutAll': 'Sign out everywhere',
   'user.loggedOutAll': 'Signed out on every device',
 
-  'auth.title': 'Staff sign-in',
-  'auth.subtitle': 'For officials taking part in the digital transformation programme',
-  'auth.email': 'Email',
-  'auth.password': 'Password',
-  'auth.submit': 'Sign in',
-  'auth.forgot': 'Forgot your password?',
+  ...signInEn,
   'auth.forgotTitle': 'Recover your password',
   'auth.forgotHelp': 'Enter your email; if the account exists we will send a password reset link.',
   'auth.forgotSubmit': 'Send link',

@@ -1,3 +1,5 @@
+import { signInVi } from './sign-in.js';
+
 // Vietnamese is the source dictionary: its keys are the type every other language must match.
 export const vi = {
   'app.name': 'DXBoard',
@@ -54,12 +56,7 @@ export const vi = {
   'user.logoutAll': 'Đăng xuất mọi nơi',
   'user.loggedOutAll': 'Đã đăng xuất khỏi mọi thiết bị',
 
-  'auth.title': 'Đăng nhập cán bộ',
-  'auth.subtitle': 'Dành cho cán bộ, công chức tham gia chương trình chuyển đổi số',
-  'auth.email': 'Email',
-  'auth.password': 'Mật khẩu',
-  'auth.submit': 'Đăng nhập',
-  'auth.forgot': 'Quên mật khẩu?',
+  ...signInVi,
   'auth.forgotTitle': 'Khôi phục mật khẩu',
   'auth.forgotHelp': 'Nhập email của bạn; nếu tài khoản tồn tại, chúng tôi sẽ gửi liên kết đặt lại mật khẩu.',
   'auth.forgotSubmit': 'Gửi liên kết',

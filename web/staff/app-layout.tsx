@@ -2,11 +2,11 @@ import { Anchor, AppShell, Burger, Button, Group, Menu, NavLink, ScrollArea, Tex
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Suspense } from 'react';
-import { Outlet, NavLink as RouterNavLink, useNavigate } from 'react-router';
+import { Outlet, NavLink as RouterNavLink } from 'react-router';
 import { LanguageSwitch } from '../components/language-switch.js';
 import { notify } from '../components/notify.js';
 import { PageLoader } from '../components/page-loader.js';
-import { logout, type Session } from '../features/auth/auth-api.js';
+import { goToSignIn, logout, type Session } from '../features/auth/auth-api.js';
 import { NotificationBell } from '../features/notifications/notification-bell.js';
 import { useT } from '../i18n/i18n-context.js';
 import { ADMIN_NAV, MODULE_NAV, type NavItem } from './nav-items.js';
@@ -27,14 +27,13 @@ function NavItems({ items, onNavigate }: { items: readonly NavItem[]; onNavigate
 
 function UserMenu({ session }: { session: Session }) {
   const t = useT();
-  const navigate = useNavigate();
   const queryClient = useQueryClient();
   const mutation = useMutation({
     mutationFn: (everywhere: boolean) => logout(everywhere),
     onSuccess: (_data, everywhere) => {
       queryClient.clear();
       if (everywhere) notify(t('user.loggedOutAll'), 'blue');
-      navigate('/login', { replace: true });
+      goToSignIn();
     },
   });
   return (

@@ -2,7 +2,6 @@ import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { UnderConstructionPage } from '../components/under-construction-page.js';
 import { ForgotPasswordPage } from '../features/auth/forgot-password-page.js';
-import { LoginPage } from '../features/auth/login-page.js';
 import { ResetPasswordPage } from '../features/auth/reset-password-page.js';
 import { communityRoutes } from '../features/community/community-routes.js';
 import { contestRoutes } from '../features/contest/contest-routes.js';
@@ -36,7 +35,6 @@ const AuditPage = lazy(() =>
 export function createStaffRouter() {
   return createBrowserRouter(
     [
-      { path: '/login', element: <LoginPage /> },
       { path: '/forgot-password', element: <ForgotPasswordPage /> },
       { path: '/reset-password', element: <ResetPasswordPage /> },
       {

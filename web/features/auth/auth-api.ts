@@ -45,3 +45,12 @@ export function isAdmin(session: Session | undefined): boolean {
 export function hasAnyRole(session: Session | undefined, roles: readonly Role[]): boolean {
   return Boolean(session?.grants.some((g) => roles.includes(g.role)));
 }
+
+/**
+ * The sign-in page is a separate light entry (web/login, served at /app/login), not a route of this app:
+ * going there is a full page load. `next` is where to come back to, inside the staff app.
+ */
+export function goToSignIn(next?: string): void {
+  const query = next ? `?next=${encodeURIComponent(next)}` : '';
+  window.location.replace(`/app/login${query}`);
+}

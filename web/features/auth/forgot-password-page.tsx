@@ -1,7 +1,6 @@
 import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { fieldErrorsOf } from '../../components/form-errors.js';
 import { useT } from '../../i18n/i18n-context.js';
@@ -45,7 +44,7 @@ export function ForgotPasswordPage() {
           </Stack>
         </form>
       )}
-      <Anchor component={Link} to="/login" size="sm" display="block" mt="md">
+      <Anchor href="/app/login" size="sm" display="block" mt="md">
         {t('auth.backToLogin')}
       </Anchor>
     </AuthCard>

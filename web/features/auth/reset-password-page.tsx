@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, PasswordInput, Stack } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { fieldErrorsOf } from '../../components/form-errors.js';
 import { useT } from '../../i18n/i18n-context.js';
@@ -54,7 +54,7 @@ export function ResetPasswordPage() {
   return (
     <AuthCard title={t('auth.resetTitle')}>
       {body}
-      <Anchor component={Link} to="/login" size="sm" display="block" mt="md">
+      <Anchor href="/app/login" size="sm" display="block" mt="md">
         {t('auth.backToLogin')}
       </Anchor>
     </AuthCard>
