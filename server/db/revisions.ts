@@ -27,7 +27,8 @@ export const REVISED_TABLES = {
     'steer_products',
     'steer_product_tasks',
   ],
-  contest: ['contests', 'contest_participants', 'contest_attempts', 'contest_results', 'contest_collective'],
+  // Not contest_attempts: written on every autosave, and the figures show participants, never attempts.
+  contest: ['contests', 'contest_participants', 'contest_results', 'contest_collective'],
   feedback: ['feedback_categories', 'feedback_reports', 'feedback_events'],
   community: ['community_activities', 'community_teams', 'community_members', 'community_targets'],
 } as const;

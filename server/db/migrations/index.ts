@@ -33,6 +33,7 @@ import * as dashboardRevisions from './2026-12-07-0600-dashboard-revisions.js';
 import * as contestCertificates from './2026-12-07-0700-contest-certificates.js';
 import * as contestReview from './2026-12-07-0900-contest-review.js';
 import * as citizenSso from './2026-12-07-1000-citizen-sso.js';
+import * as dashboardRevisionsHot from './2026-12-07-1100-dashboard-revisions-hot.js';
 
 // Append-only, in order. Names sort by date; each file runs on SQLite and PostgreSQL.
 export const migrations: Record<string, Migration> = {
@@ -70,4 +71,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-0700-contest-certificates': contestCertificates,
   '2026-12-07-0900-contest-review': contestReview,
   '2026-12-07-1000-citizen-sso': citizenSso,
+  '2026-12-07-1100-dashboard-revisions-hot': dashboardRevisionsHot,
 };

@@ -54,6 +54,15 @@ describe.each(testDialects())('dashboard and public home caches on %s', (dialect
       }
   });
 
+  it("leaves the contest's hot table (attempts, written on every autosave) uncounted", async () => {
+    const row = await t.deps.db
+      .selectFrom('dataRevisions')
+      .select('name')
+      .where('name', '=', 'contest_attempts')
+      .executeTakeFirst();
+    expect(row).toBeUndefined();
+  });
+
   it('serves the same answer until a write, then the new figures (KPIs, community)', async () => {
     const first = await get(leader, '/api/dashboard');
     expect(first.statusCode).toBe(200);
