@@ -15,15 +15,15 @@ import type {
   PublicContest,
   RegisterBody,
 } from '../../../core/contracts/contest-public.js';
-import type { Deps } from '../../deps.js';
-import type { AccessGuard } from '../../lib/access-guard.js';
-import type { Actor } from '../../lib/actor.js';
-import type { AuditContext } from '../../lib/audit.js';
 import type {
   ContestFlag,
   ContestFlagList,
   ContestFlagReview,
 } from '../../../core/contracts/contest-review.js';
+import type { Deps } from '../../deps.js';
+import type { AccessGuard } from '../../lib/access-guard.js';
+import type { Actor } from '../../lib/actor.js';
+import type { AuditContext } from '../../lib/audit.js';
 import type { PowGate } from '../feedback/feedback.types.js';
 import type { KpiFeed } from '../kpis/kpis.types.js';
 import type { Notifier } from '../notifications/notifications.types.js';
