@@ -47,8 +47,9 @@ describe('public landing page', () => {
     for (const pillar of ['Chính quyền số', 'Kinh tế số', 'Xã hội số']) {
       expect(await page.getByRole('heading', { name: pillar }).count()).toBe(1);
     }
+    // Exact names: the news strip (loaded after the figures) may hold a story titled "Phát động Cuộc thi…".
     for (const link of ['Xếp hạng chuyển đổi số', 'Cuộc thi', 'Phản ánh kiến nghị']) {
-      expect(await page.getByRole('heading', { name: link }).count()).toBe(1);
+      expect(await page.getByRole('heading', { name: link, exact: true }).count()).toBe(1);
     }
     // Every card is live now: the ranking card links to the latest published period, the contest card to the open
     // contest, feedback and community to their pages; nothing says "coming soon".
