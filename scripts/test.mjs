@@ -8,6 +8,7 @@
 // Ends with one plain summary line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { delimiter, join } from 'node:path';
 
 const isCi = process.env.CI === 'true';
@@ -67,6 +68,9 @@ if (isCi && !unitNodes.some((bin) => versionOfUnitNode(bin).startsWith('v24.')))
   console.error('CI=true requires DXBOARD_UNIT_NODES to name a Node 24 build (see .ci/run).');
   process.exit(1);
 }
+// Test files spend much of their time waiting on PostgreSQL, Redis and child processes: two workers on a 2-core
+// machine (vitest's default there is one) shorten the suite; DXBOARD_UNIT_WORKERS overrides (decision 0005).
+const unitWorkers = process.env.DXBOARD_UNIT_WORKERS ?? String(Math.max(2, availableParallelism() - 1));
 for (const bin of unitNodes) {
   const machine = bin === 'machine';
   const version = versionOfUnitNode(bin);
@@ -79,6 +83,7 @@ for (const bin of unitNodes) {
       'run',
       '--project',
       'unit',
+      `--maxWorkers=${unitWorkers}`,
       `--reporter=${unitNodes.length > 1 && !machine ? 'dot' : 'default'}`,
       '--reporter=json',
       `--outputFile.json=${report}`,
