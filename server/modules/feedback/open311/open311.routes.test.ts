@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { multipartBody, PNG_1X1 } from '../../../../test/helpers/file-fixtures.js';
 import { createApiToken } from '../../../../test/helpers/login.js';
 import { testDialects } from '../../../../test/helpers/test-db.js';
 import { type FeedbackScenario, feedbackScenario } from '../feedback-test-fixtures.js';
@@ -177,8 +178,17 @@ describe.each(testDialects())('Open311 GeoReport v2 on %s', (dialect) => {
       .where('code', '=', code)
       .executeTakeFirstOrThrow();
     await s.call(s.officerA, 'POST', `/api/feedback/reports/${row.id}/notes`, { text: 'Ghi chú nội bộ XYZ' });
+    const upload = multipartBody({ name: 'sau-khi-va.png', data: PNG_1X1, contentType: 'image/png' });
+    const evidence = await s.t.app.inject({
+      method: 'POST',
+      url: '/api/files?purpose=evidence',
+      headers: { ...s.officerA.headers, ...upload.headers },
+      payload: upload.payload,
+    });
+    expect(evidence.statusCode).toBe(201);
     const answered = await s.call(s.officerA, 'POST', `/api/feedback/reports/${row.id}/answer`, {
       answer: 'Đã vá ổ gà, gọi 0912345678 nếu còn',
+      fileIds: [evidence.json().id],
     });
     expect(answered.status, answered.raw).toBe(200);
 
@@ -189,6 +199,11 @@ describe.each(testDialects())('Open311 GeoReport v2 on %s', (dialect) => {
     expect(mine.map((u) => u.dxboard_status)).toEqual(['received', 'assigned', 'answered']);
     expect(mine.map((u) => u.status)).toEqual(['open', 'open', 'closed']);
     expect(String(mine[2].description)).toContain('Đã vá ổ gà');
+    // The answer carries its evidence photo; steps without files carry none.
+    const mediaUrl = `/api/public/feedback/reports/${code}/files/${evidence.json().id}`;
+    expect(mine.map((u) => u.media_url)).toEqual([null, null, mediaUrl]);
+    const media = await s.t.app.inject({ method: 'GET', url: mediaUrl });
+    expect(media.statusCode).toBe(200);
     expect(String(mine[2].description)).not.toContain('0912345678');
     expect(JSON.stringify(mine)).not.toContain('XYZ');
     expect(String(mine[0].updated_datetime)).toMatch(/\+07:00$/);

@@ -251,8 +251,13 @@ export function createOpen311Service(deps: Open311Deps) {
         PUBLIC_STATUSES,
         MAX_REQUESTS,
       );
+      // An update with evidence files (an answer's photos or documents) links the first, as requests link a photo.
+      const media = new Map<number, string>();
+      for (const f of await repo.eventFiles(rows.map((e) => e.id)))
+        if (f.eventId !== null && !media.has(f.eventId)) media.set(f.eventId, f.publicId);
       return rows.map((e) => {
         const status = e.status ?? e.reportStatus;
+        const file = media.get(e.id);
         const label = FEEDBACK_STATUS_LABELS[status].vi;
         return {
           update_id: String(e.id),
@@ -260,7 +265,7 @@ export function createOpen311Service(deps: Open311Deps) {
           status: open311Status(status),
           updated_datetime: vietnamDateTime(e.createdAt),
           description: maskText(e.text ? `${label}: ${e.text}` : label),
-          media_url: null,
+          media_url: file ? `/api/public/feedback/reports/${e.code}/files/${file}` : null,
           dxboard_status: status,
         };
       });

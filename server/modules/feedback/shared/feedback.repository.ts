@@ -414,6 +414,18 @@ export function createFeedbackRepository(db: Kysely<DB>) {
         .limit(limit)
         .execute(),
 
+    /** The files attached to these events (evidence of an answer), in upload order (Open311 updates' media_url). */
+    eventFiles: async (eventIds: number[], exec: Executor = db) =>
+      eventIds.length === 0
+        ? []
+        : exec
+            .selectFrom('feedbackReportFiles as rf')
+            .innerJoin('files as f', 'f.id', 'rf.fileId')
+            .select(['rf.eventId', 'f.publicId'])
+            .where('rf.eventId', 'in', eventIds)
+            .orderBy('rf.id')
+            .execute(),
+
     // ---- The working calendar (days off, swapped working days)
     calendarDays: (exec: Executor = db): Promise<CalendarDayRow[]> =>
       exec.selectFrom('feedbackCalendarDays').select(['day', 'kind', 'name']).orderBy('day').execute(),
