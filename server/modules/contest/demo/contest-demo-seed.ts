@@ -316,7 +316,11 @@ export async function seedDemoContest(deps: Deps, { participants = 150 } = {}): 
       attempts++;
     }
   }
-  const code = await deps.db.selectFrom('contestCertificates').select('code').executeTakeFirst();
+  const code = await deps.db
+    .selectFrom('contestCertificates')
+    .select('code')
+    .orderBy('id')
+    .executeTakeFirst();
   return [
     `Contest: demo contest "${SLUG}" with ${DEMO_QUESTIONS.length} questions, ${TOTAL} participants, ${attempts} attempts${code ? `; a certificate verifies at /?contest-certificate=${code.code}` : ''}`,
   ];
