@@ -308,4 +308,48 @@ describe.each(testDialects())('feedback journey on %s', (dialect) => {
     expect(first).toBeGreaterThan(0);
     expect(second).toBe(0);
   });
+
+  it('reminds the unit of reports it has not routed by their receive-by time: soon, then overdue, once each', async () => {
+    const services = (await import('../feedback.module.js')).createFeedbackServices(s.t.deps);
+    const [late, soon] = await s.t.deps.db
+      .selectFrom('feedbackReports')
+      .select('id')
+      .orderBy('id')
+      .limit(2)
+      .execute();
+    const set = (id: number, receiveDueAt: string) =>
+      s.t.deps.db
+        .updateTable('feedbackReports')
+        .set({ status: 'received', receiveDueAt })
+        .where('id', '=', id)
+        .execute();
+    s.t.clock.set('2026-04-21T02:00:00.000Z');
+    await set(late.id, '2026-04-21T01:00:00.000Z');
+    await set(soon.id, '2026-04-21T03:30:00.000Z');
+    const kinds = async () =>
+      (
+        await s.t.deps.db
+          .selectFrom('notifications')
+          .select(['kind', 'titleVi', 'bodyVi'])
+          .where('kind', 'like', 'feedback.report_receive%')
+          .orderBy('id')
+          .execute()
+      ).map((n) => [n.kind, n.bodyVi.match(/trước (.*)\./)?.[1]]);
+    await services.reports.remindDue('2026-04-21');
+    expect(await kinds()).toEqual([
+      ['feedback.report_receive_overdue', '08:00 21/04/2026'],
+      ['feedback.report_receive_due_soon', '10:30 21/04/2026'],
+    ]);
+    await services.reports.remindDue('2026-04-21');
+    expect(await kinds()).toHaveLength(2);
+    // The due-soon one passes its time: one overdue reminder more, still once.
+    s.t.clock.set('2026-04-21T04:00:00.000Z');
+    await services.reports.remindDue('2026-04-21');
+    await services.reports.remindDue('2026-04-21');
+    expect((await kinds()).map((k) => k[0])).toEqual([
+      'feedback.report_receive_overdue',
+      'feedback.report_receive_due_soon',
+      'feedback.report_receive_overdue',
+    ]);
+  });
 });

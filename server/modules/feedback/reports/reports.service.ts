@@ -29,6 +29,13 @@ export function newReportCode(year: number): string {
   return `PA-${year}-${s}`;
 }
 
+/** The receive-by reminder's "soon": two hours before the instant. */
+const RECEIVE_SOON_MS = 2 * 3600_000;
+/** '2026-04-20T03:30:00Z' → '10:30 20/04/2026' (Vietnam time, no daylight saving). */
+const vietnamTimeText = (iso: string) => {
+  const local = new Date(Date.parse(iso) + 7 * 3600_000).toISOString();
+  return `${local.slice(11, 16)} ${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)}`;
+};
 const notAllowed = () => new AppError('INVALID_STATE', { detailKey: 'feedback.not_allowed' });
 
 export function createReportsService(deps: FeedbackBase): ReportsService {
@@ -692,7 +699,45 @@ export function createReportsService(deps: FeedbackBase): ReportsService {
         );
         if (result.created) sent++;
       }
-      return sent;
+      return sent + (await remindReceive());
     },
   };
+
+  /**
+   * Reports the triage unit has not routed yet: "due soon" within RECEIVE_SOON_MS of their receive-by instant
+   * (working hours, fixed at arrival), "overdue" once it has passed; each once per report and kind by its key.
+   */
+  async function remindReceive() {
+    const now = clock.now();
+    const rows = await repo.unreceivedReports(new Date(now.getTime() + RECEIVE_SOON_MS).toISOString());
+    let sent = 0;
+    for (const r of rows) {
+      const overdue = (r.receiveDueAt as string) <= now.toISOString();
+      const at = vietnamTimeText(r.receiveDueAt as string);
+      const result = await db.transaction().execute((trx) =>
+        notifier.notify(trx, {
+          kind: overdue ? 'feedback.report_receive_overdue' : 'feedback.report_receive_due_soon',
+          recipients: {
+            roles: [
+              { role: 'officer', unitId: r.unitId, reach: 'unit' },
+              { role: 'secretariat', unitId: r.unitId, reach: 'unit' },
+            ],
+          },
+          title: overdue
+            ? { vi: `Phản ánh quá hạn tiếp nhận: ${r.code}`, en: `Report not routed in time: ${r.code}` }
+            : { vi: `Phản ánh sắp hết hạn tiếp nhận: ${r.code}`, en: `Report to route soon: ${r.code}` },
+          body: {
+            vi: `"${r.title}": cần tiếp nhận, chuyển xử lý trước ${at}.`,
+            en: `"${r.title}": route it before ${at}.`,
+          },
+          link: `/app/feedback/reports/${r.id}`,
+          idempotencyKey: `feedback:report:${r.id}:${overdue ? 'receive-overdue' : 'receive-due-soon'}:${r.receiveDueAt}`,
+          urgent: true,
+          isDemo: r.isDemo === 1,
+        }),
+      );
+      if (result.created) sent++;
+    }
+    return sent;
+  }
 }

@@ -338,6 +338,17 @@ export function createFeedbackRepository(db: Kysely<DB>) {
         .orderBy('id')
         .execute(),
 
+    /** Reports not yet routed (still 'received') whose receive-by instant is at or before `until`. */
+    unreceivedReports: (until: string, exec: Executor = db) =>
+      exec
+        .selectFrom('feedbackReports')
+        .select(['id', 'code', 'title', 'unitId', 'receiveDueAt', 'isDemo'])
+        .where('status', '=', 'received')
+        .where('receiveDueAt', 'is not', null)
+        .where('receiveDueAt', '<=', until)
+        .orderBy('id')
+        .execute(),
+
     /** Per handling unit: the figures of on-time and satisfaction rates (see feedback-kpis.ts). */
     unitFigures: async (
       f: {
