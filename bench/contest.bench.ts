@@ -369,7 +369,7 @@ async function seedAttempts(
     const count = seq === 1 ? people : attempts - people;
     if (count <= 0) continue;
     // Start: spread over 23 h of the round's day; duration 60–600 s; score 0–4 from a cheap hash of (i, seq).
-    const start = `((i * 7919 + ${seq} * 104729) % 82800000)`;
+    const start = `((cast(i as bigint) * 7919 + ${seq} * 104729) % 82800000)`;
     const dur = `(60000 + (i * 31 + ${seq} * 17) % 540000)`;
     await sql`
       insert into contest_attempts (contest_id, participant_id, round_key, seq, seed, draw_json, answers_json,
