@@ -16,6 +16,7 @@ import { finishExpired, participationRows, rankClosedRounds, writeCollective } f
 import { resultsWorkbook } from './results-xlsx.js';
 import { type FrozenQuestion, snapshotOf } from './snapshot.js';
 import '../contest.messages.js';
+import { ssoVerificationErrors } from '../play/sso-verification.js';
 
 // Contests for organisers: create and edit a draft (the configuration is validated by the engine's schema and
 // summarised as a Vietnamese thể lệ), open it (the configuration and a copy of the questions freeze; a 409
@@ -85,6 +86,7 @@ export function createContestsService(deps: ContestServiceDeps): ContestsService
           errors.push({ field: `body.config.selection.questionIds.${i}`, code: 'contest.unknown_question' });
       });
     }
+    errors.push(...ssoVerificationErrors(deps.config, config.verification));
     if (errors.length) throw validation(errors);
   }
 

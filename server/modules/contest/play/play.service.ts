@@ -21,6 +21,7 @@ import type { ContestServiceDeps, ParticipantMeta, PlayService } from '../contes
 import { scoreStored } from '../contests/results.js';
 import { type ContestSnapshot, snapshotOf } from '../contests/snapshot.js';
 import { CCCD_PURPOSE, PHONE_PURPOSE } from '../privacy/personal-data.js';
+import { createContestSsoGate } from './sso-verification.js';
 import '../contest.messages.js';
 
 // The participant's side, public and without accounts: register with the configured fields (unique ones
@@ -42,6 +43,7 @@ const isUniqueViolation = (e: unknown) => {
 
 export function createPlayService(deps: ContestServiceDeps): PlayService {
   const { db, repo, audit, clock, notifier, rateLimiter, pow } = deps;
+  const ssoGate = createContestSsoGate(deps);
   const boards = createLru<{ at: number; value: Awaited<ReturnType<PlayService['leaderboard']>> }>(500);
   const nowIso = () => clock.now().toISOString();
   // CCCD and phone are sealed at rest (server/lib/field-crypto.ts) and only ever leave masked from here.
@@ -331,6 +333,7 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
         if (values.cccd)
           await limit(`contest:register:cccd:${row.id}:${sha256(String(values.cccd))}`, 5, 3600);
       }
+      const ssoVerified = await ssoGate.verifiedAtRegistration(c.verification, meta);
       const token = randomBytes(32).toString('base64url');
       const at = nowIso();
       try {
@@ -348,7 +351,7 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
               unitId: (values.unit as number | undefined) ?? null,
               address: (values.address as string | undefined) ?? null,
               tokenHash: sha256(token),
-              verified: c.verification === 'none' ? 1 : 0,
+              verified: c.verification === 'none' || ssoVerified ? 1 : 0,
               ip: meta.ip,
               deviceHash: meta.device ? sha256(meta.device) : null,
               createdAt: at,
