@@ -613,7 +613,8 @@ export function auditSteps(env: {
     {
       op: 'POST /api/public/sso/logout',
       request: () => ({ url: '/api/public/sso/logout', as: () => ({}) }),
-      noAudit: 'no citizen session to end (a real sign-out is audited: server/modules/sso/sso.routes.test.ts)',
+      noAudit:
+        'no citizen session to end (a real sign-out is audited: server/modules/sso/sso.routes.test.ts)',
     },
   ];
 }
