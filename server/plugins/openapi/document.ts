@@ -77,6 +77,7 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   dashboard:
     'The DX dashboard of leaders and the secretariat: every module’s headline figures for an area, and the committee briefing (PDF, DOCX).',
   news: 'News, announcements and success stories: drafts, approval by a second person, scheduled publishing, covers.',
+  sso: 'Citizen single sign-on through the province’s OpenID Connect provider, when configured: sign in, the session, sign out.',
 };
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
