@@ -41,7 +41,8 @@ async function getJson(
     await res.body?.cancel().catch(() => {});
     throw new Error(`${new URL(url).pathname} answered HTTP ${res.status}`);
   }
-  return res.json();
+  // The callers check every field they read (discovery, token response, JWKS): the body is untrusted.
+  return (await res.json()) as Record<string, any>;
 }
 
 export function createOidcClient(config: OidcConfig, fetchImpl: FetchLike, nowMs: () => number) {
