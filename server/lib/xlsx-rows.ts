@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { registerMessages } from '../../core/i18n/errors.js';
 import { firstForbiddenControl } from './text-safety.js';
 
@@ -49,6 +50,25 @@ export function cellRef(column: number, row: number): string {
 }
 
 /**
+ * The same workbook with its worksheets moved to the end of the zip. exceljs' streaming reader needs the
+ * shared strings and the workbook's relationships before a sheet; a sheet that comes first (Excel and exceljs
+ * both write it before sharedStrings.xml) is copied to a temporary file that the reader never deletes and whose
+ * descriptor it never closes: one leaked file and descriptor per import in a long-running server. Entries are
+ * moved, not recompressed (JSZip keeps an untouched entry's compressed bytes), so this costs the compressed
+ * size in memory, not the expanded one.
+ */
+async function worksheetsLast(buffer: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(buffer);
+  const sheets = Object.keys(zip.files).filter((name) => /^xl\/worksheets\//.test(name));
+  for (const name of sheets) {
+    const entry = zip.files[name];
+    delete zip.files[name];
+    zip.files[name] = entry;
+  }
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+/**
  * Streams the first sheet's rows (cells 0-based; columns past `maxColumns` dropped). Returns early with
  * an issue when the sheet has more than `maxRows` data rows or `maxCells` cells, or a text cell holds a
  * control character other than tab/LF/CR (PostgreSQL cannot store U+0000; see text-safety.ts).
@@ -58,7 +78,7 @@ export async function readFirstSheet(
   limits: SheetLimits,
   onRow: (row: SheetRow) => void,
 ): Promise<{ issue: SheetIssue | null; sheetFound: boolean }> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([await worksheetsLast(buffer)]), {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
