@@ -1,6 +1,7 @@
 import './community.css';
 import type { Locale } from '../../core/i18n/locale.js';
 import { getLocale, subscribeLocale } from '../i18n/locale-store.js';
+import { el } from './dom.js';
 
 // "Tìm tổ công nghệ số gần bạn" (?community or ?community=<communeId>): the communes with teams, then a commune's
 // active teams with the leader's name and a masked phone. Plain DOM, phone first, no framework.
@@ -56,17 +57,6 @@ type Key = keyof (typeof TEXTS)['vi'];
 
 const text = (key: Key, params: Record<string, string | number> = {}) =>
   TEXTS[getLocale()][key].replace(/\{(\w+)\}/g, (_, k) => String(params[k] ?? ''));
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Partial<Record<string, string>> = {},
-  ...children: (Node | string | null)[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) if (v !== undefined) node.setAttribute(k, v);
-  for (const c of children) if (c !== null) node.append(c);
-  return node;
-}
 
 function dateText(iso: string): string {
   const [y, m, d] = iso.split('-');

@@ -1,6 +1,7 @@
 import './contest.css';
 import type { ContestCertificate } from '../../core/contracts/contest-outputs.js';
 import { getLocale } from '../i18n/locale-store.js';
+import { el } from './dom.js';
 
 // Contest certificates on the public pages: the participant's own certificates (download buttons under the
 // leaderboard, with the token kept on this phone) and the verify page a certificate's QR code opens
@@ -57,17 +58,6 @@ const TIERS = {
 } as const;
 const t = (key: Key, params: Record<string, string | number> = {}) =>
   TEXTS[getLocale()][key].replace(/\{(\w+)\}/g, (_, k) => String(params[k] ?? ''));
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Record<string, string | undefined> = {},
-  ...children: (Node | string | null)[]
-) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) if (v !== undefined) node.setAttribute(k, v);
-  for (const c of children) if (c !== null) node.append(c);
-  return node;
-}
 
 const resultText = (c: { prize: ContestCertificate['prize']; kind: ContestCertificate['kind'] }) =>
   c.prize ? t('prize', { prize: TIERS[getLocale()][c.prize] }) : t('participation');

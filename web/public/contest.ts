@@ -2,6 +2,7 @@ import './contest.css';
 import type { AttemptView, Leaderboard, Me, PublicContest } from '../../core/contracts/contest-public.js';
 import { getLocale } from '../i18n/locale-store.js';
 import { CONTEST_TEXTS, type ContestTextKey } from './contest-texts.js';
+import { el } from './dom.js';
 import { solvePow } from './pow.js';
 
 // The public contest (?contest=<slug>): landing with the rules, registration (typed input kept on the phone
@@ -11,16 +12,6 @@ import { solvePow } from './pow.js';
 const t = (key: ContestTextKey, params: Record<string, string | number> = {}) =>
   CONTEST_TEXTS[getLocale()][key].replace(/\{(\w+)\}/g, (_, k) => String(params[k] ?? ''));
 
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Record<string, string | undefined> = {},
-  ...children: (Node | string | null)[]
-) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) if (v !== undefined) node.setAttribute(k, v);
-  for (const c of children) if (c !== null) node.append(c);
-  return node;
-}
 const button = (label: string, onClick: () => void, cls = 'contest-btn') => {
   const b = el('button', { type: 'button', class: cls }, label);
   b.addEventListener('click', onClick);

@@ -4,6 +4,7 @@ import type { FeedbackStatus } from '../../core/feedback/lifecycle.js';
 import { leadingZeroBits, powInput } from '../../core/feedback/pow.js';
 import type { Locale } from '../../core/i18n/locale.js';
 import { getLocale } from '../i18n/locale-store.js';
+import { el } from './dom.js';
 import { FEEDBACK_TEXTS, type FeedbackTextKey } from './feedback-texts.js';
 
 // Citizen feedback on a phone (?feedback = send a report, ?feedback=follow[&code=…] = follow one and rate the
@@ -43,17 +44,6 @@ const API = '/api/public/feedback';
 
 const t = (key: FeedbackTextKey, params: Record<string, string | number> = {}) =>
   FEEDBACK_TEXTS[getLocale() as Locale][key].replace(/\{(\w+)\}/g, (_, k) => String(params[k] ?? ''));
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string> = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
-}
 
 const dateText = (iso: string) => {
   const d = new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString();

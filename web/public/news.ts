@@ -11,6 +11,7 @@ import {
   parseBody,
 } from '../../core/news/news.js';
 import { getLocale, subscribeLocale } from '../i18n/locale-store.js';
+import { el } from './dom.js';
 
 // News, announcements and success stories on the portal (?news lists them, ?news=<slug> shows one, &unit=<id>
 // keeps a unit's own), and the home page's strip of the three latest. Plain DOM, phone first, no framework;
@@ -64,17 +65,6 @@ type Key = keyof (typeof TEXTS)['vi'];
 
 const text = (key: Key, params: Record<string, string> = {}) =>
   TEXTS[getLocale()][key].replace(/\{(\w+)\}/g, (_, k) => params[k] ?? '');
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Partial<Record<string, string>> = {},
-  ...children: (Node | string | null)[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) if (v !== undefined) node.setAttribute(k, v);
-  for (const c of children) if (c !== null) node.append(c);
-  return node;
-}
 
 function dateText(iso: string): string {
   return new Intl.DateTimeFormat(getLocale() === 'vi' ? 'vi-VN' : 'en-GB', {
