@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,6 +44,27 @@ describe('field cipher (AES-256-GCM, key id with the ciphertext)', () => {
     expect(rotated.keyIdOf(rotated.encrypt('x', 'p'))).toBe(keyIdOf(k2));
     // Without the old key the value is lost: the error names the key id, never the value.
     expect(() => createFieldCipher([k2]).decrypt(old, 'p')).toThrow(keyIdOf(k1));
+  });
+
+  it('blind index: deterministic per key and purpose, keyed (not a bare SHA-256), recognised across a rotation', () => {
+    const c = createFieldCipher([k1]);
+    const a = c.blindIndex('001090123456', '7:cccd');
+    expect(a).toBe(c.blindIndex('001090123456', '7:cccd'));
+    expect(a).toMatch(new RegExp(`^${keyIdOf(k1)}\\.[0-9a-f]{64}$`));
+    expect(a).not.toBe(c.blindIndex('001090123456', '8:cccd'));
+    expect(a).not.toBe(c.blindIndex('001090123457', '7:cccd'));
+    // Someone holding the rows but not the key cannot test a guess: the digest is not a hash of what they know.
+    const digest = a.split('.')[1];
+    for (const guess of ['001090123456', '7:cccd:001090123456', '7:cccd\u0000001090123456'])
+      expect(digest).not.toBe(createHash('sha256').update(guess).digest('hex'));
+    expect(createFieldCipher([k2]).blindIndex('001090123456', '7:cccd')).not.toBe(a);
+    const rotated = createFieldCipher([k2, k1]);
+    expect(rotated.blindIndexes('001090123456', '7:cccd')).toEqual([
+      rotated.blindIndex('001090123456', '7:cccd'),
+      a,
+    ]);
+    expect(rotated.isCurrentIndex(a)).toBe(false);
+    expect(rotated.isCurrentIndex(rotated.blindIndex('x', 'p'))).toBe(true);
   });
 
   it('keys: DXBOARD_DATA_KEY (comma-separated ring) or a key file made once with mode 0600', () => {

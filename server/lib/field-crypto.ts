@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -12,6 +12,12 @@ import { join } from 'node:path';
 // Keys: DXBOARD_DATA_KEY (base64 of 32 bytes; several separated by commas, the first encrypts, the others only
 // decrypt), or else the file DATA_DIR/data-key (one base64 key a line, the first encrypts), generated once with
 // mode 0600. Losing every key loses the data (docs/operations.md). Values never reach a log.
+//
+// Blind indexes (uniqueness of a CCCD or a phone per contest, rate-limit keys): HMAC-SHA-256 under a key derived
+// from the data key (HKDF, its own label, so the index key is never the encryption key). A plain SHA-256 of a
+// 12-digit CCCD whose province, century and birth year are guessable is reversed by brute force in minutes; an
+// HMAC cannot be without the key. An index reads `<key id>.<hex>`, so after a rotation the values of an older
+// key are recognised and rewritten (contest privacy job) and still found meanwhile (`blindIndexes`).
 
 export const DATA_KEY_FILE = 'data-key';
 const PREFIX = 'enc1';
@@ -30,6 +36,12 @@ export type FieldCipher = {
   keyIdOf(stored: string): string | null;
   /** Plain text, or a value sealed by an older key: rewrite it with the current key. */
   needsRewrite(stored: string): boolean;
+  /** The keyed, deterministic index of a value under the current key: `<key id>.<hex>`. */
+  blindIndex(value: string, purpose: string): string;
+  /** The value's index under every key of the ring, the current one first (to find rows of an older key). */
+  blindIndexes(value: string, purpose: string): string[];
+  /** Whether a stored index was computed under the current key. */
+  isCurrentIndex(index: string): boolean;
 };
 
 export const keyIdOf = (key: Buffer) => createHash('sha256').update(key).digest('hex').slice(0, 8);
@@ -45,6 +57,12 @@ export function createFieldCipher(keys: Buffer[]): FieldCipher {
   const ring = new Map(keys.map((k) => [keyIdOf(k), k]));
   const current = keys[0];
   const currentKeyId = keyIdOf(current);
+  const indexKeys = keys.map((k) => ({
+    id: keyIdOf(k),
+    key: Buffer.from(hkdfSync('sha256', k, Buffer.alloc(0), 'dxboard blind index v1', 32)),
+  }));
+  const indexUnder = (k: { id: string; key: Buffer }, value: string, purpose: string) =>
+    `${k.id}.${createHmac('sha256', k.key).update(purpose).update('\0').update(value, 'utf8').digest('hex')}`;
   const isEncrypted = (s: string) => s.startsWith(`${PREFIX}:`);
   const keyId = (s: string) => (isEncrypted(s) ? (s.split(':')[1] ?? null) : null);
   return {
@@ -75,6 +93,9 @@ export function createFieldCipher(keys: Buffer[]): FieldCipher {
     isEncrypted,
     keyIdOf: keyId,
     needsRewrite: (s) => keyId(s) !== currentKeyId,
+    blindIndex: (value, purpose) => indexUnder(indexKeys[0], value, purpose),
+    blindIndexes: (value, purpose) => indexKeys.map((k) => indexUnder(k, value, purpose)),
+    isCurrentIndex: (index) => index.startsWith(`${currentKeyId}.`),
   };
 }
 

@@ -19,8 +19,11 @@ export type ContestScenario = {
   questions: { id: number; correct: number }[];
 };
 
-export async function contestScenario(dialect: DialectName): Promise<ContestScenario> {
-  const t = await createTestApp(dialect, { now: '2026-03-02T02:00:00.000Z' });
+export async function contestScenario(
+  dialect: DialectName,
+  options: { env?: Record<string, string> } = {},
+): Promise<ContestScenario> {
+  const t = await createTestApp(dialect, { now: '2026-03-02T02:00:00.000Z', env: options.env });
   const tree = await createUnitTree(t.deps.db);
   await t.deps.db
     .insertInto('unitHeadcounts')

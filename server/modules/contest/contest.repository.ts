@@ -222,6 +222,24 @@ export function createContestRepository(db: Executor) {
         ? exec.insertInto('contestRegistrationKeys').values(rows).execute()
         : Promise.resolve();
     },
+    /** The fields among `keys` whose value is already registered in the contest, under any of its indexes. */
+    async takenRegistrationKeys(
+      contestId: number,
+      keys: { field: string; hashes: string[] }[],
+      exec: Reader = db,
+    ): Promise<string[]> {
+      if (keys.length === 0) return [];
+      const rows = await exec
+        .selectFrom('contestRegistrationKeys')
+        .select('field')
+        .distinct()
+        .where('contestId', '=', contestId)
+        .where((e) =>
+          e.or(keys.map((k) => e.and([e('field', '=', k.field), e('valueHash', 'in', k.hashes)]))),
+        )
+        .execute();
+      return rows.map((r) => r.field);
+    },
     participantByToken(contestId: number, tokenHash: string, exec: Reader = db) {
       return exec
         .selectFrom('contestParticipants')

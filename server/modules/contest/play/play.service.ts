@@ -20,7 +20,14 @@ import type { AttemptRow, ContestRow, ParticipantRow } from '../contest.reposito
 import type { ContestServiceDeps, ParticipantMeta, PlayService } from '../contest.types.js';
 import { scoreStored } from '../contests/results.js';
 import { type ContestSnapshot, snapshotOf } from '../contests/snapshot.js';
-import { CCCD_PURPOSE, PHONE_PURPOSE } from '../privacy/personal-data.js';
+import {
+  CCCD_PURPOSE,
+  PHONE_PURPOSE,
+  registrationIndexes,
+  registrationKeyText,
+  SSO_KEY_FIELD,
+  ssoKeyText,
+} from '../privacy/personal-data.js';
 import { createContestSsoGate } from './sso-verification.js';
 import '../contest.messages.js';
 
@@ -328,12 +335,46 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
       if (!opts.isDemo && !(await pow.verify(body.pow)))
         throw validation([{ field: 'body.pow', code: 'contest.pow_invalid' }]);
       if (!opts.isDemo) {
+        // Rate-limit keys (kept in Redis when shared) carry a keyed index, never a phone or CCCD or its bare hash.
         if (values.phone)
-          await limit(`contest:register:phone:${row.id}:${sha256(String(values.phone))}`, 5, 3600);
+          await limit(
+            `contest:register:phone:${row.id}:${cipher.blindIndex(String(values.phone), 'limit')}`,
+            5,
+            3600,
+          );
         if (values.cccd)
-          await limit(`contest:register:cccd:${row.id}:${sha256(String(values.cccd))}`, 5, 3600);
+          await limit(
+            `contest:register:cccd:${row.id}:${cipher.blindIndex(String(values.cccd), 'limit')}`,
+            5,
+            3600,
+          );
       }
-      const ssoVerified = await ssoGate.verifiedAtRegistration(c.verification, meta);
+      const ssoIdentity = await ssoGate.identityAtRegistration(c.verification, meta);
+      const keys = [
+        ...c.registration
+          .filter((f) => f.unique && values[f.field] !== undefined && values[f.field] !== '')
+          .map((f) => ({ field: f.field as string, text: registrationKeyText(values[f.field]) })),
+        ...(ssoIdentity ? [{ field: SSO_KEY_FIELD, text: ssoKeyText(ssoIdentity) }] : []),
+      ].map((k) => ({ field: k.field, ...registrationIndexes(cipher, row.id, k.field, k.text) }));
+      // Which values are taken, under any form of their index, so the answer names the field; the unique
+      // constraint on the current index still decides a race between two registrations of the same value.
+      const duplicate = (fields: string[]) =>
+        new AppError('CONFLICT', {
+          detailKey: fields.includes(SSO_KEY_FIELD)
+            ? 'contest.sso_already_registered'
+            : 'contest.duplicate_registration',
+          fieldErrors: fields
+            .filter((f) => f !== SSO_KEY_FIELD)
+            .map((f) => ({
+              field: bodyField(f as RegistrationField),
+              code: 'contest.duplicate_registration',
+            })),
+        });
+      const taken = await repo.takenRegistrationKeys(
+        row.id,
+        keys.map((k) => ({ field: k.field, hashes: [k.current, ...k.older] })),
+      );
+      if (taken.length) throw duplicate(taken);
       const token = randomBytes(32).toString('base64url');
       const at = nowIso();
       try {
@@ -351,7 +392,7 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
               unitId: (values.unit as number | undefined) ?? null,
               address: (values.address as string | undefined) ?? null,
               tokenHash: sha256(token),
-              verified: c.verification === 'none' || ssoVerified ? 1 : 0,
+              verified: c.verification === 'none' || ssoIdentity ? 1 : 0,
               ip: meta.ip,
               deviceHash: meta.device ? sha256(meta.device) : null,
               createdAt: at,
@@ -360,14 +401,7 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
             trx,
           );
           await repo.insertRegistrationKeys(
-            c.registration
-              .filter((f) => f.unique && values[f.field] !== undefined && values[f.field] !== '')
-              .map((f) => ({
-                contestId: row.id,
-                field: f.field,
-                valueHash: sha256(`${row.id}:${f.field}:${foldVietnamese(String(values[f.field]))}`),
-                participantId: id,
-              })),
+            keys.map((k) => ({ contestId: row.id, field: k.field, valueHash: k.current, participantId: id })),
             trx,
           );
           await audit.record(trx, ctxOf(meta), {
@@ -390,12 +424,7 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
         });
       } catch (e) {
         if (!isUniqueViolation(e)) throw e;
-        throw new AppError('CONFLICT', {
-          detailKey: 'contest.duplicate_registration',
-          fieldErrors: c.registration
-            .filter((f) => f.unique)
-            .map((f) => ({ field: bodyField(f.field), code: 'contest.duplicate_registration' })),
-        });
+        throw duplicate(keys.map((k) => k.field));
       }
     },
 

@@ -21,6 +21,39 @@ export function createPrivacyRepository(db: Executor) {
     async setSealed(id: number, set: { phone?: string | null; cccd?: string | null }, exec: Executor = db) {
       await exec.updateTable('contestParticipants').set(set).where('id', '=', id).execute();
     },
+    /**
+     * Registration keys (id order, after `afterId`) not under the current index key (`<key id>.` prefix), with the
+     * participant's stored values they were computed from. Single sign-on keys are left out: the subject is not
+     * stored with the participant, so those keep their key (docs/operations.md: keep a retired key in the ring
+     * while its contests run).
+     */
+    staleRegistrationKeys(afterId: number, currentKeyId: string, limit: number, exec: Reader = db) {
+      return exec
+        .selectFrom('contestRegistrationKeys as k')
+        .innerJoin('contestParticipants as p', 'p.id', 'k.participantId')
+        .select([
+          'k.id',
+          'k.contestId',
+          'k.field',
+          'p.fullName',
+          'p.phone',
+          'p.cccd',
+          'p.email',
+          'p.birthDate',
+          'p.gender',
+          'p.unitId',
+          'p.address',
+        ])
+        .where('k.id', '>', afterId)
+        .where('k.field', '!=', 'sso')
+        .where('k.valueHash', 'not like', `${currentKeyId}.%`)
+        .orderBy('k.id')
+        .limit(limit)
+        .execute();
+    },
+    async setRegistrationKey(id: number, valueHash: string, exec: Executor = db) {
+      await exec.updateTable('contestRegistrationKeys').set({ valueHash }).where('id', '=', id).execute();
+    },
     participantsForExport(contestId: number, exec: Reader = db) {
       return exec
         .selectFrom('contestParticipants as p')
@@ -41,13 +74,22 @@ export function createPrivacyRepository(db: Executor) {
         .orderBy('p.id')
         .execute();
     },
-    closedContestsBefore(closedBefore: string, exec: Reader = db) {
+    /** Closed contests (with their configuration: each may set its own retention) that still hold CCCD or phone. */
+    closedContestsHoldingPersonalData(exec: Reader = db) {
       return exec
-        .selectFrom('contests')
-        .select(['id', 'unitId', 'title', 'closedAt'])
-        .where('status', '=', 'closed')
-        .where('closedAt', 'is not', null)
-        .where('closedAt', '<=', closedBefore)
+        .selectFrom('contests as c')
+        .select(['c.id', 'c.unitId', 'c.title', 'c.closedAt', 'c.configJson'])
+        .where('c.status', '=', 'closed')
+        .where('c.closedAt', 'is not', null)
+        .where((e) =>
+          e.exists(
+            e
+              .selectFrom('contestParticipants as p')
+              .select('p.id')
+              .whereRef('p.contestId', '=', 'c.id')
+              .where((w) => w.or([w('p.phone', 'is not', null), w('p.cccd', 'is not', null)])),
+          ),
+        )
         .execute();
     },
     /** Clears CCCD and phone (and their uniqueness hashes) of a contest's participants; the number cleared. */
