@@ -100,6 +100,20 @@ describe('configuration', () => {
     expect(text).toContain('Mỗi số CCCD chỉ được đăng ký một lần');
     expect(text).toContain('Nhất 10, Nhì 8, Ba 6');
   });
+
+  it('the rules summary says how long personal data is kept, and that an identity account registers once', () => {
+    const base = sampleConfig();
+    expect(rulesSummary('X', base, new Map())).not.toContain('được xoá sau');
+    expect(rulesSummary('X', { ...base, retentionDays: 90 }, new Map())).toContain(
+      'Số CCCD và số điện thoại được xoá sau 90 ngày kể từ khi cuộc thi kết thúc',
+    );
+    expect(rulesSummary('X', { ...base, retentionDays: 0 }, new Map())).toContain(
+      'được lưu đến khi Ban Tổ chức xoá dữ liệu cuộc thi',
+    );
+    expect(rulesSummary('X', { ...base, verification: 'sso' }, new Map())).toContain(
+      'mỗi tài khoản chỉ đăng ký một lần',
+    );
+  });
 });
 
 const bank: BankQuestion[] = Array.from({ length: 30 }, (_, i) => ({

@@ -147,12 +147,20 @@ export function rulesSummary(
   if (c.verification === 'otp_email')
     lines.push('   Người dự thi xác thực bằng mã OTP gửi qua thư điện tử trước khi thi.');
   if (c.verification === 'sso')
-    lines.push('   Người dự thi đăng nhập bằng tài khoản định danh điện tử trước khi đăng ký.');
+    lines.push(
+      '   Người dự thi đăng nhập bằng tài khoản định danh điện tử trước khi đăng ký; mỗi tài khoản chỉ đăng ký một lần.',
+    );
   lines.push(
     '   Thông tin khai báo phải chính xác; khai báo sai, thi hộ, dùng nhiều danh tính sẽ không được xét giải.',
   );
   lines.push(
     '   Số CCCD và số điện thoại được che khi công bố; dữ liệu cá nhân chỉ dùng cho việc tổ chức cuộc thi.',
   );
+  if (c.retentionDays !== null)
+    lines.push(
+      c.retentionDays === 0
+        ? '   Số CCCD và số điện thoại được lưu đến khi Ban Tổ chức xoá dữ liệu cuộc thi.'
+        : `   Số CCCD và số điện thoại được xoá sau ${c.retentionDays} ngày kể từ khi cuộc thi kết thúc.`,
+    );
   return lines.join('\n');
 }

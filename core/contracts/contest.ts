@@ -118,6 +118,12 @@ export const ContestConfigSchema = z
     participationCertificates: z.boolean().default(false),
     registration: z.array(FieldRuleSchema).min(1).max(REGISTRATION_FIELDS.length),
     verification: z.enum(['none', 'otp_email', 'sso']).default('none'),
+    /**
+     * Days after the contest closes before its participants' CCCD and phone are erased; null: the server's
+     * CONTEST_RETENTION_DAYS (365 unless set); 0: kept until the organiser deletes the contest. Stated in the rules
+     * summary, since a person must be told how long their data is kept (Decree 13/2023, Art. 13).
+     */
+    retentionDays: z.number().int().min(0).max(3650).nullable().default(null),
     collective: z
       .object({
         formula: z.enum(COLLECTIVE_FORMULAS),

@@ -54,6 +54,7 @@ export const CONFIG_TEMPLATE = {
     { field: 'unit', required: true },
   ],
   verification: 'none',
+  retentionDays: 365,
   collective: {
     formula: 'rate_plus_points',
     points: { first: 10, second: 8, third: 6, consolation: 4 },

@@ -1,10 +1,17 @@
 import ExcelJS from 'exceljs';
+import { ContestConfigSchema } from '../../../../core/contracts/contest.js';
 import type { AuditContext } from '../../../lib/audit.js';
 import { dataCipher } from '../../../lib/field-crypto.js';
 import { neutraliseRow } from '../../../lib/spreadsheet-safe.js';
 import { canManageContest } from '../contest.policy.js';
 import type { ContestServiceDeps, PrivacyService } from '../contest.types.js';
-import { CCCD_PURPOSE, contestRetentionDays, PHONE_PURPOSE } from './personal-data.js';
+import {
+  CCCD_PURPOSE,
+  contestRetentionDays,
+  PHONE_PURPOSE,
+  registrationIndexes,
+  registrationKeyText,
+} from './personal-data.js';
 import { createPrivacyRepository } from './privacy.repository.js';
 
 // Participants' CCCD and phone: sealed at rest (a start-up step seals rows written before, and re-seals rows of
@@ -55,19 +62,47 @@ export function createPrivacyService(
         });
         after = rows[rows.length - 1].id;
       }
+      // Uniqueness keys written before keyed indexes, or under an older key: computed again from the stored
+      // values, so a rotation (or this upgrade) never lets the same CCCD register twice.
+      let rekeyed = 0;
+      after = 0;
+      for (;;) {
+        const rows = await repo.staleRegistrationKeys(after, c.currentKeyId, BATCH);
+        if (rows.length === 0) break;
+        await db.transaction().execute(async (trx) => {
+          for (const r of rows) {
+            let value: string | number | null;
+            try {
+              value = storedRegistrationValue(r, (stored, purpose) => c.decrypt(stored, purpose));
+            } catch {
+              unreadable++;
+              continue;
+            }
+            if (value === null || value === '') continue;
+            const { current } = registrationIndexes(c, r.contestId, r.field, registrationKeyText(value));
+            await repo.setRegistrationKey(r.id, current, trx);
+            rekeyed++;
+          }
+        });
+        after = rows[rows.length - 1].id;
+      }
       if (unreadable)
         console.warn(
           `[contest] ${unreadable} CCCD/phone values are sealed by a key missing from DXBOARD_DATA_KEY or DATA_DIR/data-key (docs/operations.md)`,
         );
-      return sealed;
+      return sealed + rekeyed;
     },
 
     async eraseExpired() {
-      const days = contestRetentionDays(env);
-      if (days === 0) return 0;
-      const before = new Date(clock.now().getTime() - days * 86_400_000).toISOString();
+      const serverDays = contestRetentionDays(env);
+      const now = clock.now().getTime();
       let erased = 0;
-      for (const contest of await repo.closedContestsBefore(before)) {
+      for (const contest of await repo.closedContestsHoldingPersonalData()) {
+        // A contest's own retention (stated in its rules) wins over the server's default; 0 keeps the data.
+        const own = retentionOf(contest.configJson);
+        const days = own ?? serverDays;
+        if (days === 0 || !contest.closedAt) continue;
+        if (Date.parse(contest.closedAt) > now - days * 86_400_000) continue;
         await db.transaction().execute(async (trx) => {
           const n = await repo.erasePersonalData(contest.id, trx);
           if (n === 0) return;
@@ -84,6 +119,7 @@ export function createPrivacyService(
                 participants: n,
                 fields: ['cccd', 'phone'],
                 retentionDays: days,
+                retentionFrom: own === null ? 'CONTEST_RETENTION_DAYS' : 'contest',
                 closedAt: contest.closedAt,
               },
             },
@@ -157,4 +193,47 @@ export function createPrivacyService(
       return { fileName: `nguoi-du-thi-${entity.slug}.xlsx`, body };
     },
   };
+}
+
+type StoredRegistration = {
+  field: string;
+  fullName: string;
+  phone: string | null;
+  cccd: string | null;
+  email: string | null;
+  birthDate: string | null;
+  gender: string | null;
+  unitId: number | null;
+  address: string | null;
+};
+
+/** The value a registration key was computed from, as the participant row keeps it (CCCD and phone sealed). */
+function storedRegistrationValue(
+  r: StoredRegistration,
+  open: (stored: string, purpose: string) => string,
+): string | number | null {
+  switch (r.field) {
+    case 'phone':
+      return r.phone === null ? null : open(r.phone, PHONE_PURPOSE);
+    case 'cccd':
+      return r.cccd === null ? null : open(r.cccd, CCCD_PURPOSE);
+    case 'unit':
+      return r.unitId;
+    case 'fullName':
+    case 'email':
+    case 'birthDate':
+    case 'gender':
+    case 'address':
+      return r[r.field];
+    default:
+      return null;
+  }
+}
+
+/** The contest's own retention in days, or null when it leaves it to CONTEST_RETENTION_DAYS. */
+function retentionOf(configJson: string): number | null {
+  const parsed = ContestConfigSchema.shape.retentionDays.safeParse(
+    (JSON.parse(configJson) as { retentionDays?: unknown }).retentionDays ?? null,
+  );
+  return parsed.success ? parsed.data : null;
 }
