@@ -1,24 +1,36 @@
 import { inflateSync } from 'node:zlib';
 
-// The text of a PDF that pdfkit wrote, for tests: content streams are inflated, and each font's ToUnicode
-// map turns the glyph codes of its text runs back into characters. Runs are decoded with every font's map
-// (a run in another font decodes to noise), so a test asks whether the text it expects is among them.
+// The text of a PDF that pdfkit wrote, for tests: objects are read, content streams inflated, and each text run
+// is decoded with the ToUnicode map of the font selected for it (`/F2 14 Tf`). pdfkit names fonts once per
+// document (/F1, /F2…) and numbers glyphs per font in order of first use, so a run decoded with another font's
+// map is noise: the font in force is tracked rather than guessed. Whitespace is removed for matching.
 
-function streams(pdf: Buffer): string[] {
-  const out: string[] = [];
-  const raw = pdf.toString('latin1');
-  const re = /stream\r?\n/g;
+type PdfObject = { dict: string; stream: Buffer | null };
+
+function objects(pdf: Buffer): Map<number, PdfObject> {
+  const raw = pdf.toString('latin1'); // one character per byte, so string offsets are byte offsets
+  const out = new Map<number, PdfObject>();
+  const re = /(\d+) 0 obj\b/g;
   for (let m = re.exec(raw); m; m = re.exec(raw)) {
-    const start = m.index + m[0].length;
-    const end = raw.indexOf('endstream', start);
+    const end = raw.indexOf('endobj', m.index);
     if (end < 0) break;
-    const bytes = pdf.subarray(start, end);
-    try {
-      out.push(inflateSync(bytes).toString('latin1'));
-    } catch {
-      out.push(bytes.toString('latin1'));
+    const body = raw.slice(m.index + m[0].length, end);
+    const s = body.search(/\bstream\r?\n/);
+    let stream: Buffer | null = null;
+    let dict = body;
+    if (s >= 0) {
+      dict = body.slice(0, s);
+      const start = m.index + m[0].length + s + (body.slice(s).match(/^stream\r?\n/)?.[0].length ?? 7);
+      const stop = raw.lastIndexOf('endstream', end);
+      const bytes = pdf.subarray(start, stop);
+      try {
+        stream = inflateSync(bytes);
+      } catch {
+        stream = bytes;
+      }
     }
-    re.lastIndex = end + 9;
+    out.set(Number(m[1]), { dict, stream });
+    re.lastIndex = end + 6;
   }
   return out;
 }
@@ -37,7 +49,10 @@ function cmapOf(text: string): Map<string, string> {
       const a = Number.parseInt(lo, 16);
       const b = Number.parseInt(hi, 16);
       const width = lo.length;
-      const list = rest.startsWith('[') ? [...rest.matchAll(/<([0-9a-fA-F]+)>/g)].map((x) => x[1]) : null;
+      // A ligature's entry holds several code units, written with a space between them (`<0066 0069>` for "fi").
+      const list = rest.startsWith('[')
+        ? [...rest.matchAll(/<([0-9a-fA-F\s]+)>/g)].map((x) => x[1].replace(/\s+/g, ''))
+        : null;
       for (let c = a; c <= b; c++) {
         const key = c.toString(16).padStart(width, '0');
         if (list) map.set(key, hexToText(list[c - a] ?? ''));
@@ -51,20 +66,33 @@ function cmapOf(text: string): Map<string, string> {
   return map;
 }
 
-/** Every text run of the PDF decoded with every font's map, joined; whitespace removed for matching. */
+/** Every page's text, each run decoded with its own font's map, joined; whitespace removed for matching. */
 export function pdfTexts(pdf: Buffer): string {
-  const all = streams(pdf);
-  const maps = all.filter((s) => s.includes('begincmap')).map(cmapOf);
-  const runs = all
-    .filter((s) => /\bT[Jj]\b/.test(s))
-    .flatMap((s) => [...s.matchAll(/\[([^\]]*)\]\s*TJ|<([0-9a-fA-F]+)>\s*Tj/g)])
-    .map((m) => (m[1] ? [...m[1].matchAll(/<([0-9a-fA-F]+)>/g)].map((x) => x[1]).join('') : m[2]));
+  const objs = objects(pdf);
+  // Font resource names (/F2) → their ToUnicode maps, from every /Font dictionary of the document.
+  const maps = new Map<string, Map<string, string>>();
+  for (const o of objs.values())
+    for (const [, fonts] of o.dict.matchAll(/\/Font\s*<<([\s\S]*?)>>/g))
+      for (const [, name, ref] of fonts.matchAll(/\/(\w+)\s+(\d+) 0 R/g)) {
+        const unicode = /\/ToUnicode\s+(\d+) 0 R/.exec(objs.get(Number(ref))?.dict ?? '')?.[1];
+        const cmap = unicode ? objs.get(Number(unicode))?.stream : null;
+        if (cmap) maps.set(name, cmapOf(cmap.toString('latin1')));
+      }
   const decoded: string[] = [];
-  for (const map of maps)
-    for (const run of runs) {
-      const width = [...map.keys()][0]?.length ?? 4;
+  for (const o of objs.values()) {
+    const content = o.stream?.toString('latin1') ?? '';
+    if (!/\bT[Jj]\b/.test(content)) continue;
+    let map: Map<string, string> | undefined;
+    for (const m of content.matchAll(/\/(\w+)\s+[\d.]+\s+Tf|\[([^\]]*)\]\s*TJ|<([0-9a-fA-F]+)>\s*Tj/g)) {
+      if (m[1]) {
+        map = maps.get(m[1]);
+        continue;
+      }
+      const run = m[2] ? [...m[2].matchAll(/<([0-9a-fA-F]+)>/g)].map((x) => x[1]).join('') : (m[3] ?? '');
+      const width = map ? ([...map.keys()][0]?.length ?? 4) : 4;
       const codes = run.match(new RegExp(`.{${width}}`, 'g')) ?? [];
-      decoded.push(codes.map((c) => map.get(c.toLowerCase()) ?? '\uFFFD').join(''));
+      decoded.push(codes.map((c) => map?.get(c.toLowerCase()) ?? '\uFFFD').join(''));
     }
+  }
   return decoded.join('\n').replace(/\s+/g, '');
 }

@@ -79,6 +79,57 @@ export async function seedContestWorld(world: World, markers: Record<Target, str
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    // Round r1 closed with one prize winner, as a round close stores it, so the organiser's certificate print
+    // has a page to make (and a name carrying the marker, which nobody outside the unit may see).
+    const winner = await t.deps.db
+      .insertInto('contestParticipants')
+      .values({
+        contestId: c.id,
+        groupKey: 'all',
+        fullName: `Người đoạt giải ${marker}`,
+        tokenHash: `${target}-winner`.padEnd(64, '0'),
+        verified: 1,
+        createdAt: '2026-03-02T00:00:00.000Z',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const attempt = await t.deps.db
+      .insertInto('contestAttempts')
+      .values({
+        contestId: c.id,
+        participantId: winner.id,
+        roundKey: 'r1',
+        seq: 1,
+        seed: 'matrix',
+        drawJson: '[]',
+        status: 'submitted',
+        startedAt: '2026-03-02T01:00:00.000Z',
+        deadlineAt: '2026-03-02T01:10:00.000Z',
+        submittedAt: '2026-03-02T01:05:00.000Z',
+        score: 1,
+        total: 1,
+        durationMs: 300_000,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.deps.db
+      .insertInto('contestResults')
+      .values({
+        contestId: c.id,
+        roundKey: 'r1',
+        groupKey: 'all',
+        participantId: winner.id,
+        attemptId: attempt.id,
+        rank: 1,
+        predictionDistance: null,
+        prize: 'first',
+      })
+      .execute();
+    await t.deps.db
+      .updateTable('contests')
+      .set({ closedRoundsJson: '["r1"]' })
+      .where('id', '=', c.id)
+      .execute();
     Object.assign(world.ids[target], {
       contest: c.id,
       contestFlag: flag.id,

@@ -47,4 +47,9 @@ export type CertificatesService = {
     baseUrl: string | null,
   ): Promise<Download>;
   verify(code: string): Promise<ContestCertificate>;
+  /**
+   * The organiser's print of a closed round's prize certificates, one page each in prize order (codes issued on
+   * the way, as a winner's own download would); contest.manage on the contest's unit.
+   */
+  roundPdf(ctx: AuditContext, id: number, roundKey: string, baseUrl: string | null): Promise<Download>;
 };

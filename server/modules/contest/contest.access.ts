@@ -145,6 +145,13 @@ export const contestAccess: AccessRow[] = [
   // Outputs: item statistics (the answer key's figures) and the decision carry names or keys: organisers only;
   // the bulletin has unit figures only: any reader of the contest.
   {
+    // Prize certificates carry full names: organisers only.
+    operation: 'GET /api/contest/contests/{id}/certificates.pdf',
+    permission: 'contest.manage',
+    unit: 'contest.unit',
+    example: { params: { id: '$contest' }, query: { round: 'r1' } },
+  },
+  {
     operation: 'GET /api/contest/contests/{id}/item-stats',
     permission: 'contest.manage',
     unit: 'contest.unit',

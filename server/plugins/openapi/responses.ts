@@ -165,6 +165,7 @@ export const DOWNLOADS: Record<string, string[]> = {
   'GET /api/contest/contests/{id}/bulletin.docx': [DOCX],
   'GET /api/contest/contests/{id}/participants.xlsx': [XLSX],
   'GET /api/public/contests/{slug}/certificate.pdf': [FILE_KINDS.pdf],
+  'GET /api/contest/contests/{id}/certificates.pdf': [FILE_KINDS.pdf],
   'GET /api/dashboard/briefing.pdf': [FILE_KINDS.pdf],
   'GET /api/dashboard/briefing.docx': [DOCX],
 };

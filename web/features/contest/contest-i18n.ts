@@ -75,6 +75,7 @@ const vi = {
   correct: 'Đúng',
   edit: 'Sửa',
   downloadDecision: 'Quyết định công nhận kết quả (.docx)',
+  printCertificates: 'In giấy chứng nhận đạt giải (.pdf)',
   itemStats: 'Thống kê câu hỏi',
   itemStatsIntro:
     'Sau khi chốt mỗi đợt: tỷ lệ trả lời đúng (độ khó), độ phân biệt (tương quan điểm-nhị phân giữa câu hỏi và phần còn lại của bài) và số người chọn từng phương án. Câu có cảnh báo nên được xem lại.',
@@ -171,6 +172,7 @@ const en: Record<Key, string> = {
   correct: 'Correct',
   edit: 'Edit',
   downloadDecision: 'Decision recognising the results (.docx)',
+  printCertificates: 'Print the prize certificates (.pdf)',
   itemStats: 'Item statistics',
   itemStatsIntro:
     'After each round closes: the share answering correctly (facility), discrimination (point-biserial correlation of the item with the rest of the attempt) and how many chose each option. Flagged items deserve a second look.',

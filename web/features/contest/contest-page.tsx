@@ -138,7 +138,19 @@ export function ContestPage() {
           {results.data?.rounds.length === 0 ? <Text>{t('noResults')}</Text> : null}
           {results.data?.rounds.map((round) => (
             <Stack key={round.roundKey} mb="lg">
-              <Title order={3}>{round.roundName}</Title>
+              <Group justify="space-between">
+                <Title order={3}>{round.roundName}</Title>
+                {round.groups.some((g) => g.rows.some((r) => r.prize)) ? (
+                  <Button
+                    component="a"
+                    variant="default"
+                    size="xs"
+                    href={`/api/contest/contests/${id}/certificates.pdf?round=${encodeURIComponent(round.roundKey)}`}
+                  >
+                    {t('printCertificates')}
+                  </Button>
+                ) : null}
+              </Group>
               {round.predictionTrueValue !== null ? (
                 <Text>{t('truth', { v: round.predictionTrueValue })}</Text>
               ) : null}

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ContestIdParamsSchema } from '../../../../core/contracts/contest.js';
 import {
   CertificateParamsSchema,
   CertificateQuerySchema,
@@ -8,11 +9,12 @@ import {
   MyCertificatesSchema,
 } from '../../../../core/contracts/contest-outputs.js';
 import { sendDownload } from '../../../lib/download.js';
+import { rejectAnonymous } from '../../../lib/request-auth.js';
 import { auditContextOf } from '../../../lib/request-context.js';
 import type { CertificatesService } from '../contest-outputs.types.js';
 
-// Public certificate routes: the participant's own (token in x-contest-token, as every participant route) and
-// the anonymous verification of a code.
+// Certificate routes: the participant's own (token in x-contest-token, as every participant route), the
+// anonymous verification of a code, and the organiser's print of a round's prize certificates.
 
 const tags = ['public'];
 const SlugParams = z.object({ slug: z.string().trim().min(1).max(80) });
@@ -57,6 +59,28 @@ export function registerCertificatesRoutes(
         auditContextOf(request),
         request.params.slug,
         tokenOf(request),
+        request.query.round,
+        linkBase,
+      );
+      return sendDownload(reply, { fileName: f.fileName, mime: 'application/pdf', body: f.body });
+    },
+  );
+  r.get(
+    '/api/contest/contests/:id/certificates.pdf',
+    {
+      onRequest: rejectAnonymous,
+      schema: {
+        tags: ['contest'],
+        summary:
+          'A closed round’s prize certificates, one page each, to print for the ceremony (organisers; codes issued and audited)',
+        params: ContestIdParamsSchema,
+        querystring: CertificateQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const f = await certificates.roundPdf(
+        auditContextOf(request),
+        request.params.id,
         request.query.round,
         linkBase,
       );

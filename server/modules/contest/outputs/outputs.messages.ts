@@ -10,4 +10,8 @@ registerMessages({
     vi: 'Bạn không có giấy chứng nhận nào ở đợt thi này',
     en: 'You have no certificate for this round',
   },
+  'contest.no_prize_certificates': {
+    vi: 'Chưa có giấy chứng nhận để in: đợt thi này chưa kết thúc hoặc không có người đạt giải',
+    en: 'No certificates to print: this round is not closed yet or has no prize winners',
+  },
 });

@@ -45,6 +45,29 @@ export function createOutputsRepository(db: Executor) {
         .where('r.participantId', '=', participantId)
         .executeTakeFirst();
     },
+    /** A closed round's prize winners with what a certificate prints, by group and rank. */
+    prizeWinners(contestId: number, roundKey: string, exec: Reader = db) {
+      return exec
+        .selectFrom('contestResults as r')
+        .innerJoin('contestParticipants as p', 'p.id', 'r.participantId')
+        .leftJoin('units as u', 'u.id', 'p.unitId')
+        .select([
+          'r.participantId',
+          'r.roundKey',
+          'r.groupKey',
+          'r.rank',
+          'r.prize',
+          'p.fullName',
+          'p.isDemo',
+          'u.name as unitName',
+        ])
+        .where('r.contestId', '=', contestId)
+        .where('r.roundKey', '=', roundKey)
+        .where('r.prize', 'is not', null)
+        .orderBy('r.groupKey')
+        .orderBy('r.rank')
+        .execute();
+    },
     standingsOf(participantId: number, exec: Reader = db) {
       return exec
         .selectFrom('contestResults')

@@ -275,4 +275,56 @@ describe.each(testDialects())('contest outputs and certificates on %s', (dialect
       (await get(`${base}/certificate.pdf?round=d2`, { 'x-contest-token': last.token })).statusCode,
     ).toBe(404);
   });
+
+  it('certificates: the organiser prints a closed round’s prize certificates in one PDF, codes kept', async () => {
+    const url = `/api/contest/contests/${id}/certificates.pdf`;
+    expect((await get(`${url}?round=d1`, {})).statusCode).toBe(401);
+    const early = await get(`${url}?round=d2`);
+    expect(early.statusCode).toBe(404);
+    expect(early.json().detail).toContain('đợt thi này chưa kết thúc');
+    const winners = await s.t.deps.db
+      .selectFrom('contestResults')
+      .select('participantId')
+      .where('contestId', '=', id)
+      .where('roundKey', '=', 'd1')
+      .where('prize', 'is not', null)
+      .execute();
+    expect(winners.length).toBeGreaterThan(1);
+    const issuedBefore = await s.t.deps.db
+      .selectFrom('contestCertificates')
+      .select(['participantId', 'code'])
+      .where('contestId', '=', id)
+      .execute();
+    const res = await get(`${url}?round=d1`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('application/pdf');
+    const raw = res.rawPayload.toString('latin1');
+    expect(raw.match(/\/Type \/Page\b(?!s)/g)).toHaveLength(winners.length);
+    const text = pdfTexts(res.rawPayload);
+    expect(text).toContain('NguyễnVănAn');
+    expect(text).toContain('đãđạtGiảiNhất');
+    // A winner who had downloaded theirs keeps the same code; the others' are issued now, each audited once.
+    const issued = await s.t.deps.db
+      .selectFrom('contestCertificates')
+      .select(['participantId', 'code'])
+      .where('contestId', '=', id)
+      .where('roundKey', '=', 'd1')
+      .execute();
+    for (const before of issuedBefore.filter((b) => winners.some((w) => w.participantId === b.participantId)))
+      expect(issued).toContainEqual(before);
+    for (const w of winners) {
+      const code = issued.find((c) => c.participantId === w.participantId)?.code as string;
+      expect(text).toContain(code);
+    }
+    const again = pdfTexts((await get(`${url}?round=d1`)).rawPayload);
+    for (const c of issued.filter((i) => winners.some((w) => w.participantId === i.participantId)))
+      expect(again).toContain(c.code);
+    const audits = await s.t.deps.db
+      .selectFrom('auditLog')
+      .select('id')
+      .where('action', '=', 'contest.certificate.issue')
+      .execute();
+    const certificates = await s.t.deps.db.selectFrom('contestCertificates').select('id').execute();
+    expect(audits).toHaveLength(certificates.length);
+  });
 });
