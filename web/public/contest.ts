@@ -120,6 +120,13 @@ export async function showContest(root: HTMLElement, slug: string): Promise<void
     const form = el('form', { class: 'contest-form', novalidate: '' });
     const errorBox = el('p', { class: 'contest-error', role: 'alert' });
     const keep = () => localStorage.setItem(draftKey, JSON.stringify(draft));
+    // A contest verified by single sign-on: the way to sign in stays on the form itself (what was typed is kept
+    // in the draft, so the round trip to the provider loses nothing); absent once the citizen is signed in.
+    if (contest.verification === 'sso') {
+      const sso = el('div', { class: 'contest-sso' });
+      form.append(sso);
+      void appendSsoSignIn(sso);
+    }
     const field = (name: string, label: string, input: HTMLElement, required: boolean) => {
       const id = `contest-${name}`;
       input.id = id;
