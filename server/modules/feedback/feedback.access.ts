@@ -265,6 +265,12 @@ const open311Rows: AccessRow[] = [
     example: { params: { file: '$feedbackServiceFile' } },
   },
   {
+    operation: `GET ${O}/tokens/{file}`,
+    permission: 'public',
+    unit: 'none',
+    example: { params: { file: '$feedbackRequestFile' } },
+  },
+  {
     operation: `GET ${O}/requests/{file}`,
     permission: 'public',
     unit: 'none',

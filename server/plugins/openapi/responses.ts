@@ -191,6 +191,7 @@ export const FORMATTED_RESPONSES: Record<string, Record<string, Json>> = {
   'POST /api/open311/v2/{file}': { '200': GEOREPORT },
   'GET /api/open311/v2/services/{file}': { '200': GEOREPORT },
   'GET /api/open311/v2/requests/{file}': { '200': GEOREPORT },
+  'GET /api/open311/v2/tokens/{file}': { '200': GEOREPORT },
 };
 
 export function downloadResponses(types: string[]): Json {

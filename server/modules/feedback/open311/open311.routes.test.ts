@@ -113,8 +113,32 @@ describe.each(testDialects())('Open311 GeoReport v2 on %s', (dialect) => {
       device_id: '',
     });
     expect(created.statusCode).toBe(200);
-    const [{ service_request_id: id }] = created.json();
+    const [{ service_request_id: id, token }] = created.json();
     expect(id).toMatch(/^PA-2026-/);
+    expect(token).toBe(id);
+    // tokens/{token}: the id, as the report was routed (published) at once; JSON and XML; unknown → 404.
+    expect((await get(`tokens/${token}.json`)).json()).toEqual([{ service_request_id: id, token }]);
+    const tokenXml = await get(`tokens/${token}.xml`);
+    expect(tokenXml.body).toContain(
+      `<service_requests><request><service_request_id>${id}</service_request_id><token>${token}</token></request></service_requests>`,
+    );
+    const noToken = await get('tokens/PA-2026-ZZZZZZZZ.json');
+    expect(noToken.statusCode).toBe(404);
+    expect(noToken.json()).toEqual([{ code: 404, description: 'Unknown token PA-2026-ZZZZZZZZ' }]);
+    // While a report waits for moderation, requests/{id} does not serve it and tokens/{token} gives no id yet.
+    const { status } = await s.t.deps.db
+      .selectFrom('feedbackReports')
+      .select('status')
+      .where('code', '=', id)
+      .executeTakeFirstOrThrow();
+    await s.t.deps.db
+      .updateTable('feedbackReports')
+      .set({ status: 'received' })
+      .where('code', '=', id)
+      .execute();
+    expect((await get(`tokens/${token}.json`)).json()).toEqual([{ service_request_id: '', token }]);
+    expect((await get(`requests/${id}.json`)).statusCode).toBe(404);
+    await s.t.deps.db.updateTable('feedbackReports').set({ status }).where('code', '=', id).execute();
 
     const one = await get(`requests/${id}.json`);
     const [req] = one.json();

@@ -133,6 +133,24 @@ export function registerOpen311Routes(
   );
 
   app.get(
+    `${BASE}/tokens/:file`,
+    {
+      schema: {
+        tags,
+        summary:
+          'Open311: the service request id of a token (tokens/{token}.{json,xml}); empty until the report is published',
+      },
+    },
+    async (request, reply) => {
+      const f = splitFormat((request.params as { file: string }).file);
+      if (!f) return notFound(reply);
+      return answer(reply, f.format, async () =>
+        renderList(f.format, 'service_requests', 'request', await open311.token(f.name)),
+      );
+    },
+  );
+
+  app.get(
     `${BASE}/requests/:file`,
     { schema: { tags, summary: 'Open311: one service request (requests/{id}.{json,xml})' } },
     async (request, reply) => {

@@ -10,7 +10,7 @@ import type { FeedbackRepository, ReportRow } from '../shared/feedback.repositor
 import { type Open311Object, vietnamDateTime } from './open311-format.js';
 
 // Open311 GeoReport v2 on top of the same services as the citizens' pages: a service is a category, a service
-// request a report (its public code is the service_request_id), `agency_responsible` the handling unit,
+// request a report (its public code is the service_request_id, and the token of tokens/{token}), `agency_responsible` the handling unit,
 // `expected_datetime` the answer deadline (end of that day in Vietnam), the fine status in `status_notes` and
 // the `dxboard_status` extension. POST needs `api_key` = an API token of DXBoard. Errors are Open311Error, which
 // the routes render in the spec's format.
@@ -169,7 +169,11 @@ export function createOpen311Service(deps: Open311Deps) {
             source: 'open311',
           },
         );
-        return [{ service_request_id: created.code, service_notice: null, account_id: null }];
+        // The token (GeoReport v2's tokens/{token}) is the same code: a report the moderators have not
+        // published yet is not served by requests/{id}, and tokens/{token} says so by an empty id.
+        return [
+          { service_request_id: created.code, token: created.code, service_notice: null, account_id: null },
+        ];
       } catch (error) {
         if (error instanceof AppError && error.status < 500) throw new Open311Error(400, error.code);
         throw error;
@@ -269,6 +273,14 @@ export function createOpen311Service(deps: Open311Deps) {
           dxboard_status: status,
         };
       });
+    },
+
+    /** tokens/{token}: the request id once the report is published (served by requests/{id}), else empty. */
+    async token(token: string): Promise<Open311Object[]> {
+      const code = token.toUpperCase();
+      const r = /^PA-\d{4}-[0-9A-Z]{8}$/.test(code) ? await repo.findReportByCode(code) : undefined;
+      if (!r) throw new Open311Error(404, `Unknown token ${token}`);
+      return [{ service_request_id: r.status === 'received' ? '' : r.code, token: r.code }];
     },
 
     async one(code: string): Promise<Open311Object[]> {
