@@ -126,6 +126,21 @@ export interface SteerProgressFilesTable {
   fileId: number;
 }
 
+/** A task's status over a range of as-of dates (migration 2026-12-07-1200-steer-status-spans). */
+export interface SteerTaskStatusSpansTable {
+  taskId: number;
+  status: string;
+  bucket: string | null;
+  validFrom: string;
+  /** First day after the span; '9999-12-31' for the last one. */
+  validTo: string;
+}
+
+/** Tasks written since their spans were computed (set by triggers). */
+export interface SteerTaskStatusStaleTable {
+  taskId: number;
+}
+
 export interface SteerTables {
   steerPlans: SteerPlansTable;
   steerTaskGroups: SteerTaskGroupsTable;
@@ -135,4 +150,6 @@ export interface SteerTables {
   steerTaskExtensions: SteerTaskExtensionsTable;
   steerProgressUpdates: SteerProgressUpdatesTable;
   steerProgressFiles: SteerProgressFilesTable;
+  steerTaskStatusSpans: SteerTaskStatusSpansTable;
+  steerTaskStatusStale: SteerTaskStatusStaleTable;
 }
