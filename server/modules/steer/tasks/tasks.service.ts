@@ -381,11 +381,14 @@ export function createTasksService(deps: TasksServiceDeps): SteerTasksService & 
     page: number,
     size: number,
   ) {
-    const filter = await sqlFilter(actor, query);
-    await refreshStatusSpans(repo, db);
-    const [secret, spanCounts] = await Promise.all([
+    const [filter] = await Promise.all([sqlFilter(actor, query), refreshStatusSpans(repo, db)]);
+    const byStatus = Boolean(query.status || query.bucket);
+    // Independent reads at once (PostgreSQL's pool runs them in parallel); the page assumes nothing is hidden,
+    // and is read again in the rare case something is.
+    const [secret, spanCounts, firstPage] = await Promise.all([
       repo.confidentialTaskIds(filter, db),
       repo.statusCountsAsOf(filter, asOf, db),
+      byStatus ? null : repo.taskIdsPage(filter, [], (page - 1) * size, size, db),
     ]);
     const readable = new Set(
       secret.length
@@ -405,8 +408,10 @@ export function createTasksService(deps: TasksServiceDeps): SteerTasksService & 
     };
     for (const r of spanCounts) tally(r, Number(r.n));
     if (hidden.length) for (const r of await repo.statusSpansAsOf(hidden, asOf, db)) tally(r, -1);
-    if (!query.status && !query.bucket) {
-      const pageIds = await repo.taskIdsPage(filter, hidden, (page - 1) * size, size, db);
+    if (firstPage) {
+      const pageIds = hidden.length
+        ? await repo.taskIdsPage(filter, hidden, (page - 1) * size, size, db)
+        : firstPage;
       return { pageIds, total, counts };
     }
     const hiddenSet = new Set(hidden);
