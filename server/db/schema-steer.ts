@@ -131,9 +131,10 @@ export interface SteerTaskStatusSpansTable {
   taskId: number;
   status: string;
   bucket: string | null;
-  validFrom: string;
-  /** First day after the span; '9999-12-31' for the last one. */
-  validTo: string;
+  /** First day of the span, as a day number (core/steer/calendar.ts toDay). */
+  fromDay: number;
+  /** First day after the span, as a day number; after every date for the last one. */
+  toDay: number;
 }
 
 /** Tasks written since their spans were computed (set by triggers). */

@@ -8,8 +8,10 @@ import { isPostgres } from '../dialect.js';
 // the CLI, a restore or a hand edit, in any process — and readers recompute the stale tasks' spans before
 // counting (server/modules/steer/tasks/status-spans.ts). Every existing task starts stale: the first reader
 // builds the spans (the backfill), and `npx dxboard rebuild-steer-status` marks them all stale again.
-// valid_to is '9999-12-31' for the last span (not NULL) so the covering test is two range conditions an index
-// answers: valid_to > D AND valid_from <= D.
+// Spans are stored as day numbers (days since 1970-01-01, core/steer/calendar.ts): integer comparisons, where
+// text dates compare under the database's collation (PostgreSQL: most of the count's time). to_day of the last
+// span is the day after 9999-12-31's number, not NULL, so the covering test is two range conditions an index
+// answers: to_day > D AND from_day <= D.
 const CHILDREN = ['steer_task_history', 'steer_task_extensions', 'steer_progress_updates'];
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -18,19 +20,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('task_id', 'integer', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('bucket', 'text')
-    .addColumn('valid_from', 'text', (c) => c.notNull())
-    .addColumn('valid_to', 'text', (c) => c.notNull())
+    .addColumn('from_day', 'integer', (c) => c.notNull())
+    .addColumn('to_day', 'integer', (c) => c.notNull())
     .execute();
   // Index-only counts: the spans still running on D are those ending after it.
   await db.schema
     .createIndex('steer_task_status_spans_asof_idx')
     .on('steer_task_status_spans')
-    .columns(['valid_to', 'valid_from', 'status', 'bucket', 'task_id'])
+    .columns(['to_day', 'from_day', 'status', 'bucket', 'task_id'])
     .execute();
   await db.schema
     .createIndex('steer_task_status_spans_task_idx')
     .on('steer_task_status_spans')
-    .columns(['task_id', 'valid_from'])
+    .columns(['task_id', 'from_day'])
     .execute();
   // The list's page in plan order (coalesce(plan_id, 0), position, id) read from an index instead of sorting
   // every task.

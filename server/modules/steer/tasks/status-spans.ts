@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { toDay } from '../../../../core/steer/calendar.js';
 import { taskStatusSpans } from '../../../../core/steer/status-spans.js';
 import type { DB } from '../../../db/schema.js';
 import { chunk } from '../../../lib/chunk.js';
@@ -12,8 +13,8 @@ import type { SteerTasksRepository } from './tasks.repository.js';
 // (a delete) and writing the spans happen in one transaction: a second process finds nothing to claim, and a
 // write committed meanwhile marks its task again, so it is recomputed on the next read.
 
-/** The last span's valid_to: after every date (kept NOT NULL so the as-of test is two index ranges). */
-export const OPEN_END = '9999-12-31';
+/** The last span's to_day: after every date (kept NOT NULL so the as-of test is two index ranges). */
+export const OPEN_END_DAY = toDay('9999-12-31') + 1;
 
 /** Tasks recomputed per round (bounds the status inputs held in memory). */
 const ROUND = 2000;
@@ -31,8 +32,8 @@ export async function refreshStatusSpans(repo: SteerTasksRepository, db: Kysely<
           taskId: r.id,
           status: s.status,
           bucket: s.bucket,
-          validFrom: s.from,
-          validTo: s.to ?? OPEN_END,
+          fromDay: toDay(s.from),
+          toDay: s.to === null ? OPEN_END_DAY : toDay(s.to),
         })),
       );
       // Ids without a row are deleted tasks: their spans go.

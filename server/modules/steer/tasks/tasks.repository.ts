@@ -1,4 +1,5 @@
 import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
+import { toDay } from '../../../../core/steer/calendar.js';
 import type { Executor } from '../../../db/executor.js';
 import type { DB } from '../../../db/schema.js';
 import type {
@@ -347,8 +348,8 @@ export function createSteerTasksRepository(db: Kysely<DB>) {
       let q = exec
         .selectFrom('steerTaskStatusSpans as s')
         .select(['s.status', 's.bucket', (eb) => eb.fn.countAll<number | string>().as('n')])
-        .where('s.validTo', '>', asOf)
-        .where('s.validFrom', '<=', asOf);
+        .where('s.toDay', '>', toDay(asOf))
+        .where('s.fromDay', '<=', toDay(asOf));
       if (!unfiltered(f)) q = q.where('s.taskId', 'in', filtered(f, exec).select('t.id'));
       return q.groupBy(['s.status', 's.bucket']).execute();
     },
@@ -361,8 +362,8 @@ export function createSteerTasksRepository(db: Kysely<DB>) {
             .selectFrom('steerTaskStatusSpans')
             .select(['taskId', 'status', 'bucket'])
             .where('taskId', 'in', part)
-            .where('validTo', '>', asOf)
-            .where('validFrom', '<=', asOf)
+            .where('toDay', '>', toDay(asOf))
+            .where('fromDay', '<=', toDay(asOf))
             .execute()),
         );
       return out;
@@ -376,8 +377,8 @@ export function createSteerTasksRepository(db: Kysely<DB>) {
       let q = exec
         .selectFrom('steerTaskStatusSpans')
         .select('taskId')
-        .where('validTo', '>', asOf)
-        .where('validFrom', '<=', asOf);
+        .where('toDay', '>', toDay(asOf))
+        .where('fromDay', '<=', toDay(asOf));
       if (wanted.status) q = q.where('status', '=', wanted.status);
       if (wanted.bucket) q = q.where('bucket', '=', wanted.bucket);
       return new Set((await q.execute()).map((r) => r.taskId));
