@@ -7,6 +7,7 @@ import type { UserActor } from '../server/lib/actor.js';
 import { createNotificationJobs } from '../server/modules/notifications/notifications.module.js';
 import { createReportServices } from '../server/modules/steer/reports/reports.feature.js';
 import { createSteerTaskServices, createUrgingServices } from '../server/modules/steer/steer.module.js';
+import { refreshStatusSpans } from '../server/modules/steer/tasks/status-spans.js';
 import { loadStatusInputs } from '../server/modules/steer/tasks/task-views.js';
 import { loginAs } from '../test/helpers/login.js';
 import { createTestApp } from '../test/helpers/test-app.js';
@@ -16,9 +17,9 @@ import { loadSteerData, STEER_FULL, STEER_QUICK } from './steer-data.js';
 
 // `npm run bench -- steer [--quick]`: 34 provinces' worth of Steer plans (≈ 10,000 tasks led by 3,321 communes
 // and the provinces, 100,000 progress updates) in a fresh database, then the app's own code paths: status of
-// every task as of a date (the tasks service's list), a province's quarterly report issued through the reports
-// service, the leader dashboard API under 50 clients, the day's reminder run and digest; baseline: the raw
-// SQL count of the same tasks by stored state.
+// every task as of a date (the tasks service's list: counts from the stored status spans, the first page),
+// a province's quarterly report issued through the reports service, the leader dashboard API under 50
+// clients, the day's reminder run and digest; baseline: the raw SQL count of the same tasks by stored state.
 
 export type SteerFigures = {
   db: DialectName;
@@ -29,8 +30,11 @@ export type SteerFigures = {
   history_rows: number;
   load_ms: number;
   raw_sql_ms: number;
+  status_spans: number;
+  status_spans_build_ms: number;
   status_all_ms: number;
   status_ratio_to_raw_sql: number;
+  status_counts_ms: number;
   status_inputs_ms: number;
   status_derive_ms: number;
   quarter_report_ms: number;
@@ -102,6 +106,24 @@ export async function runSteerBench(
       grants: [{ role: 'admin', unitId: root }],
     };
     const steerTasks = createSteerTaskServices(t.deps);
+    // The stored status spans of every task (the triggers marked the bulk-loaded tasks stale): what the first
+    // reader after a migration or `npx dxboard rebuild-steer-status` pays once.
+    const s0 = performance.now();
+    const built = await refreshStatusSpans(steerTasks.repo, db);
+    const spansBuildMs = performance.now() - s0;
+    if (built !== data.tasks) throw new Error(`status spans built for ${built} tasks`);
+    const spanRows = Number(
+      (
+        await db
+          .selectFrom('steerTaskStatusSpans')
+          .select((e) => e.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    if (dialect === 'postgres') await sql`vacuum analyze steer_task_status_spans`.execute(db);
+    log(
+      `[${dialect}] status spans: ${spanRows} spans of ${built} tasks built in ${Math.round(spansBuildMs)} ms`,
+    );
     const reports = createReportServices(t.deps, steerTasks);
     const urging = createUrgingServices(t.deps, steerTasks);
     const notifications = createNotificationJobs(t.deps);
@@ -116,14 +138,16 @@ export async function runSteerBench(
     if (counted !== data.tasks) throw new Error(`raw SQL counted ${counted} tasks`);
     const rawMs = await median(7, rawSql);
 
-    // Status of every task as of a date through the tasks service (what GET /api/steer/tasks?asOf= runs):
-    // the scoped SQL list, the bulk status inputs (state history, approved extensions, progress dates), the
-    // unit directory, and deriveTaskStatus per task.
+    // Status of every task as of a date through the tasks service (what GET /api/steer/tasks?asOf= runs): every
+    // task counted by its status on the date (the stored spans), the scoped ids in plan order, and the first
+    // page of 50 in full with deriveTaskStatus's detail.
     const listAll = () => steerTasks.tasks.listTasks(actor, { asOf: AS_OF, page: 1, pageSize: 50 });
     const first = await listAll();
     if (first.total !== data.tasks) throw new Error(`the tasks service listed ${first.total} tasks`);
     const statusMs = await median(runs, listAll);
-    // Where that time goes: the status inputs alone, and the pure derivation alone.
+    const countsMs = await median(runs, () => steerTasks.repo.statusCountsAsOf({ scopeRoots: null }, AS_OF));
+    // The reference path, for comparison and as a check: the status inputs of every task read in bulk, and
+    // deriveTaskStatus over each; its counts must equal the list's.
     const rows = await steerTasks.repo.listTasks({ scopeRoots: null });
     const inputsMs = await median(runs, () => loadStatusInputs(steerTasks.repo, rows));
     const inputs = await loadStatusInputs(steerTasks.repo, rows);
@@ -136,6 +160,9 @@ export async function runSteerBench(
       buckets[b] = (buckets[b] ?? 0) + 1;
     }
     log(`[${dialect}] status on ${AS_OF}: ${JSON.stringify(buckets)}`);
+    for (const [bucket, n] of Object.entries(first.counts.bucket))
+      if ((buckets[bucket] ?? 0) !== n)
+        throw new Error(`the list counted ${n} ${bucket} tasks, deriveTaskStatus ${buckets[bucket] ?? 0}`);
 
     // A quarterly report for one province, issued through the reports service (computed at the quarter's
     // cut-off inside its transaction, stored, audited, the task KPIs written).
@@ -205,8 +232,11 @@ export async function runSteerBench(
       history_rows: data.history,
       load_ms: Math.round(loadMs),
       raw_sql_ms: round1(rawMs),
+      status_spans: spanRows,
+      status_spans_build_ms: Math.round(spansBuildMs),
       status_all_ms: round1(statusMs),
       status_ratio_to_raw_sql: Math.round((statusMs / rawMs) * 100) / 100,
+      status_counts_ms: round1(countsMs),
       status_inputs_ms: round1(inputsMs),
       status_derive_ms: round1(deriveMs),
       quarter_report_ms: round1(reportMs),
@@ -239,10 +269,13 @@ const TARGETS: Partial<Record<keyof SteerFigures, [string, (v: number) => boolea
 export function formatSteerTable(all: SteerFigures[]): string {
   const rows: [string, keyof SteerFigures, string][] = [
     ['raw SQL count(*) GROUP BY state (baseline)', 'raw_sql_ms', 'ms'],
+    ['status spans built for every task (once)', 'status_spans_build_ms', 'ms'],
+    ['  spans stored', 'status_spans', ''],
     ['status of all tasks as of a date (tasks service)', 'status_all_ms', 'ms'],
     ['  ratio to raw SQL (target ≤ 3)', 'status_ratio_to_raw_sql', '×'],
-    ['  of which: bulk status inputs (3 queries)', 'status_inputs_ms', 'ms'],
-    ['  of which: deriveTaskStatus × all tasks', 'status_derive_ms', 'ms'],
+    ['  of which: count of the spans on the date', 'status_counts_ms', 'ms'],
+    ['reference: bulk status inputs (3 queries)', 'status_inputs_ms', 'ms'],
+    ['reference: deriveTaskStatus × all tasks', 'status_derive_ms', 'ms'],
     ['quarterly report of one province, issued', 'quarter_report_ms', 'ms'],
     ['  tasks in that report', 'quarter_report_tasks', ''],
     ['dashboard API, first request (computed)', 'dashboard_cold_ms', 'ms'],

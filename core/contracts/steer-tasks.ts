@@ -250,6 +250,12 @@ export const TaskListSchema = z.object({
   total: z.number(),
   page: z.number(),
   pageSize: z.number(),
+  /** Every task the other filters select, counted by its status and bucket as of the date (the tabs' figures:
+   * the status and bucket filters do not narrow them). Cancelled and not-yet-assigned tasks have no bucket. */
+  counts: z.object({
+    status: z.record(z.enum(TASK_STATUSES), z.number()),
+    bucket: z.record(z.enum(STATUS_BUCKETS), z.number()),
+  }),
 });
 export type TaskList = z.infer<typeof TaskListSchema>;
 

@@ -4,6 +4,7 @@ import { BACKUP_USAGE, runBackup } from './backup.js';
 import { CREATE_ADMIN_USAGE, runCreateAdmin } from './create-admin.js';
 import { IMPORT_LINEAGE_USAGE, runImportLineage } from './import-lineage.js';
 import { IMPORT_UNITS_USAGE, runImportUnits } from './import-units.js';
+import { REBUILD_STEER_STATUS_USAGE, runRebuildSteerStatus } from './rebuild-steer-status.js';
 import { RESCORE_USAGE, runRescore } from './rescore.js';
 import { RESTORE_USAGE, runRestore } from './restore.js';
 import { runSeedDemo } from './seed-demo.js';
@@ -38,6 +39,10 @@ export const commands: Record<string, CliCommand> = {
   rescore: {
     summary: `Evaluate every scoring rule again and rewrite stored scores: ${RESCORE_USAGE}`,
     run: runRescore,
+  },
+  'rebuild-steer-status': {
+    summary: `Recompute Steer's stored task statuses from the tasks: ${REBUILD_STEER_STATUS_USAGE}`,
+    run: runRebuildSteerStatus,
   },
   'seed-demo': {
     summary: 'Load the demo province, its history, departments and demo users',

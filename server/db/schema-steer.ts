@@ -126,6 +126,22 @@ export interface SteerProgressFilesTable {
   fileId: number;
 }
 
+/** A task's status over a range of as-of dates (migration 2026-12-07-1200-steer-status-spans). */
+export interface SteerTaskStatusSpansTable {
+  taskId: number;
+  status: string;
+  bucket: string | null;
+  /** First day of the span, as a day number (core/steer/calendar.ts toDay). */
+  fromDay: number;
+  /** First day after the span, as a day number; after every date for the last one. */
+  toDay: number;
+}
+
+/** Tasks written since their spans were computed (set by triggers). */
+export interface SteerTaskStatusStaleTable {
+  taskId: number;
+}
+
 export interface SteerTables {
   steerPlans: SteerPlansTable;
   steerTaskGroups: SteerTaskGroupsTable;
@@ -135,4 +151,6 @@ export interface SteerTables {
   steerTaskExtensions: SteerTaskExtensionsTable;
   steerProgressUpdates: SteerProgressUpdatesTable;
   steerProgressFiles: SteerProgressFilesTable;
+  steerTaskStatusSpans: SteerTaskStatusSpansTable;
+  steerTaskStatusStale: SteerTaskStatusStaleTable;
 }

@@ -1,5 +1,6 @@
 import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import type { Executor } from '../../../db/executor.js';
+import { moduleRevisions } from '../../../db/revisions.js';
 import type { DB } from '../../../db/schema.js';
 import type { SteerTasksTable } from '../../../db/schema-steer.js';
 import type { SteerReportsTable } from '../../../db/schema-steer-reports.js';
@@ -54,33 +55,13 @@ export function createReportsRepository(db: Kysely<DB>) {
      * Changes whenever a task, its history, an extension, a progress update or a plan changes: the newest
      * history id (every task write adds one), the task count (deletions) and the latest plan edit.
      */
-    stamp: async (exec: Executor = db): Promise<string> => {
-      const row = await exec
-        .selectNoFrom((eb) => [
-          eb
-            .selectFrom('steerTaskHistory')
-            .select((e) => e.fn.max('id').as('m'))
-            .as('history'),
-          eb
-            .selectFrom('steerTasks')
-            .select((e) => e.fn.countAll().as('n'))
-            .as('tasks'),
-          eb
-            .selectFrom('steerPlans')
-            .select((e) => e.fn.max('updatedAt').as('u'))
-            .as('plans'),
-          eb
-            .selectFrom('steerProgressUpdates')
-            .select((e) => e.fn.max('id').as('p'))
-            .as('progress'),
-          eb
-            .selectFrom('steerTaskExtensions')
-            .select((e) => e.fn.max('decidedAt').as('x'))
-            .as('extensions'),
-        ])
-        .executeTakeFirstOrThrow();
-      return `${row.history ?? 0}|${row.tasks ?? 0}|${row.plans ?? ''}|${row.progress ?? 0}|${row.extensions ?? ''}`;
-    },
+    /**
+     * Changes whenever anything a report is computed from changes, in any process: the revision counters the
+     * triggers bump on every write to Steer's tables and to units and lineage (server/db/revisions.ts). One
+     * indexed read of a small table; it replaced five aggregates, one of them a count of every task, which
+     * every cached dashboard request paid (bench/steer.bench.ts).
+     */
+    stamp: (exec: Executor = db): Promise<string> => moduleRevisions(exec, ['steer', 'units']),
 
     /** Top-level units that own or lead tasks: the scopes of the daily KPI job. */
     scopesWithTasks: async (exec: Executor = db): Promise<number[]> => {

@@ -9,7 +9,13 @@ import type { Executor } from '../../../db/executor.js';
 import type { Actor } from '../../../lib/actor.js';
 import { unitAncestorIdsMany } from '../../../lib/unit-ancestors.js';
 import type { GrantAncestors, TaskUnits } from './tasks.policy.js';
-import type { PlanRow, SteerTasksRepository, TaskRow, UnitNameRow } from './tasks.repository.js';
+import type {
+  PlanRow,
+  StatusTaskRow,
+  SteerTasksRepository,
+  TaskRow,
+  UnitNameRow,
+} from './tasks.repository.js';
 
 // Turns task rows into the read model: units by today's names (a merged lead unit shows as its successor), the
 // deadline as written and resolved, the deadline in force, and the status derived as of a date from the stored
@@ -17,7 +23,7 @@ import type { PlanRow, SteerTasksRepository, TaskRow, UnitNameRow } from './task
 
 const MAX_LINEAGE_STEPS = 10;
 
-export function deadlineOf(row: TaskRow): DeadlineView {
+export function deadlineOf(row: StatusTaskRow): DeadlineView {
   return {
     written: row.deadlineWritten,
     kind: row.deadlineKind as DeadlineKind,
@@ -85,7 +91,7 @@ export async function loadUnitDirectory(
 /** The status inputs of many tasks (history, approved extensions, progress dates), read in bulk. */
 export async function loadStatusInputs(
   repo: SteerTasksRepository,
-  rows: TaskRow[],
+  rows: StatusTaskRow[],
   exec?: Executor,
 ): Promise<Map<number, TaskStatusInput>> {
   const ids = rows.map((r) => r.id);

@@ -1,4 +1,5 @@
 import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
+import { toDay } from '../../../../core/steer/calendar.js';
 import type { Executor } from '../../../db/executor.js';
 import type { DB } from '../../../db/schema.js';
 import type {
@@ -7,6 +8,7 @@ import type {
   SteerTaskExtensionsTable,
   SteerTaskGroupsTable,
   SteerTaskHistoryTable,
+  SteerTaskStatusSpansTable,
   SteerTasksTable,
 } from '../../../db/schema-steer.js';
 import { chunk } from '../../../lib/chunk.js';
@@ -39,9 +41,62 @@ export type TaskSqlFilter = {
   sourceRef?: string;
 };
 
+/** What a task's status depends on among its own columns (the status inputs' task part). */
+const STATUS_COLUMNS = [
+  'id',
+  'assignedOn',
+  'deadlineWritten',
+  'deadlineKind',
+  'deadlineDue',
+  'deadlineStart',
+  'deadlineCycle',
+] as const;
+export type StatusTaskRow = Pick<TaskRow, (typeof STATUS_COLUMNS)[number]>;
+
+const unfiltered = (f: TaskSqlFilter) =>
+  f.scopeRoots === null && Object.entries(f).every(([k, v]) => k === 'scopeRoots' || v === undefined);
+
 export function createSteerTasksRepository(db: Kysely<DB>) {
   const underRoots = (roots: number[]) =>
     db.selectFrom('unitClosure').select('descendantId').where('ancestorId', 'in', roots);
+
+  /** The tasks a list query's SQL filters select (scope, plan, unit and role, key, state, due, source, text). */
+  const filtered = (f: TaskSqlFilter, exec: Executor) => {
+    let q = exec.selectFrom('steerTasks as t');
+    if (f.scopeRoots) {
+      const roots = f.scopeRoots.length ? f.scopeRoots : [-1];
+      q = q.where((eb) =>
+        eb.or([
+          eb('t.leadUnitId', 'in', underRoots(roots)),
+          eb('t.ownerUnitId', 'in', underRoots(roots)),
+          eb(
+            't.id',
+            'in',
+            eb.selectFrom('steerTaskCoordinators').select('taskId').where('unitId', 'in', underRoots(roots)),
+          ),
+        ]),
+      );
+    }
+    if (f.planId !== undefined) q = q.where('t.planId', '=', f.planId);
+    if (f.unitId !== undefined) {
+      const units = underRoots([f.unitId]);
+      const coordinated = db
+        .selectFrom('steerTaskCoordinators')
+        .select('taskId')
+        .where('unitId', 'in', units);
+      if (f.role === 'lead') q = q.where('t.leadUnitId', 'in', units);
+      else if (f.role === 'coordinator') q = q.where('t.id', 'in', coordinated);
+      else q = q.where((eb) => eb.or([eb('t.leadUnitId', 'in', units), eb('t.id', 'in', coordinated)]));
+    }
+    if (f.isKey !== undefined) q = q.where('t.isKey', '=', f.isKey ? 1 : 0);
+    if (f.state) q = q.where('t.state', '=', f.state);
+    if (f.dueFrom) q = q.where('t.currentDue', '>=', f.dueFrom);
+    if (f.dueTo) q = q.where('t.currentDue', '<=', f.dueTo);
+    if (f.sourceKind) q = q.where('t.sourceKind', '=', f.sourceKind);
+    if (f.sourceRef) q = q.where('t.sourceRef', '=', f.sourceRef);
+    if (f.q) q = q.where(sql<boolean>`lower(t.title) like ${`%${f.q.toLowerCase()}%`}`);
+    return q;
+  };
 
   return {
     // ------------------------------------------------------------ plans and groups
@@ -197,44 +252,136 @@ export function createSteerTasksRepository(db: Kysely<DB>) {
       for (const id of [...ids].reverse()) await exec.deleteFrom('steerTasks').where('id', '=', id).execute();
     },
     /** Tasks matching the SQL part of a list query, in plan order. */
-    listTasks: (f: TaskSqlFilter, exec: Executor = db) => {
-      let q = exec.selectFrom('steerTasks as t').selectAll('t');
-      if (f.scopeRoots) {
-        const roots = f.scopeRoots.length ? f.scopeRoots : [-1];
-        q = q.where((eb) =>
-          eb.or([
-            eb('t.leadUnitId', 'in', underRoots(roots)),
-            eb('t.ownerUnitId', 'in', underRoots(roots)),
-            eb(
-              't.id',
-              'in',
-              eb
-                .selectFrom('steerTaskCoordinators')
-                .select('taskId')
-                .where('unitId', 'in', underRoots(roots)),
-            ),
-          ]),
+    listTasks: (f: TaskSqlFilter, exec: Executor = db) =>
+      filtered(f, exec)
+        .selectAll('t')
+        .orderBy(sql`coalesce(t.plan_id, 0)`)
+        .orderBy('t.position')
+        .orderBy('t.id')
+        .execute(),
+    /** The ids (and confidentiality) of the tasks matching the SQL part of a list query, in plan order. */
+    listTaskIds: (f: TaskSqlFilter, exec: Executor = db) =>
+      filtered(f, exec)
+        .select(['t.id', 't.confidential'])
+        .orderBy(sql`coalesce(t.plan_id, 0)`)
+        .orderBy('t.position')
+        .orderBy('t.id')
+        .execute(),
+    /** The confidential tasks among those a list query's SQL filters select. */
+    confidentialTaskIds: async (f: TaskSqlFilter, exec: Executor = db) =>
+      (await filtered(f, exec).select('t.id').where('t.confidential', '=', 1).execute()).map((r) => r.id),
+    /** One page of a list query's ids in plan order, leaving out `hidden`. */
+    taskIdsPage: async (
+      f: TaskSqlFilter,
+      hidden: number[],
+      offset: number,
+      limit: number,
+      exec: Executor = db,
+    ) => {
+      let q = filtered(f, exec).select('t.id');
+      // Hidden tasks are the confidential ones an actor may not read within its scope: few.
+      for (const part of chunk(hidden)) q = q.where('t.id', 'not in', part);
+      return (
+        await q
+          .orderBy(sql`coalesce(t.plan_id, 0)`)
+          .orderBy('t.position')
+          .orderBy('t.id')
+          .limit(limit)
+          .offset(offset)
+          .execute()
+      ).map((r) => r.id);
+    },
+    tasksByIds: async (ids: number[], exec: Executor = db) => {
+      const out: TaskRow[] = [];
+      for (const part of chunk([...new Set(ids)]))
+        out.push(...(await exec.selectFrom('steerTasks').selectAll().where('id', 'in', part).execute()));
+      return out;
+    },
+
+    /** How many units (of any structure, merged ones included) lie under none of these roots. */
+    unitsOutside: async (roots: number[], exec: Executor = db) =>
+      Number(
+        (
+          await exec
+            .selectFrom('units')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('id', 'not in', underRoots(roots.length ? roots : [-1]))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+
+    // ------------------------------------------------------------ status spans (core/steer/status-spans.ts)
+    /** The columns of the tasks a status depends on (the rest comes from history, extensions, progress). */
+    statusRowsOf: async (ids: number[], exec: Executor = db) => {
+      const out: StatusTaskRow[] = [];
+      for (const part of chunk([...new Set(ids)]))
+        out.push(
+          ...(await exec.selectFrom('steerTasks').select(STATUS_COLUMNS).where('id', 'in', part).execute()),
         );
-      }
-      if (f.planId !== undefined) q = q.where('t.planId', '=', f.planId);
-      if (f.unitId !== undefined) {
-        const units = underRoots([f.unitId]);
-        const coordinated = db
-          .selectFrom('steerTaskCoordinators')
-          .select('taskId')
-          .where('unitId', 'in', units);
-        if (f.role === 'lead') q = q.where('t.leadUnitId', 'in', units);
-        else if (f.role === 'coordinator') q = q.where('t.id', 'in', coordinated);
-        else q = q.where((eb) => eb.or([eb('t.leadUnitId', 'in', units), eb('t.id', 'in', coordinated)]));
-      }
-      if (f.isKey !== undefined) q = q.where('t.isKey', '=', f.isKey ? 1 : 0);
-      if (f.state) q = q.where('t.state', '=', f.state);
-      if (f.dueFrom) q = q.where('t.currentDue', '>=', f.dueFrom);
-      if (f.dueTo) q = q.where('t.currentDue', '<=', f.dueTo);
-      if (f.sourceKind) q = q.where('t.sourceKind', '=', f.sourceKind);
-      if (f.sourceRef) q = q.where('t.sourceRef', '=', f.sourceRef);
-      if (f.q) q = q.where(sql<boolean>`lower(t.title) like ${`%${f.q.toLowerCase()}%`}`);
-      return q.orderBy(sql`coalesce(t.plan_id, 0)`).orderBy('t.position').orderBy('t.id').execute();
+      return out;
+    },
+    anyStaleStatus: async (exec: Executor = db) =>
+      (await exec.selectFrom('steerTaskStatusStale').select('taskId').limit(1).executeTakeFirst()) !==
+      undefined,
+    /** Takes every stale mark (the caller recomputes those tasks in the same transaction). */
+    claimStaleStatus: async (exec: Executor) =>
+      (await exec.deleteFrom('steerTaskStatusStale').returning('taskId').execute()).map((r) => r.taskId),
+    markAllStatusStale: async (exec: Executor = db) => {
+      await exec.deleteFrom('steerTaskStatusStale').execute();
+      await exec
+        .insertInto('steerTaskStatusStale')
+        .columns(['taskId'])
+        .expression(exec.selectFrom('steerTasks').select('id'))
+        .execute();
+    },
+    replaceStatusSpans: async (
+      taskIds: number[],
+      spans: Insertable<SteerTaskStatusSpansTable>[],
+      exec: Executor,
+    ) => {
+      for (const part of chunk(taskIds))
+        await exec.deleteFrom('steerTaskStatusSpans').where('taskId', 'in', part).execute();
+      for (const part of chunk(spans)) await exec.insertInto('steerTaskStatusSpans').values(part).execute();
+    },
+    /** Tasks matching the SQL part of a list query counted by their status span covering `asOf`. */
+    statusCountsAsOf: (f: TaskSqlFilter, asOf: string, exec: Executor = db) => {
+      let q = exec
+        .selectFrom('steerTaskStatusSpans as s')
+        .select(['s.status', 's.bucket', (eb) => eb.fn.countAll<number | string>().as('n')])
+        .where('s.toDay', '>', toDay(asOf))
+        .where('s.fromDay', '<=', toDay(asOf));
+      if (!unfiltered(f)) q = q.where('s.taskId', 'in', filtered(f, exec).select('t.id'));
+      return q.groupBy(['s.status', 's.bucket']).execute();
+    },
+    /** The spans covering `asOf` of these tasks (status and bucket on that date). */
+    statusSpansAsOf: async (taskIds: number[], asOf: string, exec: Executor = db) => {
+      const out: { taskId: number; status: string; bucket: string | null }[] = [];
+      for (const part of chunk([...new Set(taskIds)]))
+        out.push(
+          ...(await exec
+            .selectFrom('steerTaskStatusSpans')
+            .select(['taskId', 'status', 'bucket'])
+            .where('taskId', 'in', part)
+            .where('toDay', '>', toDay(asOf))
+            .where('fromDay', '<=', toDay(asOf))
+            .execute()),
+        );
+      return out;
+    },
+    /** Ids of the tasks whose status (or bucket) on `asOf` is the one asked for. */
+    taskIdsWithStatusAsOf: async (
+      asOf: string,
+      wanted: { status?: string; bucket?: string },
+      exec: Executor = db,
+    ) => {
+      let q = exec
+        .selectFrom('steerTaskStatusSpans')
+        .select('taskId')
+        .where('toDay', '>', toDay(asOf))
+        .where('fromDay', '<=', toDay(asOf));
+      if (wanted.status) q = q.where('status', '=', wanted.status);
+      if (wanted.bucket) q = q.where('bucket', '=', wanted.bucket);
+      return new Set((await q.execute()).map((r) => r.taskId));
     },
 
     // ------------------------------------------------------------ coordinators
