@@ -13,7 +13,7 @@ import type { Executor } from '../../../db/executor.js';
 import type { AuditContext } from '../../../lib/audit.js';
 import { AppError, type FieldError, validation } from '../../../lib/errors.js';
 import { dataCipher } from '../../../lib/field-crypto.js';
-import { createGroupCommit } from '../../../lib/group-commit.js';
+import { type BatchWriter, createGroupCommit } from '../../../lib/group-commit.js';
 import { createLru } from '../../../lib/lru.js';
 import { maskCccd, maskPhone } from '../../../lib/mask.js';
 import type { AttemptRow, ContestRow, ParticipantRow } from '../contest.repository.js';
@@ -21,6 +21,13 @@ import type { ContestServiceDeps, ParticipantMeta, PlayService } from '../contes
 import { scoreStored } from '../contests/results.js';
 import { type ContestSnapshot, snapshotOf } from '../contests/snapshot.js';
 import { CCCD_PURPOSE, PHONE_PURPOSE } from '../privacy/personal-data.js';
+import {
+  attemptsWithOwner,
+  type SaveWrite,
+  type SubmitWrite,
+  saveMany,
+  submitMany,
+} from './play.repository.js';
 import { createContestSsoGate } from './sso-verification.js';
 import '../contest.messages.js';
 
@@ -36,6 +43,7 @@ const PROVISIONAL_TTL_MS = 10_000;
 const BOARD_SIZE = 50;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+type AttemptWithOwner = AttemptRow & { ownerTokenHash: string };
 const isUniqueViolation = (e: unknown) => {
   const x = e as { code?: string; message?: string };
   return x?.code === '23505' || /UNIQUE constraint failed/i.test(x?.message ?? '');
@@ -59,6 +67,58 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
   // The hot path's writes (start, autosave, submit) share commits: each caller still waits for its own commit.
   const handle = nativeHandleOf(db);
   const commit = createGroupCommit(db, { lanes: handle && 'pool' in handle ? 2 : 1 });
+  // A submission's write and its audit entry, batched: one UPDATE for every submission of a group commit, then
+  // the winners' audit rows (a repeated id in one batch: only its first item can win, as one after the other).
+  type SubmitItem = { write: SubmitWrite; meta: ParticipantMeta; after: Record<string, unknown> };
+  const submitWriter: BatchWriter<SubmitItem, boolean> = async (trx, items) => {
+    const first = new Map<number, number>();
+    for (const [i, it] of items.entries()) if (!first.has(it.write.id)) first.set(it.write.id, i);
+    const won = await submitMany(
+      [...first.values()].map((i) => items[i].write),
+      trx,
+    );
+    const out = items.map((it, i) => first.get(it.write.id) === i && won.has(it.write.id));
+    for (const [i, it] of items.entries())
+      if (out[i])
+        await audit.record(trx, ctxOf(it.meta), {
+          action: 'contest.attempt.submit',
+          entity: 'contest_attempt',
+          entityId: it.write.id,
+          after: it.after,
+        });
+    return out;
+  };
+  // Autosaves, batched: a repeated id in one batch keeps its last answers (as one after the other would).
+  const saveWriter: BatchWriter<SaveWrite, boolean> = async (trx, items) => {
+    const last = new Map<number, SaveWrite>();
+    for (const it of items) last.set(it.id, it);
+    const saved = await saveMany([...last.values()], trx);
+    return items.map((it) => saved.has(it.id));
+  };
+  // The attempts asked for by the requests handled in one turn of the event loop: one SELECT for all of them.
+  let wanted: {
+    id: number;
+    resolve: (a: AttemptWithOwner | undefined) => void;
+    reject: (e: unknown) => void;
+  }[] = [];
+  function flushAttemptReads() {
+    const batch = wanted;
+    wanted = [];
+    attemptsWithOwner([...new Set(batch.map((w) => w.id))], db).then(
+      (rows) => {
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        for (const w of batch) w.resolve(byId.get(w.id));
+      },
+      (e) => {
+        for (const w of batch) w.reject(e);
+      },
+    );
+  }
+  const attemptWithOwner = (id: number) =>
+    new Promise<AttemptWithOwner | undefined>((resolve, reject) => {
+      wanted.push({ id, resolve, reject });
+      if (wanted.length === 1) setImmediate(flushAttemptReads);
+    });
   // A contest's configuration and questions, per id: frozen once it opens (editing needs a draft), so starts,
   // autosaves and submissions read neither. Its closed rounds move on: those are read with the contest's head.
   const frozen = createLru<ContestSnapshot>(200);
@@ -152,14 +212,15 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
   async function ownAttempt(id: number, meta: ParticipantMeta) {
     if (!meta.token) throw new AppError('UNAUTHENTICATED', { detailKey: 'contest.bad_token' });
     const hash = sha256(meta.token);
-    const a = await repo.attemptOfToken(id, hash);
-    if (!a) {
+    const found = await attemptWithOwner(id);
+    if (!found || found.ownerTokenHash !== hash) {
       // Off the hot path: an unknown token is a 401, another person's attempt a 404.
       if (!(await repo.participantByTokenAnyContest(hash)))
         throw new AppError('UNAUTHENTICATED', { detailKey: 'contest.bad_token' });
       throw new AppError('NOT_FOUND');
     }
-    return { a, snap: await frozenSnapshot(a.contestId) };
+    const { ownerTokenHash: _, ...a } = found;
+    return { a: a as AttemptRow, snap: await frozenSnapshot(a.contestId) };
   }
 
   /** Checks answers against the attempt's questions; merges them over the saved ones. */
@@ -209,23 +270,25 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
       ...(late ? {} : { answersJson: stored.answersJson }),
       ...(prediction === undefined || late ? {} : { prediction }),
     };
-    const won = await commit(async (trx) => {
-      const won = await repo.submit(a.id, set, trx);
-      if (won)
-        await audit.record(trx, ctxOf(meta), {
-          action: 'contest.attempt.submit',
-          entity: 'contest_attempt',
-          entityId: a.id,
-          after: {
-            contestId: a.contestId,
-            participantId: a.participantId,
-            roundKey: a.roundKey,
-            score: s.correct,
-            total: a.total,
-            late,
-          },
-        });
-      return won;
+    const won = await commit.each(submitWriter, {
+      write: {
+        id: a.id,
+        score: s.correct,
+        submittedAt,
+        durationMs,
+        late: late ? 1 : 0,
+        answersJson: late ? null : stored.answersJson,
+        prediction: late ? undefined : prediction,
+      },
+      meta,
+      after: {
+        contestId: a.contestId,
+        participantId: a.participantId,
+        roundKey: a.roundKey,
+        score: s.correct,
+        total: a.total,
+        late,
+      },
     });
     return { won, row: { ...a, ...set, status: 'submitted' } as AttemptRow };
   }
@@ -554,7 +617,7 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
       if (expired(a, snap, nowIso()))
         throw new AppError('CONFLICT', { detailKey: 'contest.attempt_expired' });
       const answersJson = JSON.stringify(mergeAnswers(a, snap, body.answers));
-      const ok = await commit((trx) => repo.saveAnswers(a.id, answersJson, body.prediction, trx));
+      const ok = await commit.each(saveWriter, { id: a.id, answersJson, prediction: body.prediction });
       if (!ok) throw new AppError('CONFLICT', { detailKey: 'contest.attempt_submitted' });
       const prediction = body.prediction === undefined ? a.prediction : body.prediction;
       return attemptView({ ...a, answersJson, prediction }, snap);
