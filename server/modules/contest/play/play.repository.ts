@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Executor } from '../../../db/executor.js';
+import type { ContestAttemptsTable } from '../../../db/schema-contest.js';
 import type { AttemptRow } from '../contest.repository.js';
 
 // The play hot path's statements over many attempts at once: the autosaves and submissions of one group commit
@@ -68,4 +69,42 @@ export async function saveMany(writes: SaveWrite[], exec: Executor): Promise<Set
     where a.id = v.column1 and a.status = 'open'
     returning id`.execute(exec);
   return new Set(r.rows.map((x) => Number(x.id)));
+}
+
+/**
+ * A start's first read: the contest's head (status, closed rounds; its configuration is cached per process)
+ * and the token's participant in it, if any, in one statement.
+ */
+export function startContext(slug: string, tokenHash: string, exec: Executor) {
+  return exec
+    .selectFrom('contests as c')
+    .leftJoin('contestParticipants as p', (j) =>
+      j.onRef('p.contestId', '=', 'c.id').on('p.tokenHash', '=', tokenHash),
+    )
+    .select([
+      'c.id',
+      'c.status',
+      'c.unitId',
+      'c.closedRoundsJson',
+      'p.id as participantId',
+      'p.groupKey',
+      'p.verified',
+    ])
+    .where('c.slug', '=', slug)
+    .executeTakeFirst();
+}
+
+/** New attempts in one INSERT: their ids, in the order given (matched on the (participant, round, seq) key). */
+export async function insertAttempts(values: Insertable<ContestAttemptsTable>[], exec: Executor) {
+  const rows = await exec
+    .insertInto('contestAttempts')
+    .values(values)
+    .returning(['id', 'participantId', 'roundKey', 'seq'])
+    .execute();
+  const idOf = new Map(rows.map((r) => [`${r.participantId}:${r.roundKey}:${r.seq}`, r.id]));
+  return values.map((v) => {
+    const id = idOf.get(`${v.participantId}:${v.roundKey}:${v.seq}`);
+    if (id === undefined) throw new Error('insertAttempts: a row came back without its key');
+    return id;
+  });
 }

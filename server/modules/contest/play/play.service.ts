@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
+import type { Insertable } from 'kysely';
 import { drawQuestions } from '../../../../core/contest/draw.js';
 import { type Entry, rankBoard } from '../../../../core/contest/ranking.js';
 import { ageOn, checkCccd, maskName, normalisePhone } from '../../../../core/contest/registration.js';
@@ -10,6 +11,7 @@ import { vietnamDate } from '../../../../core/time/vietnam-date.js';
 import { foldVietnamese } from '../../../../core/units/fold.js';
 import { nativeHandleOf } from '../../../db/database.js';
 import type { Executor } from '../../../db/executor.js';
+import type { ContestAttemptsTable } from '../../../db/schema-contest.js';
 import type { AuditContext } from '../../../lib/audit.js';
 import { AppError, type FieldError, validation } from '../../../lib/errors.js';
 import { dataCipher } from '../../../lib/field-crypto.js';
@@ -23,9 +25,11 @@ import { type ContestSnapshot, snapshotOf } from '../contests/snapshot.js';
 import { CCCD_PURPOSE, PHONE_PURPOSE } from '../privacy/personal-data.js';
 import {
   attemptsWithOwner,
+  insertAttempts,
   type SaveWrite,
   type SubmitWrite,
   saveMany,
+  startContext,
   submitMany,
 } from './play.repository.js';
 import { createContestSsoGate } from './sso-verification.js';
@@ -78,15 +82,49 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
       trx,
     );
     const out = items.map((it, i) => first.get(it.write.id) === i && won.has(it.write.id));
-    for (const [i, it] of items.entries())
-      if (out[i])
-        await audit.record(trx, ctxOf(it.meta), {
-          action: 'contest.attempt.submit',
-          entity: 'contest_attempt',
-          entityId: it.write.id,
-          after: it.after,
-        });
+    await audit.recordMany(
+      trx,
+      items
+        .filter((_, i) => out[i])
+        .map((it) => ({
+          ctx: ctxOf(it.meta),
+          entry: {
+            action: 'contest.attempt.submit',
+            entity: 'contest_attempt',
+            entityId: it.write.id,
+            after: it.after,
+          },
+        })),
+    );
     return out;
+  };
+  // Starts, batched: one INSERT for the attempts of a group commit, one for their audit rows. Two starts of one
+  // person in a batch break the unique key: the batch is retried one by one and the second finds the first's.
+  type StartItem = { values: Insertable<ContestAttemptsTable>; meta: ParticipantMeta; unitId: number };
+  const startWriter: BatchWriter<StartItem, number> = async (trx, items) => {
+    const ids = await insertAttempts(
+      items.map((it) => it.values),
+      trx,
+    );
+    await audit.recordMany(
+      trx,
+      items.map((it, k) => ({
+        ctx: ctxOf(it.meta),
+        entry: {
+          action: 'contest.attempt.start',
+          entity: 'contest_attempt',
+          entityId: ids[k],
+          unitId: it.unitId,
+          after: {
+            contestId: it.values.contestId,
+            participantId: it.values.participantId,
+            roundKey: it.values.roundKey,
+            seq: it.values.seq,
+          },
+        },
+      })),
+    );
+    return ids;
   };
   // Autosaves, batched: a repeated id in one batch keeps its last answers (as one after the other would).
   const saveWriter: BatchWriter<SaveWrite, boolean> = async (trx, items) => {
@@ -524,12 +562,15 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
 
     async start(slug, meta, opts = {}) {
       // The contest's head (status, closed rounds) is read every time; its configuration comes from the cache.
-      const row = await repo.contestHeadBySlug(slug);
+      // One read for the head and the token's participant (the hash of no token matches no one).
+      const row = await startContext(slug, meta.token ? sha256(meta.token) : '', db);
       if (!row || row.status === 'draft') throw new AppError('NOT_FOUND', { detailKey: 'contest.not_found' });
       if (row.status !== 'open') throw new AppError('CONFLICT', { detailKey: 'contest.not_open' });
       const snap = await frozenSnapshot(row.id);
       const closedRounds: string[] = JSON.parse(row.closedRoundsJson);
-      const p = await participant(row.id, meta);
+      if (!meta.token || row.participantId === null)
+        throw new AppError('UNAUTHENTICATED', { detailKey: 'contest.bad_token' });
+      const p = { id: row.participantId, groupKey: row.groupKey as string, verified: row.verified as number };
       const c = snap.config;
       if (c.verification !== 'none' && !p.verified)
         throw new AppError('FORBIDDEN', { detailKey: 'contest.not_verified' });
@@ -575,17 +616,7 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
         isDemo: opts.isDemo ? 1 : 0,
       };
       try {
-        const id = await commit(async (trx) => {
-          const { id } = await repo.insertAttempt(values, trx);
-          await audit.record(trx, ctxOf(meta), {
-            action: 'contest.attempt.start',
-            entity: 'contest_attempt',
-            entityId: id,
-            unitId: row.unitId,
-            after: { contestId: row.id, participantId: p.id, roundKey: round.key, seq },
-          });
-          return id;
-        });
+        const id = await commit.each(startWriter, { values, meta, unitId: row.unitId });
         const stored = {
           answersJson: '{}',
           prediction: null,
