@@ -5,13 +5,14 @@ import { rulesSummary } from '../../../../core/contest/summary.js';
 import type { ContestConfig, ContestResults, ContestView } from '../../../../core/contracts/contest.js';
 import { ContestConfigSchema } from '../../../../core/contracts/contest.js';
 import type { Executor } from '../../../db/executor.js';
+import { moduleRevisions } from '../../../db/revisions.js';
 import { scopeRootsFor } from '../../../lib/actor.js';
 import type { AuditContext } from '../../../lib/audit.js';
 import { AppError, validation } from '../../../lib/errors.js';
 import { canManageContest, canReadContest } from '../contest.policy.js';
 import type { ContestRow } from '../contest.repository.js';
 import type { ContestServiceDeps, ContestsService } from '../contest.types.js';
-import { participationReport } from './participation.js';
+import { createParticipationCache, participationReport } from './participation.js';
 import { finishExpired, participationRows, rankClosedRounds, writeCollective } from './results.js';
 import { resultsWorkbook } from './results-xlsx.js';
 import { type FrozenQuestion, snapshotOf } from './snapshot.js';
@@ -28,6 +29,10 @@ export const PARTICIPATION_KPI = 'CONTEST_PARTICIPATION_RATE';
 export function createContestsService(deps: ContestServiceDeps): ContestsService {
   const { db, repo, guard, audit, clock, notifier, kpis } = deps;
   const now = () => clock.now().toISOString();
+  const participationOf = createParticipationCache(
+    () => moduleRevisions(db, ['contest']),
+    (contest) => participationReport(repo, contest, now(), db),
+  );
 
   async function categoryNames(unitId: number, exec: Executor = db) {
     return new Map((await repo.categories(unitId, exec)).map((c) => [c.id, c.name]));
@@ -425,7 +430,7 @@ export function createContestsService(deps: ContestServiceDeps): ContestsService
       const { entity } = await guard.forEntity(actor, canReadContest, load(id), (c) => c.unitId, {
         notFoundKey: 'contest.not_found',
       });
-      return participationReport(repo, entity, now(), db);
+      return participationOf(entity);
     },
 
     async exportResults(actor, id) {
