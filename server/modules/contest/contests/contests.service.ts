@@ -112,8 +112,10 @@ export function createContestsService(deps: ContestServiceDeps): ContestsService
     const closed = [...new Set([...snapshot.closedRounds, roundKey])];
     await rankClosedRounds(repo, row, snapshot, closed, at, trx);
     await repo.updateContest(row.id, { closedRoundsJson: JSON.stringify(closed) }, trx);
-    await writeCollective(repo, row, snapshot, trx);
-    await writeParticipationKpi(trx, ctx, row);
+    // The units' participation, read once for the collective table and the KPI (a join over every attempt).
+    const units = await participationRows(repo, row, trx);
+    await writeCollective(repo, row, snapshot, trx, units);
+    await writeParticipationKpi(trx, ctx, row, units);
     const round = snapshot.config.rounds.find((r) => r.key === roundKey);
     // Each participant of the round who gave an email hears their result once (idempotency key per round).
     const results = await repo.resultsToNotify(row.id, roundKey, trx);
@@ -140,10 +142,15 @@ export function createContestsService(deps: ContestServiceDeps): ContestsService
     return repo.resultCount(row.id, roundKey, trx);
   }
 
-  async function writeParticipationKpi(trx: Executor, ctx: AuditContext, row: ContestRow) {
+  async function writeParticipationKpi(
+    trx: Executor,
+    ctx: AuditContext,
+    row: ContestRow,
+    read?: Awaited<ReturnType<typeof participationRows>>,
+  ) {
     const config = ContestConfigSchema.parse(JSON.parse(row.configJson));
     const year = vietnamLocalToUtc(config.rounds[0].startsAt).slice(0, 4);
-    const units = await participationRows(repo, row, trx);
+    const units = read ?? (await participationRows(repo, row, trx));
     const rows = units
       .filter((u) => u.headcount !== null && u.headcount > 0)
       .map((u) => ({
