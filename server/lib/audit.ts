@@ -83,28 +83,47 @@ export function createAuditService({ clock }: { clock: Clock }) {
       unitResolvers.set(entity, resolve);
     },
     async record(exec: Executor, ctx: AuditContext, entry: AuditEntry) {
-      const actor = ctx.actor;
-      const resolver = unitResolvers.get(entry.entity);
-      let unitId = unitOfEntry(entry);
-      if (unitId === null && resolver && entry.entityId !== undefined && entry.entityId !== null) {
-        unitId = (await resolver(exec, String(entry.entityId))) ?? null;
-      }
-      const row: AuditRow = {
-        at: clock.now().toISOString(),
-        actorUserId: actor ? actor.userId : null,
-        actorTokenId: actor?.kind === 'token' ? actor.tokenId : null,
-        actorLabel: actorLabel(actor),
-        ip: ctx.ip ?? null,
-        requestId: ctx.requestId ?? null,
-        action: entry.action,
-        entity: entry.entity,
-        entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
-        beforeJson: toJson(entry.before),
-        afterJson: toJson(entry.after),
-        unitId,
-      };
-      await exec.insertInto('auditLog').values(row).execute();
+      await exec
+        .insertInto('auditLog')
+        .values(await rowOf(exec, ctx, entry))
+        .execute();
+    },
+    /**
+     * Several entries in one INSERT (the rows as record() would write them, in order): for a hot path whose
+     * writes are grouped into one transaction (server/lib/group-commit.ts), one statement instead of one each.
+     */
+    async recordMany(exec: Executor, entries: { ctx: AuditContext; entry: AuditEntry }[]) {
+      const rows: AuditRow[] = [];
+      for (const { ctx, entry } of entries) rows.push(await rowOf(exec, ctx, entry));
+      // 12 columns a row: 500 rows stay far under PostgreSQL's 65,535 parameters and SQLite's 32,766.
+      for (let i = 0; i < rows.length; i += 500)
+        await exec
+          .insertInto('auditLog')
+          .values(rows.slice(i, i + 500))
+          .execute();
     },
   };
+  async function rowOf(exec: Executor, ctx: AuditContext, entry: AuditEntry): Promise<AuditRow> {
+    const actor = ctx.actor;
+    const resolver = unitResolvers.get(entry.entity);
+    let unitId = unitOfEntry(entry);
+    if (unitId === null && resolver && entry.entityId !== undefined && entry.entityId !== null) {
+      unitId = (await resolver(exec, String(entry.entityId))) ?? null;
+    }
+    return {
+      at: clock.now().toISOString(),
+      actorUserId: actor ? actor.userId : null,
+      actorTokenId: actor?.kind === 'token' ? actor.tokenId : null,
+      actorLabel: actorLabel(actor),
+      ip: ctx.ip ?? null,
+      requestId: ctx.requestId ?? null,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+      beforeJson: toJson(entry.before),
+      afterJson: toJson(entry.after),
+      unitId,
+    };
+  }
 }
 export type AuditService = ReturnType<typeof createAuditService>;

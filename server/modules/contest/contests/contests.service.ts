@@ -5,13 +5,14 @@ import { rulesSummary } from '../../../../core/contest/summary.js';
 import type { ContestConfig, ContestResults, ContestView } from '../../../../core/contracts/contest.js';
 import { ContestConfigSchema } from '../../../../core/contracts/contest.js';
 import type { Executor } from '../../../db/executor.js';
+import { moduleRevisions } from '../../../db/revisions.js';
 import { scopeRootsFor } from '../../../lib/actor.js';
 import type { AuditContext } from '../../../lib/audit.js';
 import { AppError, validation } from '../../../lib/errors.js';
 import { canManageContest, canReadContest } from '../contest.policy.js';
 import type { ContestRow } from '../contest.repository.js';
 import type { ContestServiceDeps, ContestsService } from '../contest.types.js';
-import { participationReport } from './participation.js';
+import { createParticipationCache, participationReport } from './participation.js';
 import { finishExpired, participationRows, rankClosedRounds, writeCollective } from './results.js';
 import { resultsWorkbook } from './results-xlsx.js';
 import { type FrozenQuestion, snapshotOf } from './snapshot.js';
@@ -28,6 +29,10 @@ export const PARTICIPATION_KPI = 'CONTEST_PARTICIPATION_RATE';
 export function createContestsService(deps: ContestServiceDeps): ContestsService {
   const { db, repo, guard, audit, clock, notifier, kpis } = deps;
   const now = () => clock.now().toISOString();
+  const participationOf = createParticipationCache(
+    () => moduleRevisions(db, ['contest']),
+    (contest) => participationReport(repo, contest, now(), db),
+  );
 
   async function categoryNames(unitId: number, exec: Executor = db) {
     return new Map((await repo.categories(unitId, exec)).map((c) => [c.id, c.name]));
@@ -107,8 +112,10 @@ export function createContestsService(deps: ContestServiceDeps): ContestsService
     const closed = [...new Set([...snapshot.closedRounds, roundKey])];
     await rankClosedRounds(repo, row, snapshot, closed, at, trx);
     await repo.updateContest(row.id, { closedRoundsJson: JSON.stringify(closed) }, trx);
-    await writeCollective(repo, row, snapshot, trx);
-    await writeParticipationKpi(trx, ctx, row);
+    // The units' participation, read once for the collective table and the KPI (a join over every attempt).
+    const units = await participationRows(repo, row, trx);
+    await writeCollective(repo, row, snapshot, trx, units);
+    await writeParticipationKpi(trx, ctx, row, units);
     const round = snapshot.config.rounds.find((r) => r.key === roundKey);
     // Each participant of the round who gave an email hears their result once (idempotency key per round).
     const results = await repo.resultsToNotify(row.id, roundKey, trx);
@@ -135,10 +142,15 @@ export function createContestsService(deps: ContestServiceDeps): ContestsService
     return repo.resultCount(row.id, roundKey, trx);
   }
 
-  async function writeParticipationKpi(trx: Executor, ctx: AuditContext, row: ContestRow) {
+  async function writeParticipationKpi(
+    trx: Executor,
+    ctx: AuditContext,
+    row: ContestRow,
+    read?: Awaited<ReturnType<typeof participationRows>>,
+  ) {
     const config = ContestConfigSchema.parse(JSON.parse(row.configJson));
     const year = vietnamLocalToUtc(config.rounds[0].startsAt).slice(0, 4);
-    const units = await participationRows(repo, row, trx);
+    const units = read ?? (await participationRows(repo, row, trx));
     const rows = units
       .filter((u) => u.headcount !== null && u.headcount > 0)
       .map((u) => ({
@@ -425,7 +437,7 @@ export function createContestsService(deps: ContestServiceDeps): ContestsService
       const { entity } = await guard.forEntity(actor, canReadContest, load(id), (c) => c.unitId, {
         notFoundKey: 'contest.not_found',
       });
-      return participationReport(repo, entity, now(), db);
+      return participationOf(entity);
     },
 
     async exportResults(actor, id) {

@@ -155,10 +155,11 @@ export async function writeCollective(
   contest: ContestRow,
   snapshot: ContestSnapshot,
   exec: Executor,
+  read?: Awaited<ReturnType<typeof participationRows>>,
 ) {
   const { collective } = snapshot.config;
   if (!collective) return [];
-  const units = await participationRows(repo, contest, exec);
+  const units = read ?? (await participationRows(repo, contest, exec));
   const awards = (await repo.awardsOf(contest.id, exec)).map((a) => ({
     tier: a.prize as PrizeTier,
     unitId: a.unitId,

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
+import type { Insertable } from 'kysely';
 import { drawQuestions } from '../../../../core/contest/draw.js';
 import { type Entry, rankBoard } from '../../../../core/contest/ranking.js';
 import { ageOn, checkCccd, maskName, normalisePhone } from '../../../../core/contest/registration.js';
@@ -10,10 +11,11 @@ import { vietnamDate } from '../../../../core/time/vietnam-date.js';
 import { foldVietnamese } from '../../../../core/units/fold.js';
 import { nativeHandleOf } from '../../../db/database.js';
 import type { Executor } from '../../../db/executor.js';
+import type { ContestAttemptsTable } from '../../../db/schema-contest.js';
 import type { AuditContext } from '../../../lib/audit.js';
 import { AppError, type FieldError, validation } from '../../../lib/errors.js';
 import { dataCipher } from '../../../lib/field-crypto.js';
-import { createGroupCommit } from '../../../lib/group-commit.js';
+import { type BatchWriter, createGroupCommit } from '../../../lib/group-commit.js';
 import { createLru } from '../../../lib/lru.js';
 import { maskCccd, maskPhone } from '../../../lib/mask.js';
 import type { AttemptRow, ContestRow, ParticipantRow } from '../contest.repository.js';
@@ -28,6 +30,15 @@ import {
   SSO_KEY_FIELD,
   ssoKeyText,
 } from '../privacy/personal-data.js';
+import {
+  attemptsWithOwner,
+  insertAttempts,
+  type SaveWrite,
+  type SubmitWrite,
+  saveMany,
+  startContext,
+  submitMany,
+} from './play.repository.js';
 import { createContestSsoGate } from './sso-verification.js';
 import '../contest.messages.js';
 
@@ -43,6 +54,7 @@ const PROVISIONAL_TTL_MS = 10_000;
 const BOARD_SIZE = 50;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+type AttemptWithOwner = AttemptRow & { ownerTokenHash: string };
 const isUniqueViolation = (e: unknown) => {
   const x = e as { code?: string; message?: string };
   return x?.code === '23505' || /UNIQUE constraint failed/i.test(x?.message ?? '');
@@ -66,6 +78,92 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
   // The hot path's writes (start, autosave, submit) share commits: each caller still waits for its own commit.
   const handle = nativeHandleOf(db);
   const commit = createGroupCommit(db, { lanes: handle && 'pool' in handle ? 2 : 1 });
+  // A submission's write and its audit entry, batched: one UPDATE for every submission of a group commit, then
+  // the winners' audit rows (a repeated id in one batch: only its first item can win, as one after the other).
+  type SubmitItem = { write: SubmitWrite; meta: ParticipantMeta; after: Record<string, unknown> };
+  const submitWriter: BatchWriter<SubmitItem, boolean> = async (trx, items) => {
+    const first = new Map<number, number>();
+    for (const [i, it] of items.entries()) if (!first.has(it.write.id)) first.set(it.write.id, i);
+    const won = await submitMany(
+      [...first.values()].map((i) => items[i].write),
+      trx,
+    );
+    const out = items.map((it, i) => first.get(it.write.id) === i && won.has(it.write.id));
+    await audit.recordMany(
+      trx,
+      items
+        .filter((_, i) => out[i])
+        .map((it) => ({
+          ctx: ctxOf(it.meta),
+          entry: {
+            action: 'contest.attempt.submit',
+            entity: 'contest_attempt',
+            entityId: it.write.id,
+            after: it.after,
+          },
+        })),
+    );
+    return out;
+  };
+  // Starts, batched: one INSERT for the attempts of a group commit, one for their audit rows. Two starts of one
+  // person in a batch break the unique key: the batch is retried one by one and the second finds the first's.
+  type StartItem = { values: Insertable<ContestAttemptsTable>; meta: ParticipantMeta; unitId: number };
+  const startWriter: BatchWriter<StartItem, number> = async (trx, items) => {
+    const ids = await insertAttempts(
+      items.map((it) => it.values),
+      trx,
+    );
+    await audit.recordMany(
+      trx,
+      items.map((it, k) => ({
+        ctx: ctxOf(it.meta),
+        entry: {
+          action: 'contest.attempt.start',
+          entity: 'contest_attempt',
+          entityId: ids[k],
+          unitId: it.unitId,
+          after: {
+            contestId: it.values.contestId,
+            participantId: it.values.participantId,
+            roundKey: it.values.roundKey,
+            seq: it.values.seq,
+          },
+        },
+      })),
+    );
+    return ids;
+  };
+  // Autosaves, batched: a repeated id in one batch keeps its last answers (as one after the other would).
+  const saveWriter: BatchWriter<SaveWrite, boolean> = async (trx, items) => {
+    const last = new Map<number, SaveWrite>();
+    for (const it of items) last.set(it.id, it);
+    const saved = await saveMany([...last.values()], trx);
+    return items.map((it) => saved.has(it.id));
+  };
+  // The attempts asked for by the requests handled in one turn of the event loop: one SELECT for all of them.
+  let wanted: {
+    id: number;
+    resolve: (a: AttemptWithOwner | undefined) => void;
+    reject: (e: unknown) => void;
+  }[] = [];
+  function flushAttemptReads() {
+    const batch = wanted;
+    wanted = [];
+    attemptsWithOwner([...new Set(batch.map((w) => w.id))], db).then(
+      (rows) => {
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        for (const w of batch) w.resolve(byId.get(w.id));
+      },
+      (e) => {
+        for (const w of batch) w.reject(e);
+      },
+    );
+  }
+  const attemptWithOwner = (id: number) =>
+    new Promise<AttemptWithOwner | undefined>((resolve, reject) => {
+      wanted.push({ id, resolve, reject });
+      if (wanted.length === 1) setImmediate(flushAttemptReads);
+    });
   // A contest's configuration and questions, per id: frozen once it opens (editing needs a draft), so starts,
   // autosaves and submissions read neither. Its closed rounds move on: those are read with the contest's head.
   const frozen = createLru<ContestSnapshot>(200);
@@ -159,14 +257,15 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
   async function ownAttempt(id: number, meta: ParticipantMeta) {
     if (!meta.token) throw new AppError('UNAUTHENTICATED', { detailKey: 'contest.bad_token' });
     const hash = sha256(meta.token);
-    const a = await repo.attemptOfToken(id, hash);
-    if (!a) {
+    const found = await attemptWithOwner(id);
+    if (!found || found.ownerTokenHash !== hash) {
       // Off the hot path: an unknown token is a 401, another person's attempt a 404.
       if (!(await repo.participantByTokenAnyContest(hash)))
         throw new AppError('UNAUTHENTICATED', { detailKey: 'contest.bad_token' });
       throw new AppError('NOT_FOUND');
     }
-    return { a, snap: await frozenSnapshot(a.contestId) };
+    const { ownerTokenHash: _, ...a } = found;
+    return { a: a as AttemptRow, snap: await frozenSnapshot(a.contestId) };
   }
 
   /** Checks answers against the attempt's questions; merges them over the saved ones. */
@@ -216,23 +315,25 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
       ...(late ? {} : { answersJson: stored.answersJson }),
       ...(prediction === undefined || late ? {} : { prediction }),
     };
-    const won = await commit(async (trx) => {
-      const won = await repo.submit(a.id, set, trx);
-      if (won)
-        await audit.record(trx, ctxOf(meta), {
-          action: 'contest.attempt.submit',
-          entity: 'contest_attempt',
-          entityId: a.id,
-          after: {
-            contestId: a.contestId,
-            participantId: a.participantId,
-            roundKey: a.roundKey,
-            score: s.correct,
-            total: a.total,
-            late,
-          },
-        });
-      return won;
+    const won = await commit.each(submitWriter, {
+      write: {
+        id: a.id,
+        score: s.correct,
+        submittedAt,
+        durationMs,
+        late: late ? 1 : 0,
+        answersJson: late ? null : stored.answersJson,
+        prediction: late ? undefined : prediction,
+      },
+      meta,
+      after: {
+        contestId: a.contestId,
+        participantId: a.participantId,
+        roundKey: a.roundKey,
+        score: s.correct,
+        total: a.total,
+        late,
+      },
     });
     return { won, row: { ...a, ...set, status: 'submitted' } as AttemptRow };
   }
@@ -490,12 +591,15 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
 
     async start(slug, meta, opts = {}) {
       // The contest's head (status, closed rounds) is read every time; its configuration comes from the cache.
-      const row = await repo.contestHeadBySlug(slug);
+      // One read for the head and the token's participant (the hash of no token matches no one).
+      const row = await startContext(slug, meta.token ? sha256(meta.token) : '', db);
       if (!row || row.status === 'draft') throw new AppError('NOT_FOUND', { detailKey: 'contest.not_found' });
       if (row.status !== 'open') throw new AppError('CONFLICT', { detailKey: 'contest.not_open' });
       const snap = await frozenSnapshot(row.id);
       const closedRounds: string[] = JSON.parse(row.closedRoundsJson);
-      const p = await participant(row.id, meta);
+      if (!meta.token || row.participantId === null)
+        throw new AppError('UNAUTHENTICATED', { detailKey: 'contest.bad_token' });
+      const p = { id: row.participantId, groupKey: row.groupKey as string, verified: row.verified as number };
       const c = snap.config;
       if (c.verification !== 'none' && !p.verified)
         throw new AppError('FORBIDDEN', { detailKey: 'contest.not_verified' });
@@ -541,17 +645,7 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
         isDemo: opts.isDemo ? 1 : 0,
       };
       try {
-        const id = await commit(async (trx) => {
-          const { id } = await repo.insertAttempt(values, trx);
-          await audit.record(trx, ctxOf(meta), {
-            action: 'contest.attempt.start',
-            entity: 'contest_attempt',
-            entityId: id,
-            unitId: row.unitId,
-            after: { contestId: row.id, participantId: p.id, roundKey: round.key, seq },
-          });
-          return id;
-        });
+        const id = await commit.each(startWriter, { values, meta, unitId: row.unitId });
         const stored = {
           answersJson: '{}',
           prediction: null,
@@ -583,7 +677,7 @@ export function createPlayService(deps: ContestServiceDeps): PlayService {
       if (expired(a, snap, nowIso()))
         throw new AppError('CONFLICT', { detailKey: 'contest.attempt_expired' });
       const answersJson = JSON.stringify(mergeAnswers(a, snap, body.answers));
-      const ok = await commit((trx) => repo.saveAnswers(a.id, answersJson, body.prediction, trx));
+      const ok = await commit.each(saveWriter, { id: a.id, answersJson, prediction: body.prediction });
       if (!ok) throw new AppError('CONFLICT', { detailKey: 'contest.attempt_submitted' });
       const prediction = body.prediction === undefined ? a.prediction : body.prediction;
       return attemptView({ ...a, answersJson, prediction }, snap);
