@@ -130,12 +130,23 @@ export interface TrainingAttendanceTable {
   checkedAt: string;
 }
 
+/** Derived (migration 2026-12-07-1200): activities per commune, month ('YYYY-MM') and skill ('' = all). */
+export interface CommunityActivityMonthsTable {
+  communeId: number;
+  month: string;
+  skill: string;
+  sessions: number;
+  people: number | string;
+  households: number | string;
+}
+
 export interface CommunityTables {
   communityTeams: CommunityTeamsTable;
   communityPeople: CommunityPeopleTable;
   communityMembers: CommunityMembersTable;
   communityActivities: CommunityActivitiesTable;
   communityActivitySkills: CommunityActivitySkillsTable;
+  communityActivityMonths: CommunityActivityMonthsTable;
   communityTargets: CommunityTargetsTable;
   trainingCourses: TrainingCoursesTable;
   trainingSessions: TrainingSessionsTable;

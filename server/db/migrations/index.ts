@@ -34,6 +34,7 @@ import * as contestCertificates from './2026-12-07-0700-contest-certificates.js'
 import * as contestReview from './2026-12-07-0900-contest-review.js';
 import * as citizenSso from './2026-12-07-1000-citizen-sso.js';
 import * as dashboardRevisionsHot from './2026-12-07-1100-dashboard-revisions-hot.js';
+import * as communityActivityMonths from './2026-12-07-1200-community-activity-months.js';
 
 // Append-only, in order. Names sort by date; each file runs on SQLite and PostgreSQL.
 export const migrations: Record<string, Migration> = {
@@ -72,4 +73,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-0900-contest-review': contestReview,
   '2026-12-07-1000-citizen-sso': citizenSso,
   '2026-12-07-1100-dashboard-revisions-hot': dashboardRevisionsHot,
+  '2026-12-07-1200-community-activity-months': communityActivityMonths,
 };

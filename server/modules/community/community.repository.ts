@@ -310,49 +310,64 @@ export function createCommunityRepository(db: Kysely<DB>) {
         .where('u.validTo', 'is', null)
         .orderBy('u.name')
         .execute(),
-    /** Sessions, people and households per commune and month of `year` below `rootUnitId`. */
+    /**
+     * Sessions, people and households per commune and month of `year` below `rootUnitId`, from the monthly
+     * sums the triggers keep (community_activity_months, skill ''), not from the activities themselves.
+     */
     monthlyByCommune: (rootUnitId: number, year: number, exec: Executor = db) =>
       exec
-        .selectFrom('communityActivities as a')
-        .innerJoin('unitClosure as uc', 'uc.descendantId', 'a.communeId')
-        .select([
-          'a.communeId',
-          sql<string>`substr(a.activity_date, 6, 2)`.as('month'),
-          (e) => e.fn.countAll().as('sessions'),
-          (e) => e.fn.sum('a.peopleReached').as('people'),
-          (e) => e.fn.sum('a.householdsReached').as('households'),
-        ])
+        .selectFrom('communityActivityMonths as s')
+        .innerJoin('unitClosure as uc', 'uc.descendantId', 's.communeId')
+        .select(['s.communeId', 's.month', 's.sessions', 's.people', 's.households'])
         .where('uc.ancestorId', '=', rootUnitId)
         .where('uc.viaLineage', '=', 0)
-        .where('a.activityDate', '>=', `${year}-01-01`)
-        .where('a.activityDate', '<=', `${year}-12-31`)
-        .groupBy(['a.communeId', sql`substr(a.activity_date, 6, 2)`])
+        .where('s.skill', '=', '')
+        .where('s.month', '>=', `${year}-01`)
+        .where('s.month', '<=', `${year}-12`)
+        .where('s.sessions', '>', 0)
         .execute()
         .then((rows) =>
           rows.map((r) => ({
             communeId: r.communeId,
-            month: Number(r.month),
+            month: Number(r.month.slice(5, 7)),
             sessions: n(r.sessions),
             people: n(r.people),
             households: n(r.households),
           })),
         ),
+    /** Sessions and people per skill taught in `year` below `rootUnitId`, from the same monthly sums. */
     perSkill: (rootUnitId: number, year: number, exec: Executor = db) =>
       exec
-        .selectFrom('communityActivitySkills as s')
+        .selectFrom('communityActivityMonths as s')
         .innerJoin('unitClosure as uc', 'uc.descendantId', 's.communeId')
         .select([
           's.skill',
-          (e) => e.fn.countAll().as('sessions'),
-          (e) => e.fn.sum('s.peopleReached').as('people'),
+          (e) => e.fn.sum('s.sessions').as('sessions'),
+          (e) => e.fn.sum('s.people').as('people'),
         ])
         .where('uc.ancestorId', '=', rootUnitId)
         .where('uc.viaLineage', '=', 0)
-        .where('s.activityDate', '>=', `${year}-01-01`)
-        .where('s.activityDate', '<=', `${year}-12-31`)
+        .where('s.skill', '!=', '')
+        .where('s.month', '>=', `${year}-01`)
+        .where('s.month', '<=', `${year}-12`)
         .groupBy('s.skill')
+        .having((e) => e.fn.sum('s.sessions'), '>', 0)
         .execute()
         .then((rows) => rows.map((r) => ({ skill: r.skill, sessions: n(r.sessions), people: n(r.people) }))),
+    /**
+     * Recomputes every monthly sum from the activities and their skill rows (the triggers keep them; this is
+     * the repair path should they ever be doubted, e.g. after rows were written with triggers disabled).
+     */
+    rebuildActivityMonths: async (exec: Executor = db) => {
+      await exec.deleteFrom('communityActivityMonths').execute();
+      await sql`insert into community_activity_months (commune_id, month, skill, sessions, people, households)
+        select commune_id, substr(activity_date, 1, 7), cast('' as text), count(*), sum(people_reached),
+               sum(households_reached)
+          from community_activities group by 1, 2, 3
+        union all
+        select commune_id, substr(activity_date, 1, 7), skill, count(*), sum(people_reached), 0
+          from community_activity_skills group by 1, 2, 3`.execute(exec);
+    },
     /** Teams (not dissolved), members (current) and villages per commune below `rootUnitId`. */
     structureByCommune: async (rootUnitId: number, exec: Executor = db) => {
       const teamRows = await exec
