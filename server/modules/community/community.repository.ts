@@ -312,7 +312,7 @@ export function createCommunityRepository(db: Kysely<DB>) {
         .execute(),
     /**
      * Sessions, people and households per commune and month of `year` below `rootUnitId`, from the monthly
-     * sums the triggers keep (community_activity_months, skill ''), not from the activities themselves.
+     * sums the triggers keep (community_activity_months), not from the activities themselves.
      */
     monthlyByCommune: (rootUnitId: number, year: number, exec: Executor = db) =>
       exec
@@ -321,7 +321,6 @@ export function createCommunityRepository(db: Kysely<DB>) {
         .select(['s.communeId', 's.month', 's.sessions', 's.people', 's.households'])
         .where('uc.ancestorId', '=', rootUnitId)
         .where('uc.viaLineage', '=', 0)
-        .where('s.skill', '=', '')
         .where('s.month', '>=', `${year}-01`)
         .where('s.month', '<=', `${year}-12`)
         .where('s.sessions', '>', 0)
@@ -335,10 +334,10 @@ export function createCommunityRepository(db: Kysely<DB>) {
             households: n(r.households),
           })),
         ),
-    /** Sessions and people per skill taught in `year` below `rootUnitId`, from the same monthly sums. */
+    /** Sessions and people per skill taught in `year` below `rootUnitId`, from the yearly sums per skill. */
     perSkill: (rootUnitId: number, year: number, exec: Executor = db) =>
       exec
-        .selectFrom('communityActivityMonths as s')
+        .selectFrom('communitySkillYears as s')
         .innerJoin('unitClosure as uc', 'uc.descendantId', 's.communeId')
         .select([
           's.skill',
@@ -347,57 +346,58 @@ export function createCommunityRepository(db: Kysely<DB>) {
         ])
         .where('uc.ancestorId', '=', rootUnitId)
         .where('uc.viaLineage', '=', 0)
-        .where('s.skill', '!=', '')
-        .where('s.month', '>=', `${year}-01`)
-        .where('s.month', '<=', `${year}-12`)
+        .where('s.year', '=', year)
+        .where('s.sessions', '>', 0)
         .groupBy('s.skill')
-        .having((e) => e.fn.sum('s.sessions'), '>', 0)
         .execute()
         .then((rows) => rows.map((r) => ({ skill: r.skill, sessions: n(r.sessions), people: n(r.people) }))),
     /**
-     * Recomputes every monthly sum from the activities and their skill rows (the triggers keep them; this is
-     * the repair path should they ever be doubted, e.g. after rows were written with triggers disabled).
+     * Recomputes both summaries from the activities and their skill rows. The triggers keep them; this is the
+     * repair path should they ever be doubted (e.g. rows written with triggers disabled). Run in a transaction.
      */
-    rebuildActivityMonths: async (exec: Executor = db) => {
+    rebuildActivitySums: async (exec: Executor = db) => {
       await exec.deleteFrom('communityActivityMonths').execute();
-      await sql`insert into community_activity_months (commune_id, month, skill, sessions, people, households)
-        select commune_id, substr(activity_date, 1, 7), cast('' as text), count(*), sum(people_reached),
-               sum(households_reached)
-          from community_activities group by 1, 2, 3
-        union all
-        select commune_id, substr(activity_date, 1, 7), skill, count(*), sum(people_reached), 0
+      await exec.deleteFrom('communitySkillYears').execute();
+      await sql`insert into community_activity_months (month, commune_id, sessions, people, households)
+        select substr(activity_date, 1, 7), commune_id, count(*), sum(people_reached), sum(households_reached)
+          from community_activities group by 1, 2`.execute(exec);
+      await sql`insert into community_skill_years (year, skill, commune_id, sessions, people)
+        select cast(substr(activity_date, 1, 4) as integer), skill, commune_id, count(*), sum(people_reached)
           from community_activity_skills group by 1, 2, 3`.execute(exec);
     },
     /** Teams (not dissolved), members (current) and villages per commune below `rootUnitId`. */
     structureByCommune: async (rootUnitId: number, exec: Executor = db) => {
-      const teamRows = await exec
-        .selectFrom('communityTeams as t')
-        .innerJoin('unitClosure as uc', 'uc.descendantId', 't.communeId')
-        .select(['t.communeId', (e) => e.fn.countAll().as('n')])
-        .where('uc.ancestorId', '=', rootUnitId)
-        .where('uc.viaLineage', '=', 0)
-        .where('t.status', '!=', 'dissolved')
-        .groupBy('t.communeId')
-        .execute();
-      const memberRows = await exec
-        .selectFrom('communityMembers as m')
-        .innerJoin('communityTeams as t', 't.id', 'm.teamId')
-        .innerJoin('unitClosure as uc', 'uc.descendantId', 't.communeId')
-        .select((e) => e.fn.count<number>('m.personId').distinct().as('n'))
-        .where('uc.ancestorId', '=', rootUnitId)
-        .where('uc.viaLineage', '=', 0)
-        .where('m.endDate', 'is', null)
-        .executeTakeFirstOrThrow();
-      const villageRows = await exec
-        .selectFrom('units as v')
-        .innerJoin('unitClosure as uc', 'uc.descendantId', 'v.parentId')
-        .select(['v.parentId', (e) => e.fn.countAll().as('n')])
-        .where('uc.ancestorId', '=', rootUnitId)
-        .where('uc.viaLineage', '=', 0)
-        .where('v.kind', '=', 'village')
-        .where('v.validTo', 'is', null)
-        .groupBy('v.parentId')
-        .execute();
+      // Independent reads: on PostgreSQL they run on separate pooled connections at once.
+      const [teamRows, memberRows, villageRows] = await Promise.all([
+        exec
+          .selectFrom('communityTeams as t')
+          .innerJoin('unitClosure as uc', 'uc.descendantId', 't.communeId')
+          .select(['t.communeId', (e) => e.fn.countAll().as('n')])
+          .where('uc.ancestorId', '=', rootUnitId)
+          .where('uc.viaLineage', '=', 0)
+          .where('t.status', '!=', 'dissolved')
+          .groupBy('t.communeId')
+          .execute(),
+        exec
+          .selectFrom('communityMembers as m')
+          .innerJoin('communityTeams as t', 't.id', 'm.teamId')
+          .innerJoin('unitClosure as uc', 'uc.descendantId', 't.communeId')
+          .select((e) => e.fn.count<number>('m.personId').distinct().as('n'))
+          .where('uc.ancestorId', '=', rootUnitId)
+          .where('uc.viaLineage', '=', 0)
+          .where('m.endDate', 'is', null)
+          .executeTakeFirstOrThrow(),
+        exec
+          .selectFrom('units as v')
+          .innerJoin('unitClosure as uc', 'uc.descendantId', 'v.parentId')
+          .select(['v.parentId', (e) => e.fn.countAll().as('n')])
+          .where('uc.ancestorId', '=', rootUnitId)
+          .where('uc.viaLineage', '=', 0)
+          .where('v.kind', '=', 'village')
+          .where('v.validTo', 'is', null)
+          .groupBy('v.parentId')
+          .execute(),
+      ]);
       return {
         teams: new Map(teamRows.map((r) => [r.communeId, n(r.n)])),
         villages: new Map(villageRows.map((r) => [r.parentId as number, n(r.n)])),

@@ -37,22 +37,39 @@ describe.each(testDialects())('Monthly activity sums on %s', (dialect) => {
   /** The summaries, and the same sums computed straight from the activities and their skill rows. */
   async function both() {
     const db = s.t.deps.db;
-    const stored = await sql<{ c: number; m: string; k: string; s: number; p: number; h: number }>`
-      select commune_id as c, month as m, skill as k, sessions as s, people as p, households as h
-        from community_activity_months where sessions <> 0 or people <> 0 or households <> 0
-       order by 1, 2, 3`.execute(db);
-    const counted = await sql<{ c: number; m: string; k: string; s: number; p: number; h: number }>`
-      select * from (
-        select commune_id as c, substr(activity_date, 1, 7) as m, cast('' as text) as k, count(*) as s,
-               sum(people_reached) as p, sum(households_reached) as h
-          from community_activities group by 1, 2, 3
-        union all
-        select commune_id, substr(activity_date, 1, 7), skill, count(*), sum(people_reached), 0
-          from community_activity_skills group by 1, 2, 3) x
-       order by 1, 2, 3`.execute(db);
-    const norm = (rows: { c: number; m: string; k: string; s: number; p: number; h: number }[]) =>
-      rows.map((r) => [Number(r.c), r.m, r.k, Number(r.s), Number(r.p), Number(r.h)]);
-    return { stored: norm(stored.rows), counted: norm(counted.rows) };
+    type Row = {
+      k1: string | number;
+      k2: string | number;
+      k3: string | number;
+      s: number;
+      p: number;
+      h: number;
+    };
+    const read = async (q: ReturnType<typeof sql<Row>>) =>
+      (await q.execute(db)).rows.map((r) => [
+        String(r.k1),
+        String(r.k2),
+        String(r.k3),
+        Number(r.s),
+        Number(r.p),
+        Number(r.h),
+      ]);
+    const stored = [
+      ...(await read(sql<Row>`select month as k1, commune_id as k2, '' as k3, sessions as s, people as p,
+          households as h from community_activity_months where sessions <> 0 or people <> 0 or households <> 0
+          order by 1, 2`)),
+      ...(await read(sql<Row>`select year as k1, skill as k2, commune_id as k3, sessions as s, people as p, 0 as h
+          from community_skill_years where sessions <> 0 or people <> 0 order by 1, 2, 3`)),
+    ];
+    const counted = [
+      ...(await read(sql<Row>`select substr(activity_date, 1, 7) as k1, commune_id as k2, '' as k3, count(*) as s,
+          sum(people_reached) as p, sum(households_reached) as h from community_activities
+          group by substr(activity_date, 1, 7), commune_id order by 1, 2`)),
+      ...(await read(sql<Row>`select cast(substr(activity_date, 1, 4) as integer) as k1, skill as k2,
+          commune_id as k3, count(*) as s, sum(people_reached) as p, 0 as h from community_activity_skills
+          group by cast(substr(activity_date, 1, 4) as integer), skill, commune_id order by 1, 2, 3`)),
+    ];
+    return { stored, counted };
   }
 
   /** The roll-up API's figures against a hand count of the activities below the province. */
@@ -296,9 +313,10 @@ describe.each(testDialects())('Monthly activity sums on %s', (dialect) => {
     const { stored } = await both();
     // Damage a row as a write with triggers off would, then repair.
     await sql`update community_activity_months set sessions = sessions + 5`.execute(db);
+    await sql`update community_skill_years set people = people + 1`.execute(db);
     expect((await both()).stored).not.toEqual(stored);
     const { createCommunityRepository } = await import('../community.repository.js');
-    await db.transaction().execute((trx) => createCommunityRepository(db).rebuildActivityMonths(trx));
+    await db.transaction().execute((trx) => createCommunityRepository(db).rebuildActivitySums(trx));
     expect((await both()).stored).toEqual(stored);
     await expectRollupMatches();
   });

@@ -107,9 +107,16 @@ export function createRollupsService(deps: CommunityServiceDeps): RollupsService
         if (list) list.push(m);
         else monthsOf.set(m.communeId, [m]);
       }
+      // Targets grouped by commune once too (a country's can be ~30,000 rows).
+      const targetsOf = new Map<number, TargetRow[]>();
+      for (const r of targetRows) {
+        const list = targetsOf.get(r.communeId);
+        if (list) list.push(r);
+        else targetsOf.set(r.communeId, [r]);
+      }
       const perCommune = communes.map((c) => {
         const months = monthsOf.get(c.id) ?? [];
-        const t = targetsFrom(c.id, query.year, targetRows);
+        const t = targetsFrom(c.id, query.year, targetsOf.get(c.id) ?? []);
         return {
           communeId: c.id,
           communeName: c.name,
