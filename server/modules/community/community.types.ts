@@ -85,6 +85,8 @@ export type RollupsService = {
 
 export type PublicCommunityService = {
   communes(): Promise<{ items: { id: number; name: string; teams: number }[] }>;
+  /** The same list as its JSON, checked against PublicCommunesSchema (what the route sends as it is). */
+  communesJson(): Promise<string>;
   teams(communeId: number): Promise<PublicTeams>;
   /** Totals below a unit (the province) for the portal: the same figures as its roll-up for the year. */
   summary(

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  type PublicCommunes,
   PublicCommunesSchema,
   PublicTeamsQuerySchema,
   PublicTeamsSchema,
@@ -77,10 +78,12 @@ export function registerPublicCommunityRoutes(app: FastifyInstance, reads: Publi
         response: { 200: PublicCommunesSchema },
       },
     },
-    async (_request, reply) => {
-      reply.header('cache-control', 'public, max-age=60');
-      return reads.communes();
-    },
+    // Sent as the cache's checked JSON string (see the roll-up route).
+    async (_request, reply) =>
+      reply
+        .header('cache-control', 'public, max-age=60')
+        .type('application/json; charset=utf-8')
+        .send((await reads.communesJson()) as unknown as PublicCommunes),
   );
   r.get(
     '/api/public/community/teams',

@@ -1,6 +1,11 @@
 import { maskPhoneDigits, SKILLS, type Skill } from '../../../../core/community/community.js';
 import { type CommuneTargets, fillMonths, findLaggards } from '../../../../core/community/rollup.js';
-import { type Rollup, RollupSchema, type Targets } from '../../../../core/contracts/community.js';
+import {
+  PublicCommunesSchema,
+  type Rollup,
+  RollupSchema,
+  type Targets,
+} from '../../../../core/contracts/community.js';
 import { vietnamDate } from '../../../../core/time/vietnam-date.js';
 import { AppError, validation } from '../../../lib/errors.js';
 import { canManageCommunity, isCommuneLevel } from '../community.policy.js';
@@ -190,8 +195,10 @@ export function createPublicCommunityService(
   deps: Pick<CommunityServiceDeps, 'repo' | 'clock'>,
 ): PublicCommunityService {
   const { repo, clock } = deps;
+  const communes = async () => ({ items: await repo.publicCommunes() });
   return {
-    communes: async () => ({ items: await repo.publicCommunes() }),
+    communes,
+    communesJson: async () => JSON.stringify(PublicCommunesSchema.parse(await communes())),
     async summary(rootUnitId, year) {
       const structure = await repo.structureByCommune(rootUnitId);
       const monthly = await repo.monthlyByCommune(rootUnitId, year);
