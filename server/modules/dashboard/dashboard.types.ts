@@ -44,10 +44,9 @@ export type OverviewService = {
   overviewJson(actor: Actor | null, query: DashboardQuery): Promise<string>;
 };
 
-/** The cache in front of the overview: revisions of the source modules, the access guard, the clock. */
+/** The cache in front of the overview: revisions of the source modules with the access check's ancestors, the clock. */
 export type OverviewCacheDeps = Pick<Deps, 'clock' | 'cache'> & {
-  repo: Pick<DashboardRepository, 'revisions'>;
-  guard: AccessGuard;
+  repo: Pick<DashboardRepository, 'revisionsWithAncestors'>;
 };
 
 export type BriefingServiceDeps = Pick<Deps, 'clock'> & { overview: OverviewService };

@@ -48,18 +48,14 @@ export function cachedOverview(
     const signedIn = requireSignedIn(actorIn);
     const unitId = query.unitId ?? scopeRootsFor(signedIn, 'dashboard.read')[0];
     if (!unitId) throw new AppError('FORBIDDEN');
-    // 401 → 403 exactly as the service answers; the computation on a miss checks again.
-    const { actor } = await deps.guard.forUnit(signedIn, canReadDashboard, unitId);
+    // 401 → 403 exactly as the service answers (the guard's closure rows and rule, read in the same round trip
+    // as the revisions); the computation on a miss checks again.
+    const { revisions, ancestors } = await deps.repo.revisionsWithAncestors(DASHBOARD_SOURCES, unitId);
+    if (!canReadDashboard(signedIn, ancestors)) throw new AppError('FORBIDDEN');
+    const actor = signedIn;
     const asOf = query.asOf ?? vietnamDate(deps.clock.now());
     const resolved = { ...query, unitId, asOf };
-    const key = [
-      'dashboard:v1',
-      unitId,
-      query.unitKind,
-      asOf,
-      scopeKeyOf(actor),
-      await deps.repo.revisions(DASHBOARD_SOURCES),
-    ].join('|');
+    const key = ['dashboard:v1', unitId, query.unitKind, asOf, scopeKeyOf(actor), revisions].join('|');
     return once(key, async () =>
       JSON.stringify(DashboardSchema.parse(await inner.overview(actor, resolved))),
     );
