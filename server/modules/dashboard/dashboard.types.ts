@@ -42,6 +42,8 @@ export type OverviewService = {
   overview(actor: Actor | null, query: DashboardQuery): Promise<Dashboard>;
   /** The same, as JSON checked against the response schema (the cached form the route sends as it is). */
   overviewJson(actor: Actor | null, query: DashboardQuery): Promise<string>;
+  /** The same JSON as UTF-8 bytes, encoded once per cached answer (what the route sends). */
+  overviewBody(actor: Actor | null, query: DashboardQuery): Promise<Buffer>;
 };
 
 /** The cache in front of the overview: revisions of the source modules with the access check's ancestors, the clock. */

@@ -50,7 +50,7 @@ function memo<V>(capacity: number) {
 export function cachedRollups(inner: RollupsService, deps: { db: Executor; clock: Clock }): RollupsService {
   // The view and, once asked, its JSON checked against the response schema (a country's is 1.8 MB: checking and
   // serialising it on every request cost more than reading it).
-  const cache = memo<{ view: Rollup; json?: string }>(64);
+  const cache = memo<{ view: Rollup; json?: string; body?: Buffer }>(64);
   async function entry(
     actor: Parameters<RollupsService['rollup']>[0],
     query: Parameters<RollupsService['rollup']>[1],
@@ -79,6 +79,12 @@ export function cachedRollups(inner: RollupsService, deps: { db: Executor; clock
       e.json ??= JSON.stringify(RollupSchema.parse(e.view));
       return e.json;
     },
+    async rollupBody(actor, query) {
+      const e = await entry(actor, query);
+      e.json ??= JSON.stringify(RollupSchema.parse(e.view));
+      e.body ??= Buffer.from(e.json, 'utf8');
+      return e.body;
+    },
   };
 }
 
@@ -86,10 +92,10 @@ export function cachedPublicReads(
   inner: PublicCommunityService,
   deps: { db: Executor; clock: Clock },
 ): PublicCommunityService {
-  // The list (3,321 communes, ~140 kB) and its checked JSON: serialising it on every request of the public
-  // page cost more than reading the revisions.
+  // The list (3,321 communes, ~140 kB) and its checked JSON's bytes: serialising it on every request of the
+  // public page cost more than reading the revisions.
   type List = Awaited<ReturnType<PublicCommunityService['communes']>>;
-  const communes = memo<{ list: List; json?: string }>(4);
+  const communes = memo<{ list: List; body?: Buffer }>(4);
   const entry = async () =>
     communes(await communityRevision(deps.db), async () => ({ list: await inner.communes() }));
   return {
@@ -97,10 +103,10 @@ export function cachedPublicReads(
     async communes() {
       return (await entry()).list;
     },
-    async communesJson() {
+    async communesBody() {
       const e = await entry();
-      e.json ??= JSON.stringify(PublicCommunesSchema.parse(e.list));
-      return e.json;
+      e.body ??= Buffer.from(JSON.stringify(PublicCommunesSchema.parse(e.list)), 'utf8');
+      return e.body;
     },
   };
 }

@@ -187,6 +187,10 @@ export function createRollupsService(deps: CommunityServiceDeps): RollupsService
     async rollupJson(actor, query) {
       return JSON.stringify(RollupSchema.parse(await this.rollup(actor, query)));
     },
+
+    async rollupBody(actor, query) {
+      return Buffer.from(await this.rollupJson(actor, query), 'utf8');
+    },
   };
 }
 
@@ -198,7 +202,8 @@ export function createPublicCommunityService(
   const communes = async () => ({ items: await repo.publicCommunes() });
   return {
     communes,
-    communesJson: async () => JSON.stringify(PublicCommunesSchema.parse(await communes())),
+    communesBody: async () =>
+      Buffer.from(JSON.stringify(PublicCommunesSchema.parse(await communes())), 'utf8'),
     async summary(rootUnitId, year) {
       const structure = await repo.structureByCommune(rootUnitId);
       const monthly = await repo.monthlyByCommune(rootUnitId, year);
