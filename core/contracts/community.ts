@@ -332,6 +332,7 @@ export const PublicTeamsQuerySchema = z.strictObject({ communeId: IdParam });
 export const PublicCommunesSchema = z.object({
   items: z.array(z.object({ id: z.number(), name: z.string(), teams: z.number() })),
 });
+export type PublicCommunes = z.infer<typeof PublicCommunesSchema>;
 export const PublicTeamsSchema = z
   .object({
     communeId: z.number(),

@@ -130,12 +130,32 @@ export interface TrainingAttendanceTable {
   checkedAt: string;
 }
 
+/** Derived (migration 2026-12-07-1200, kept by triggers): activities per month ('YYYY-MM') and commune. */
+export interface CommunityActivityMonthsTable {
+  month: string;
+  communeId: number;
+  sessions: number;
+  people: number | string;
+  households: number | string;
+}
+
+/** Derived (migration 2026-12-07-1200, kept by triggers): skill rows per year, skill and commune. */
+export interface CommunitySkillYearsTable {
+  year: number;
+  skill: string;
+  communeId: number;
+  sessions: number;
+  people: number | string;
+}
+
 export interface CommunityTables {
   communityTeams: CommunityTeamsTable;
   communityPeople: CommunityPeopleTable;
   communityMembers: CommunityMembersTable;
   communityActivities: CommunityActivitiesTable;
   communityActivitySkills: CommunityActivitySkillsTable;
+  communityActivityMonths: CommunityActivityMonthsTable;
+  communitySkillYears: CommunitySkillYearsTable;
   communityTargets: CommunityTargetsTable;
   trainingCourses: TrainingCoursesTable;
   trainingSessions: TrainingSessionsTable;

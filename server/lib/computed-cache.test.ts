@@ -8,6 +8,7 @@ import {
 } from '../../test/helpers/test-redis.js';
 import {
   type ComputedCache,
+  createBodyEncoder,
   createMemoryComputedCache,
   createRedisComputedCache,
   createSingleFlight,
@@ -103,5 +104,21 @@ describe.skipIf(!redisUrl)(`computed cache in Redis (${redisUrl ? 'on' : REDIS_S
     } finally {
       await closeRedis(other);
     }
+  });
+});
+
+describe('createBodyEncoder', () => {
+  it('encodes an answer once per key and again when the text under the key changes', () => {
+    const encode = createBodyEncoder(2);
+    const json = JSON.stringify({ name: 'Xã Tân Thịnh', n: 1 });
+    const first = encode('k', json);
+    expect(first.toString('utf8')).toBe(json);
+    // A copy of the same text (as Redis returns it) reuses the bytes.
+    expect(encode('k', `${json} `.trimEnd())).toBe(first);
+    const changed = JSON.stringify({ name: 'Xã Tân Thịnh', n: 2 });
+    const second = encode('k', changed);
+    expect(second).not.toBe(first);
+    expect(second.toString('utf8')).toBe(changed);
+    expect(encode('other', json).toString('utf8')).toBe(json);
   });
 });

@@ -29,8 +29,10 @@ export function rawDatabase(db: Kysely<DB>): RawDb {
   return db.withoutPlugins() as unknown as RawDb;
 }
 type FoundTable = Omit<TableInfo, 'orderBy'> & { pk: string[] };
-// data_revisions: cache-key counters the triggers of the restored tables bump again; derived, never backed up.
-const SKIPPED = /^(kysely_migration|sqlite_|data_revisions$)/;
+// data_revisions: cache-key counters the triggers of the restored tables bump again; community_activity_months
+// and community_skill_years: sums the triggers of the restored activities fill again. Derived, never backed up.
+const SKIPPED =
+  /^(kysely_migration|sqlite_|data_revisions$|community_activity_months$|community_skill_years$)/;
 
 async function rows<T>(db: RawDb, query: ReturnType<typeof sql>): Promise<T[]> {
   return (await query.execute(db)).rows as T[];

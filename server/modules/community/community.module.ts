@@ -36,7 +36,7 @@ export function createCommunityServices(deps: Omit<CommunityModuleDeps, 'config'
   const villages = createVillagesService({ ...base, unitsEdit: units.edit, lineage: units.lineage });
   const teams = createTeamsService({ ...base, writeKpis });
   const activities = createActivitiesService({ ...base, writeKpis });
-  const rollups = cachedRollups(createRollupsService(base), { db: deps.db, guard, clock: deps.clock });
+  const rollups = cachedRollups(createRollupsService(base), { db: deps.db, clock: deps.clock });
   return {
     villages,
     teams,

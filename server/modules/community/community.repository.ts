@@ -310,79 +310,94 @@ export function createCommunityRepository(db: Kysely<DB>) {
         .where('u.validTo', 'is', null)
         .orderBy('u.name')
         .execute(),
-    /** Sessions, people and households per commune and month of `year` below `rootUnitId`. */
+    /**
+     * Sessions, people and households per commune and month of `year` below `rootUnitId`, from the monthly
+     * sums the triggers keep (community_activity_months), not from the activities themselves.
+     */
     monthlyByCommune: (rootUnitId: number, year: number, exec: Executor = db) =>
       exec
-        .selectFrom('communityActivities as a')
-        .innerJoin('unitClosure as uc', 'uc.descendantId', 'a.communeId')
-        .select([
-          'a.communeId',
-          sql<string>`substr(a.activity_date, 6, 2)`.as('month'),
-          (e) => e.fn.countAll().as('sessions'),
-          (e) => e.fn.sum('a.peopleReached').as('people'),
-          (e) => e.fn.sum('a.householdsReached').as('households'),
-        ])
+        .selectFrom('communityActivityMonths as s')
+        .innerJoin('unitClosure as uc', 'uc.descendantId', 's.communeId')
+        .select(['s.communeId', 's.month', 's.sessions', 's.people', 's.households'])
         .where('uc.ancestorId', '=', rootUnitId)
         .where('uc.viaLineage', '=', 0)
-        .where('a.activityDate', '>=', `${year}-01-01`)
-        .where('a.activityDate', '<=', `${year}-12-31`)
-        .groupBy(['a.communeId', sql`substr(a.activity_date, 6, 2)`])
+        .where('s.month', '>=', `${year}-01`)
+        .where('s.month', '<=', `${year}-12`)
+        .where('s.sessions', '>', 0)
         .execute()
         .then((rows) =>
           rows.map((r) => ({
             communeId: r.communeId,
-            month: Number(r.month),
+            month: Number(r.month.slice(5, 7)),
             sessions: n(r.sessions),
             people: n(r.people),
             households: n(r.households),
           })),
         ),
+    /** Sessions and people per skill taught in `year` below `rootUnitId`, from the yearly sums per skill. */
     perSkill: (rootUnitId: number, year: number, exec: Executor = db) =>
       exec
-        .selectFrom('communityActivitySkills as s')
+        .selectFrom('communitySkillYears as s')
         .innerJoin('unitClosure as uc', 'uc.descendantId', 's.communeId')
         .select([
           's.skill',
-          (e) => e.fn.countAll().as('sessions'),
-          (e) => e.fn.sum('s.peopleReached').as('people'),
+          (e) => e.fn.sum('s.sessions').as('sessions'),
+          (e) => e.fn.sum('s.people').as('people'),
         ])
         .where('uc.ancestorId', '=', rootUnitId)
         .where('uc.viaLineage', '=', 0)
-        .where('s.activityDate', '>=', `${year}-01-01`)
-        .where('s.activityDate', '<=', `${year}-12-31`)
+        .where('s.year', '=', year)
+        .where('s.sessions', '>', 0)
         .groupBy('s.skill')
         .execute()
         .then((rows) => rows.map((r) => ({ skill: r.skill, sessions: n(r.sessions), people: n(r.people) }))),
+    /**
+     * Recomputes both summaries from the activities and their skill rows. The triggers keep them; this is the
+     * repair path should they ever be doubted (e.g. rows written with triggers disabled). Run in a transaction.
+     */
+    rebuildActivitySums: async (exec: Executor = db) => {
+      await exec.deleteFrom('communityActivityMonths').execute();
+      await exec.deleteFrom('communitySkillYears').execute();
+      await sql`insert into community_activity_months (month, commune_id, sessions, people, households)
+        select substr(activity_date, 1, 7), commune_id, count(*), sum(people_reached), sum(households_reached)
+          from community_activities group by 1, 2`.execute(exec);
+      await sql`insert into community_skill_years (year, skill, commune_id, sessions, people)
+        select cast(substr(activity_date, 1, 4) as integer), skill, commune_id, count(*), sum(people_reached)
+          from community_activity_skills group by 1, 2, 3`.execute(exec);
+    },
     /** Teams (not dissolved), members (current) and villages per commune below `rootUnitId`. */
     structureByCommune: async (rootUnitId: number, exec: Executor = db) => {
-      const teamRows = await exec
-        .selectFrom('communityTeams as t')
-        .innerJoin('unitClosure as uc', 'uc.descendantId', 't.communeId')
-        .select(['t.communeId', (e) => e.fn.countAll().as('n')])
-        .where('uc.ancestorId', '=', rootUnitId)
-        .where('uc.viaLineage', '=', 0)
-        .where('t.status', '!=', 'dissolved')
-        .groupBy('t.communeId')
-        .execute();
-      const memberRows = await exec
-        .selectFrom('communityMembers as m')
-        .innerJoin('communityTeams as t', 't.id', 'm.teamId')
-        .innerJoin('unitClosure as uc', 'uc.descendantId', 't.communeId')
-        .select((e) => e.fn.count<number>('m.personId').distinct().as('n'))
-        .where('uc.ancestorId', '=', rootUnitId)
-        .where('uc.viaLineage', '=', 0)
-        .where('m.endDate', 'is', null)
-        .executeTakeFirstOrThrow();
-      const villageRows = await exec
-        .selectFrom('units as v')
-        .innerJoin('unitClosure as uc', 'uc.descendantId', 'v.parentId')
-        .select(['v.parentId', (e) => e.fn.countAll().as('n')])
-        .where('uc.ancestorId', '=', rootUnitId)
-        .where('uc.viaLineage', '=', 0)
-        .where('v.kind', '=', 'village')
-        .where('v.validTo', 'is', null)
-        .groupBy('v.parentId')
-        .execute();
+      // Independent reads: on PostgreSQL they run on separate pooled connections at once.
+      const [teamRows, memberRows, villageRows] = await Promise.all([
+        exec
+          .selectFrom('communityTeams as t')
+          .innerJoin('unitClosure as uc', 'uc.descendantId', 't.communeId')
+          .select(['t.communeId', (e) => e.fn.countAll().as('n')])
+          .where('uc.ancestorId', '=', rootUnitId)
+          .where('uc.viaLineage', '=', 0)
+          .where('t.status', '!=', 'dissolved')
+          .groupBy('t.communeId')
+          .execute(),
+        exec
+          .selectFrom('communityMembers as m')
+          .innerJoin('communityTeams as t', 't.id', 'm.teamId')
+          .innerJoin('unitClosure as uc', 'uc.descendantId', 't.communeId')
+          .select((e) => e.fn.count<number>('m.personId').distinct().as('n'))
+          .where('uc.ancestorId', '=', rootUnitId)
+          .where('uc.viaLineage', '=', 0)
+          .where('m.endDate', 'is', null)
+          .executeTakeFirstOrThrow(),
+        exec
+          .selectFrom('units as v')
+          .innerJoin('unitClosure as uc', 'uc.descendantId', 'v.parentId')
+          .select(['v.parentId', (e) => e.fn.countAll().as('n')])
+          .where('uc.ancestorId', '=', rootUnitId)
+          .where('uc.viaLineage', '=', 0)
+          .where('v.kind', '=', 'village')
+          .where('v.validTo', 'is', null)
+          .groupBy('v.parentId')
+          .execute(),
+      ]);
       return {
         teams: new Map(teamRows.map((r) => [r.communeId, n(r.n)])),
         villages: new Map(villageRows.map((r) => [r.parentId as number, n(r.n)])),

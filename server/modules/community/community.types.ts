@@ -81,10 +81,17 @@ export type RollupsService = {
     actor: Actor | null,
     query: { unitId: number; year: number; throughMonth?: number },
   ): Promise<string>;
+  /** The same JSON as UTF-8 bytes (kept with the cached view, so a hit encodes nothing). */
+  rollupBody(
+    actor: Actor | null,
+    query: { unitId: number; year: number; throughMonth?: number },
+  ): Promise<Buffer>;
 };
 
 export type PublicCommunityService = {
   communes(): Promise<{ items: { id: number; name: string; teams: number }[] }>;
+  /** The same list as its JSON's UTF-8 bytes, checked against PublicCommunesSchema (sent as they are). */
+  communesBody(): Promise<Buffer>;
   teams(communeId: number): Promise<PublicTeams>;
   /** Totals below a unit (the province) for the portal: the same figures as its roll-up for the year. */
   summary(

@@ -48,7 +48,6 @@ export function createDashboardServices(deps: DashboardModuleDeps, sources = cre
     clock: deps.clock,
     cache: deps.cache,
     repo,
-    guard,
   });
   return { overview, briefing: createBriefingService({ clock: deps.clock, overview }) };
 }

@@ -42,12 +42,13 @@ export type OverviewService = {
   overview(actor: Actor | null, query: DashboardQuery): Promise<Dashboard>;
   /** The same, as JSON checked against the response schema (the cached form the route sends as it is). */
   overviewJson(actor: Actor | null, query: DashboardQuery): Promise<string>;
+  /** The same JSON as UTF-8 bytes, encoded once per cached answer (what the route sends). */
+  overviewBody(actor: Actor | null, query: DashboardQuery): Promise<Buffer>;
 };
 
-/** The cache in front of the overview: revisions of the source modules, the access guard, the clock. */
+/** The cache in front of the overview: revisions of the source modules with the access check's ancestors, the clock. */
 export type OverviewCacheDeps = Pick<Deps, 'clock' | 'cache'> & {
-  repo: Pick<DashboardRepository, 'revisions'>;
-  guard: AccessGuard;
+  repo: Pick<DashboardRepository, 'revisionsWithAncestors'>;
 };
 
 export type BriefingServiceDeps = Pick<Deps, 'clock'> & { overview: OverviewService };

@@ -15,9 +15,9 @@ export function registerPortalRoutes(app: FastifyInstance, home: HomeService) {
       },
     },
     async (request, reply) => {
-      const body = await home.homeJson(request.ip);
+      const body = await home.homeBody(request.ip);
       // Aggregates only, the same for everyone: a shared cache may keep it for a short while. The body comes
-      // serialised from the home's cache (checked against PublicHomeSchema there) and is sent as it is.
+      // serialised from the home's cache (checked against PublicHomeSchema there, encoded once), sent as it is.
       reply.header('cache-control', 'public, max-age=30').type('application/json; charset=utf-8');
       return reply.send(body as unknown as PublicHome);
     },

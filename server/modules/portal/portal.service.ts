@@ -1,7 +1,7 @@
 import { type PublicHome, PublicHomeSchema } from '../../../core/contracts/portal.js';
 import { vietnamDate } from '../../../core/time/vietnam-date.js';
 import type { RevisedModule } from '../../db/revisions.js';
-import { createSingleFlight } from '../../lib/computed-cache.js';
+import { createBodyEncoder, createSingleFlight } from '../../lib/computed-cache.js';
 import { AppError } from '../../lib/errors.js';
 import { PUBLIC_HEADLINE_KPIS, PUBLIC_HOME_RATE, PUBLIC_RANKING_TOP } from './portal.policy.js';
 import type { HomeService, HomeServiceDeps } from './portal.types.js';
@@ -34,6 +34,7 @@ export function createHomeService({
   cache,
 }: HomeServiceDeps): HomeService {
   const once = createSingleFlight(cache, TTL_SECONDS);
+  const encode = createBodyEncoder();
 
   async function ranking(): Promise<PublicHome['ranking']> {
     const latest = (await sources.measure.publishedPeriods())[0];
@@ -100,7 +101,7 @@ export function createHomeService({
     };
   }
 
-  async function json(ip: string): Promise<string> {
+  async function keyed(ip: string): Promise<{ key: string; json: string }> {
     const hit = await rateLimiter.hit(
       `portal:home:ip:${ip}`,
       PUBLIC_HOME_RATE.max,
@@ -109,13 +110,21 @@ export function createHomeService({
     if (!hit.allowed)
       throw new AppError('RATE_LIMITED', { headers: { 'retry-after': String(hit.retryAfterSeconds) } });
     const key = `home:v1|${vietnamDate(clock.now())}|${await repo.revisions(HOME_SOURCES)}`;
-    return once(key, async () => JSON.stringify(PublicHomeSchema.parse(await compute())));
+    return {
+      key,
+      json: await once(key, async () => JSON.stringify(PublicHomeSchema.parse(await compute()))),
+    };
   }
+  const json = async (ip: string) => (await keyed(ip)).json;
 
   return {
     async home(ip) {
       return JSON.parse(await json(ip)) as PublicHome;
     },
     homeJson: json,
+    async homeBody(ip) {
+      const { key, json } = await keyed(ip);
+      return encode(key, json);
+    },
   };
 }

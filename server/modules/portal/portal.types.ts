@@ -33,4 +33,6 @@ export type HomeService = {
   home(ip: string): Promise<PublicHome>;
   /** The same as JSON checked against the response schema (the cached form the route sends as it is). */
   homeJson(ip: string): Promise<string>;
+  /** The same JSON as UTF-8 bytes, encoded once per cached answer (what the route sends). */
+  homeBody(ip: string): Promise<Buffer>;
 };

@@ -1,34 +1,26 @@
-import { type Rollup, RollupSchema } from '../../../../core/contracts/community.js';
+import { PublicCommunesSchema, type Rollup, RollupSchema } from '../../../../core/contracts/community.js';
 import { vietnamDate } from '../../../../core/time/vietnam-date.js';
-import type { Executor } from '../../../db/executor.js';
-import type { AccessGuard } from '../../../lib/access-guard.js';
+import type { Executor, Reader } from '../../../db/executor.js';
+import { moduleRevisions, type RevisedModule, revisionsWithAncestors } from '../../../db/revisions.js';
+import { requireSignedIn } from '../../../lib/access-guard.js';
+import { canOnUnit } from '../../../lib/actor.js';
 import type { Clock } from '../../../lib/clock.js';
+import { AppError } from '../../../lib/errors.js';
 import { createLru } from '../../../lib/lru.js';
 import type { PublicCommunityService, RollupsService } from '../community.types.js';
 
 // Roll-ups and the public communes list are read far more often than the registry changes (a province's
 // dashboard, the portal). Each process keeps its last answers keyed by what they were computed from: the
 // revision counters that triggers bump in the transaction of every write to the community tables and units
-// (migration 2026-12-07-0300), plus the Vietnam date (a roll-up's "through month" and laggards move with it).
+// (migrations 2026-12-06-0510, 2026-12-07-0300), plus the Vietnam date (a roll-up's "through month" and laggards move with it).
 // So a write anywhere, in any process, is seen by the next read, with no messages to lose. Concurrent misses
 // for one key share one computation. Access is still checked on every request, before the cache.
 
-const REVISED = [
-  'community_activities',
-  'community_teams',
-  'community_members',
-  'community_targets',
-  'units',
-] as const;
+/** What a roll-up and the public list are read from (data_revisions counters of their tables). */
+const SOURCES: readonly RevisedModule[] = ['units', 'community'];
 
-export async function communityRevision(db: Executor): Promise<string> {
-  const rows = await db
-    .selectFrom('dataRevisions')
-    .select(['name', 'revision'])
-    .where('name', 'in', [...REVISED])
-    .execute();
-  const by = new Map(rows.map((r) => [r.name, Number(r.revision)]));
-  return REVISED.map((t) => by.get(t) ?? 0).join('.');
+export function communityRevision(db: Reader): Promise<string> {
+  return moduleRevisions(db, SOURCES);
 }
 
 function memo<V>(capacity: number) {
@@ -55,27 +47,27 @@ function memo<V>(capacity: number) {
   };
 }
 
-export function cachedRollups(
-  inner: RollupsService,
-  deps: { db: Executor; guard: AccessGuard; clock: Clock },
-): RollupsService {
+export function cachedRollups(inner: RollupsService, deps: { db: Executor; clock: Clock }): RollupsService {
   // The view and, once asked, its JSON checked against the response schema (a country's is 1.8 MB: checking and
   // serialising it on every request cost more than reading it).
-  const cache = memo<{ view: Rollup; json?: string }>(64);
+  const cache = memo<{ view: Rollup; json?: string; body?: Buffer }>(64);
   async function entry(
     actor: Parameters<RollupsService['rollup']>[0],
     query: Parameters<RollupsService['rollup']>[1],
   ) {
-    // Access first (401 → 403), exactly as the service would answer; the computation is the service's own.
-    const { actor: allowed } = await deps.guard.forUnit(actor, 'community.read', query.unitId);
+    // Access first (401 → 403), exactly as the guard answers (the same closure rows, the same rule), read in
+    // the same round trip as the revisions; a miss computes through the service, which checks again.
+    const signedIn = requireSignedIn(actor);
+    const { revisions, ancestors } = await revisionsWithAncestors(deps.db, SOURCES, query.unitId);
+    if (!canOnUnit(signedIn, 'community.read', ancestors)) throw new AppError('FORBIDDEN');
     const key = [
       query.unitId,
       query.year,
       query.throughMonth ?? '',
       vietnamDate(deps.clock.now()),
-      await communityRevision(deps.db),
+      revisions,
     ].join('|');
-    return cache(key, async () => ({ view: await inner.rollup(allowed, query) }));
+    return cache(key, async () => ({ view: await inner.rollup(signedIn, query) }));
   }
   return {
     ...inner,
@@ -87,6 +79,12 @@ export function cachedRollups(
       e.json ??= JSON.stringify(RollupSchema.parse(e.view));
       return e.json;
     },
+    async rollupBody(actor, query) {
+      const e = await entry(actor, query);
+      e.json ??= JSON.stringify(RollupSchema.parse(e.view));
+      e.body ??= Buffer.from(e.json, 'utf8');
+      return e.body;
+    },
   };
 }
 
@@ -94,11 +92,21 @@ export function cachedPublicReads(
   inner: PublicCommunityService,
   deps: { db: Executor; clock: Clock },
 ): PublicCommunityService {
-  const communes = memo<Awaited<ReturnType<PublicCommunityService['communes']>>>(4);
+  // The list (3,321 communes, ~140 kB) and its checked JSON's bytes: serialising it on every request of the
+  // public page cost more than reading the revisions.
+  type List = Awaited<ReturnType<PublicCommunityService['communes']>>;
+  const communes = memo<{ list: List; body?: Buffer }>(4);
+  const entry = async () =>
+    communes(await communityRevision(deps.db), async () => ({ list: await inner.communes() }));
   return {
     ...inner,
     async communes() {
-      return communes(await communityRevision(deps.db), () => inner.communes());
+      return (await entry()).list;
+    },
+    async communesBody() {
+      const e = await entry();
+      e.body ??= Buffer.from(JSON.stringify(PublicCommunesSchema.parse(e.list)), 'utf8');
+      return e.body;
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  type PublicCommunes,
   PublicCommunesSchema,
   PublicTeamsQuerySchema,
   PublicTeamsSchema,
@@ -57,12 +58,12 @@ export function registerRollupsRoutes(app: FastifyInstance, rollups: RollupsServ
         response: { 200: RollupSchema },
       },
     },
-    // The body comes serialised from the roll-up cache (already checked against RollupSchema there): a string
-    // with a JSON content type is sent as it is, not serialised again.
+    // The body comes serialised from the roll-up cache (already checked against RollupSchema there, encoded
+    // once): bytes are sent as they are, not serialised again.
     async (request, reply) =>
       reply
         .type('application/json; charset=utf-8')
-        .send((await rollups.rollupJson(request.actor, request.query)) as unknown as Rollup),
+        .send((await rollups.rollupBody(request.actor, request.query)) as unknown as Rollup),
   );
 }
 
@@ -77,10 +78,12 @@ export function registerPublicCommunityRoutes(app: FastifyInstance, reads: Publi
         response: { 200: PublicCommunesSchema },
       },
     },
-    async (_request, reply) => {
-      reply.header('cache-control', 'public, max-age=60');
-      return reads.communes();
-    },
+    // Sent as the cache's checked JSON bytes (see the roll-up route).
+    async (_request, reply) =>
+      reply
+        .header('cache-control', 'public, max-age=60')
+        .type('application/json; charset=utf-8')
+        .send((await reads.communesBody()) as unknown as PublicCommunes),
   );
   r.get(
     '/api/public/community/teams',

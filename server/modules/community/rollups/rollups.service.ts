@@ -1,6 +1,11 @@
 import { maskPhoneDigits, SKILLS, type Skill } from '../../../../core/community/community.js';
 import { type CommuneTargets, fillMonths, findLaggards } from '../../../../core/community/rollup.js';
-import { type Rollup, RollupSchema, type Targets } from '../../../../core/contracts/community.js';
+import {
+  PublicCommunesSchema,
+  type Rollup,
+  RollupSchema,
+  type Targets,
+} from '../../../../core/contracts/community.js';
 import { vietnamDate } from '../../../../core/time/vietnam-date.js';
 import { AppError, validation } from '../../../lib/errors.js';
 import { canManageCommunity, isCommuneLevel } from '../community.policy.js';
@@ -107,9 +112,16 @@ export function createRollupsService(deps: CommunityServiceDeps): RollupsService
         if (list) list.push(m);
         else monthsOf.set(m.communeId, [m]);
       }
+      // Targets grouped by commune once too (a country's can be ~30,000 rows).
+      const targetsOf = new Map<number, TargetRow[]>();
+      for (const r of targetRows) {
+        const list = targetsOf.get(r.communeId);
+        if (list) list.push(r);
+        else targetsOf.set(r.communeId, [r]);
+      }
       const perCommune = communes.map((c) => {
         const months = monthsOf.get(c.id) ?? [];
-        const t = targetsFrom(c.id, query.year, targetRows);
+        const t = targetsFrom(c.id, query.year, targetsOf.get(c.id) ?? []);
         return {
           communeId: c.id,
           communeName: c.name,
@@ -175,6 +187,10 @@ export function createRollupsService(deps: CommunityServiceDeps): RollupsService
     async rollupJson(actor, query) {
       return JSON.stringify(RollupSchema.parse(await this.rollup(actor, query)));
     },
+
+    async rollupBody(actor, query) {
+      return Buffer.from(await this.rollupJson(actor, query), 'utf8');
+    },
   };
 }
 
@@ -183,8 +199,11 @@ export function createPublicCommunityService(
   deps: Pick<CommunityServiceDeps, 'repo' | 'clock'>,
 ): PublicCommunityService {
   const { repo, clock } = deps;
+  const communes = async () => ({ items: await repo.publicCommunes() });
   return {
-    communes: async () => ({ items: await repo.publicCommunes() }),
+    communes,
+    communesBody: async () =>
+      Buffer.from(JSON.stringify(PublicCommunesSchema.parse(await communes())), 'utf8'),
     async summary(rootUnitId, year) {
       const structure = await repo.structureByCommune(rootUnitId);
       const monthly = await repo.monthlyByCommune(rootUnitId, year);

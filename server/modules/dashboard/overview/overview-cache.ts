@@ -3,7 +3,7 @@ import { vietnamDate } from '../../../../core/time/vietnam-date.js';
 import type { RevisedModule } from '../../../db/revisions.js';
 import { requireSignedIn } from '../../../lib/access-guard.js';
 import { type Actor, scopeRootsFor } from '../../../lib/actor.js';
-import { createSingleFlight } from '../../../lib/computed-cache.js';
+import { createBodyEncoder, createSingleFlight } from '../../../lib/computed-cache.js';
 import { AppError } from '../../../lib/errors.js';
 import { canReadDashboard } from '../dashboard.policy.js';
 import type { OverviewCacheDeps, OverviewService } from '../dashboard.types.js';
@@ -43,32 +43,36 @@ export function cachedOverview(
   deps: OverviewCacheDeps,
 ): OverviewService {
   const once = createSingleFlight(deps.cache, TTL_SECONDS);
+  const encode = createBodyEncoder();
 
-  async function json(actorIn: Actor | null, query: Parameters<OverviewService['overview']>[1]) {
+  async function keyed(actorIn: Actor | null, query: Parameters<OverviewService['overview']>[1]) {
     const signedIn = requireSignedIn(actorIn);
     const unitId = query.unitId ?? scopeRootsFor(signedIn, 'dashboard.read')[0];
     if (!unitId) throw new AppError('FORBIDDEN');
-    // 401 → 403 exactly as the service answers; the computation on a miss checks again.
-    const { actor } = await deps.guard.forUnit(signedIn, canReadDashboard, unitId);
+    // 401 → 403 exactly as the service answers (the guard's closure rows and rule, read in the same round trip
+    // as the revisions); the computation on a miss checks again.
+    const { revisions, ancestors } = await deps.repo.revisionsWithAncestors(DASHBOARD_SOURCES, unitId);
+    if (!canReadDashboard(signedIn, ancestors)) throw new AppError('FORBIDDEN');
+    const actor = signedIn;
     const asOf = query.asOf ?? vietnamDate(deps.clock.now());
     const resolved = { ...query, unitId, asOf };
-    const key = [
-      'dashboard:v1',
-      unitId,
-      query.unitKind,
-      asOf,
-      scopeKeyOf(actor),
-      await deps.repo.revisions(DASHBOARD_SOURCES),
-    ].join('|');
-    return once(key, async () =>
+    const key = ['dashboard:v1', unitId, query.unitKind, asOf, scopeKeyOf(actor), revisions].join('|');
+    const json = await once(key, async () =>
       JSON.stringify(DashboardSchema.parse(await inner.overview(actor, resolved))),
     );
+    return { key, json };
   }
+  const json = async (actor: Actor | null, query: Parameters<OverviewService['overview']>[1]) =>
+    (await keyed(actor, query)).json;
 
   return {
     async overview(actor, query): Promise<Dashboard> {
       return JSON.parse(await json(actor, query)) as Dashboard;
     },
     overviewJson: json,
+    async overviewBody(actor, query) {
+      const { key, json } = await keyed(actor, query);
+      return encode(key, json);
+    },
   };
 }

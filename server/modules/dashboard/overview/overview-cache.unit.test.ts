@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { Dashboard } from '../../../../core/contracts/dashboard.js';
-import type { AccessGuard } from '../../../lib/access-guard.js';
 import type { Actor } from '../../../lib/actor.js';
 import { fixedClock } from '../../../lib/clock.js';
 import { createMemoryComputedCache } from '../../../lib/computed-cache.js';
@@ -23,15 +22,6 @@ function setup() {
   const revs = new Map<string, number>(DASHBOARD_SOURCES.map((m) => [m, 0]));
   const computed: string[] = [];
   const clock = fixedClock('2026-06-15T02:00:00.000Z');
-  const guard = {
-    async forUnit(actor: Actor | null, rule: (a: Actor, ancestors: number[]) => boolean, unitId: number) {
-      if (!actor) throw new AppError('UNAUTHENTICATED');
-      // Unit 1 is the province, 2 and 3 its communes.
-      const ancestors = unitId === 1 ? [1] : [unitId, 1];
-      if (!rule(actor, ancestors)) throw new AppError('FORBIDDEN');
-      return { actor, ancestors, entity: undefined };
-    },
-  } as unknown as AccessGuard;
   const service = cachedOverview(
     {
       async overview(actor, query): Promise<Dashboard> {
@@ -52,8 +42,13 @@ function setup() {
     {
       clock,
       cache: createMemoryComputedCache(64, () => clock.now().getTime()),
-      guard,
-      repo: { revisions: async (ms) => ms.map((m) => `${m}:${revs.get(m)}`).join('.') },
+      repo: {
+        revisionsWithAncestors: async (ms, unitId) => ({
+          revisions: ms.map((m) => `${m}:${revs.get(m)}`).join('.'),
+          // Unit 1 is the province, 2 and 3 its communes.
+          ancestors: unitId === 1 ? [1] : [unitId, 1],
+        }),
+      },
     },
   );
   return { service, computed, revs };

@@ -1,5 +1,5 @@
 import type { Executor, Reader } from '../../../db/executor.js';
-import { moduleRevisions, type RevisedModule } from '../../../db/revisions.js';
+import { moduleRevisions, type RevisedModule, revisionsWithAncestors } from '../../../db/revisions.js';
 import { chunk } from '../../../lib/chunk.js';
 
 // The dashboard's own reads: the area's units (for the unit-type filter and names) and where each KPI's latest
@@ -21,6 +21,9 @@ export function createDashboardRepository(db: Reader) {
     /** The revision of each source module's tables (the cache key's data part). */
     revisions: async (modules: readonly RevisedModule[], exec: Reader = db): Promise<string> =>
       moduleRevisions(exec, modules),
+    /** The same, and the unit's ancestors (the access check's closure rows), in one round trip. */
+    revisionsWithAncestors: (modules: readonly RevisedModule[], unitId: number, exec: Reader = db) =>
+      revisionsWithAncestors(exec, modules, unitId),
 
     /** The unit itself, or undefined. */
     unit: async (id: number, exec: Reader = db): Promise<AreaUnit | undefined> =>

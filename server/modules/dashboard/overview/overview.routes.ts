@@ -21,11 +21,11 @@ export function registerOverviewRoutes(app: FastifyInstance, overview: OverviewS
         response: { 200: DashboardSchema },
       },
     },
-    // The body comes serialised from the dashboard's cache (checked against DashboardSchema there): a string
-    // with a JSON content type is sent as it is, not serialised again.
+    // The body comes serialised from the dashboard's cache (checked against DashboardSchema there, encoded
+    // once): bytes are sent as they are, not serialised again.
     async (request, reply) =>
       reply
         .type('application/json; charset=utf-8')
-        .send((await overview.overviewJson(request.actor, request.query)) as unknown as Dashboard),
+        .send((await overview.overviewBody(request.actor, request.query)) as unknown as Dashboard),
   );
 }
