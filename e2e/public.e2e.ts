@@ -188,6 +188,8 @@ describe('public landing page', () => {
       uploadThroughput: -1,
     });
     const select = page.locator('#finder-commune');
+    // The finder's communes arrive after the home's figures (their own cached request).
+    await page.waitForFunction(() => document.querySelectorAll('#finder-commune option').length > 1);
     const options = await select
       .locator('option')
       .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));

@@ -68,8 +68,6 @@ export const PublicHomeSchema = z
     community: z.object({
       year: z.number(),
       teams: z.number(),
-      /** Communes with at least one active team: the "find a team near you" picker. */
-      communes: z.array(z.object({ id: z.number(), name: z.string(), teams: z.number() })),
       activities: z.number(),
       peopleReached: z.number(),
       asOf: z.string(),

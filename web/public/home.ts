@@ -171,29 +171,48 @@ function renderCards(home: PublicHome, locale: Locale, t: Text) {
     );
 }
 
-function renderFinder(home: PublicHome, t: Text) {
+/** "Find a team near you": communes with an active team, read apart from the home (a country has thousands). */
+type FinderCommune = { id: number; name: string; teams: number };
+let finderCommunes: FinderCommune[] | null = null;
+
+function renderFinder(t: Text) {
   const select = byId('finder-commune') as HTMLSelectElement | null;
-  if (!select) return;
+  if (!select || !finderCommunes) return;
   const chosen = select.value;
   const all = select.options[0];
   select.replaceChildren(
     ...(all ? [all] : []),
-    ...home.community.communes.map((c) => {
+    ...finderCommunes.map((c) => {
       const option = el('option', null, t('landing.finderOption', { name: c.name, n: c.teams }));
       option.value = String(c.id);
       return option;
     }),
   );
   select.value = chosen;
-  const source = byId('community-source');
-  if (source) source.textContent = t('landing.sourceCommunity', { date: dateText(home.community.asOf) });
+}
+
+/**
+ * The finder's communes, from the public communes list (cached by the server) once the home's figures are up, so
+ * the home's own answer stays a few kilobytes; the picker keeps its "all communes" entry until they arrive.
+ */
+export async function loadFinder(t: Text): Promise<void> {
+  try {
+    const res = await fetch('/api/public/community/communes', { headers: { accept: 'application/json' } });
+    if (!res.ok) return;
+    finderCommunes = ((await res.json()) as { items: FinderCommune[] }).items;
+    renderFinder(t);
+  } catch {
+    // The finder still opens the community page for every commune.
+  }
 }
 
 export function renderHome(home: PublicHome, locale: Locale, t: Text): void {
   renderFigures(home, locale, t);
   renderRanking(home, locale, t);
   renderCards(home, locale, t);
-  renderFinder(home, t);
+  renderFinder(t);
+  const source = byId('community-source');
+  if (source) source.textContent = t('landing.sourceCommunity', { date: dateText(home.community.asOf) });
   byId('figures')?.setAttribute('aria-busy', 'false');
   document.body.dataset.home = 'ready';
 }

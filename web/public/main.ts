@@ -2,7 +2,7 @@ import './landing.css';
 import type { Locale } from '../../core/i18n/locale.js';
 import { type LandingKey, landingEn, landingVi } from '../i18n/landing.js';
 import { getLocale, setLocale } from '../i18n/locale-store.js';
-import { loadHome, renderHome, showHomeFailure } from './home.js';
+import { loadFinder, loadHome, renderHome, showHomeFailure } from './home.js';
 
 // No framework here: the page is static Vietnamese HTML; this only swaps texts when English is chosen.
 const DICTIONARIES: Record<Locale, Record<LandingKey, string>> = { vi: landingVi, en: landingEn };
@@ -91,5 +91,6 @@ if (!isSubPage)
     homeData = home;
     if (home) renderHome(home, getLocale(), text);
     else showHomeFailure(text);
+    void loadFinder(text);
     if (newsStrip) void import('./news.js').then((m) => m.fillNewsStrip(newsStrip));
   });

@@ -165,7 +165,7 @@ describe.each(testDialects())('Public home on %s', (dialect) => {
     expect(home.feedback.onTimeRate).toBe(Math.round((sum('onTime') / sum('answered')) * 1000) / 1000);
   });
 
-  it("counts community teams and activities as the province's roll-up does, and lists the communes", async () => {
+  it("counts community teams and activities as the province's roll-up does; the finder's communes come apart", async () => {
     const rollup = await get(`/api/community/rollup?unitId=${province}&year=${YEAR}`, admin.headers);
     expect(rollup.statusCode, rollup.body).toBe(200);
     const totals = rollup.json().totals as { teams: number; sessions: number; people: number };
@@ -177,8 +177,11 @@ describe.each(testDialects())('Public home on %s', (dialect) => {
       link: '/?community',
     });
     expect(home.community.teams).toBeGreaterThan(0);
+    // The picker's communes (thousands for a country) are not in the home's answer: the page reads the public
+    // communes list once its figures are up.
+    expect(home.community).not.toHaveProperty('communes');
     const communes = (await get('/api/public/community/communes')).json().items;
-    expect(home.community.communes).toEqual(communes);
+    expect(communes.length).toBeGreaterThan(0);
   });
 
   it('carries no personal data: no phone, CCCD, e-mail or name of a team member or contestant', async () => {

@@ -61,12 +61,11 @@ export function createHomeService({
     const today = vietnamDate(now);
     const year = Number(today.slice(0, 4));
     const province = await repo.province(today);
-    const [figures, rank, open, feedback, communes, community] = await Promise.all([
+    const [figures, rank, open, feedback, community] = await Promise.all([
       province ? sources.kpis.publicFigures(province.id, [...PUBLIC_HEADLINE_KPIS], year) : [],
       ranking(),
       sources.contests.openContests(),
       sources.feedback.stats(year),
-      sources.community.communes(),
       province ? sources.community.summary(province.id, year) : null,
     ]);
     const sum = (key: 'received' | 'answered' | 'onTime') => feedback.units.reduce((s, u) => s + u[key], 0);
@@ -92,7 +91,6 @@ export function createHomeService({
       community: {
         year,
         teams: community?.teams ?? 0,
-        communes: communes.items,
         activities: community?.activities ?? 0,
         peopleReached: community?.people ?? 0,
         asOf: community?.asOf ?? today,

@@ -75,7 +75,6 @@ function fakes(calls: string[]) {
       }),
     },
     community: {
-      communes: async () => ({ items: [{ id: 11, name: 'Xã Một', teams: 3 }] }),
       summary: async (root, year) => {
         calls.push(`community:${root}:${year}`);
         return { teams: 3, activities: 20, people: 400, asOf: '2026-12-06' };

@@ -20,7 +20,7 @@ export type PortalSources = {
   measure: Pick<MeasurePublicReader, 'publishedPeriods' | 'rankingTop'>;
   contests: PublicContestList;
   feedback: Pick<CitizenService, 'stats'>;
-  community: Pick<CommunityServices['publicReads'], 'communes' | 'summary'>;
+  community: Pick<CommunityServices['publicReads'], 'summary'>;
 };
 
 export type HomeServiceDeps = Pick<Deps, 'clock' | 'rateLimiter' | 'cache'> & {
