@@ -16,6 +16,26 @@ export function createReviewRepository(db: Executor) {
         .where((e) => e.or([e('status', '=', 'open'), e('closedAt', '>=', closedSince)]))
         .execute();
     },
+    /**
+     * What the suspicion rules read, summarised: participants (count, newest) and submitted attempts (count, latest
+     * submission). The rules depend on those rows only, so an unchanged summary means an unchanged result.
+     */
+    async scanInputs(contestId: number, exec: Reader = db): Promise<string> {
+      const [p, a] = await Promise.all([
+        exec
+          .selectFrom('contestParticipants')
+          .select((e) => [e.fn.countAll<number>().as('n'), e.fn.max('id').as('last')])
+          .where('contestId', '=', contestId)
+          .executeTakeFirst(),
+        exec
+          .selectFrom('contestAttempts')
+          .select((e) => [e.fn.countAll<number>().as('n'), e.fn.max('submittedAt').as('last')])
+          .where('contestId', '=', contestId)
+          .where('status', '=', 'submitted')
+          .executeTakeFirst(),
+      ]);
+      return `${Number(p?.n ?? 0)}:${p?.last ?? ''}:${Number(a?.n ?? 0)}:${a?.last ?? ''}`;
+    },
     participants(contestId: number, exec: Reader = db) {
       return exec
         .selectFrom('contestParticipants')

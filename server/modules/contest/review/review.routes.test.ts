@@ -85,6 +85,26 @@ describe.each(testDialects())('contest suspicion review on %s', (dialect) => {
     const services = createContestServices(s.t.deps);
     expect(await services.review.scanAll()).toBe(2);
     expect(await services.review.scanAll()).toBe(0);
+    // Nothing new: the next run does not read the contest again (a flag removed by hand stays removed) …
+    const removed = await s.t.deps.db
+      .selectFrom('contestFlags')
+      .select('id')
+      .where('kind', '=', 'impossible_speed')
+      .executeTakeFirstOrThrow();
+    await s.t.deps.db.deleteFrom('contestFlags').where('id', '=', removed.id).execute();
+    expect(await services.review.scanAll()).toBe(0);
+    // … until someone registers: then the whole contest is judged again, and the flag comes back once.
+    const late = await pub('POST', `/api/public/contests/${slug}/register`, '203.0.113.14', undefined, {
+      groupKey: 'citizens',
+      fullName: 'Người đến sau',
+      consent: true,
+      cccd: cccdOf(),
+      unitId: s.tree.communeA,
+      pow: await solvedPow(s.t, slug),
+    });
+    expect(late.statusCode, late.body).toBe(201);
+    expect(await services.review.scanAll()).toBe(1);
+    expect(await services.review.scanAll()).toBe(0);
 
     const url = `/api/contest/contests/${contestId}/flags`;
     const outsider = await loginAs(s.t, { role: 'secretariat', unitId: s.tree.communeB });

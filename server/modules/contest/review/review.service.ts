@@ -32,6 +32,10 @@ export function createReviewService(
 ): ReviewService {
   const { db, audit, clock, guard } = deps;
   const repo = createReviewRepository(db);
+  // The inputs each contest was last scanned with (this process): an hourly run skips a contest nothing new
+  // has reached, so a closed contest of a million attempts is read once, not every hour for two days. A new
+  // process scans everything once; flags are stored once whatever the number of scans.
+  const scanned = new Map<number, string>();
 
   async function scan(row: ContestRow): Promise<number> {
     const snap = snapshotOf(row);
@@ -110,8 +114,13 @@ export function createReviewService(
     async scanAll() {
       const since = new Date(clock.now().getTime() - RESCAN_CLOSED_MS).toISOString();
       let found = 0;
-      for (const row of await repo.contestsToScan(since))
-        if (row.status !== 'draft') found += await scan(row);
+      for (const row of await repo.contestsToScan(since)) {
+        if (row.status === 'draft') continue;
+        const inputs = `${row.updatedAt}:${await repo.scanInputs(row.id)}`;
+        if (scanned.get(row.id) === inputs) continue;
+        found += await scan(row);
+        scanned.set(row.id, inputs);
+      }
       return found;
     },
 
