@@ -30,7 +30,8 @@ const num = (v: string | number) => (v === '' || v === null ? null : Number(v));
 export function ComponentInput({ component, value, onChange, error, disabled }: Props) {
   const t = useMT();
   const { locale } = useI18n();
-  const label = component.unitOfMeasure ?? t('m.input');
+  // "Số liệu (cuộc họp)": the unit alone ("cuộc họp") read as a label says what to count, not that it is the value.
+  const label = component.unitOfMeasure ? `${t('m.input')} (${component.unitOfMeasure})` : t('m.input');
   const thousands = locale === 'vi' ? '.' : ',';
   const decimal = locale === 'vi' ? ',' : '.';
   const numberProps = { thousandSeparator: thousands, decimalSeparator: decimal, disabled, error };
