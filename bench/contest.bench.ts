@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
+import { loadConfig } from '../server/config.js';
 import type { DialectName } from '../server/db/database.js';
 import { createContestServices } from '../server/modules/contest/contest.module.js';
 import { cccdOf, contestConfig, contestScenario } from '../server/modules/contest/contest-test-fixtures.js';
@@ -21,6 +22,7 @@ import { loginAs } from '../test/helpers/login.js';
 
 export type ContestFigures = {
   db: DialectName;
+  pool_size: number | null;
   participants: number;
   register_ms: number;
   burst_starts: number;
@@ -86,7 +88,9 @@ export async function runContestBench(
   const n = quick ? 500 : 5000;
   const inFlight = 50;
   const closeAttempts = Number(process.env.CONTEST_BENCH_CLOSE_ATTEMPTS ?? (quick ? 20_000 : 1_000_000));
-  const s = await contestScenario(dialect);
+  // PostgreSQL: the app's pool (DATABASE_POOL_SIZE, as the server would read it), not the tests' smaller one.
+  const poolSize = loadConfig({ DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE }).databasePoolSize;
+  const s = await contestScenario(dialect, { env: { DATABASE_POOL_SIZE: String(poolSize) } });
   try {
     const created = await s.t.app.inject({
       method: 'POST',
@@ -144,7 +148,9 @@ export async function runContestBench(
         .execute();
     tokens.push(...bulk);
     const register_ms = Math.round(performance.now() - r0);
-    log(`${dialect}: ${n} participants registered in ${register_ms} ms`);
+    log(
+      `${dialect}: ${n} participants registered in ${register_ms} ms${dialect === 'postgres' ? ` (pool of ${poolSize})` : ''}`,
+    );
 
     // Start burst: one start every 10 s ÷ N (open loop), while 50 dashboards poll the participation API.
     const latencies: number[] = [];
@@ -288,6 +294,7 @@ export async function runContestBench(
     log(`${dialect}: round close over ${attempts.length + extra} attempts in ${close_round_s} s`);
     return {
       db: dialect,
+      pool_size: dialect === 'postgres' ? poolSize : null,
       participants: n,
       register_ms,
       burst_starts: n,

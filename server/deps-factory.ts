@@ -16,7 +16,7 @@ import { createRedisRateLimiter } from './lib/redis-rate-limiter.js';
 
 export function openConfiguredDatabase(config: Config): Database {
   return config.databaseUrl
-    ? openDatabase({ kind: 'postgres', url: config.databaseUrl })
+    ? openDatabase({ kind: 'postgres', url: config.databaseUrl, poolSize: config.databasePoolSize })
     : openDatabase({ kind: 'sqlite', path: join(config.dataDir, 'dxboard.sqlite') });
 }
 

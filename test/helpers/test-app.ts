@@ -47,10 +47,14 @@ export async function createTestApp(
     jobs = undefined as JobQueue | undefined,
   } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase(dialect);
+  const config = loadConfig({ DATA_DIR: `${process.env.TMPDIR ?? '/tmp'}/dxboard-test-data`, ...env });
+  // The test pool unless DATABASE_POOL_SIZE is given (benchmarks measure the app's pool).
+  const database = await createTestDatabase(
+    dialect,
+    'DATABASE_POOL_SIZE' in env ? { poolSize: config.databasePoolSize } : {},
+  );
   const clock = fixedClock(now);
   const sentMail: Mail[] = [];
-  const config = loadConfig({ DATA_DIR: `${process.env.TMPDIR ?? '/tmp'}/dxboard-test-data`, ...env });
   const deps = await createDeps(config, {
     database,
     clock,

@@ -111,7 +111,8 @@ async function postgresTemplate(url: string): Promise<string> {
 /** A fresh, migrated database: a copy of the migrated template (SQLite file or PostgreSQL database). */
 export async function createTestDatabase(
   dialect: DialectName,
-  { migrate = true } = {},
+  // Five connections by default: test files run in parallel, each with its own database and pool.
+  { migrate = true, poolSize = 5 } = {},
 ): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'dxboard-test-'));
@@ -132,7 +133,7 @@ export async function createTestDatabase(
   const template = migrate ? await postgresTemplate(url) : 'template1';
   const name = `t_${randomBytes(6).toString('hex')}`;
   await withAdmin(url, (admin) => admin.query(`create database ${name} template ${template}`));
-  const database = openDatabase({ kind: 'postgres', url: databaseUrl(url, name), poolSize: 5 });
+  const database = openDatabase({ kind: 'postgres', url: databaseUrl(url, name), poolSize });
   return {
     ...database,
     reopen: (poolSize = 3) => openDatabase({ kind: 'postgres', url: databaseUrl(url, name), poolSize }),

@@ -102,6 +102,15 @@ export function createContestRepository(db: Executor) {
     contest(id: number, exec: Reader = db) {
       return exec.selectFrom('contests').selectAll().where('id', '=', id).executeTakeFirst();
     },
+    /**
+     * Locks the contest's row until the transaction ends (PostgreSQL; SQLite has one writer at a time): a round
+     * close takes it before reading the attempts, and the delete guards of contest_results wait on it
+     * (migration 2026-12-07-1300).
+     */
+    async lockContest(id: number, exec: Executor) {
+      if (nativeDialectOf(kysely) !== 'postgres') return;
+      await exec.selectFrom('contests').select('id').where('id', '=', id).forUpdate().execute();
+    },
     contestBySlug(slug: string, exec: Reader = db) {
       return exec.selectFrom('contests').selectAll().where('slug', '=', slug).executeTakeFirst();
     },

@@ -108,6 +108,7 @@ export function createContestsService(deps: ContestServiceDeps): ContestsService
     at: string,
   ) {
     const snapshot = snapshotOf(row);
+    await repo.lockContest(row.id, trx);
     await finishExpired(repo, snapshot, row.id, at, snapshot.config.graceSeconds * 1000, trx);
     const closed = [...new Set([...snapshot.closedRounds, roundKey])];
     await rankClosedRounds(repo, row, snapshot, closed, at, trx);
