@@ -161,6 +161,7 @@ export const PublicListItemSchema = z.object({
   createdAt: z.string(),
 });
 export const PublicListSchema = z.object({ items: z.array(PublicListItemSchema), total: z.number() });
+export type PublicListQuery = z.infer<typeof PublicListQuerySchema>;
 
 export const NearbyQuerySchema = z.strictObject({
   categoryId: IdParam,

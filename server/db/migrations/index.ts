@@ -37,6 +37,7 @@ import * as dashboardRevisionsHot from './2026-12-07-1100-dashboard-revisions-ho
 import * as steerStatusSpans from './2026-12-07-1200-steer-status-spans.js';
 import * as communityActivityMonths from './2026-12-07-1210-community-activity-months.js';
 import * as contestResultsKeys from './2026-12-07-1300-contest-results-keys.js';
+import * as feedbackListIndexes from './2026-12-07-1400-feedback-list-indexes.js';
 
 // Append-only, in order. Names sort by date; each file runs on SQLite and PostgreSQL.
 export const migrations: Record<string, Migration> = {
@@ -78,4 +79,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-1200-steer-status-spans': steerStatusSpans,
   '2026-12-07-1210-community-activity-months': communityActivityMonths,
   '2026-12-07-1300-contest-results-keys': contestResultsKeys,
+  '2026-12-07-1400-feedback-list-indexes': feedbackListIndexes,
 };

@@ -23,6 +23,7 @@ import { createReportsService } from './reports/reports.service.js';
 import { registerFeedbackRulesRoutes } from './rules/rules.routes.js';
 import { createFeedbackRulesService } from './rules/rules.service.js';
 import { createFeedbackRepository } from './shared/feedback.repository.js';
+import { createPublicAnswers } from './shared/public-answers.js';
 
 // Feedback: citizen reports (phản ánh kiến nghị) — categories, the public form with a verified contact, routing
 // to a handling unit, deadlines in working days, answers with evidence, satisfaction, Open311 GeoReport v2, the
@@ -31,10 +32,11 @@ import { createFeedbackRepository } from './shared/feedback.repository.js';
 export const FEEDBACK_DAILY_JOB = 'feedback.daily';
 
 export function createFeedbackServices(
-  deps: Pick<Deps, 'db' | 'clock' | 'audit' | 'config' | 'jobs' | 'files' | 'rateLimiter'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'audit' | 'config' | 'jobs' | 'files' | 'rateLimiter' | 'cache'>,
   settings: FeedbackSettings = feedbackSettings(),
 ) {
   const repo = createFeedbackRepository(deps.db);
+  const answers = createPublicAnswers(deps.cache, () => repo.revisions());
   const guard = createAccessGuard(deps.db);
   const notifier = createNotifier(deps);
   const kpis = createFeedbackKpiWriter({ db: deps.db, clock: deps.clock, repo, feed: createKpiFeed(deps) });
@@ -46,12 +48,14 @@ export function createFeedbackServices(
     ...base,
     reports,
     citizens: createCitizenIdentityReader(deps),
+    answers,
     // With an SMS gateway the notification service sends the phone's code; the log sender is for development.
     settings: { ...settings, logPhoneCodes: settings.logPhoneCodes && !deps.config.notify.sms },
     log: (line) => console.info(JSON.stringify(line)),
   });
   const open311 = createOpen311Service({
     repo,
+    answers,
     reports,
     settings,
     authenticator: createAuthenticator(deps),

@@ -39,7 +39,7 @@ import type { FeedbackRepository } from './shared/feedback.repository.js';
 
 export type FeedbackModuleDeps = Pick<
   Deps,
-  'db' | 'clock' | 'audit' | 'config' | 'jobs' | 'files' | 'rateLimiter' | 'mailer'
+  'db' | 'clock' | 'audit' | 'config' | 'jobs' | 'files' | 'rateLimiter' | 'mailer' | 'cache'
 >;
 
 /** Settings read once from the environment (feedback.settings.ts). */
@@ -163,6 +163,8 @@ export type CitizenService = {
     input: z.infer<typeof SubscribeSchema>,
   ): Promise<{ subscribed: true }>;
   list(query: z.infer<typeof PublicListQuerySchema>): Promise<z.infer<typeof PublicListSchema>>;
+  /** The same list as JSON bytes, from the cache of public answers (exact: keyed by the tables' revisions). */
+  listBody(query: z.infer<typeof PublicListQuerySchema>): Promise<Buffer>;
   nearby(query: {
     categoryId: number;
     lat?: number;

@@ -158,7 +158,13 @@ export function registerCitizenRoutes(app: FastifyInstance, citizen: CitizenServ
         response: { 200: PublicListSchema },
       },
     },
-    async (request) => citizen.list(request.query),
+    async (request, reply) => {
+      // Sent as the cached bytes (checked against PublicListSchema when computed), not serialised again.
+      const body = await citizen.listBody(request.query);
+      return reply
+        .type('application/json; charset=utf-8')
+        .send(body as unknown as z.infer<typeof PublicListSchema>);
+    },
   );
   r.get(
     `${P}/reports/nearby`,

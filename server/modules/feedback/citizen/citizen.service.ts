@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import sharp from 'sharp';
+import { type PublicListQuery, PublicListSchema } from '../../../../core/contracts/feedback-public.js';
 import type { FeedbackStatus } from '../../../../core/feedback/lifecycle.js';
 import { meetsDifficulty, powInput } from '../../../../core/feedback/pow.js';
 import type { Executor } from '../../../db/executor.js';
@@ -9,6 +10,7 @@ import type { RateLimiter } from '../../../lib/rate-limiter.js';
 import type { CitizenIdentityReader } from '../../sso/sso.types.js';
 import type { CitizenService, FeedbackBase, FeedbackSettings, ReportsService } from '../feedback.types.js';
 import type { ReportRow } from '../shared/feedback.repository.js';
+import { type PublicAnswers, uncachedAnswers } from '../shared/public-answers.js';
 import { maskContact, maskEmail, publicView } from '../shared/report-view.js';
 import '../feedback.messages.js';
 
@@ -23,6 +25,8 @@ export type CitizenDeps = FeedbackBase & {
   /** Citizen single sign-on: a signed-in citizen's own email or phone is verified without a one-time code. */
   citizens?: CitizenIdentityReader;
   reports: ReportsService;
+  /** The cache of answers that are the same for everyone (the public list). */
+  answers?: PublicAnswers;
   settings: FeedbackSettings;
   log: (line: Record<string, unknown>) => void;
 };
@@ -49,6 +53,7 @@ function distanceMetres(a: { lat: number; lng: number }, b: { lat: number; lng: 
 
 export function createCitizenService(deps: CitizenDeps): CitizenService {
   const { db, repo, audit, clock, notifier, rateLimiter, reports, settings } = deps;
+  const answers = deps.answers ?? uncachedAnswers;
 
   async function limit(key: string, max: number, windowSeconds: number) {
     const r = await rateLimiter.hit(`feedback:${key}`, max, windowSeconds);
@@ -136,6 +141,19 @@ export function createCitizenService(deps: CitizenDeps): CitizenService {
     lng: r.lng,
     createdAt: r.createdAt,
   });
+
+  async function publicList(query: PublicListQuery) {
+    const statuses = query.status
+      ? [query.status].filter((s) => PUBLIC_STATUSES.includes(s))
+      : PUBLIC_STATUSES;
+    if (!statuses.length) return { items: [], total: 0 };
+    const filter = { statuses, categoryId: query.categoryId, areaUnitId: query.areaUnitId };
+    const [rows, total] = await Promise.all([
+      repo.listReports(filter, { limit: 50, offset: (query.page - 1) * 50 }),
+      repo.countReports(filter),
+    ]);
+    return { items: rows.map(listItem), total };
+  }
 
   return {
     settings: () => ({
@@ -356,17 +374,11 @@ export function createCitizenService(deps: CitizenDeps): CitizenService {
       return { subscribed: true as const };
     },
 
-    async list(query) {
-      const statuses = query.status
-        ? [query.status].filter((s) => PUBLIC_STATUSES.includes(s))
-        : PUBLIC_STATUSES;
-      if (!statuses.length) return { items: [], total: 0 };
-      const filter = { statuses, categoryId: query.categoryId, areaUnitId: query.areaUnitId };
-      const [rows, total] = await Promise.all([
-        repo.listReports(filter, { limit: 50, offset: (query.page - 1) * 50 }),
-        repo.countReports(filter),
-      ]);
-      return { items: rows.map(listItem), total };
+    list: publicList,
+
+    listBody(query) {
+      const key = `feedback:list:v1|${query.status ?? ''}|${query.categoryId ?? ''}|${query.areaUnitId ?? ''}|${query.page}`;
+      return answers.body(key, async () => JSON.stringify(PublicListSchema.parse(await publicList(query))));
     },
 
     async nearby(query) {

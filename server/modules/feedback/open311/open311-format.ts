@@ -33,6 +33,10 @@ const singular = (plural: string) =>
   ({ attributes: 'attribute', values: 'value', formats: 'format', endpoints: 'endpoint' })[plural] ?? 'item';
 
 /** A list as XML (`<root><item>…</item></root>`) or as a JSON array. */
+/** The content type of an answer in `format`. */
+export const contentTypeOf = (format: Format) =>
+  format === 'json' ? 'application/json; charset=utf-8' : 'text/xml; charset=utf-8';
+
 export function renderList(format: Format, root: string, item: string, list: Open311Object[]) {
   if (format === 'json') return { type: 'application/json; charset=utf-8', body: JSON.stringify(list) };
   return {

@@ -185,6 +185,41 @@ describe.each(testDialects())('Open311 GeoReport v2 on %s', (dialect) => {
     expect((await s.call(null, 'GET', `/api/public/feedback/reports/${id}`)).status).toBe(200);
   });
 
+  it('answers public lists from a cache that the next write refreshes', async () => {
+    // Public answers are cached under the feedback tables' revisions (bumped by triggers in each write's
+    // transaction): the same question twice is the same answer, and the first one after a write sees it.
+    const listed = async () => {
+      const open311 = await get('requests.json?service_code=POTHOLE');
+      const xml = await get('requests.xml?service_code=POTHOLE');
+      const list = await s.call(null, 'GET', '/api/public/feedback/reports');
+      expect(open311.statusCode).toBe(200);
+      expect(xml.headers['content-type']).toBe('text/xml; charset=utf-8');
+      expect(list.status).toBe(200);
+      return {
+        open311: (open311.json() as { service_request_id: string }[]).map((r) => r.service_request_id),
+        xml: xml.body,
+        list: list.body as { total: number; items: { code: string }[] },
+      };
+    };
+    const before = await listed();
+    expect(await listed()).toEqual(before);
+    const created = await post('requests.json', {
+      api_key: apiKey,
+      service_code: 'POTHOLE',
+      lat: '21.3',
+      long: '105.6',
+      description: 'Cống thoát nước bị tắc',
+      email: 'ung.dung@example.vn',
+    });
+    expect(created.statusCode).toBe(200);
+    const code = created.json()[0].service_request_id as string;
+    const after = await listed();
+    expect(after.open311).toEqual([code, ...before.open311]);
+    expect(after.xml).toContain(`<service_request_id>${code}</service_request_id>`);
+    expect(after.list.total).toBe(before.list.total + 1);
+    expect(after.list.items[0].code).toBe(code);
+  });
+
   it('syncs public timeline steps through servicerequestupdates (the updates extension), JSON and XML', async () => {
     const created = await post('requests.json', {
       api_key: apiKey,

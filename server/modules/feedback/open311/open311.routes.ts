@@ -9,14 +9,14 @@ import { type Format, renderErrors, renderList, renderObject, splitFormat } from
 const BASE = '/api/open311/v2';
 const tags = ['open311'];
 
-function send(reply: FastifyReply, status: number, out: { type: string; body: string }) {
+function send(reply: FastifyReply, status: number, out: { type: string; body: string | Buffer }) {
   return reply.code(status).header('content-type', out.type).send(out.body);
 }
 
 async function answer(
   reply: FastifyReply,
   format: Format,
-  work: () => Promise<{ type: string; body: string }>,
+  work: () => Promise<{ type: string; body: string | Buffer }>,
 ) {
   try {
     return send(reply, 200, await work());
@@ -89,9 +89,7 @@ export function registerOpen311Routes(
             renderList(f.format, 'services', 'service', await open311.services()),
           );
         case 'requests':
-          return answer(reply, f.format, async () =>
-            renderList(f.format, 'service_requests', 'request', await open311.list(query)),
-          );
+          return answer(reply, f.format, () => open311.listRendered(query, f.format));
         case 'servicerequestupdates':
           return answer(reply, f.format, async () =>
             renderList(f.format, 'service_request_updates', 'request_update', await open311.updates(query)),

@@ -7,7 +7,14 @@ import { maskText } from '../../../lib/mask.js';
 import type { Authenticator } from '../../accounts/accounts.types.js';
 import type { FeedbackSettings, ReportsService } from '../feedback.types.js';
 import type { FeedbackRepository, ReportRow } from '../shared/feedback.repository.js';
-import { type Open311Object, vietnamDateTime } from './open311-format.js';
+import { type PublicAnswers, uncachedAnswers } from '../shared/public-answers.js';
+import {
+  contentTypeOf,
+  type Format,
+  type Open311Object,
+  renderList,
+  vietnamDateTime,
+} from './open311-format.js';
 
 // Open311 GeoReport v2 on top of the same services as the citizens' pages: a service is a category, a service
 // request a report (its public code is the service_request_id, and the token of tokens/{token}), `agency_responsible` the handling unit,
@@ -56,10 +63,13 @@ export type Open311Deps = {
   authenticator: Pick<Authenticator, 'fromToken'>;
   settings: FeedbackSettings;
   now: () => Date;
+  /** The cache of answers that are the same for everyone (GET requests). */
+  answers?: PublicAnswers;
 };
 
 export function createOpen311Service(deps: Open311Deps) {
   const { repo, reports, settings } = deps;
+  const answers = deps.answers ?? uncachedAnswers;
 
   function toRequest(r: ReportRow, firstPhoto: string | null): Open311Object {
     const label = FEEDBACK_STATUS_LABELS[r.status];
@@ -84,6 +94,67 @@ export function createOpen311Service(deps: Open311Deps) {
       media_url: firstPhoto,
       dxboard_status: r.status,
     };
+  }
+
+  // The first photo of every listed report in one query (not one query per report: a list is up to 1,000).
+  async function toRequests(rows: ReportRow[]): Promise<Open311Object[]> {
+    const photos = await repo.firstPhotos(rows.map((r) => r.id));
+    return rows.map((r) => {
+      const photo = photos.get(r.id);
+      return toRequest(r, photo ? `/api/public/feedback/reports/${r.code}/files/${photo}` : null);
+    });
+  }
+
+  async function listRequests(query: Record<string, string>, minute: number): Promise<Open311Object[]> {
+    if (query.service_request_id) {
+      const codes = query.service_request_id
+        .split(',')
+        .map((c) => c.trim().toUpperCase())
+        .filter(Boolean)
+        .slice(0, MAX_REQUESTS);
+      const rows = await repo.listReports(
+        { codes, statuses: PUBLIC_STATUSES },
+        { limit: MAX_REQUESTS, offset: 0 },
+      );
+      return toRequests(rows);
+    }
+    const parseDate = (name: string) => {
+      if (!query[name]) return undefined;
+      const t = Date.parse(query[name]);
+      if (Number.isNaN(t)) throw new Open311Error(400, `${name} is not a W3C date-time`);
+      return t;
+    };
+    const explicitEnd = parseDate('end_date');
+    const end = explicitEnd ?? deps.now().getTime();
+    // Without an end date the window starts 90 days before this minute (the cache key's minute), not this ms.
+    const start = parseDate('start_date') ?? (explicitEnd ?? minute * 60_000) - MAX_RANGE_DAYS * 86_400_000;
+    if (start > end) throw new Open311Error(400, 'start_date is after end_date');
+    if (end - start > MAX_RANGE_DAYS * 86_400_000)
+      throw new Open311Error(400, 'The date range is longer than 90 days');
+    let statuses = PUBLIC_STATUSES;
+    if (query.status) {
+      const wanted = query.status.split(',').map((s) => s.trim().toLowerCase());
+      if (wanted.some((s) => s !== 'open' && s !== 'closed'))
+        throw new Open311Error(400, 'status is open or closed');
+      statuses = PUBLIC_STATUSES.filter((s) => wanted.includes(open311Status(s)));
+    }
+    let categoryIds: number[] | undefined;
+    if (query.service_code) {
+      const codes = query.service_code.split(',').map((c) => c.trim());
+      const all = await repo.listCategories(false);
+      categoryIds = all.filter((c) => codes.includes(c.code)).map((c) => c.id);
+      if (!categoryIds.length) return [];
+    }
+    const rows = await repo.listReports(
+      {
+        statuses,
+        categoryIds,
+        createdFrom: new Date(start).toISOString(),
+        createdTo: new Date(end + 1).toISOString(),
+      },
+      { limit: MAX_REQUESTS, offset: 0 },
+    );
+    return toRequests(rows);
   }
 
   async function photoUrl(r: ReportRow) {
@@ -181,55 +252,23 @@ export function createOpen311Service(deps: Open311Deps) {
     },
 
     async list(q: Record<string, unknown>): Promise<Open311Object[]> {
+      return listRequests(present(q) as Record<string, string>, Math.floor(deps.now().getTime() / 60_000));
+    },
+
+    /**
+     * GET requests.{json,xml} rendered, from the cache of public answers: the default window ends now, so a
+     * report created since changes the revisions in the key, and the window's start moves by the minute (the
+     * minute is part of the key). Errors (Open311Error) are thrown, never cached.
+     */
+    async listRendered(q: Record<string, unknown>, format: Format): Promise<{ type: string; body: Buffer }> {
       const query = present(q) as Record<string, string>;
-      if (query.service_request_id) {
-        const codes = query.service_request_id
-          .split(',')
-          .map((c) => c.trim().toUpperCase())
-          .filter(Boolean)
-          .slice(0, MAX_REQUESTS);
-        const rows = await repo.listReports(
-          { codes, statuses: PUBLIC_STATUSES },
-          { limit: MAX_REQUESTS, offset: 0 },
-        );
-        return Promise.all(rows.map(async (r) => toRequest(r, await photoUrl(r))));
-      }
-      const now = deps.now();
-      const parseDate = (name: string) => {
-        if (!query[name]) return undefined;
-        const t = Date.parse(query[name]);
-        if (Number.isNaN(t)) throw new Open311Error(400, `${name} is not a W3C date-time`);
-        return t;
-      };
-      const end = parseDate('end_date') ?? now.getTime();
-      const start = parseDate('start_date') ?? end - MAX_RANGE_DAYS * 86_400_000;
-      if (start > end) throw new Open311Error(400, 'start_date is after end_date');
-      if (end - start > MAX_RANGE_DAYS * 86_400_000)
-        throw new Open311Error(400, 'The date range is longer than 90 days');
-      let statuses = PUBLIC_STATUSES;
-      if (query.status) {
-        const wanted = query.status.split(',').map((s) => s.trim().toLowerCase());
-        if (wanted.some((s) => s !== 'open' && s !== 'closed'))
-          throw new Open311Error(400, 'status is open or closed');
-        statuses = PUBLIC_STATUSES.filter((s) => wanted.includes(open311Status(s)));
-      }
-      let categoryIds: number[] | undefined;
-      if (query.service_code) {
-        const codes = query.service_code.split(',').map((c) => c.trim());
-        const all = await repo.listCategories(false);
-        categoryIds = all.filter((c) => codes.includes(c.code)).map((c) => c.id);
-        if (!categoryIds.length) return [];
-      }
-      const rows = await repo.listReports(
-        {
-          statuses,
-          categoryIds,
-          createdFrom: new Date(start).toISOString(),
-          createdTo: new Date(end + 1).toISOString(),
-        },
-        { limit: MAX_REQUESTS, offset: 0 },
+      const minute = Math.floor(deps.now().getTime() / 60_000);
+      const key = `open311:requests:v1|${format}|${minute}|${JSON.stringify(Object.entries(query).sort())}`;
+      const body = await answers.body(
+        key,
+        async () => renderList(format, 'service_requests', 'request', await listRequests(query, minute)).body,
       );
-      return Promise.all(rows.map(async (r) => toRequest(r, await photoUrl(r))));
+      return { type: contentTypeOf(format), body };
     },
 
     /**

@@ -3,11 +3,13 @@ import { addWorkingHours, calendarFromDays, deadlineState } from '../../../../co
 import { FEEDBACK_STATUS_LABELS } from '../../../../core/feedback/labels.js';
 import { type FeedbackAction, type FeedbackStatus, nextStatus } from '../../../../core/feedback/lifecycle.js';
 import { vietnamDate } from '../../../../core/time/vietnam-date.js';
+import { nativeHandleOf } from '../../../db/database.js';
 import type { Executor } from '../../../db/executor.js';
 import { requireSignedIn } from '../../../lib/access-guard.js';
 import { type Actor, scopeRootsFor } from '../../../lib/actor.js';
 import type { AuditContext } from '../../../lib/audit.js';
 import { AppError, validation } from '../../../lib/errors.js';
+import { createGroupCommit } from '../../../lib/group-commit.js';
 import { unitAncestorIds } from '../../../lib/unit-ancestors.js';
 import { canAttachFile } from '../../files/files.types.js';
 import { canHandleReport, canManageReport, canReadReport, canWorkOnReport } from '../feedback.policy.js';
@@ -40,6 +42,10 @@ const notAllowed = () => new AppError('INVALID_STATE', { detailKey: 'feedback.no
 
 export function createReportsService(deps: FeedbackBase): ReportsService {
   const { db, repo, guard, audit, clock, notifier, kpis } = deps;
+  // New reports arriving together share a commit (one fsync for many; each caller still waits for its own
+  // commit, and a write that fails in a batch is retried alone, so it fails only its own caller).
+  const handle = nativeHandleOf(db);
+  const commit = createGroupCommit(db, { lanes: handle && 'pool' in handle ? 2 : 1 });
   const today = () => vietnamDate(clock.now());
   /** The working calendar as the province keeps it (feedback_calendar_days), read per operation. */
   const calendar = async (exec: Executor = db) => calendarFromDays(await repo.calendarDays(exec));
@@ -271,7 +277,7 @@ export function createReportsService(deps: FeedbackBase): ReportsService {
         category.defaultUnitId;
       if (!triage) throw new AppError('INVALID_STATE', { detailKey: 'feedback.unknown_unit' });
       const now = clock.now();
-      return db.transaction().execute(async (trx) => {
+      return commit(async (trx) => {
         if (prepare) await prepare(trx);
         let code = newReportCode(Number(today().slice(0, 4)));
         while (await repo.codeExists(code, trx)) code = newReportCode(Number(today().slice(0, 4)));

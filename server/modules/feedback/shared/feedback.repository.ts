@@ -1,5 +1,6 @@
 import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import type { Executor } from '../../../db/executor.js';
+import { moduleRevisions } from '../../../db/revisions.js';
 import type { DB } from '../../../db/schema.js';
 import type {
   FeedbackCalendarDaysTable,
@@ -54,9 +55,10 @@ export function createFeedbackRepository(db: Kysely<DB>) {
       .selectAll('c')
       .select('u.name as defaultUnitName');
 
-  const reports = (exec: Executor) =>
-    exec
-      .selectFrom('feedbackReports as r')
+  const bare = (exec: Executor) => exec.selectFrom('feedbackReports as r');
+  // The joins of a report row: names of its category, unit, area and duplicate target.
+  const withNames = (q: ReturnType<typeof bare>) =>
+    q
       .innerJoin('feedbackCategories as c', 'c.id', 'r.categoryId')
       .innerJoin('units as u', 'u.id', 'r.unitId')
       .leftJoin('units as a', 'a.id', 'r.areaUnitId')
@@ -70,8 +72,12 @@ export function createFeedbackRepository(db: Kysely<DB>) {
         'a.name as areaName',
       ]);
 
-  function filtered(exec: Executor, f: ReportFilter) {
-    let q = reports(exec);
+  const reports = (exec: Executor) => withNames(bare(exec));
+
+  // The filter on the reports table alone, so a count reads one table (and its indexes), not four joins: the
+  // inner joins never drop a row (category_id and unit_id are NOT NULL foreign keys).
+  function matching(exec: Executor, f: ReportFilter) {
+    let q = bare(exec);
     if (f.scopeRoots) {
       const roots = f.scopeRoots.length ? f.scopeRoots : [-1];
       q = q.where('r.unitId', 'in', (eb) =>
@@ -130,7 +136,7 @@ export function createFeedbackRepository(db: Kysely<DB>) {
       page: { limit: number; offset: number; order?: 'asc' | 'desc' },
       exec: Executor = db,
     ): Promise<ReportRow[]> =>
-      filtered(exec, f)
+      withNames(matching(exec, f))
         .orderBy('r.createdAt', page.order ?? 'desc')
         .orderBy('r.id', page.order ?? 'desc')
         .limit(page.limit)
@@ -139,8 +145,7 @@ export function createFeedbackRepository(db: Kysely<DB>) {
     countReports: async (f: ReportFilter, exec: Executor = db) =>
       Number(
         (
-          await filtered(exec, f)
-            .clearSelect()
+          await matching(exec, f)
             .select((e) => e.fn.countAll().as('n'))
             .executeTakeFirstOrThrow()
         ).n,
@@ -164,6 +169,22 @@ export function createFeedbackRepository(db: Kysely<DB>) {
         .orderBy('e.createdAt')
         .orderBy('e.id')
         .execute(),
+    /** The first photo of each report (by attachment order), in one query: reportId → file publicId. */
+    firstPhotos: async (reportIds: number[], exec: Executor = db): Promise<Map<number, string>> => {
+      const first = new Map<number, string>();
+      for (let i = 0; i < reportIds.length; i += 500) {
+        const rows = await exec
+          .selectFrom('feedbackReportFiles as rf')
+          .innerJoin('files as f', 'f.id', 'rf.fileId')
+          .select(['rf.reportId', 'f.publicId'])
+          .where('rf.reportId', 'in', reportIds.slice(i, i + 500))
+          .where('rf.role', '=', 'photo')
+          .orderBy('rf.id')
+          .execute();
+        for (const r of rows) if (!first.has(r.reportId)) first.set(r.reportId, r.publicId);
+      }
+      return first;
+    },
     filesOf: (reportId: number, exec: Executor = db) =>
       exec
         .selectFrom('feedbackReportFiles as rf')
@@ -324,6 +345,11 @@ export function createFeedbackRepository(db: Kysely<DB>) {
         .orderBy('id')
         .limit(5000)
         .execute(),
+    /**
+     * The revision of the tables a public answer is read from (reports, their events, categories, units), the
+     * data part of its cache key. Report files are written only with a report or an event, never alone.
+     */
+    revisions: (exec: Executor = db) => moduleRevisions(exec, ['units', 'feedback']),
     unitExists: async (id: number, exec: Executor = db) =>
       !!(await exec.selectFrom('units').select('id').where('id', '=', id).executeTakeFirst()),
 
