@@ -131,7 +131,7 @@ export function createReportsService(deps: FeedbackBase): ReportsService {
 
   async function addEvent(
     trx: Executor,
-    r: ReportRow,
+    r: Pick<ReportRow, 'id'>,
     ctx: AuditContext,
     e: {
       kind: string;
@@ -190,6 +190,7 @@ export function createReportsService(deps: FeedbackBase): ReportsService {
     });
     await tellUnit(trx, r, unitId, eventId, deadline);
     await tellSubscribers(trx, r, status, eventId);
+    return status;
   }
 
   async function act<T>(
@@ -279,55 +280,64 @@ export function createReportsService(deps: FeedbackBase): ReportsService {
       const now = clock.now();
       return commit(async (trx) => {
         if (prepare) await prepare(trx);
-        let code = newReportCode(Number(today().slice(0, 4)));
-        while (await repo.codeExists(code, trx)) code = newReportCode(Number(today().slice(0, 4)));
-        const { id } = await repo.insertReport(
-          {
-            code,
-            categoryId: category.id,
-            title: input.title,
-            description: input.description,
-            lat: input.lat ?? null,
-            lng: input.lng ?? null,
-            areaUnitId: input.areaUnitId ?? null,
-            address: input.address || null,
-            contactKind: input.contact.kind,
-            contact: input.contact.value,
-            reporterName: input.reporterName || null,
-            showName: input.showName ? 1 : 0,
-            status: 'received',
-            unitId: triage,
-            deadline: null,
-            receiveDueAt: addWorkingHours(now, category.receiveHours, await calendar(trx)),
-            assignedAt: null,
-            firstAnsweredAt: null,
-            firstAnswerOnTime: null,
-            answeredAt: null,
-            answer: null,
-            closedAt: null,
-            refuseKind: null,
-            refuseReason: null,
-            satisfaction: null,
-            satisfactionReason: null,
-            ratedAt: null,
-            extensionDays: null,
-            extensionReason: null,
-            extensionStatus: null,
-            source: input.source,
-            createdAt: now.toISOString(),
-            updatedAt: now.toISOString(),
-            isDemo: input.isDemo ? 1 : 0,
-          },
-          trx,
-        );
+        const receiveDueAt = addWorkingHours(now, category.receiveHours, await calendar(trx));
+        // A new random code until one is free: the insert itself is the check (no read before it).
+        let inserted: { id: number; code: string } | undefined;
+        while (!inserted) {
+          const code = newReportCode(Number(today().slice(0, 4)));
+          inserted = await repo.insertReportUnlessCodeTaken(
+            {
+              code,
+              categoryId: category.id,
+              title: input.title,
+              description: input.description,
+              lat: input.lat ?? null,
+              lng: input.lng ?? null,
+              areaUnitId: input.areaUnitId ?? null,
+              address: input.address || null,
+              contactKind: input.contact.kind,
+              contact: input.contact.value,
+              reporterName: input.reporterName || null,
+              showName: input.showName ? 1 : 0,
+              status: 'received',
+              unitId: triage,
+              deadline: null,
+              receiveDueAt,
+              assignedAt: null,
+              firstAnsweredAt: null,
+              firstAnswerOnTime: null,
+              answeredAt: null,
+              answer: null,
+              closedAt: null,
+              refuseKind: null,
+              refuseReason: null,
+              satisfaction: null,
+              satisfactionReason: null,
+              ratedAt: null,
+              extensionDays: null,
+              extensionReason: null,
+              extensionStatus: null,
+              source: input.source,
+              createdAt: now.toISOString(),
+              updatedAt: now.toISOString(),
+              isDemo: input.isDemo ? 1 : 0,
+            },
+            trx,
+          );
+        }
+        const { id, code } = inserted;
         for (const fileId of input.photoFileIds) {
           await repo.attachFile({ reportId: id, fileId, role: 'photo', eventId: null }, trx);
           // Staff read the photos through the files module: they belong to the unit the report is with.
           await deps.files.assignUnit(fileId, triage, trx);
         }
         if (input.subscribeEmail) await repo.subscribe(id, input.subscribeEmail, now.toISOString(), trx);
-        const r = (await repo.findReport(id, trx)) as ReportRow;
-        await addEvent(trx, r, ctx, { kind: 'received', isPublic: true, status: 'received', unitId: triage });
+        await addEvent(trx, { id }, ctx, {
+          kind: 'received',
+          isPublic: true,
+          status: 'received',
+          unitId: triage,
+        });
         await audit.record(trx, ctx, {
           action: 'feedback.report.submit',
           entity: 'feedback_report',
@@ -344,9 +354,9 @@ export function createReportsService(deps: FeedbackBase): ReportsService {
           },
         });
         // Routed by a rule or its category's unit when there is one; otherwise the province triages it.
-        if (routeTo) await assignIn(trx, ctx, r, routeTo, null, 'assigned');
-        const after = (await repo.findReport(id, trx)) as ReportRow;
-        return { id, code, status: after.status };
+        if (!routeTo) return { id, code, status: 'received' as const };
+        const r = (await repo.findReport(id, trx)) as ReportRow;
+        return { id, code, status: await assignIn(trx, ctx, r, routeTo, null, 'assigned') };
       });
     },
 

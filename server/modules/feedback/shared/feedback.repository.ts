@@ -129,8 +129,6 @@ export function createFeedbackRepository(db: Kysely<DB>) {
       reports(exec).where('r.id', '=', id).executeTakeFirst(),
     findReportByCode: (code: string, exec: Executor = db): Promise<ReportRow | undefined> =>
       reports(exec).where('r.code', '=', code).executeTakeFirst(),
-    codeExists: async (code: string, exec: Executor = db) =>
-      !!(await exec.selectFrom('feedbackReports').select('id').where('code', '=', code).executeTakeFirst()),
     listReports: (
       f: ReportFilter,
       page: { limit: number; offset: number; order?: 'asc' | 'desc' },
@@ -152,6 +150,14 @@ export function createFeedbackRepository(db: Kysely<DB>) {
       ),
     insertReport: (row: Insertable<FeedbackReportsTable>, exec: Executor = db) =>
       exec.insertInto('feedbackReports').values(row).returning('id').executeTakeFirstOrThrow(),
+    /** Inserts the report, or nothing when its code is already taken (then: undefined). */
+    insertReportUnlessCodeTaken: (row: Insertable<FeedbackReportsTable>, exec: Executor = db) =>
+      exec
+        .insertInto('feedbackReports')
+        .values(row)
+        .onConflict((oc) => oc.column('code').doNothing())
+        .returning(['id', 'code'])
+        .executeTakeFirst(),
     updateReport: async (id: number, changes: Updateable<FeedbackReportsTable>, exec: Executor = db) => {
       await exec.updateTable('feedbackReports').set(changes).where('id', '=', id).execute();
     },
