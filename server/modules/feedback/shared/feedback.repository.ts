@@ -150,18 +150,35 @@ export function createFeedbackRepository(db: Kysely<DB>) {
       ),
     insertReport: (row: Insertable<FeedbackReportsTable>, exec: Executor = db) =>
       exec.insertInto('feedbackReports').values(row).returning('id').executeTakeFirstOrThrow(),
-    /** Inserts the report, or nothing when its code is already taken (then: undefined). */
-    insertReportUnlessCodeTaken: (row: Insertable<FeedbackReportsTable>, exec: Executor = db) =>
-      exec
-        .insertInto('feedbackReports')
-        .values(row)
-        .onConflict((oc) => oc.column('code').doNothing())
-        .returning(['id', 'code'])
-        .executeTakeFirst(),
+    /** Inserts the reports in one statement, except those whose code is already taken: the inserted ids. */
+    insertReportsUnlessCodeTaken: async (
+      rows: Insertable<FeedbackReportsTable>[],
+      exec: Executor = db,
+    ): Promise<{ id: number; code: string }[]> => {
+      const out: { id: number; code: string }[] = [];
+      // 22 columns a row: 500 rows stay under PostgreSQL's 65,535 parameters and SQLite's 32,766.
+      for (let i = 0; i < rows.length; i += 500)
+        out.push(
+          ...(await exec
+            .insertInto('feedbackReports')
+            .values(rows.slice(i, i + 500))
+            .onConflict((oc) => oc.column('code').doNothing())
+            .returning(['id', 'code'])
+            .execute()),
+        );
+      return out;
+    },
     updateReport: async (id: number, changes: Updateable<FeedbackReportsTable>, exec: Executor = db) => {
       await exec.updateTable('feedbackReports').set(changes).where('id', '=', id).execute();
     },
 
+    insertEvents: async (rows: Insertable<FeedbackEventsTable>[], exec: Executor = db) => {
+      for (let i = 0; i < rows.length; i += 500)
+        await exec
+          .insertInto('feedbackEvents')
+          .values(rows.slice(i, i + 500))
+          .execute();
+    },
     insertEvent: (row: Insertable<FeedbackEventsTable>, exec: Executor = db) =>
       exec.insertInto('feedbackEvents').values(row).returning('id').executeTakeFirstOrThrow(),
     eventsOf: (reportId: number, exec: Executor = db): Promise<EventRow[]> =>
@@ -537,19 +554,36 @@ export function createFeedbackRepository(db: Kysely<DB>) {
         .where('rr.areaUnitId', '=', areaUnitId)
         .executeTakeFirst(),
     /** The rule of the nearest area above (or at) `areaUnitId` for the category, if any. */
-    matchRoutingRule: async (categoryId: number, areaUnitId: number, exec: Executor = db) =>
-      (
-        await exec
-          .selectFrom('feedbackRoutingRules as rr')
-          .innerJoin('unitClosure as uc', 'uc.ancestorId', 'rr.areaUnitId')
-          .select(['rr.unitId', 'uc.depth'])
-          .where('uc.descendantId', '=', areaUnitId)
-          .where('uc.viaLineage', '=', 0)
-          .where('rr.categoryId', '=', categoryId)
-          .orderBy('uc.depth')
-          .orderBy('rr.id')
-          .executeTakeFirst()
-      )?.unitId,
+    /**
+     * What a new report needs before its write, in one round trip: the category, the top-level unit above the
+     * area (the triage unit) and the unit of the routing rule of the nearest area above it (category × area).
+     */
+    routingOf: (categoryId: number, areaUnitId: number | null, exec: Executor = db) =>
+      categories(exec)
+        .where('c.id', '=', categoryId)
+        .select((eb) => [
+          eb
+            .selectFrom('unitClosure as uc')
+            .innerJoin('units as top', 'top.id', 'uc.ancestorId')
+            .select('top.id')
+            .where('uc.descendantId', '=', areaUnitId ?? -1)
+            .where('uc.viaLineage', '=', 0)
+            .where('top.parentId', 'is', null)
+            .limit(1)
+            .as('areaRootId'),
+          eb
+            .selectFrom('feedbackRoutingRules as rr')
+            .innerJoin('unitClosure as ruc', 'ruc.ancestorId', 'rr.areaUnitId')
+            .select('rr.unitId')
+            .where('ruc.descendantId', '=', areaUnitId ?? -1)
+            .where('ruc.viaLineage', '=', 0)
+            .whereRef('rr.categoryId', '=', 'c.id')
+            .orderBy('ruc.depth')
+            .orderBy('rr.id')
+            .limit(1)
+            .as('ruleUnitId'),
+        ])
+        .executeTakeFirst(),
     insertRoutingRule: (
       row: { categoryId: number; areaUnitId: number; unitId: number; createdAt: string; updatedAt: string },
       exec: Executor = db,
