@@ -21,11 +21,11 @@ export function registerDashboardRoutes(app: FastifyInstance, dashboard: SteerDa
         response: { 200: DashboardSchema },
       },
     },
-    // The body comes serialised from the service's cache (already checked against DashboardSchema there):
-    // a string with a JSON content type is sent as it is, not serialised again.
+    // The body comes serialised and encoded from the service's cache (checked against DashboardSchema there):
+    // bytes are sent as they are, not serialised again.
     async (request, reply) =>
       reply
         .type('application/json; charset=utf-8')
-        .send((await dashboard.dashboardJson(request.actor, request.query)) as unknown as Dashboard),
+        .send((await dashboard.dashboardBody(request.actor, request.query)) as unknown as Dashboard),
   );
 }

@@ -34,8 +34,8 @@ export type SteerReportsService = {
 export type SteerDashboardService = {
   /** The leader dashboard for a unit as of a date (steer.read on the unit), cached until a task changes. */
   dashboard(actor: Actor | null, query: DashboardQuery): Promise<Dashboard>;
-  /** The same as the response body (checked against DashboardSchema and serialised once per cached view). */
-  dashboardJson(actor: Actor | null, query: DashboardQuery): Promise<string>;
+  /** The same as the response body's bytes (checked against DashboardSchema, serialised once per cached view). */
+  dashboardBody(actor: Actor | null, query: DashboardQuery): Promise<Buffer>;
 };
 
 export type TaskKpiRunResult = { scopes: number; written: number; skipped: number };
