@@ -51,6 +51,17 @@ describe.each(testDialects())('dashboard routes on %s', (dialect) => {
     expect((await get(leader, '/api/dashboard/briefing.pdf?unitKind=x')).statusCode).toBe(400);
   });
 
+  it('answers for the earliest as-of dates it accepts, with the trend starting in 2000', async () => {
+    for (const asOf of ['2000-01-01', '2000-02-29', '2000-09-30']) {
+      const res = await get(leader, `/api/dashboard?unitId=${tree.province}&asOf=${asOf}`);
+      expect(res.statusCode, asOf).toBe(200);
+      for (const k of res.json().kpis as { trend: { period: string }[] }[])
+        for (const t of k.trend) expect(t.period.startsWith('2000-'), asOf).toBe(true);
+      const pdf = await get(leader, `/api/dashboard/briefing.pdf?unitId=${tree.province}&asOf=${asOf}`);
+      expect(pdf.statusCode, asOf).toBe(200);
+    }
+  });
+
   it('answers 401 without a session and 403 outside the scope, for an unknown area or without dashboard.read', async () => {
     expect((await get(null, `/api/dashboard?unitId=${tree.province}`)).statusCode).toBe(401);
     expect((await get(null, `/api/dashboard/briefing.docx?unitId=${tree.province}`)).statusCode).toBe(401);

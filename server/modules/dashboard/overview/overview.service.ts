@@ -155,7 +155,9 @@ export function createOverviewService(deps: OverviewServiceDeps): Pick<OverviewS
    * shows.
    */
   async function kpis(actor: Actor, area: Area, asOf: string) {
-    const quarters = lastQuarters(asOf, TREND_QUARTERS);
+    // KPI periods start in 2000 (core/measure/kpi-periods.ts), as the as-of date does: an as-of date in 2000
+    // has a shorter trend rather than quarters of 1999 (found by the route fuzzer: 500 before).
+    const quarters = lastQuarters(asOf, TREND_QUARTERS).filter((q) => parsePeriodCode(q) !== null);
     const months = lastTwoMonths(asOf);
     const codes = [...HEADLINE_KPIS, FEEDBACK_KPIS.onTime, FEEDBACK_KPIS.satisfaction];
     const first = parsePeriodCode(quarters[0])!;
