@@ -30,6 +30,9 @@ import { createPublicAnswers } from './shared/public-answers.js';
 // on-time and satisfaction KPIs Measure scores, reminders to units and updates to citizens. Wiring only.
 
 export const FEEDBACK_DAILY_JOB = 'feedback.daily';
+/** Reports not routed by their receive-by time (4 or 8 working hours): checked often, not with the daily work. */
+export const FEEDBACK_RECEIVE_JOB = 'feedback.receive-reminders';
+export const FEEDBACK_RECEIVE_EVERY_MS = 15 * 60_000;
 
 export function createFeedbackServices(
   deps: Pick<Deps, 'db' | 'clock' | 'audit' | 'config' | 'jobs' | 'files' | 'rateLimiter' | 'cache'>,
@@ -89,6 +92,9 @@ export function registerFeedbackModule(app: FastifyInstance, deps: FeedbackModul
   deps.jobs.registerHandler(FEEDBACK_DAILY_JOB, async () => {
     await runFeedbackDaily(deps, services);
   });
+  deps.jobs.registerHandler(FEEDBACK_RECEIVE_JOB, async () => {
+    await services.reports.remindReceive();
+  });
   app.register(async (scope) => {
     registerCategoriesRoutes(scope, services.categories);
     registerReportsRoutes(scope, services.reports);
@@ -105,9 +111,13 @@ export function registerFeedbackModule(app: FastifyInstance, deps: FeedbackModul
   );
 }
 
-/** Start-up hook: the daily job at once and every six hours (its notices are sent once each by their keys). */
+/**
+ * Start-up hook: the daily job at once and every six hours, the receive-by reminders every 15 minutes (a report
+ * due to be routed within 4 working hours cannot wait six); their notices are sent once each by their keys.
+ */
 export async function startFeedbackJobsOnStartup(deps: Pick<Deps, 'jobs'>): Promise<string[]> {
   await deps.jobs.enqueue(FEEDBACK_DAILY_JOB, null, { jobId: 'feedback_daily_startup' });
   await deps.jobs.schedule(FEEDBACK_DAILY_JOB, 6 * 60 * 60_000);
+  await deps.jobs.schedule(FEEDBACK_RECEIVE_JOB, FEEDBACK_RECEIVE_EVERY_MS);
   return [];
 }

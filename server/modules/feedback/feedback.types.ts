@@ -135,6 +135,8 @@ export type ReportsService = {
   rate(ctx: AuditContext, id: number, satisfied: boolean, reason: string | null): Promise<void>;
   /** The daily reminder: due-soon and overdue notices to the handling units, once each. */
   remindDue(today: string): Promise<number>;
+  /** Notices for reports still not routed two hours before and after their receive-by time (once each). */
+  remindReceive(): Promise<number>;
 };
 
 export type CitizenService = {

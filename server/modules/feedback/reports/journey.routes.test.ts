@@ -342,14 +342,37 @@ describe.each(testDialects())('feedback journey on %s', (dialect) => {
     ]);
     await services.reports.remindDue('2026-04-21');
     expect(await kinds()).toHaveLength(2);
-    // The due-soon one passes its time: one overdue reminder more, still once.
+    // The due-soon one passes its time: one overdue reminder more, still once, whether the daily job or the
+    // 15-minute receive-by job (which runs remindReceive alone) gets there first.
     s.t.clock.set('2026-04-21T04:00:00.000Z');
+    expect(await services.reports.remindReceive()).toBe(1);
     await services.reports.remindDue('2026-04-21');
-    await services.reports.remindDue('2026-04-21');
+    expect(await services.reports.remindReceive()).toBe(0);
     expect((await kinds()).map((k) => k[0])).toEqual([
       'feedback.report_receive_overdue',
       'feedback.report_receive_due_soon',
       'feedback.report_receive_overdue',
+    ]);
+  });
+
+  it('checks receive-by times every 15 minutes, apart from the six-hourly daily work', async () => {
+    const { startFeedbackJobsOnStartup, FEEDBACK_DAILY_JOB, FEEDBACK_RECEIVE_JOB } = await import(
+      '../feedback.module.js'
+    );
+    const scheduled: [string, number][] = [];
+    const jobs = {
+      ...s.t.deps.jobs,
+      async enqueue() {
+        return 'held';
+      },
+      async schedule(name: string, everyMs: number) {
+        scheduled.push([name, everyMs]);
+      },
+    };
+    await startFeedbackJobsOnStartup({ jobs });
+    expect(scheduled).toEqual([
+      [FEEDBACK_DAILY_JOB, 6 * 60 * 60_000],
+      [FEEDBACK_RECEIVE_JOB, 15 * 60_000],
     ]);
   });
 });

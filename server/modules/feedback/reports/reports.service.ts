@@ -730,6 +730,8 @@ export function createReportsService(deps: FeedbackBase): ReportsService {
       });
     },
 
+    remindReceive: () => remindReceive(),
+
     async remindDue(todayDate) {
       const cal = await calendar();
       const rows = await repo.dueReports(
