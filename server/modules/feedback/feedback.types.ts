@@ -19,7 +19,6 @@ import type {
   OtpIssuedSchema,
   OtpRequestSchema,
   PublicListQuerySchema,
-  PublicListSchema,
   PublicReport,
   PublicStatsSchema,
   RateSchema,
@@ -164,8 +163,10 @@ export type CitizenService = {
     code: string,
     input: z.infer<typeof SubscribeSchema>,
   ): Promise<{ subscribed: true }>;
-  list(query: z.infer<typeof PublicListQuerySchema>): Promise<z.infer<typeof PublicListSchema>>;
-  /** The same list as JSON bytes, from the cache of public answers (exact: keyed by the tables' revisions). */
+  /**
+   * The public list of reports by area, category and status as JSON bytes, from the cache of public answers
+   * (exact: keyed by the tables' revisions).
+   */
   listBody(query: z.infer<typeof PublicListQuerySchema>): Promise<Buffer>;
   nearby(query: {
     categoryId: number;

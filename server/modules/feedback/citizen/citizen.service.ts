@@ -10,7 +10,7 @@ import type { RateLimiter } from '../../../lib/rate-limiter.js';
 import type { CitizenIdentityReader } from '../../sso/sso.types.js';
 import type { CitizenService, FeedbackBase, FeedbackSettings, ReportsService } from '../feedback.types.js';
 import type { ReportRow } from '../shared/feedback.repository.js';
-import { type PublicAnswers, uncachedAnswers } from '../shared/public-answers.js';
+import type { PublicAnswers } from '../shared/public-answers.js';
 import { maskContact, maskEmail, publicView } from '../shared/report-view.js';
 import '../feedback.messages.js';
 
@@ -26,7 +26,7 @@ export type CitizenDeps = FeedbackBase & {
   citizens?: CitizenIdentityReader;
   reports: ReportsService;
   /** The cache of answers that are the same for everyone (the public list). */
-  answers?: PublicAnswers;
+  answers: PublicAnswers;
   settings: FeedbackSettings;
   log: (line: Record<string, unknown>) => void;
 };
@@ -52,8 +52,7 @@ function distanceMetres(a: { lat: number; lng: number }, b: { lat: number; lng: 
 }
 
 export function createCitizenService(deps: CitizenDeps): CitizenService {
-  const { db, repo, audit, clock, notifier, rateLimiter, reports, settings } = deps;
-  const answers = deps.answers ?? uncachedAnswers;
+  const { db, repo, audit, clock, notifier, rateLimiter, reports, settings, answers } = deps;
 
   async function limit(key: string, max: number, windowSeconds: number) {
     const r = await rateLimiter.hit(`feedback:${key}`, max, windowSeconds);
@@ -373,8 +372,6 @@ export function createCitizenService(deps: CitizenDeps): CitizenService {
       });
       return { subscribed: true as const };
     },
-
-    list: publicList,
 
     listBody(query) {
       const key = `feedback:list:v1|${query.status ?? ''}|${query.categoryId ?? ''}|${query.areaUnitId ?? ''}|${query.page}`;

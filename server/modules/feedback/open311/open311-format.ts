@@ -32,24 +32,28 @@ function element(
 const singular = (plural: string) =>
   ({ attributes: 'attribute', values: 'value', formats: 'format', endpoints: 'endpoint' })[plural] ?? 'item';
 
-/** A list as XML (`<root><item>…</item></root>`) or as a JSON array. */
 /** The content type of an answer in `format`. */
 export const contentTypeOf = (format: Format) =>
   format === 'json' ? 'application/json; charset=utf-8' : 'text/xml; charset=utf-8';
 
+/** A list as XML (`<root><item>…</item></root>`) or as a JSON array. */
 export function renderList(format: Format, root: string, item: string, list: Open311Object[]) {
-  if (format === 'json') return { type: 'application/json; charset=utf-8', body: JSON.stringify(list) };
   return {
-    type: 'text/xml; charset=utf-8',
-    body: `<?xml version="1.0" encoding="utf-8"?>${element(root, list, item)}`,
+    type: contentTypeOf(format),
+    body:
+      format === 'json'
+        ? JSON.stringify(list)
+        : `<?xml version="1.0" encoding="utf-8"?>${element(root, list, item)}`,
   };
 }
 
 export function renderObject(format: Format, root: string, value: Open311Object) {
-  if (format === 'json') return { type: 'application/json; charset=utf-8', body: JSON.stringify(value) };
   return {
-    type: 'text/xml; charset=utf-8',
-    body: `<?xml version="1.0" encoding="utf-8"?>${element(root, value)}`,
+    type: contentTypeOf(format),
+    body:
+      format === 'json'
+        ? JSON.stringify(value)
+        : `<?xml version="1.0" encoding="utf-8"?>${element(root, value)}`,
   };
 }
 

@@ -7,7 +7,7 @@ import { maskText } from '../../../lib/mask.js';
 import type { Authenticator } from '../../accounts/accounts.types.js';
 import type { FeedbackSettings, ReportsService } from '../feedback.types.js';
 import type { FeedbackRepository, ReportRow } from '../shared/feedback.repository.js';
-import { type PublicAnswers, uncachedAnswers } from '../shared/public-answers.js';
+import type { PublicAnswers } from '../shared/public-answers.js';
 import {
   contentTypeOf,
   type Format,
@@ -64,12 +64,15 @@ export type Open311Deps = {
   settings: FeedbackSettings;
   now: () => Date;
   /** The cache of answers that are the same for everyone (GET requests). */
-  answers?: PublicAnswers;
+  answers: PublicAnswers;
 };
+
+/** A report's file as the public page serves it. */
+const fileUrl = (code: string, publicId: string) => `/api/public/feedback/reports/${code}/files/${publicId}`;
 
 export function createOpen311Service(deps: Open311Deps) {
   const { repo, reports, settings } = deps;
-  const answers = deps.answers ?? uncachedAnswers;
+  const { answers } = deps;
 
   function toRequest(r: ReportRow, firstPhoto: string | null): Open311Object {
     const label = FEEDBACK_STATUS_LABELS[r.status];
@@ -101,7 +104,7 @@ export function createOpen311Service(deps: Open311Deps) {
     const photos = await repo.firstPhotos(rows.map((r) => r.id));
     return rows.map((r) => {
       const photo = photos.get(r.id);
-      return toRequest(r, photo ? `/api/public/feedback/reports/${r.code}/files/${photo}` : null);
+      return toRequest(r, photo ? fileUrl(r.code, photo) : null);
     });
   }
 
@@ -155,11 +158,6 @@ export function createOpen311Service(deps: Open311Deps) {
       { limit: MAX_REQUESTS, offset: 0 },
     );
     return toRequests(rows);
-  }
-
-  async function photoUrl(r: ReportRow) {
-    const photo = (await repo.filesOf(r.id)).find((f) => f.role === 'photo');
-    return photo ? `/api/public/feedback/reports/${r.code}/files/${photo.publicId}` : null;
   }
 
   return {
@@ -251,10 +249,6 @@ export function createOpen311Service(deps: Open311Deps) {
       }
     },
 
-    async list(q: Record<string, unknown>): Promise<Open311Object[]> {
-      return listRequests(present(q) as Record<string, string>, Math.floor(deps.now().getTime() / 60_000));
-    },
-
     /**
      * GET requests.{json,xml} rendered, from the cache of public answers: the default window ends now, so a
      * report created since changes the revisions in the key, and the window's start moves by the minute (the
@@ -308,7 +302,7 @@ export function createOpen311Service(deps: Open311Deps) {
           status: open311Status(status),
           updated_datetime: vietnamDateTime(e.createdAt),
           description: maskText(e.text ? `${label}: ${e.text}` : label),
-          media_url: file ? `/api/public/feedback/reports/${e.code}/files/${file}` : null,
+          media_url: file ? fileUrl(e.code, file) : null,
           dxboard_status: status,
         };
       });
@@ -327,7 +321,7 @@ export function createOpen311Service(deps: Open311Deps) {
         ? await repo.findReportByCode(code.toUpperCase())
         : undefined;
       if (!r || r.status === 'received') throw new Open311Error(404, `Unknown service_request_id ${code}`);
-      return [toRequest(r, await photoUrl(r))];
+      return toRequests([r]);
     },
   };
 }

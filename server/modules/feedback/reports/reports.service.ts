@@ -142,7 +142,7 @@ export function createReportsService(deps: FeedbackBase): ReportsService {
 
   async function addEvent(
     trx: Executor,
-    r: Pick<ReportRow, 'id'>,
+    r: ReportRow,
     ctx: AuditContext,
     e: {
       kind: string;
@@ -730,7 +730,7 @@ export function createReportsService(deps: FeedbackBase): ReportsService {
       });
     },
 
-    remindReceive: () => remindReceive(),
+    remindReceive,
 
     async remindDue(todayDate) {
       const cal = await calendar();

@@ -8,6 +8,7 @@ import type {
   FeedbackEventsTable,
   FeedbackReportsTable,
 } from '../../../db/schema-feedback.js';
+import { chunk } from '../../../lib/chunk.js';
 
 // Kysely queries of the Feedback module (categories, reports, their timeline and files, one-time codes,
 // challenges, subscriptions). No rules here; every function ends with the executor.
@@ -148,20 +149,17 @@ export function createFeedbackRepository(db: Kysely<DB>) {
             .executeTakeFirstOrThrow()
         ).n,
       ),
-    insertReport: (row: Insertable<FeedbackReportsTable>, exec: Executor = db) =>
-      exec.insertInto('feedbackReports').values(row).returning('id').executeTakeFirstOrThrow(),
     /** Inserts the reports in one statement, except those whose code is already taken: the inserted ids. */
     insertReportsUnlessCodeTaken: async (
       rows: Insertable<FeedbackReportsTable>[],
       exec: Executor = db,
     ): Promise<{ id: number; code: string }[]> => {
       const out: { id: number; code: string }[] = [];
-      // 22 columns a row: 500 rows stay under PostgreSQL's 65,535 parameters and SQLite's 32,766.
-      for (let i = 0; i < rows.length; i += 500)
+      for (const part of chunk(rows))
         out.push(
           ...(await exec
             .insertInto('feedbackReports')
-            .values(rows.slice(i, i + 500))
+            .values(part)
             .onConflict((oc) => oc.column('code').doNothing())
             .returning(['id', 'code'])
             .execute()),
@@ -173,11 +171,7 @@ export function createFeedbackRepository(db: Kysely<DB>) {
     },
 
     insertEvents: async (rows: Insertable<FeedbackEventsTable>[], exec: Executor = db) => {
-      for (let i = 0; i < rows.length; i += 500)
-        await exec
-          .insertInto('feedbackEvents')
-          .values(rows.slice(i, i + 500))
-          .execute();
+      for (const part of chunk(rows)) await exec.insertInto('feedbackEvents').values(part).execute();
     },
     insertEvent: (row: Insertable<FeedbackEventsTable>, exec: Executor = db) =>
       exec.insertInto('feedbackEvents').values(row).returning('id').executeTakeFirstOrThrow(),
@@ -195,12 +189,12 @@ export function createFeedbackRepository(db: Kysely<DB>) {
     /** The first photo of each report (by attachment order), in one query: reportId → file publicId. */
     firstPhotos: async (reportIds: number[], exec: Executor = db): Promise<Map<number, string>> => {
       const first = new Map<number, string>();
-      for (let i = 0; i < reportIds.length; i += 500) {
+      for (const ids of chunk(reportIds)) {
         const rows = await exec
           .selectFrom('feedbackReportFiles as rf')
           .innerJoin('files as f', 'f.id', 'rf.fileId')
           .select(['rf.reportId', 'f.publicId'])
-          .where('rf.reportId', 'in', reportIds.slice(i, i + 500))
+          .where('rf.reportId', 'in', ids)
           .where('rf.role', '=', 'photo')
           .orderBy('rf.id')
           .execute();

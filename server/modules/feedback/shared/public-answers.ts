@@ -16,15 +16,7 @@ export type PublicAnswers = {
   body(key: string, compute: () => Promise<string>): Promise<Buffer>;
 };
 
-export const uncachedAnswers: PublicAnswers = {
-  body: async (_key, compute) => Buffer.from(await compute(), 'utf8'),
-};
-
-export function createPublicAnswers(
-  cache: ComputedCache | undefined,
-  revisions: () => Promise<string>,
-): PublicAnswers {
-  if (!cache) return uncachedAnswers;
+export function createPublicAnswers(cache: ComputedCache, revisions: () => Promise<string>): PublicAnswers {
   const once = createSingleFlight(cache, TTL_SECONDS);
   const encode = createBodyEncoder(64);
   return {
