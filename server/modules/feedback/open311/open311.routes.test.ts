@@ -185,6 +185,22 @@ describe.each(testDialects())('Open311 GeoReport v2 on %s', (dialect) => {
     expect((await s.call(null, 'GET', `/api/public/feedback/reports/${id}`)).status).toBe(200);
   });
 
+  it('lists requests with the default window at any moment, not only on a minute boundary', async () => {
+    // The default window counts 90 days back from the minute (the cache key's); a clock mid-minute once made
+    // every request without dates a "longer than 90 days" error.
+    const before = s.t.clock.now().toISOString();
+    s.t.clock.set(new Date(s.t.clock.now().getTime() + 30_500).toISOString());
+    try {
+      for (const url of ['requests.json', 'requests.xml?status=open', 'requests.json?service_code=POTHOLE'])
+        expect((await get(url)).statusCode, url).toBe(200);
+      expect((await get('requests.json?status=pending')).json()).toEqual([
+        { code: 400, description: 'status is open or closed' },
+      ]);
+    } finally {
+      s.t.clock.set(before);
+    }
+  });
+
   it('answers public lists from a cache that the next write refreshes', async () => {
     // Public answers are cached under the feedback tables' revisions (bumped by triggers in each write's
     // transaction): the same question twice is the same answer, and the first one after a write sees it.

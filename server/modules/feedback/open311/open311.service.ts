@@ -127,12 +127,14 @@ export function createOpen311Service(deps: Open311Deps) {
       if (Number.isNaN(t)) throw new Open311Error(400, `${name} is not a W3C date-time`);
       return t;
     };
+    const explicitStart = parseDate('start_date');
     const explicitEnd = parseDate('end_date');
     const end = explicitEnd ?? deps.now().getTime();
-    // Without an end date the window starts 90 days before this minute (the cache key's minute), not this ms.
-    const start = parseDate('start_date') ?? (explicitEnd ?? minute * 60_000) - MAX_RANGE_DAYS * 86_400_000;
+    // Without an end date the window starts 90 days before this minute (the cache key's minute), not this ms;
+    // only a range the client gave can be too long.
+    const start = explicitStart ?? (explicitEnd ?? minute * 60_000) - MAX_RANGE_DAYS * 86_400_000;
     if (start > end) throw new Open311Error(400, 'start_date is after end_date');
-    if (end - start > MAX_RANGE_DAYS * 86_400_000)
+    if (explicitStart !== undefined && end - start > MAX_RANGE_DAYS * 86_400_000)
       throw new Open311Error(400, 'The date range is longer than 90 days');
     let statuses = PUBLIC_STATUSES;
     if (query.status) {
