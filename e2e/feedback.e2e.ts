@@ -1,7 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, SCREENSHOT_DIR, screenshot, seriousA11yViolations } from './helpers/browser.js';
+import { entryGzipBytes } from './helpers/bundle.js';
 import { type RunningServer, startServer } from './helpers/server.js';
 
 // Citizen feedback in Chromium: a citizen on a 360×740 phone, with no map tiles reachable (every request
@@ -94,7 +95,19 @@ describe('citizen feedback: report, follow, route, answer, rate', () => {
     await citizen.waitForLoadState('networkidle').catch(() => undefined);
     await screenshot(citizen, 'feedback-citizen-form-opened');
     await citizen.getByRole('heading', { name: 'Gửi phản ánh, kiến nghị' }).waitFor();
+    // Sending an empty form flags each missing field beside it, sums them up and keeps what was typed.
+    await citizen.getByLabel('Tiêu đề').fill(TITLE);
+    await citizen.getByRole('button', { name: 'Gửi phản ánh' }).click();
+    await expect
+      .poll(() => citizen.getByRole('status').first().innerText())
+      .toBe('Còn 3 mục cần sửa: Lĩnh vực, Nội dung phản ánh, Số điện thoại hoặc email.');
+    expect(await citizen.getByLabel('Lĩnh vực').getAttribute('aria-invalid')).toBe('true');
+    expect(await citizen.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('categoryId');
+    expect(await citizen.getByLabel('Tiêu đề').getAttribute('aria-invalid')).toBeNull();
+    expect(await citizen.getByLabel('Tiêu đề').inputValue()).toBe(TITLE);
+    await check(citizen, 'feedback-citizen-form-missing-phone');
     await citizen.getByLabel('Lĩnh vực').selectOption({ label: 'Chiếu sáng công cộng' });
+    expect(await citizen.getByLabel('Lĩnh vực').getAttribute('aria-invalid')).toBeNull();
     await citizen.getByLabel('Tiêu đề').fill(TITLE);
     await citizen
       .getByLabel('Nội dung phản ánh')
@@ -218,5 +231,58 @@ describe('citizen feedback: report, follow, route, answer, rate', () => {
     await officer.reload();
     await expect.poll(() => officer.locator('body').innerText()).toContain('hai cột còn lại vẫn tối');
     await check(officer, 'feedback-staff-reopened');
+  });
+
+  it('shows the report in the public list of its commune, the reports on a map, and the units’ statistics', async () => {
+    // What the phone fetches (JS and CSS, as gzip -9 of the built files): under 150 KB with the map library
+    // loaded only when the map is opened.
+    const fetched = new Set<string>();
+    const track = (r: Response) => {
+      const path = new URL(r.url()).pathname;
+      if (/\.(js|css)$/.test(path)) fetched.add(path.replace(/^\//, ''));
+    };
+    citizen.on('response', track);
+    const fetchedBytes = () => entryGzipBytes([...fetched]);
+    await citizen.goto(url('/?feedback=list'));
+    await expect.poll(() => citizen.getByRole('status').first().innerText()).toMatch(/^Có \d+ phản ánh/);
+    const listBytes = fetchedBytes();
+    expect([...fetched].some((f) => f.includes('feedback-map'))).toBe(false);
+    expect(listBytes).toBeLessThan(150 * 1024);
+    await citizen.getByLabel('Xã, phường').selectOption({ label: wardName });
+    await citizen.getByRole('link', { name: TITLE }).waitFor();
+    // The filter is in the address: reloading shows the same list.
+    expect(citizen.url()).toContain('areaUnitId=');
+    await citizen.reload();
+    await citizen.getByRole('link', { name: TITLE }).waitFor();
+    expect(await citizen.getByLabel('Xã, phường').locator('option:checked').innerText()).toBe(wardName);
+    await check(citizen, 'feedback-citizen-list-commune-phone');
+
+    // The map (Leaflet, loaded now) shows every listed report that has a location; without tiles it says so.
+    await citizen.getByLabel('Xã, phường').selectOption({ label: 'Tất cả' });
+    await expect.poll(() => citizen.locator('.fb-list li').count()).toBeGreaterThan(5);
+    await citizen.getByRole('button', { name: 'Xem trên bản đồ' }).click();
+    await expect.poll(() => citizen.locator('.fb-map .leaflet-interactive').count()).toBeGreaterThan(0);
+    const note = await citizen.locator('.fb-hint', { hasText: 'Bản đồ hiển thị' }).innerText();
+    const [, onMap, listed] = note.match(/hiển thị (\d+) phản ánh có vị trí trong số (\d+)/) ?? [];
+    expect(Number(onMap)).toBe(await citizen.locator('.fb-map .leaflet-interactive').count());
+    expect(Number(listed)).toBe(await citizen.locator('.fb-list li').count());
+    await check(citizen, 'feedback-citizen-map-phone');
+    const mapBytes = fetchedBytes();
+    citizen.off('response', track);
+    // Printed for the README's budget table.
+    console.info(`feedback list page ${listBytes} B gzip; with the map ${mapBytes} B gzip`);
+    expect(mapBytes).toBeGreaterThan(listBytes);
+    expect(mapBytes).toBeLessThan(150 * 1024);
+
+    // Per-unit statistics: the commune that answered is there, and the search ignores diacritics.
+    await citizen.getByRole('link', { name: 'Thống kê theo đơn vị' }).first().click();
+    await citizen.getByRole('heading', { name: 'Kết quả giải quyết phản ánh theo đơn vị' }).waitFor();
+    await citizen.locator('.fb-stat').first().waitFor();
+    await citizen.getByLabel('Tìm đơn vị').fill('phan dinh phung');
+    await expect.poll(() => citizen.locator('.fb-stat').count()).toBe(1);
+    const card = await citizen.locator('.fb-stat').innerText();
+    expect(card).toContain('Phan Đình Phùng');
+    expect(card).toMatch(/Tiếp nhận\s+[1-9]/);
+    await check(citizen, 'feedback-citizen-stats-phone');
   });
 });

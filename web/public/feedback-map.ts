@@ -29,3 +29,54 @@ export function openMap(
     onPick(e.latlng.lat, e.latlng.lng);
   });
 }
+
+export type MapReport = {
+  code: string;
+  title: string;
+  statusText: string;
+  /** The dot's colour, by status (the list's legend says which). */
+  colour: string;
+  lat: number;
+  lng: number;
+};
+
+/**
+ * The public list's map: one dot per listed report that has a location, coloured by status, each opening the
+ * report. `update` redraws it when the list is filtered or grows.
+ */
+export function reportsMap(
+  box: HTMLElement,
+  tileUrl: string,
+  linkText: string,
+  onTilesFailed?: () => void,
+): { update(reports: MapReport[]): void } {
+  const map = L.map(box).setView([21.3, 105.6], 9);
+  if (tileUrl) {
+    const tiles = L.tileLayer(tileUrl, { maxZoom: 19, attribution: '© OpenStreetMap' }).addTo(map);
+    tiles.once('tileerror', () => onTilesFailed?.());
+  }
+  const layer = L.layerGroup().addTo(map);
+  return {
+    update(reports) {
+      layer.clearLayers();
+      for (const r of reports) {
+        // Built as elements, not HTML: titles are citizens' text.
+        const popup = document.createElement('div');
+        const title = document.createElement('strong');
+        title.textContent = r.title;
+        const link = document.createElement('a');
+        link.href = `/?feedback=follow&code=${encodeURIComponent(r.code)}`;
+        link.textContent = linkText;
+        popup.append(title, document.createElement('br'), r.statusText, document.createElement('br'), link);
+        L.circleMarker([r.lat, r.lng], {
+          radius: 8,
+          color: r.colour,
+          fillOpacity: 0.7,
+        })
+          .bindPopup(popup)
+          .addTo(layer);
+      }
+      if (reports.length) map.fitBounds(L.latLngBounds(reports.map((r) => [r.lat, r.lng])), { maxZoom: 15 });
+    },
+  };
+}

@@ -3,12 +3,13 @@ import { FEEDBACK_STATUS_LABELS } from '../../core/feedback/labels.js';
 import type { FeedbackStatus } from '../../core/feedback/lifecycle.js';
 import { leadingZeroBits, powInput } from '../../core/feedback/pow.js';
 import type { Locale } from '../../core/i18n/locale.js';
+import { foldVietnamese } from '../../core/units/fold.js';
 import { getLocale } from '../i18n/locale-store.js';
 import { el } from './dom.js';
 import { FEEDBACK_TEXTS, type FeedbackTextKey } from './feedback-texts.js';
 
 // Citizen feedback on a phone (?feedback = send a report, ?feedback=follow[&code=…] = follow one and rate the
-// answer, ?feedback=list = public list). Plain DOM, no framework; the map (Leaflet) is loaded only when the
+// answer, ?feedback=list = public list and map, ?feedback=stats = per-unit statistics). Plain DOM, no framework; the map (Leaflet) is loaded only when the
 // citizen opens it, and the form works without it (commune, address, the phone's GPS). Typed input is kept as a
 // draft in localStorage until the report is sent.
 
@@ -111,6 +112,7 @@ function header(root: HTMLElement, title: string) {
     el('a', { href: '/?feedback' }, t('navNew')),
     el('a', { href: '/?feedback=follow' }, t('navFollow')),
     el('a', { href: '/?feedback=list' }, t('navList')),
+    el('a', { href: '/?feedback=stats' }, t('navStats')),
   );
   root.replaceChildren(el('div', { class: 'fb' }, nav, el('h1', {}, title)));
   return root.firstElementChild as HTMLElement;
@@ -345,7 +347,48 @@ async function showForm(root: HTMLElement) {
     }
   });
 
+  // What the server would refuse, said beside each field before anything is sent: a summary in the status
+  // line, the first field focused, and what was typed kept.
+  const errors = new Map<HTMLElement, HTMLElement>();
+  const clearError = (input: HTMLElement) => {
+    errors.get(input)?.remove();
+    errors.delete(input);
+    input.removeAttribute('aria-invalid');
+    input.removeAttribute('aria-describedby');
+  };
+  const markError = (input: HTMLElement, message: string) => {
+    clearError(input);
+    const note = el('p', { class: 'fb-error', id: `${input.id}-error` }, message);
+    input.setAttribute('aria-invalid', 'true');
+    input.setAttribute('aria-describedby', note.id);
+    input.after(note);
+    errors.set(input, note);
+  };
+  for (const input of [category, title, description, contact, photos])
+    input.addEventListener(input === photos ? 'change' : 'input', () => clearError(input));
+  category.addEventListener('change', () => clearError(category));
+  const labelOf = (input: HTMLElement) => input.parentElement?.querySelector('label')?.textContent ?? '';
+  function checkForm(): boolean {
+    const missing: [HTMLElement, string][] = [];
+    if (!category.value) missing.push([category, t('chooseRequired')]);
+    if (!title.value.trim()) missing.push([title, t('required')]);
+    if (!description.value.trim()) missing.push([description, t('required')]);
+    const chosen = categories.items.find((c) => String(c.id) === category.value);
+    if (chosen?.photoRequired && photoIds.length === 0) missing.push([photos, t('photoRequired')]);
+    if (contact.value.trim().length < 3) missing.push([contact, t('required')]);
+    for (const input of [...errors.keys()]) clearError(input);
+    for (const [input, message] of missing) markError(input, message);
+    if (!missing.length) return true;
+    status.textContent = t('fixFields', {
+      n: missing.length,
+      list: missing.map(([input]) => labelOf(input)).join(', '),
+    });
+    missing[0]?.[0].focus();
+    return false;
+  }
+
   submit.addEventListener('click', async () => {
+    if (!checkForm()) return;
     if (!otpId && !signedIn) {
       status.textContent = t('needCode');
       return;
@@ -528,49 +571,227 @@ function renderReport(r: PublicReport, reload: () => void): Node[] {
   return nodes;
 }
 
-// ---------- Public list
+// ---------- Public list and map
+type ListItem = {
+  code: string;
+  title: string;
+  status: FeedbackStatus;
+  categoryName: string;
+  areaName: string | null;
+  lat: number | null;
+  lng: number | null;
+  createdAt: string;
+};
+const dotColour = (s: FeedbackStatus) =>
+  s === 'closed' ? '#5c6370' : s === 'answered' ? '#2b7a3b' : '#1c5fb8';
+
 async function showList(root: HTMLElement) {
   const box = header(root, t('listTitle'));
-  const categories = await api<{ items: Category[] }>('/categories');
-  const category = el('select', {}, el('option', { value: '' }, t('all')));
-  for (const c of categories.items)
-    category.append(el('option', { value: String(c.id) }, getLocale() === 'vi' ? c.nameVi : c.nameEn));
-  const status = el('select', {}, el('option', { value: '' }, t('all')));
-  for (const s of ['assigned', 'in_progress', 'answered', 'closed', 'reopened'] as FeedbackStatus[])
-    status.append(el('option', { value: s }, statusText(s)));
-  const list = el('ul', { class: 'fb-list', 'aria-live': 'polite' });
-  const load = async () => {
+  const [categories, areas] = await Promise.all([
+    api<{ items: Category[] }>('/categories'),
+    api<{ items: Area[] }>('/areas'),
+  ]);
+  // The filters live in the address, so a shared or reloaded link shows the same list.
+  const params = new URLSearchParams(location.search);
+  const select = (name: string, options: [string, string][]) => {
+    const s = el('select', { name }, el('option', { value: '' }, t('all')));
+    for (const [value, text] of options) s.append(el('option', { value }, text));
+    s.value = options.some(([v]) => v === params.get(name)) ? (params.get(name) as string) : '';
+    return s;
+  };
+  const category = select(
+    'categoryId',
+    categories.items.map((c) => [String(c.id), getLocale() === 'vi' ? c.nameVi : c.nameEn]),
+  );
+  const area = select(
+    'areaUnitId',
+    areas.items.map((a) => [String(a.id), a.name]),
+  );
+  const status = select(
+    'status',
+    (['assigned', 'in_progress', 'answered', 'closed', 'reopened'] as FeedbackStatus[]).map((s) => [
+      s,
+      statusText(s),
+    ]),
+  );
+  const count = el('p', { class: 'fb-hint', role: 'status', 'aria-live': 'polite' });
+  const list = el('ul', { class: 'fb-list' });
+  const more = button(t('more'), 'secondary');
+  more.hidden = true;
+  const mapButton = button(t('showMap'), 'secondary');
+  const mapNote = el('p', { class: 'fb-hint', 'aria-live': 'polite' });
+  const mapBox = el('div', { class: 'fb-map fb-map-list', hidden: '' });
+
+  let items: ListItem[] = [];
+  let total = 0;
+  let page = 1;
+  let request = 0;
+  let map: { update(reports: import('./feedback-map.js').MapReport[]): void } | null = null;
+
+  const drawMap = () => {
+    if (!map || mapBox.hidden) return;
+    const placed = items.filter((r) => r.lat !== null && r.lng !== null);
+    map.update(
+      placed.map((r) => ({
+        code: r.code,
+        title: r.title,
+        statusText: statusText(r.status),
+        colour: dotColour(r.status),
+        lat: r.lat as number,
+        lng: r.lng as number,
+      })),
+    );
+    mapNote.textContent = `${t('mapCount', { n: placed.length, shown: items.length })} ${t('mapLegend')}`;
+  };
+  const row = (r: ListItem) =>
+    el(
+      'li',
+      {},
+      el('a', { href: `/?feedback=follow&code=${r.code}` }, r.title),
+      el('br'),
+      `${statusText(r.status)} · ${r.categoryName}${r.areaName ? ` · ${r.areaName}` : ''} · ${dateText(r.createdAt)}`,
+    );
+  const load = async (next: number) => {
+    const mine = ++request;
     const q = new URLSearchParams();
     if (category.value) q.set('categoryId', category.value);
+    if (area.value) q.set('areaUnitId', area.value);
     if (status.value) q.set('status', status.value);
-    const res = await api<{
-      items: {
-        code: string;
-        title: string;
-        status: FeedbackStatus;
-        categoryName: string;
-        areaName: string | null;
-        createdAt: string;
-      }[];
-      total: number;
-    }>(`/reports?${q}`);
-    list.replaceChildren(
-      ...(res.items.length
-        ? res.items.map((r) =>
-            el(
-              'li',
-              {},
-              el('a', { href: `/?feedback=follow&code=${r.code}` }, r.title),
-              el('br'),
-              `${statusText(r.status)} · ${r.categoryName}${r.areaName ? ` · ${r.areaName}` : ''} · ${dateText(r.createdAt)}`,
-            ),
-          )
-        : [el('li', {}, t('none'))]),
+    if (next === 1) history.replaceState(null, '', `/?feedback=list${q.size ? `&${q}` : ''}`);
+    q.set('page', String(next));
+    more.disabled = true;
+    try {
+      const res = await api<{ items: ListItem[]; total: number }>(`/reports?${q}`);
+      // A later filter change wins over an answer still on its way.
+      if (mine !== request) return;
+      page = next;
+      total = res.total;
+      items = next === 1 ? res.items : [...items, ...res.items];
+      if (next === 1) list.replaceChildren(...(items.length ? items.map(row) : [el('li', {}, t('none'))]));
+      else list.append(...res.items.map(row));
+      count.textContent = t('listCount', { total: total.toLocaleString(getLocale()), shown: items.length });
+      more.hidden = items.length >= total || res.items.length === 0;
+      drawMap();
+    } catch (e) {
+      if (mine === request) count.textContent = (e as Error).message;
+    } finally {
+      more.disabled = false;
+    }
+  };
+  for (const s of [category, area, status]) s.addEventListener('change', () => load(1));
+  more.addEventListener('click', () => load(page + 1));
+  mapButton.addEventListener('click', async () => {
+    if (!mapBox.hidden) {
+      mapBox.hidden = true;
+      mapNote.textContent = '';
+      mapButton.textContent = t('showMap');
+      return;
+    }
+    mapBox.hidden = false;
+    mapButton.textContent = t('hideMap');
+    if (!map) {
+      try {
+        const [{ reportsMap }, settings] = await Promise.all([
+          import('./feedback-map.js'),
+          api<{ tileUrl: string }>('/settings'),
+        ]);
+        map = reportsMap(mapBox, settings.tileUrl, t('mapLink'), () => {
+          mapNote.textContent = `${mapNote.textContent} ${t('tilesFailed')}`;
+        });
+      } catch {
+        mapBox.textContent = t('mapFailed');
+        return;
+      }
+    }
+    drawMap();
+  });
+
+  box.append(
+    el('p', {}, el('a', { href: '/?feedback=stats' }, t('navStats'))),
+    field(t('category'), category),
+    field(t('commune'), area),
+    field(t('status'), status),
+    mapButton,
+    mapNote,
+    mapBox,
+    count,
+    list,
+    more,
+  );
+  await load(1);
+}
+
+// ---------- Per-unit statistics
+type UnitStats = {
+  unitName: string;
+  received: number;
+  answered: number;
+  onTime: number;
+  onTimeRate: number | null;
+  rated: number;
+  satisfied: number;
+  satisfactionRate: number | null;
+};
+async function showStats(root: HTMLElement) {
+  const box = header(root, t('statsTitle'));
+  const thisYear = Number(new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 4));
+  const asked = Number(new URLSearchParams(location.search).get('year'));
+  const year = el('select', { name: 'year' });
+  for (let y = thisYear; y >= Math.min(2025, thisYear); y--)
+    year.append(el('option', { value: String(y) }, String(y)));
+  year.value = asked >= 2020 && asked <= thisYear ? String(asked) : String(thisYear);
+  const search = el('input', { name: 'unit', type: 'search', autocomplete: 'off' });
+  const out = el('div', { 'aria-live': 'polite' });
+  let units: UnitStats[] = [];
+
+  const rate = (r: number | null) =>
+    r === null
+      ? t('statsNoRate')
+      : `${(r * 100).toLocaleString(getLocale(), { maximumFractionDigits: 1 })} %`;
+  const card = (u: UnitStats) =>
+    el(
+      'li',
+      { class: 'fb-stat' },
+      el('strong', {}, u.unitName),
+      el(
+        'dl',
+        {},
+        el('dt', {}, t('statsReceived')),
+        el('dd', {}, String(u.received)),
+        el('dt', {}, t('statsAnswered')),
+        el('dd', {}, String(u.answered)),
+        el('dt', {}, t('statsOnTime')),
+        el('dd', {}, `${u.onTime} · ${rate(u.onTimeRate)}`),
+        el('dt', {}, t('statsSatisfied')),
+        el('dd', {}, `${u.satisfied}/${u.rated} · ${rate(u.satisfactionRate)}`),
+      ),
+    );
+  const draw = () => {
+    if (!units.length) return out.replaceChildren(el('p', {}, t('statsNone', { year: year.value })));
+    const want = foldVietnamese(search.value.trim());
+    const shown = want ? units.filter((u) => foldVietnamese(u.unitName).includes(want)) : units;
+    out.replaceChildren(
+      shown.length ? el('ul', { class: 'fb-stats' }, ...shown.map(card)) : el('p', {}, t('statsNoMatch')),
     );
   };
-  category.addEventListener('change', load);
-  status.addEventListener('change', load);
-  box.append(field(t('category'), category), field(t('status'), status), list);
+  const load = async () => {
+    out.replaceChildren(el('p', {}, t('loading')));
+    history.replaceState(null, '', `/?feedback=stats&year=${year.value}`);
+    try {
+      units = (await api<{ units: UnitStats[] }>(`/stats?year=${year.value}`)).units;
+      draw();
+    } catch (e) {
+      out.replaceChildren(el('p', { class: 'fb-status' }, (e as Error).message));
+    }
+  };
+  year.addEventListener('change', load);
+  search.addEventListener('input', draw);
+  box.append(
+    el('p', { class: 'fb-hint' }, t('statsIntro')),
+    field(t('year'), year),
+    field(t('findUnit'), search),
+    out,
+  );
   await load();
 }
 
@@ -579,6 +800,7 @@ export async function showFeedback(root: HTMLElement, mode: string, code: string
   try {
     if (mode === 'follow') await showFollow(root, code);
     else if (mode === 'list') await showList(root);
+    else if (mode === 'stats') await showStats(root);
     else await showForm(root);
   } catch {
     root.replaceChildren(el('p', { class: 'fb-status' }, t('error')));

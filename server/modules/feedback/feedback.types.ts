@@ -175,6 +175,8 @@ export type CitizenService = {
     areaUnitId?: number;
   }): Promise<z.infer<typeof NearbySchema>>;
   stats(year: number): Promise<z.infer<typeof PublicStatsSchema>>;
+  /** `stats(year)` as JSON bytes, from the cache of public answers (exact: keyed by the tables' revisions). */
+  statsBody(year: number): Promise<Buffer>;
   settings(): { tileUrl: string; powDifficulty: number; bbox: FeedbackSettings['bbox'] };
 };
 

@@ -247,6 +247,12 @@ export function registerCitizenRoutes(app: FastifyInstance, citizen: CitizenServ
         response: { 200: PublicStatsSchema },
       },
     },
-    async (request) => citizen.stats(request.query.year),
+    async (request, reply) => {
+      // Every phone opening the statistics asks the same year: the cached bytes, as for the list.
+      const body = await citizen.statsBody(request.query.year);
+      return reply
+        .type('application/json; charset=utf-8')
+        .send(body as unknown as z.infer<typeof PublicStatsSchema>);
+    },
   );
 }

@@ -1,6 +1,10 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import sharp from 'sharp';
-import { type PublicListQuery, PublicListSchema } from '../../../../core/contracts/feedback-public.js';
+import {
+  type PublicListQuery,
+  PublicListSchema,
+  PublicStatsSchema,
+} from '../../../../core/contracts/feedback-public.js';
 import type { FeedbackStatus } from '../../../../core/feedback/lifecycle.js';
 import { meetsDifficulty, powInput } from '../../../../core/feedback/pow.js';
 import type { Executor } from '../../../db/executor.js';
@@ -403,6 +407,12 @@ export function createCitizenService(deps: CitizenDeps): CitizenService {
         .slice(0, 10)
         .map(({ areaUnitId: _, ...rest }) => rest);
       return { items };
+    },
+
+    statsBody(year) {
+      return answers.body(`feedback:stats:v1|${year}`, async () =>
+        JSON.stringify(PublicStatsSchema.parse(await this.stats(year))),
+      );
     },
 
     async stats(year) {

@@ -90,6 +90,14 @@ describe.each(testDialects())('feedback journey on %s', (dialect) => {
       .execute();
     expect(notice).toHaveLength(1);
 
+    // The public statistics (a cached answer) count it as received, not yet answered; the answer below must
+    // show in them at once, since the cache is keyed by the tables' revisions.
+    const early = await s.call(null, 'GET', '/api/public/feedback/stats?year=2026');
+    expect(early.status).toBe(200);
+    expect(early.body.units).toEqual([
+      expect.objectContaining({ received: 1, answered: 0, onTime: 0, onTimeRate: null }),
+    ]);
+
     // Another commune's officer cannot act; the commune accepts and answers with evidence.
     expect((await s.call(s.officerB, 'POST', `/api/feedback/reports/${id}/accept`)).status).toBe(403);
     expect((await s.call(s.officerA, 'POST', `/api/feedback/reports/${id}/accept`)).body.status).toBe(
