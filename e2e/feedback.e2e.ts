@@ -274,6 +274,38 @@ describe('citizen feedback: report, follow, route, answer, rate', () => {
     expect(mapBytes).toBeGreaterThan(listBytes);
     expect(mapBytes).toBeLessThan(150 * 1024);
 
+    // Paging, on a list longer than the demo's (51 reports served by the test): 50, then 'Xem thêm' adds the last.
+    const fake = (n: number) => ({
+      code: `PA-2026-${String(n).padStart(8, '0')}`,
+      title: `Phản ánh thử số ${n}`,
+      status: 'assigned',
+      categoryName: 'Giao thông',
+      areaName: wardName,
+      lat: null,
+      lng: null,
+      createdAt: '2026-11-02T01:00:00.000Z',
+    });
+    await citizen.route('**/api/public/feedback/reports?*', (route) => {
+      const page = Number(new URL(route.request().url()).searchParams.get('page'));
+      const from = (page - 1) * 50 + 1;
+      const items = Array.from({ length: Math.max(0, Math.min(50, 51 - from + 1)) }, (_, i) =>
+        fake(from + i),
+      );
+      return route.fulfill({ json: { items, total: 51 } });
+    });
+    await citizen.goto(url('/?feedback=list'));
+    await expect
+      .poll(() => citizen.getByRole('status').first().textContent())
+      .toBe('Có 51 phản ánh, đang hiển thị 50.');
+    await citizen.getByRole('button', { name: 'Xem thêm' }).click();
+    await expect
+      .poll(() => citizen.getByRole('status').first().textContent())
+      .toBe('Có 51 phản ánh, đang hiển thị 51.');
+    expect(await citizen.locator('.fb-list li').count()).toBe(51);
+    expect(await citizen.getByRole('link', { name: 'Phản ánh thử số 51' }).count()).toBe(1);
+    expect(await citizen.getByRole('button', { name: 'Xem thêm' }).isVisible()).toBe(false);
+    await citizen.unroute('**/api/public/feedback/reports?*');
+
     // Per-unit statistics: the commune that answered is there, and the search ignores diacritics.
     await citizen.getByRole('link', { name: 'Thống kê theo đơn vị' }).first().click();
     await citizen.getByRole('heading', { name: 'Kết quả giải quyết phản ánh theo đơn vị' }).waitFor();
