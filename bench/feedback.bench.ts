@@ -85,6 +85,35 @@ export async function runFeedbackBench(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    // Half the submissions go to a category routed by rules (one per commune: the commune handles its own
+    // lighting), so a submission also looks up its rule, is assigned and gets its deadline and notice.
+    const routed = await db
+      .insertInto('feedbackCategories')
+      .values({
+        code: 'BENCH_ROUTED',
+        nameVi: 'Chiếu sáng',
+        nameEn: 'Street lights',
+        deadlineAmount: 5,
+        deadlineKind: 'working_days',
+        defaultUnitId: null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (let i = 0; i < communes.length; i += 500)
+      await db
+        .insertInto('feedbackRoutingRules')
+        .values(
+          communes.slice(i, i + 500).map((unitId) => ({
+            categoryId: routed.id,
+            areaUnitId: unitId,
+            unitId,
+            createdAt: now,
+            updatedAt: now,
+          })),
+        )
+        .execute();
     const chunk = 500;
     for (let i = 0; i < total; i += chunk) {
       const rows = [];
@@ -140,7 +169,7 @@ export async function runFeedbackBench(
     await bare.close();
 
     const submitInput = (i: number) => ({
-      categoryId: category.id,
+      categoryId: i % 2 === 0 ? category.id : routed.id,
       title: 'Đèn đường hỏng',
       description: 'Cả dãy đèn không sáng',
       areaUnitId: communes[i % communes.length],
@@ -176,6 +205,17 @@ export async function runFeedbackBench(
     );
     const submitPerS = concurrentTimes.length / ((performance.now() - c0) / 1000);
     concurrentTimes.sort((a, b) => a - b);
+
+    // The routed half really was routed: each is assigned to its commune with a deadline.
+    const routedRows = await db
+      .selectFrom('feedbackReports')
+      .select(['status', 'unitId', 'areaUnitId', 'deadline'])
+      .where('categoryId', '=', routed.id)
+      .execute();
+    const unrouted = routedRows.filter((r) => r.status !== 'assigned' || r.unitId !== r.areaUnitId || !r.deadline);
+    if (routedRows.length === 0 || unrouted.length > 0)
+      throw new Error(`${unrouted.length} of ${routedRows.length} routed submissions were not assigned`);
+    log(`[${dialect}] ${routedRows.length} of the submissions routed by rule and assigned`);
 
     // Deadline of every open report.
     const open = await db

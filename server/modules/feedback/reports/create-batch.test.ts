@@ -93,5 +93,60 @@ describe.each(testDialects())('reports created together on %s', (dialect) => {
       .where('action', '=', 'feedback.report.submit')
       .executeTakeFirstOrThrow();
     expect(Number(auditAfter.n) - Number(auditBefore.n)).toBe(19);
+
+    // The routed ones were assigned in the same write as a member of staff would: a deadline, a public
+    // 'assigned' event after 'received', an audit row with before and after, one notice to the unit's officers.
+    const assigned = created.filter((c) => c.status === 'assigned');
+    // 10 odd ones routed, but number 7 failed.
+    expect(assigned).toHaveLength(9);
+    const ids = assigned.map((c) => c.id);
+    const full = await s.t.deps.db
+      .selectFrom('feedbackReports')
+      .select(['id', 'deadline', 'assignedAt'])
+      .where('id', 'in', ids)
+      .execute();
+    for (const r of full) {
+      expect(r.deadline).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(r.assignedAt).not.toBeNull();
+    }
+    const events = await s.t.deps.db
+      .selectFrom('feedbackEvents')
+      .select(['id', 'reportId', 'kind', 'status', 'unitId', 'isPublic'])
+      .where('reportId', 'in', ids)
+      .orderBy('id')
+      .execute();
+    for (const id of ids) {
+      const mine = events.filter((e) => e.reportId === id);
+      expect(mine.map((e) => [e.kind, e.status, e.isPublic])).toEqual([
+        ['received', 'received', 1],
+        ['assigned', 'assigned', 1],
+      ]);
+      expect(mine[1].unitId).toBe(s.tree.communeA);
+    }
+    const assignAudit = await s.t.deps.db
+      .selectFrom('auditLog')
+      .select(['entityId', 'unitId', 'beforeJson', 'afterJson'])
+      .where('action', '=', 'feedback.report.assign')
+      .where('entityId', 'in', ids.map(String))
+      .execute();
+    expect(assignAudit).toHaveLength(9);
+    for (const a of assignAudit) {
+      expect(a.unitId).toBe(s.tree.communeA);
+      const before = JSON.parse(a.beforeJson ?? 'null');
+      const after = JSON.parse(a.afterJson ?? 'null');
+      expect(before).toMatchObject({ status: 'received', deadline: null });
+      expect(after).toMatchObject({ status: 'assigned', unitId: s.tree.communeA });
+    }
+    const notices = await s.t.deps.db
+      .selectFrom('notifications')
+      .select('idempotencyKey')
+      .where('kind', '=', 'feedback.report_assigned')
+      .execute();
+    for (const id of ids) {
+      const eventId = events.find((e) => e.reportId === id && e.kind === 'assigned')?.id;
+      expect(
+        notices.filter((n) => n.idempotencyKey?.startsWith(`feedback:report:${id}:assigned:${eventId}`)),
+      ).toHaveLength(1);
+    }
   });
 });

@@ -170,8 +170,18 @@ export function createFeedbackRepository(db: Kysely<DB>) {
       await exec.updateTable('feedbackReports').set(changes).where('id', '=', id).execute();
     },
 
+    /** Inserts events in batches; returns each new event's id with its report and kind (in no set order). */
     insertEvents: async (rows: Insertable<FeedbackEventsTable>[], exec: Executor = db) => {
-      for (const part of chunk(rows)) await exec.insertInto('feedbackEvents').values(part).execute();
+      const out: { id: number; reportId: number; kind: string }[] = [];
+      for (const part of chunk(rows))
+        out.push(
+          ...(await exec
+            .insertInto('feedbackEvents')
+            .values(part)
+            .returning(['id', 'reportId', 'kind'])
+            .execute()),
+        );
+      return out;
     },
     insertEvent: (row: Insertable<FeedbackEventsTable>, exec: Executor = db) =>
       exec.insertInto('feedbackEvents').values(row).returning('id').executeTakeFirstOrThrow(),
