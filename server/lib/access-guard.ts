@@ -53,6 +53,21 @@ export function createAccessGuard(db: Reader) {
     },
 
     /**
+     * 401 → 403 as forUnit, for a caller that read the unit's closure rows itself in a round trip it makes anyway
+     * (a cached answer's hit: server/db/revisions.ts `revisionsWithUnit`). The ancestors must be exactly
+     * unitAncestorIds' (every unit_closure row of the unit); the rule and the order are the guard's.
+     */
+    forUnitAncestors(
+      actor: Actor | null | undefined,
+      rule: Permission | UnitRule,
+      ancestors: number[],
+    ): Guarded<undefined> {
+      const signedIn = requireSignedIn(actor);
+      if (!ruleOf(rule)(signedIn, ancestors, undefined)) throw new AppError('FORBIDDEN');
+      return { actor: signedIn, ancestors, entity: undefined };
+    },
+
+    /**
      * 401 → 404 → 403: loads the entity, finds its unit, applies `rule` (which may also look at the entity,
      * e.g. its status). `notFoundKey` names the 404's message when the default is not specific enough.
      */

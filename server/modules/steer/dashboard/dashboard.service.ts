@@ -48,12 +48,14 @@ function toDashboard(doc: ReportDocument): Dashboard {
 export function createDashboardService(deps: DashboardServiceDeps): SteerDashboardService {
   const views = new WeakMap<ReportDocument, { view: Dashboard; body?: Buffer }>();
   async function cachedView(...[actor, query]: Parameters<SteerDashboardService['dashboard']>) {
-    await deps.guard.forUnit(actor, 'steer.read', query.unitId);
-    const scope = await deps.repo.scopeUnit(query.unitId);
+    // The unit's closure rows, its row and the engine's stamp in one round trip; then the guard's rule on those
+    // ancestors (401 → 403), then the 404, as forUnit would answer.
+    const { ancestors, scope, stamp } = await deps.repo.scopeWithStamp(query.unitId);
+    deps.guard.forUnitAncestors(actor, 'steer.read', ancestors);
     if (!scope) throw new AppError('NOT_FOUND');
     const asOf = query.asOf ?? vietnamDate(deps.clock.now());
     const period = reportPeriodContaining(query.periodType, asOf);
-    const { document } = await deps.engine.cached(scope, period, asOf);
+    const { document } = await deps.engine.cached(scope, period, asOf, stamp);
     let entry = views.get(document);
     if (!entry) {
       entry = { view: toDashboard(document) };

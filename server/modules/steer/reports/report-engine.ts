@@ -95,10 +95,18 @@ export function createReportEngine(deps: ReportEngineDeps) {
   return {
     /** Computed afresh (issuing a report, inside its transaction). */
     compute,
-    /** Cached while no task changes (the dashboard, previews). */
-    async cached(scope: ScopeUnitRow, period: ReportPeriod, asOf: string): Promise<ComputedReport> {
+    /**
+     * Cached while no task changes (the dashboard, previews). `stamp` is repo.stamp()'s value when the caller
+     * read it in its own round trip (the dashboard reads it with the access check).
+     */
+    async cached(
+      scope: ScopeUnitRow,
+      period: ReportPeriod,
+      asOf: string,
+      stamp?: string,
+    ): Promise<ComputedReport> {
       const key = `${scope.id}|${period.code}|${asOf}`;
-      const stamp = await repo.stamp();
+      stamp ??= await repo.stamp();
       const hit = cache.get(key);
       if (hit && hit.stamp === stamp) return hit.value;
       const value = compute(scope, period, asOf);

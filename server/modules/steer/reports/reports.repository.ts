@@ -1,6 +1,6 @@
 import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import type { Executor } from '../../../db/executor.js';
-import { moduleRevisions } from '../../../db/revisions.js';
+import { moduleRevisions, type RevisedModule, revisionsWithUnit } from '../../../db/revisions.js';
 import type { DB } from '../../../db/schema.js';
 import type { SteerTasksTable } from '../../../db/schema-steer.js';
 import type { SteerReportsTable } from '../../../db/schema-steer-reports.js';
@@ -11,6 +11,9 @@ import type { SteerReportsTable } from '../../../db/schema-steer-reports.js';
 export type IssuedReportRow = Selectable<SteerReportsTable>;
 export type ScopeUnitRow = { id: number; name: string; type: string; level: number };
 export type ReportTaskSqlRow = Selectable<SteerTasksTable>;
+
+/** What a report is computed from: Steer's tables, and units (names, lineage). */
+const STAMP_SOURCES: readonly RevisedModule[] = ['steer', 'units'];
 
 export function createReportsRepository(db: Kysely<DB>) {
   return {
@@ -52,16 +55,21 @@ export function createReportsRepository(db: Kysely<DB>) {
     },
 
     /**
-     * Changes whenever a task, its history, an extension, a progress update or a plan changes: the newest
-     * history id (every task write adds one), the task count (deletions) and the latest plan edit.
-     */
-    /**
      * Changes whenever anything a report is computed from changes, in any process: the revision counters the
      * triggers bump on every write to Steer's tables and to units and lineage (server/db/revisions.ts). One
      * indexed read of a small table; it replaced five aggregates, one of them a count of every task, which
      * every cached dashboard request paid (bench/steer.bench.ts).
      */
-    stamp: (exec: Executor = db): Promise<string> => moduleRevisions(exec, ['steer', 'units']),
+    stamp: (exec: Executor = db): Promise<string> => moduleRevisions(exec, STAMP_SOURCES),
+
+    /**
+     * A scope unit's closure rows (the access check's ancestors), its row and the stamp, in one round trip: what a
+     * cached dashboard answer needs before its bytes are sent (server/db/revisions.ts).
+     */
+    scopeWithStamp: async (unitId: number, exec: Executor = db) => {
+      const { revisions, ancestors, unit } = await revisionsWithUnit(exec, STAMP_SOURCES, unitId);
+      return { ancestors, scope: unit as ScopeUnitRow | undefined, stamp: revisions };
+    },
 
     /** Top-level units that own or lead tasks: the scopes of the daily KPI job. */
     scopesWithTasks: async (exec: Executor = db): Promise<number[]> => {

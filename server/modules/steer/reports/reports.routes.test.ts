@@ -2,8 +2,10 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoggedIn } from '../../../../test/helpers/login.js';
 import { testDialects } from '../../../../test/helpers/test-db.js';
+import { unitAncestorIds } from '../../../lib/unit-ancestors.js';
 import { createKpiReader } from '../../kpis/kpis.module.js';
 import { createSteerTestApp, insertPlan, type SteerTestContext } from '../tasks/steer-tasks-test-fixtures.js';
+import { createReportsRepository } from './reports.repository.js';
 
 // Periodic reports and the leader dashboard over HTTP, on both databases: five tasks of Q1/2026 with a
 // hand-computed table, issuing a report (snapshot, audit, task KPIs that Measure's reader finds), the snapshot
@@ -175,6 +177,29 @@ describe.each(testDialects())('Steer reports on %s', (dialect) => {
     expect(second.totals.split).toEqual({ done_on_time: 1, done_late: 2, in_progress: 1, overdue: 1 });
     expect(second.changeCounts['overdue>done_late']).toBe(1);
     expect(second.keyOverdue).toEqual([]);
+  });
+
+  it("the dashboard's one read equals the separate reads it replaced (closure rows, unit, stamp)", async () => {
+    const repo = createReportsRepository(c.t.deps.db);
+    // The merged commune inherits communeA's ancestors through lineage: closure rows of both kinds.
+    for (const unitId of [c.tree.province, c.tree.communeA, c.tree.oldCommune]) {
+      const head = await repo.scopeWithStamp(unitId);
+      expect([...head.ancestors].sort()).toEqual([...(await unitAncestorIds(c.t.deps.db, unitId))].sort());
+      expect(head.scope).toEqual(await repo.scopeUnit(unitId));
+      expect(head.stamp).toBe(await repo.stamp());
+    }
+    const unknown = await repo.scopeWithStamp(987_654);
+    expect(unknown).toEqual({ ancestors: [], scope: undefined, stamp: await repo.stamp() });
+    // A unit's rename moves the stamp (names are part of the answer).
+    const before = (await repo.scopeWithStamp(c.tree.province)).stamp;
+    await c.t.deps.db
+      .updateTable('units')
+      .set((eb) => ({ name: eb.ref('name') }))
+      .where('id', '=', c.tree.province)
+      .execute();
+    expect((await repo.scopeWithStamp(c.tree.province)).stamp).not.toBe(before);
+    // An unknown unit is covered by nobody's scope: 403 before any 404, as the guard answers.
+    expect((await get(leader, '/api/steer/dashboard?unitId=987654')).statusCode).toBe(403);
   });
 
   it('refuses a bad period, a future period, a unit outside the scope and an officer issuing', async () => {
