@@ -138,6 +138,18 @@ export interface SteerTaskStatusSpansTable {
 }
 
 /** Tasks written since their spans were computed (set by triggers). */
+/**
+ * Running sums of the spans (migration 2026-12-07-1500): each span adds +1 to its (status, bucket) on from_day
+ * and -1 on to_day, so the tasks in a status on D are the sum of n over days ≤ D. Kept by triggers on the spans.
+ */
+export interface SteerTaskStatusDayCountsTable {
+  day: number;
+  status: string;
+  /** '' for none. */
+  bucket: string;
+  n: number;
+}
+
 export interface SteerTaskStatusStaleTable {
   taskId: number;
 }
@@ -153,4 +165,5 @@ export interface SteerTables {
   steerProgressFiles: SteerProgressFilesTable;
   steerTaskStatusSpans: SteerTaskStatusSpansTable;
   steerTaskStatusStale: SteerTaskStatusStaleTable;
+  steerTaskStatusDayCounts: SteerTaskStatusDayCountsTable;
 }

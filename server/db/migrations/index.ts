@@ -38,6 +38,7 @@ import * as steerStatusSpans from './2026-12-07-1200-steer-status-spans.js';
 import * as communityActivityMonths from './2026-12-07-1210-community-activity-months.js';
 import * as contestResultsKeys from './2026-12-07-1300-contest-results-keys.js';
 import * as feedbackListIndexes from './2026-12-07-1400-feedback-list-indexes.js';
+import * as steerStatusDayCounts from './2026-12-07-1500-steer-status-day-counts.js';
 
 // Append-only, in order. Names sort by date; each file runs on SQLite and PostgreSQL.
 export const migrations: Record<string, Migration> = {
@@ -80,4 +81,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-1210-community-activity-months': communityActivityMonths,
   '2026-12-07-1300-contest-results-keys': contestResultsKeys,
   '2026-12-07-1400-feedback-list-indexes': feedbackListIndexes,
+  '2026-12-07-1500-steer-status-day-counts': steerStatusDayCounts,
 };

@@ -43,8 +43,13 @@ export async function refreshStatusSpans(repo: SteerTasksRepository, db: Kysely<
   });
 }
 
-/** Marks every task stale and recomputes them all (`npx dxboard rebuild-steer-status`, after a restore). */
+/**
+ * Marks every task stale and recomputes them all (`npx dxboard rebuild-steer-status`, after a restore), then the
+ * spans' running sums from the spans (the triggers keep them in step; a rebuild does not rely on it).
+ */
 export async function rebuildStatusSpans(repo: SteerTasksRepository, db: Kysely<DB>): Promise<number> {
   await repo.markAllStatusStale(db);
-  return refreshStatusSpans(repo, db);
+  const n = await refreshStatusSpans(repo, db);
+  await db.transaction().execute((trx) => repo.rebuildStatusDayCounts(trx));
+  return n;
 }

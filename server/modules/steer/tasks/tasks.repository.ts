@@ -343,15 +343,56 @@ export function createSteerTasksRepository(db: Kysely<DB>) {
         await exec.deleteFrom('steerTaskStatusSpans').where('taskId', 'in', part).execute();
       for (const part of chunk(spans)) await exec.insertInto('steerTaskStatusSpans').values(part).execute();
     },
-    /** Tasks matching the SQL part of a list query counted by their status span covering `asOf`. */
-    statusCountsAsOf: (f: TaskSqlFilter, asOf: string, exec: Executor = db) => {
-      let q = exec
+    /**
+     * Tasks matching the SQL part of a list query counted by their status span covering `asOf`. Every task
+     * (no filter): the spans' running sums of the days up to `asOf` (migration 2026-12-07-1500), a few thousand
+     * rows however many tasks there are; otherwise the matching tasks' spans.
+     */
+    statusCountsAsOf: async (
+      f: TaskSqlFilter,
+      asOf: string,
+      exec: Executor = db,
+    ): Promise<{ status: string; bucket: string | null; n: number | string }[]> => {
+      if (unfiltered(f))
+        return (
+          await exec
+            .selectFrom('steerTaskStatusDayCounts')
+            .select(['status', 'bucket', (eb) => eb.fn.sum<number | string>('n').as('n')])
+            .where('day', '<=', toDay(asOf))
+            .groupBy(['status', 'bucket'])
+            .having((eb) => eb.fn.sum('n'), '<>', 0)
+            .execute()
+        ).map((r) => ({ status: r.status, bucket: r.bucket === '' ? null : r.bucket, n: r.n }));
+      const q = exec
         .selectFrom('steerTaskStatusSpans as s')
         .select(['s.status', 's.bucket', (eb) => eb.fn.countAll<number | string>().as('n')])
         .where('s.toDay', '>', toDay(asOf))
-        .where('s.fromDay', '<=', toDay(asOf));
-      if (!unfiltered(f)) q = q.where('s.taskId', 'in', filtered(f, exec).select('t.id'));
+        .where('s.fromDay', '<=', toDay(asOf))
+        .where('s.taskId', 'in', filtered(f, exec).select('t.id'));
       return q.groupBy(['s.status', 's.bucket']).execute();
+    },
+    /** The spans' running sums recomputed from the spans (a rebuild; the triggers keep them otherwise). */
+    rebuildStatusDayCounts: async (exec: Executor) => {
+      await exec.deleteFrom('steerTaskStatusDayCounts').execute();
+      const changes = (column: 'fromDay' | 'toDay', n: 1 | -1) =>
+        exec
+          .selectFrom('steerTaskStatusSpans')
+          .select([
+            `${column} as day`,
+            'status',
+            (eb) => eb.fn.coalesce('bucket', sql.lit('')).as('bucket'),
+            sql.lit(n).as('n'),
+          ]);
+      await exec
+        .insertInto('steerTaskStatusDayCounts')
+        .columns(['day', 'status', 'bucket', 'n'])
+        .expression(
+          exec
+            .selectFrom(changes('fromDay', 1).unionAll(changes('toDay', -1)).as('c'))
+            .select(['c.day', 'c.status', 'c.bucket', (eb) => eb.fn.sum<number>('c.n').as('n')])
+            .groupBy(['c.day', 'c.status', 'c.bucket']),
+        )
+        .execute();
     },
     /** The spans covering `asOf` of these tasks (status and bucket on that date). */
     statusSpansAsOf: async (taskIds: number[], asOf: string, exec: Executor = db) => {
