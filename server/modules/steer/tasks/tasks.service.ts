@@ -388,7 +388,7 @@ export function createTasksService(deps: TasksServiceDeps): SteerTasksService & 
     const [secret, spanCounts, firstPage] = await Promise.all([
       repo.confidentialTaskIds(filter, db),
       repo.statusCountsAsOf(filter, asOf, db),
-      byStatus ? null : repo.taskIdsPage(filter, [], (page - 1) * size, size, db),
+      byStatus ? null : repo.taskRowsPage(filter, [], (page - 1) * size, size, db),
     ]);
     const readable = new Set(
       secret.length
@@ -409,17 +409,19 @@ export function createTasksService(deps: TasksServiceDeps): SteerTasksService & 
     for (const r of spanCounts) tally(r, Number(r.n));
     if (hidden.length) for (const r of await repo.statusSpansAsOf(hidden, asOf, db)) tally(r, -1);
     if (firstPage) {
-      const pageIds = hidden.length
-        ? await repo.taskIdsPage(filter, hidden, (page - 1) * size, size, db)
+      const rows = hidden.length
+        ? await repo.taskRowsPage(filter, hidden, (page - 1) * size, size, db)
         : firstPage;
-      return { pageIds, total, counts };
+      return { rows, total, counts };
     }
     const hiddenSet = new Set(hidden);
     const wanted = await repo.taskIdsWithStatusAsOf(asOf, { status: query.status, bucket: query.bucket }, db);
     const ids = (await repo.listTaskIds(filter, db)).flatMap((r) =>
       wanted.has(r.id) && !hiddenSet.has(r.id) ? [r.id] : [],
     );
-    return { pageIds: ids.slice((page - 1) * size, page * size), total: ids.length, counts };
+    const pageIds = ids.slice((page - 1) * size, page * size);
+    const byId = new Map((await repo.tasksByIds(pageIds, db)).map((r) => [r.id, r]));
+    return { rows: pageIds.flatMap((id) => byId.get(id) ?? []), total: ids.length, counts };
   }
 
   /** Drops the confidential tasks the actor may not see (the SQL scope let them through). */
@@ -671,9 +673,7 @@ export function createTasksService(deps: TasksServiceDeps): SteerTasksService & 
       const asOf = query.asOf ?? today();
       const page = query.page ?? 1;
       const pageSize = query.pageSize ?? 200;
-      const { pageIds, total, counts } = await listAsOf(signedIn, query, asOf, page, pageSize);
-      const byId = new Map((await repo.tasksByIds(pageIds, db)).map((r) => [r.id, r]));
-      const rows = pageIds.flatMap((id) => byId.get(id) ?? []);
+      const { rows, total, counts } = await listAsOf(signedIn, query, asOf, page, pageSize);
       const ctx = await loadViewContext(repo, rows, db);
       return {
         asOf,
