@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor, Reader } from './executor.js';
-import { prepared } from './prepared.js';
+import { compiledOnce, prepared } from './prepared.js';
 
 // The revision counters (data_revisions) that triggers bump in the transaction of every write to a table
 // (migrations 2026-12-06-0510, 2026-12-07-0300, 2026-12-07-0600). A cache keyed on them is right in every
@@ -93,67 +93,74 @@ export type RevisedUnitRow = { id: number; name: string; type: string; level: nu
 /**
  * As revisionsWithAncestors, plus the unit's own row (undefined for an unknown id): everything a cached answer
  * about one unit needs before its bytes are sent (the access check, the unit, the cache stamp) in ONE round
- * trip, sent on PostgreSQL as a named prepared statement (its text depends only on the modules). The leader
- * dashboard's hit was four reads (session, closure, unit, counters); at 50 clients each read's statement
- * building, socket round trip and result parsing were most of a hit's cost.
+ * trip. The leader dashboard's hit was four reads (session, closure, unit, counters); at 50 clients each read's
+ * statement building, socket round trip and result parsing were most of a hit's cost. So the statement is
+ * built and compiled once per reader (its text depends only on the modules) and sent on PostgreSQL as a named
+ * prepared statement: create the reader once, call it per request.
  */
-export async function revisionsWithUnit(
+export function revisionsWithUnitReader(
   db: Executor,
   modules: readonly RevisedModule[],
+): (
   unitId: number,
-): Promise<{ revisions: string; ancestors: number[]; unit: RevisedUnitRow | undefined }> {
+  exec?: Executor,
+) => Promise<{ revisions: string; ancestors: number[]; unit: RevisedUnitRow | undefined }> {
   const names = modules.flatMap((m) => REVISED_TABLES[m]);
   // The unit's branch first: its typed columns give the others' nulls their types (PostgreSQL resolves a
   // UNION's column types branch by branch).
-  const query = db
-    .selectFrom('units')
-    .select([
-      sql<string>`'#unit'`.as('name'),
-      'id as revision',
-      sql<string | null>`name`.as('unitName'),
-      sql<string | null>`type`.as('unitType'),
-      sql<number | null>`level`.as('unitLevel'),
-    ])
-    .where('id', '=', unitId)
-    .unionAll(
-      db
-        .selectFrom('dataRevisions')
-        .select([
-          'name',
-          'revision',
-          sql<string | null>`null`.as('unitName'),
-          sql<string | null>`null`.as('unitType'),
-          sql<number | null>`null`.as('unitLevel'),
-        ])
-        .where('name', 'in', names),
-    )
-    .unionAll(
-      db
-        .selectFrom('unitClosure')
-        .select([
-          sql<string>`''`.as('name'),
-          'ancestorId as revision',
-          sql<string | null>`null`.as('unitName'),
-          sql<string | null>`null`.as('unitType'),
-          sql<number | null>`null`.as('unitLevel'),
-        ])
-        .where('descendantId', '=', unitId),
-    );
-  const { rows } = await db.executeQuery(prepared(db, query.compile()));
-  const own = rows.find((r) => r.name === '#unit');
-  return {
-    revisions: revisionKey(
-      modules,
-      rows.filter((r) => r.name !== '' && r.name !== '#unit'),
-    ),
-    ancestors: [...new Set(rows.filter((r) => r.name === '').map((r) => Number(r.revision)))],
-    unit: own
-      ? {
-          id: Number(own.revision),
-          name: own.unitName ?? '',
-          type: own.unitType ?? '',
-          level: Number(own.unitLevel),
-        }
-      : undefined,
+  const query = compiledOnce((unitId: number) =>
+    db
+      .selectFrom('units')
+      .select([
+        sql<string>`'#unit'`.as('name'),
+        'id as revision',
+        sql<string | null>`name`.as('unitName'),
+        sql<string | null>`type`.as('unitType'),
+        sql<number | null>`level`.as('unitLevel'),
+      ])
+      .where('id', '=', unitId)
+      .unionAll(
+        db
+          .selectFrom('dataRevisions')
+          .select([
+            'name',
+            'revision',
+            sql<string | null>`null`.as('unitName'),
+            sql<string | null>`null`.as('unitType'),
+            sql<number | null>`null`.as('unitLevel'),
+          ])
+          .where('name', 'in', names),
+      )
+      .unionAll(
+        db
+          .selectFrom('unitClosure')
+          .select([
+            sql<string>`''`.as('name'),
+            'ancestorId as revision',
+            sql<string | null>`null`.as('unitName'),
+            sql<string | null>`null`.as('unitType'),
+            sql<number | null>`null`.as('unitLevel'),
+          ])
+          .where('descendantId', '=', unitId),
+      ),
+  );
+  return async (unitId, exec = db) => {
+    const { rows } = await exec.executeQuery(prepared(db, query(unitId)));
+    const own = rows.find((r) => r.name === '#unit');
+    return {
+      revisions: revisionKey(
+        modules,
+        rows.filter((r) => r.name !== '' && r.name !== '#unit'),
+      ),
+      ancestors: [...new Set(rows.filter((r) => r.name === '').map((r) => Number(r.revision)))],
+      unit: own
+        ? {
+            id: Number(own.revision),
+            name: own.unitName ?? '',
+            type: own.unitType ?? '',
+            level: Number(own.unitLevel),
+          }
+        : undefined,
+    };
   };
 }

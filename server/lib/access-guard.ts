@@ -54,7 +54,7 @@ export function createAccessGuard(db: Reader) {
 
     /**
      * 401 → 403 as forUnit, for a caller that read the unit's closure rows itself in a round trip it makes anyway
-     * (a cached answer's hit: server/db/revisions.ts `revisionsWithUnit`). The ancestors must be exactly
+     * (a cached answer's hit: server/db/revisions.ts `revisionsWithUnitReader`). The ancestors must be exactly
      * unitAncestorIds' (every unit_closure row of the unit); the rule and the order are the guard's.
      */
     forUnitAncestors(

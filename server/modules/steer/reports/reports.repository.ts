@@ -1,6 +1,6 @@
 import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import type { Executor } from '../../../db/executor.js';
-import { moduleRevisions, type RevisedModule, revisionsWithUnit } from '../../../db/revisions.js';
+import { moduleRevisions, type RevisedModule, revisionsWithUnitReader } from '../../../db/revisions.js';
 import type { DB } from '../../../db/schema.js';
 import type { SteerTasksTable } from '../../../db/schema-steer.js';
 import type { SteerReportsTable } from '../../../db/schema-steer-reports.js';
@@ -16,6 +16,7 @@ export type ReportTaskSqlRow = Selectable<SteerTasksTable>;
 const STAMP_SOURCES: readonly RevisedModule[] = ['steer', 'units'];
 
 export function createReportsRepository(db: Kysely<DB>) {
+  const scopeHead = revisionsWithUnitReader(db, STAMP_SOURCES);
   return {
     scopeUnit: (id: number, exec: Executor = db): Promise<ScopeUnitRow | undefined> =>
       exec
@@ -67,7 +68,7 @@ export function createReportsRepository(db: Kysely<DB>) {
      * cached dashboard answer needs before its bytes are sent (server/db/revisions.ts).
      */
     scopeWithStamp: async (unitId: number, exec: Executor = db) => {
-      const { revisions, ancestors, unit } = await revisionsWithUnit(exec, STAMP_SOURCES, unitId);
+      const { revisions, ancestors, unit } = await scopeHead(unitId, exec);
       return { ancestors, scope: unit as ScopeUnitRow | undefined, stamp: revisions };
     },
 
