@@ -94,14 +94,15 @@ export async function loadStatusInputs(
   rows: StatusTaskRow[],
   exec?: Executor,
 ): Promise<Map<number, TaskStatusInput>> {
+  const ids = rows.map((r) => r.id);
   // Progress dates count only for ongoing tasks (a report per reporting cycle; an extension's deadline has no
   // cycle): the other tasks' reports, most of the progress table at scale, are not read (bench/steer.bench.ts).
-  // History, approved extensions and progress come in one statement per batch (a page's status was three reads).
-  const events = await repo.statusEventsOf(
-    rows.map((r) => r.id),
-    rows.filter((r) => r.deadlineCycle).map((r) => r.id),
-    exec,
-  );
+  const ongoing = rows.filter((r) => r.deadlineCycle).map((r) => r.id);
+  const [states, extensions, progress] = await Promise.all([
+    repo.stateChangesOf(ids, exec),
+    repo.approvedExtensionsOf(ids, exec),
+    ongoing.length ? repo.progressDatesOf(ongoing, exec) : [],
+  ]);
   const out = new Map<number, TaskStatusInput>();
   for (const r of rows) {
     out.set(r.id, {
@@ -112,21 +113,18 @@ export async function loadStatusInputs(
       progressReports: [],
     });
   }
-  for (const e of events) {
-    const input = out.get(e.taskId);
-    if (!input || e.eventOn === null) continue;
-    if (e.kind === 'state')
-      (input.history as { state: LifecycleState; on: string }[]).push({
-        state: e.value as LifecycleState,
-        on: e.eventOn,
+  for (const s of states)
+    (out.get(s.taskId)?.history as { state: LifecycleState; on: string }[] | undefined)?.push({
+      state: s.newValue as LifecycleState,
+      on: s.onDate,
+    });
+  for (const e of extensions)
+    if (e.decidedOn)
+      (out.get(e.taskId)?.extensions as { deadline: TaskDeadline; approvedOn: string }[] | undefined)?.push({
+        deadline: { due: e.requestedDue },
+        approvedOn: e.decidedOn,
       });
-    else if (e.kind === 'extension')
-      (input.extensions as { deadline: TaskDeadline; approvedOn: string }[]).push({
-        deadline: { due: e.value as string },
-        approvedOn: e.eventOn,
-      });
-    else (input.progressReports as string[]).push(e.eventOn);
-  }
+  for (const p of progress) (out.get(p.taskId)?.progressReports as string[] | undefined)?.push(p.reportedOn);
   return out;
 }
 

@@ -41,15 +41,6 @@ export type TaskSqlFilter = {
   sourceRef?: string;
 };
 
-/** One of the events a task's status depends on (statusEventsOf). */
-export type StatusEventRow = {
-  taskId: number;
-  kind: 'state' | 'extension' | 'progress';
-  eventOn: string | null;
-  value: string | null;
-  ord: number;
-};
-
 /** What a task's status depends on among its own columns (the status inputs' task part). */
 const STATUS_COLUMNS = [
   'id',
@@ -461,55 +452,19 @@ export function createSteerTasksRepository(db: Kysely<DB>) {
     },
     historyOf: (taskId: number, exec: Executor = db) =>
       exec.selectFrom('steerTaskHistory').selectAll().where('taskId', '=', taskId).orderBy('id').execute(),
-    /**
-     * What the status of these tasks depends on besides their own columns, in one statement per batch: lifecycle
-     * changes (`value` the new state) and approved extensions (`value` the new due date), each in id order, and
-     * the progress report dates of `ongoing` (the tasks with a reporting cycle; the others' reports do not count).
-     */
-    statusEventsOf: async (ids: number[], ongoing: number[], exec: Executor = db) => {
-      const withCycle = new Set(ongoing);
-      const out: StatusEventRow[] = [];
-      for (const part of chunk([...new Set(ids)])) {
-        const cycled = part.filter((id) => withCycle.has(id));
-        let q = exec
-          .selectFrom('steerTaskHistory')
-          .select((eb) => [
-            'taskId',
-            sql<StatusEventRow['kind']>`'state'`.as('kind'),
-            eb.ref('onDate').$castTo<string | null>().as('eventOn'),
-            eb.ref('newValue').$castTo<string | null>().as('value'),
-            'id as ord',
-          ])
-          .where('taskId', 'in', part)
-          .where('kind', '=', 'state')
-          .unionAll(
-            exec
-              .selectFrom('steerTaskExtensions')
-              .select((eb) => [
-                'taskId',
-                sql<StatusEventRow['kind']>`'extension'`.as('kind'),
-                eb.ref('decidedOn').$castTo<string | null>().as('eventOn'),
-                eb.ref('requestedDue').$castTo<string | null>().as('value'),
-                'id as ord',
-              ])
-              .where('taskId', 'in', part)
-              .where('status', '=', 'approved'),
-          );
-        if (cycled.length)
-          q = q.unionAll(
-            exec
-              .selectFrom('steerProgressUpdates')
-              .select((eb) => [
-                'taskId',
-                sql<StatusEventRow['kind']>`'progress'`.as('kind'),
-                eb.ref('reportedOn').$castTo<string | null>().as('eventOn'),
-                sql<string | null>`null`.as('value'),
-                'id as ord',
-              ])
-              .where('taskId', 'in', cycled),
-          );
-        out.push(...(await q.orderBy('kind').orderBy('ord').execute()));
-      }
+    /** Lifecycle changes of many tasks, oldest first. */
+    stateChangesOf: async (taskIds: number[], exec: Executor = db) => {
+      const out: Pick<HistoryRow, 'taskId' | 'onDate' | 'newValue'>[] = [];
+      for (const part of chunk([...new Set(taskIds)]))
+        out.push(
+          ...(await exec
+            .selectFrom('steerTaskHistory')
+            .select(['taskId', 'onDate', 'newValue'])
+            .where('taskId', 'in', part)
+            .where('kind', '=', 'state')
+            .orderBy('id')
+            .execute()),
+        );
       return out;
     },
     insertExtension: (row: Insertable<SteerTaskExtensionsTable>, exec: Executor = db) =>
