@@ -59,6 +59,30 @@ export function createNotifyRepository(db: Kysely<DB>) {
       return (await q.execute()).map((row) => row.userId);
     },
 
+    /** The holders of `role` at each of `unitIds` itself (reach 'unit'), for many units in one read. */
+    async userIdsByRoleAtUnits(
+      role: RoleRecipients['role'],
+      unitIds: readonly number[],
+      exec: Executor = db,
+    ): Promise<Map<number, number[]>> {
+      const out = new Map<number, number[]>();
+      for (const part of chunk([...new Set(unitIds)])) {
+        const rows = await exec
+          .selectFrom('roleAssignments as ra')
+          .select(['ra.unitId', 'ra.userId'])
+          .distinct()
+          .where('ra.role', '=', role)
+          .where('ra.unitId', 'in', part)
+          .execute();
+        for (const row of rows) {
+          const list = out.get(row.unitId) ?? [];
+          if (!list.includes(row.userId)) list.push(row.userId);
+          out.set(row.unitId, list);
+        }
+      }
+      return out;
+    },
+
     async activeUsers(ids: readonly number[], exec: Executor = db): Promise<RecipientUser[]> {
       const out: RecipientUser[] = [];
       for (const part of chunk([...new Set(ids)])) {

@@ -10,7 +10,13 @@ import {
 import type { Executor } from '../../../db/executor.js';
 import type { NotificationDeliveriesTable } from '../../../db/schema-notifications.js';
 import type { Deps } from '../../../deps.js';
-import type { Localised, NotificationEvent, Notifier, NotifyResult } from '../notifications.types.js';
+import type {
+  Localised,
+  NotificationEvent,
+  Notifier,
+  NotifyResult,
+  RoleRecipients,
+} from '../notifications.types.js';
 import type { NotifyRepository, RecipientUser, StoredPreference } from './notify.repository.js';
 import { renderTemplate } from './templates.js';
 
@@ -123,6 +129,17 @@ export function createNotifier({
       }
       return ids;
     };
+    // Role holders at the unit itself (a unit's officers), for every unit of the batch in one read per role:
+    // a batch of new feedback reports tells up to 200 different communes.
+    const atUnits = new Map<RoleRecipients['role'], Set<number>>();
+    for (let i = 0; i < prepared.length; i++)
+      if (fresh[i] !== undefined)
+        for (const r of prepared[i].event.recipients.roles ?? [])
+          if (r.reach === 'unit') atUnits.set(r.role, (atUnits.get(r.role) ?? new Set()).add(r.unitId));
+    for (const [role, unitIds] of atUnits) {
+      const found = await repo.userIdsByRoleAtUnits(role, [...unitIds], exec);
+      for (const unitId of unitIds) byRole.set(`${role}|${unitId}|unit`, found.get(unitId) ?? []);
+    }
     const wanted: Set<number>[] = [];
     for (let i = 0; i < prepared.length; i++)
       wanted.push(fresh[i] === undefined ? new Set() : await recipientsOf(prepared[i].event));

@@ -253,9 +253,11 @@ describe.each(testDialects())('notify() on %s', (dialect) => {
       twice,
       { ...twice, title: { vi: 'Lần hai', en: 'Second' } },
       testEvent({ kind: 'feedback.report_assigned', recipients: { userIds: [a, b] }, urgent: true }),
+      // Officers of two units found in one read (per role): each event still reaches only its own unit's.
+      testEvent({ recipients: { roles: [{ role: 'officer', unitId: s.tree.communeB, reach: 'unit' }] } }),
     ];
     const results = await s.deps.db.transaction().execute((trx) => s.notifier.notifyMany(trx, events));
-    expect(results.map((r) => r.created)).toEqual([true, false, true, false, true]);
+    expect(results.map((r) => r.created)).toEqual([true, false, true, false, true, true]);
     expect(results[1].notificationId).toBe(before.notificationId);
     expect(results[3].notificationId).toBe(results[2].notificationId);
     // Each created event has exactly the deliveries a single notify() makes for the same recipients.
@@ -266,6 +268,8 @@ describe.each(testDialects())('notify() on %s', (dialect) => {
     expect(await recipients(results[0].notificationId)).toContain(a);
     expect(await recipients(results[0].notificationId)).not.toContain(b);
     expect(await recipients(results[4].notificationId)).toEqual([a, b].sort((x, y) => x - y));
+    expect(await recipients(results[5].notificationId)).toContain(b);
+    expect(await recipients(results[5].notificationId)).not.toContain(a);
     const urgentEmails = (await deliveriesOf(s, results[4].notificationId)).filter(
       (d) => d.channel === 'email',
     );
