@@ -212,7 +212,9 @@ export async function runFeedbackBench(
       .select(['status', 'unitId', 'areaUnitId', 'deadline'])
       .where('categoryId', '=', routed.id)
       .execute();
-    const unrouted = routedRows.filter((r) => r.status !== 'assigned' || r.unitId !== r.areaUnitId || !r.deadline);
+    const unrouted = routedRows.filter(
+      (r) => r.status !== 'assigned' || r.unitId !== r.areaUnitId || !r.deadline,
+    );
     if (routedRows.length === 0 || unrouted.length > 0)
       throw new Error(`${unrouted.length} of ${routedRows.length} routed submissions were not assigned`);
     log(`[${dialect}] ${routedRows.length} of the submissions routed by rule and assigned`);
