@@ -1,2 +1,0 @@
-// Loaded on demand by deferred-notifications.tsx.
-export { Notifications } from '@mantine/notifications';
