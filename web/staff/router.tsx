@@ -1,6 +1,5 @@
 import { lazy, type ReactNode, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { withAllStyles } from '../components/lazy-page.js';
 import { PageLoader } from '../components/page-loader.js';
 import { UnderConstructionPage } from '../components/under-construction-page.js';
 import { communityRoutes } from '../features/community/community-routes.js';
@@ -17,36 +16,27 @@ import { RequireSession } from './require-session.js';
 // so a page such as the officer's entry form fetches the shell and its own chunks, not the home page's or the
 // admin pages' (ECharts only ships with a unit's page).
 const ForgotPasswordPage = lazy(() =>
-  withAllStyles(import('../features/auth/forgot-password-page.js')).then((m) => ({
-    default: m.ForgotPasswordPage,
-  })),
+  import('../features/auth/forgot-password-page.js').then((m) => ({ default: m.ForgotPasswordPage })),
 );
 const ResetPasswordPage = lazy(() =>
-  withAllStyles(import('../features/auth/reset-password-page.js')).then((m) => ({
-    default: m.ResetPasswordPage,
-  })),
+  import('../features/auth/reset-password-page.js').then((m) => ({ default: m.ResetPasswordPage })),
 );
-// The home page's styles are in the app's entry (mantine-shell.css), like the officer's entry form's.
 const HomePage = lazy(() => import('../features/home/home-page.js').then((m) => ({ default: m.HomePage })));
 const UnitsPage = lazy(() =>
-  withAllStyles(import('../features/units/units-page.js')).then((m) => ({ default: m.UnitsPage })),
+  import('../features/units/units-page.js').then((m) => ({ default: m.UnitsPage })),
 );
-const UnitPage = lazy(() =>
-  withAllStyles(import('../features/units/unit-page.js')).then((m) => ({ default: m.UnitPage })),
-);
+const UnitPage = lazy(() => import('../features/units/unit-page.js').then((m) => ({ default: m.UnitPage })));
 const UsersPage = lazy(() =>
-  withAllStyles(import('../features/users/users-page.js')).then((m) => ({ default: m.UsersPage })),
+  import('../features/users/users-page.js').then((m) => ({ default: m.UsersPage })),
 );
 const TokensPage = lazy(() =>
-  withAllStyles(import('../features/tokens/tokens-page.js')).then((m) => ({ default: m.TokensPage })),
+  import('../features/tokens/tokens-page.js').then((m) => ({ default: m.TokensPage })),
 );
 const NotificationsPage = lazy(() =>
-  withAllStyles(import('../features/notifications/notifications-page.js')).then((m) => ({
-    default: m.NotificationsPage,
-  })),
+  import('../features/notifications/notifications-page.js').then((m) => ({ default: m.NotificationsPage })),
 );
 const AuditPage = lazy(() =>
-  withAllStyles(import('../features/audit/audit-page.js')).then((m) => ({ default: m.AuditPage })),
+  import('../features/audit/audit-page.js').then((m) => ({ default: m.AuditPage })),
 );
 
 // Pages outside the signed-in layout (which has its own Suspense) wait for their chunk here.
