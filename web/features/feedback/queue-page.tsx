@@ -171,7 +171,7 @@ export function FeedbackQueuePage() {
                     {r.deadlineState === 'overdue' || r.deadlineState === 'due_soon' ? (
                       <Badge
                         ml="xs"
-                        color={r.deadlineState === 'overdue' ? 'red.9' : 'yellow.9'}
+                        color={r.deadlineState === 'overdue' ? 'red.9' : '#a33c00'}
                         variant="filled"
                       >
                         {t(`f.state.${r.deadlineState}`)}
