@@ -71,36 +71,25 @@ export async function runFeedbackBench(
     const { communes } = await loadUnits(db, now);
     const services = createFeedbackServices(t.deps);
     const ctx = { actor: null };
-    const category = await db
-      .insertInto('feedbackCategories')
-      .values({
-        code: 'BENCH',
-        nameVi: 'Giao thông',
-        nameEn: 'Roads',
-        deadlineAmount: 10,
-        deadlineKind: 'working_days',
-        defaultUnitId: null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const newCategory = (code: string, nameVi: string, nameEn: string, deadlineAmount: number) =>
+      db
+        .insertInto('feedbackCategories')
+        .values({
+          code,
+          nameVi,
+          nameEn,
+          deadlineAmount,
+          deadlineKind: 'working_days',
+          defaultUnitId: null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+    const category = await newCategory('BENCH', 'Giao thông', 'Roads', 10);
     // Half the submissions go to a category routed by rules (one per commune: the commune handles its own
     // lighting), so a submission also looks up its rule, is assigned and gets its deadline and notice.
-    const routed = await db
-      .insertInto('feedbackCategories')
-      .values({
-        code: 'BENCH_ROUTED',
-        nameVi: 'Chiếu sáng',
-        nameEn: 'Street lights',
-        deadlineAmount: 5,
-        deadlineKind: 'working_days',
-        defaultUnitId: null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const routed = await newCategory('BENCH_ROUTED', 'Chiếu sáng', 'Street lights', 5);
     for (let i = 0; i < communes.length; i += 500)
       await db
         .insertInto('feedbackRoutingRules')
