@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { maskPhoneDigits, normalisePhone } from './community.js';
-import { activityDateProblem, expectedByMonth, fillMonths, findLaggards, trainedRate } from './rollup.js';
+import {
+  activityDateProblem,
+  expectedByMonth,
+  fillMonths,
+  findLaggards,
+  pageOfRollup,
+  sumAreas,
+  trainedRate,
+} from './rollup.js';
 
 describe('normalisePhone', () => {
   it('accepts Vietnamese numbers written the usual ways', () => {
@@ -116,5 +124,77 @@ describe('roll-ups and laggards', () => {
     expect(trainedRate(5, 20)).toBe(0.25);
     expect(trainedRate(30, 20)).toBe(1);
     expect(trainedRate(3, null)).toBeNull();
+  });
+});
+
+describe('sumAreas and pageOfRollup', () => {
+  it('sums communes into the areas that hold them, counting laggards and communes with teams', () => {
+    const membership = [
+      { areaId: 1, areaName: 'Tỉnh A', communeId: 10 },
+      { areaId: 1, areaName: 'Tỉnh A', communeId: 11 },
+      { areaId: 2, areaName: 'Tỉnh B', communeId: 20 },
+      { areaId: 3, areaName: 'Tỉnh C', communeId: 99 }, // no figures for it: an empty area
+    ];
+    const communes = [
+      { communeId: 10, teams: 2, sessions: 5, people: 40 },
+      { communeId: 11, teams: 0, sessions: 0, people: 0 },
+      { communeId: 20, teams: 1, sessions: 3, people: 7 },
+      { communeId: 30, teams: 9, sessions: 9, people: 9 }, // in no area
+    ];
+    expect(sumAreas(membership, communes, new Set([11, 20]))).toEqual([
+      {
+        unitId: 1,
+        unitName: 'Tỉnh A',
+        communes: 2,
+        communesWithTeams: 1,
+        teams: 2,
+        sessions: 5,
+        people: 40,
+        laggards: 1,
+      },
+      {
+        unitId: 2,
+        unitName: 'Tỉnh B',
+        communes: 1,
+        communesWithTeams: 1,
+        teams: 1,
+        sessions: 3,
+        people: 7,
+        laggards: 1,
+      },
+      {
+        unitId: 3,
+        unitName: 'Tỉnh C',
+        communes: 0,
+        communesWithTeams: 0,
+        teams: 0,
+        sessions: 0,
+        people: 0,
+        laggards: 0,
+      },
+    ]);
+  });
+
+  it('pages both lists with the same offset and limit; the pages put together are the whole lists', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer(), { maxLength: 40 }),
+        fc.array(fc.integer(), { maxLength: 40 }),
+        fc.integer({ min: 1, max: 15 }),
+        (communes, laggards, limit) => {
+          const view = { communes, laggards, totals: 'kept' };
+          const pages = [];
+          for (let offset = 0; offset < Math.max(communes.length, laggards.length, 1); offset += limit)
+            pages.push(pageOfRollup(view, offset, limit));
+          expect(pages.flatMap((p) => p.communes)).toEqual(communes);
+          expect(pages.flatMap((p) => p.laggards)).toEqual(laggards);
+          for (const p of pages) {
+            expect(p.totals).toBe('kept');
+            expect(p.communes.length).toBeLessThanOrEqual(limit);
+            expect(p.page).toMatchObject({ limit, communes: communes.length, laggards: laggards.length });
+          }
+        },
+      ),
+    );
   });
 });

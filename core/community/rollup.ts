@@ -117,3 +117,70 @@ export function trainedRate(trained: number, headcount: number | null): number |
   if (!headcount || headcount <= 0) return null;
   return Math.min(1, trained / headcount);
 }
+
+export type AreaCommune = { areaId: number; areaName: string; communeId: number };
+export type AreaSum = {
+  unitId: number;
+  unitName: string;
+  communes: number;
+  communesWithTeams: number;
+  teams: number;
+  sessions: number;
+  people: number;
+  laggards: number;
+};
+
+/**
+ * The unit's sub-areas (provinces under the country) summed from the per-commune figures: which area holds
+ * which commune comes from the unit tree. Areas in the order given; a commune outside every area is left out.
+ */
+export function sumAreas(
+  membership: readonly AreaCommune[],
+  communes: readonly { communeId: number; teams: number; sessions: number; people: number }[],
+  laggardIds: ReadonlySet<number>,
+): AreaSum[] {
+  const byCommune = new Map(communes.map((c) => [c.communeId, c]));
+  const areas = new Map<number, AreaSum>();
+  for (const m of membership) {
+    let a = areas.get(m.areaId);
+    if (!a) {
+      a = {
+        unitId: m.areaId,
+        unitName: m.areaName,
+        communes: 0,
+        communesWithTeams: 0,
+        teams: 0,
+        sessions: 0,
+        people: 0,
+        laggards: 0,
+      };
+      areas.set(m.areaId, a);
+    }
+    const c = byCommune.get(m.communeId);
+    if (!c) continue;
+    a.communes += 1;
+    if (c.teams > 0) a.communesWithTeams += 1;
+    a.teams += c.teams;
+    a.sessions += c.sessions;
+    a.people += c.people;
+    if (laggardIds.has(m.communeId)) a.laggards += 1;
+  }
+  return [...areas.values()];
+}
+
+/**
+ * One page of a roll-up's two long lists (communes by name, laggards worst first): `offset` into each, at most
+ * `limit` of each, with how many there are in all. Everything else is the whole unit's.
+ */
+export function pageOfRollup<R extends { communes: unknown[]; laggards: unknown[] }>(
+  view: R,
+  offset: number,
+  limit: number,
+): R & { page: { offset: number; limit: number; communes: number; laggards: number } } {
+  return {
+    ...view,
+    communes: view.communes.slice(offset, offset + limit),
+    laggards: view.laggards.slice(offset, offset + limit),
+    page: { offset, limit, communes: view.communes.length, laggards: view.laggards.length },
+  };
+}

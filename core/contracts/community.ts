@@ -265,7 +265,14 @@ export const RollupQuerySchema = z.strictObject({
   year: YearParam,
   /** Laggards are judged through this month (default: the current month of that year, or 12). */
   throughMonth: z.coerce.number().int().min(1).max(12).optional(),
+  /**
+   * The communes and laggards lists are paged (a country has 3,321 communes): `offset` into each list, at most
+   * `limit` of each. The totals, months, skills and areas always cover the whole unit.
+   */
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
 });
+export type RollupQuery = z.input<typeof RollupQuerySchema>;
 const MonthRowSchema = z.object({
   month: z.number(),
   sessions: z.number(),
@@ -321,6 +328,29 @@ export const RollupSchema = z
         teams: z.number(),
         targetTeams: z.number().nullable(),
         attainment: z.number(),
+      }),
+    ),
+    /** Which slice of `communes` and `laggards` this answer holds, and how many there are in all. */
+    page: z.object({
+      offset: z.number(),
+      limit: z.number(),
+      communes: z.number(),
+      laggards: z.number(),
+    }),
+    /**
+     * The unit's direct sub-units that hold communes (provinces under the country, districts under a
+     * province before the 2025 reform), each summed: empty when the communes are the unit's own children.
+     */
+    areas: z.array(
+      z.object({
+        unitId: z.number(),
+        unitName: z.string(),
+        communes: z.number(),
+        communesWithTeams: z.number(),
+        teams: z.number(),
+        sessions: z.number(),
+        people: z.number(),
+        laggards: z.number(),
       }),
     ),
   })

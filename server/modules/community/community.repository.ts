@@ -310,6 +310,23 @@ export function createCommunityRepository(db: Kysely<DB>) {
         .where('u.validTo', 'is', null)
         .orderBy('u.name')
         .execute(),
+    /** Which of the unit's direct sub-units (not communes themselves) holds which current commune. */
+    areasOf: (rootUnitId: number, exec: Executor = db) =>
+      exec
+        .selectFrom('units as a')
+        .innerJoin('unitClosure as uc', 'uc.ancestorId', 'a.id')
+        .innerJoin('units as c', 'c.id', 'uc.descendantId')
+        .select(['a.id as areaId', 'a.name as areaName', 'c.id as communeId'])
+        .where('a.parentId', '=', rootUnitId)
+        .where('a.validTo', 'is', null)
+        .where('a.kind', '!=', 'commune')
+        .where('a.type', 'not in', [...COMMUNE_TYPES])
+        .where('uc.viaLineage', '=', 0)
+        .where((e) => e.or([e('c.kind', '=', 'commune'), e('c.type', 'in', [...COMMUNE_TYPES])]))
+        .where('c.validTo', 'is', null)
+        .orderBy('a.name')
+        .orderBy('a.id')
+        .execute(),
     /**
      * Sessions, people and households per commune and month of `year` below `rootUnitId`, from the monthly
      * sums the triggers keep (community_activity_months), not from the activities themselves.

@@ -69,23 +69,23 @@ export type ActivitiesService = {
   remove(ctx: AuditContext, id: number): Promise<void>;
 };
 
+/** A roll-up asked for: paged when `limit` is given (the route always gives one), whole lists otherwise. */
+export type RollupRequest = {
+  unitId: number;
+  year: number;
+  throughMonth?: number;
+  offset?: number;
+  limit?: number;
+};
+
 export type RollupsService = {
   getTargets(actor: Actor | null, communeId: number, year: number): Promise<Targets>;
   putTargets(ctx: AuditContext, input: TargetsPut): Promise<Targets>;
-  rollup(
-    actor: Actor | null,
-    query: { unitId: number; year: number; throughMonth?: number },
-  ): Promise<Rollup>;
+  rollup(actor: Actor | null, query: RollupRequest): Promise<Rollup>;
   /** The same roll-up as checked JSON text (the route sends it as it is; the cache keeps it serialised). */
-  rollupJson(
-    actor: Actor | null,
-    query: { unitId: number; year: number; throughMonth?: number },
-  ): Promise<string>;
+  rollupJson(actor: Actor | null, query: RollupRequest): Promise<string>;
   /** The same JSON as UTF-8 bytes (kept with the cached view, so a hit encodes nothing). */
-  rollupBody(
-    actor: Actor | null,
-    query: { unitId: number; year: number; throughMonth?: number },
-  ): Promise<Buffer>;
+  rollupBody(actor: Actor | null, query: RollupRequest): Promise<Buffer>;
 };
 
 export type PublicCommunityService = {

@@ -33,5 +33,6 @@ export const communityApi = {
   targets: (communeId: number, year: number) =>
     api.get<Targets>('/api/community/targets', { communeId, year }),
   putTargets: (input: TargetsPut) => api.put<Targets>('/api/community/targets', input),
-  rollup: (unitId: number, year: number) => api.get<Rollup>('/api/community/rollup', { unitId, year }),
+  rollup: (unitId: number, year: number, offset = 0, limit = 100) =>
+    api.get<Rollup>('/api/community/rollup', { unitId, year, offset, limit }),
 };

@@ -15,7 +15,7 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
   MEMBER_ROLE_LABELS,
@@ -100,7 +100,7 @@ export function CommunityPage() {
             <ActivityForm teams={teams.data?.items ?? []} />
           </Tabs.Panel>
           <Tabs.Panel value="rollup" pt="md">
-            <RollupView unitId={unit.id} year={Number(year)} />
+            <RollupView unitId={unit.id} year={Number(year)} onPickUnit={setUnit} />
           </Tabs.Panel>
           <Tabs.Panel value="training" pt="md">
             <TrainingTab unitId={unit.id} />
@@ -467,15 +467,50 @@ function TeamModal({ id, onClose }: { id: number; onClose: () => void }) {
   );
 }
 
-function RollupView({ unitId, year }: { unitId: number; year: number }) {
+/** Communes and laggards come a page at a time (a country has 3,321 communes); the rest is the whole unit's. */
+const ROLLUP_PAGE = 100;
+
+function RollupView({
+  unitId,
+  year,
+  onPickUnit,
+}: {
+  unitId: number;
+  year: number;
+  onPickUnit: (unit: { id: number; name: string }) => void;
+}) {
   const { t, label, locale } = useCT();
-  const r = useQuery({
+  const r = useInfiniteQuery({
     queryKey: ['community', 'rollup', unitId, year],
-    queryFn: () => communityApi.rollup(unitId, year),
+    queryFn: ({ pageParam }) => communityApi.rollup(unitId, year, pageParam, ROLLUP_PAGE),
+    initialPageParam: 0,
+    getNextPageParam: (last) => {
+      const next = last.page.offset + last.page.limit;
+      return next < Math.max(last.page.communes, last.page.laggards) ? next : undefined;
+    },
   });
   if (r.isLoading) return <PageLoader />;
   if (r.error) return <ErrorAlert error={r.error} />;
-  const d = r.data!;
+  const d = r.data!.pages[0]!;
+  const communes = r.data!.pages.flatMap((p) => p.communes);
+  const laggards = r.data!.pages.flatMap((p) => p.laggards);
+  const more = (shown: number, total: number, testId: string) =>
+    shown < total ? (
+      <Group gap="sm">
+        <Text size="sm" c="dimmed">
+          {t('showing', { shown: formatNumber(shown, locale), total: formatNumber(total, locale) })}
+        </Text>
+        <Button
+          variant="light"
+          size="xs"
+          loading={r.isFetchingNextPage}
+          onClick={() => r.fetchNextPage()}
+          data-testid={testId}
+        >
+          {t('showMore')}
+        </Button>
+      </Group>
+    ) : null;
   const n = (v: number | null) => (v === null ? '—' : formatNumber(v, locale));
   const downloads = [
     ['registryXlsx', `/api/community/exports/registry.xlsx?unitId=${unitId}`],
@@ -511,8 +546,52 @@ function RollupView({ unitId, year }: { unitId: number; year: number }) {
           </Card>
         ))}
       </SimpleGrid>
+      {d.areas.length > 0 && (
+        <>
+          <Title order={4}>{t('areas')}</Title>
+          <Text size="sm" c="dimmed">
+            {t('areaHint')}
+          </Text>
+          <Table.ScrollContainer minWidth={560}>
+            <Table striped data-testid="rollup-areas">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('unit')}</Table.Th>
+                  <Table.Th>{t('communesWithTeams')}</Table.Th>
+                  <Table.Th>{t('teams')}</Table.Th>
+                  <Table.Th>{t('sessions')}</Table.Th>
+                  <Table.Th>{t('people')}</Table.Th>
+                  <Table.Th>{t('laggards')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {d.areas.map((a) => (
+                  <Table.Tr key={a.unitId}>
+                    <Table.Td>
+                      <Button
+                        variant="subtle"
+                        size="compact-sm"
+                        onClick={() => onPickUnit({ id: a.unitId, name: a.unitName })}
+                      >
+                        {a.unitName}
+                      </Button>
+                    </Table.Td>
+                    <Table.Td>
+                      {formatNumber(a.communesWithTeams, locale)} / {formatNumber(a.communes, locale)}
+                    </Table.Td>
+                    <Table.Td>{formatNumber(a.teams, locale)}</Table.Td>
+                    <Table.Td>{formatNumber(a.sessions, locale)}</Table.Td>
+                    <Table.Td>{formatNumber(a.people, locale)}</Table.Td>
+                    <Table.Td>{formatNumber(a.laggards, locale)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </>
+      )}
       <Title order={4}>{t('laggards')}</Title>
-      {d.laggards.length === 0 ? (
+      {laggards.length === 0 ? (
         <Text c="dimmed">{t('noLaggards')}</Text>
       ) : (
         <Table.ScrollContainer minWidth={560}>
@@ -527,7 +606,7 @@ function RollupView({ unitId, year }: { unitId: number; year: number }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {d.laggards.map((l) => (
+              {laggards.map((l) => (
                 <Table.Tr key={l.communeId}>
                   <Table.Td>{l.communeName}</Table.Td>
                   <Table.Td>{l.reasons.map((x) => t(`r_${x}` as 'r_teams')).join(', ')}</Table.Td>
@@ -546,6 +625,7 @@ function RollupView({ unitId, year }: { unitId: number; year: number }) {
           </Table>
         </Table.ScrollContainer>
       )}
+      {more(laggards.length, d.page.laggards, 'more-laggards')}
       <Title order={4}>{t('rollup')}</Title>
       <Table.ScrollContainer minWidth={480}>
         <Table striped>
@@ -604,24 +684,23 @@ function RollupView({ unitId, year }: { unitId: number; year: number }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {d.communes
-              .filter((c) => c.teams > 0 || c.targets.sessions !== null)
-              .map((c) => (
-                <Table.Tr key={c.communeId}>
-                  <Table.Td>{c.communeName}</Table.Td>
-                  <Table.Td>
-                    {c.teams} / {c.villages}
-                  </Table.Td>
-                  <Table.Td>{c.sessions}</Table.Td>
-                  <Table.Td>{formatNumber(c.people, locale)}</Table.Td>
-                  <Table.Td>
-                    {n(c.targets.sessions)} · {n(c.targets.people)}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
+            {communes.map((c) => (
+              <Table.Tr key={c.communeId}>
+                <Table.Td>{c.communeName}</Table.Td>
+                <Table.Td>
+                  {c.teams} / {c.villages}
+                </Table.Td>
+                <Table.Td>{c.sessions}</Table.Td>
+                <Table.Td>{formatNumber(c.people, locale)}</Table.Td>
+                <Table.Td>
+                  {n(c.targets.sessions)} · {n(c.targets.people)}
+                </Table.Td>
+              </Table.Tr>
+            ))}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      {more(communes.length, d.page.communes, 'more-communes')}
       <TargetsEditor unitId={unitId} year={year} />
     </Stack>
   );

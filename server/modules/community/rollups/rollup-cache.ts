@@ -1,3 +1,4 @@
+import { pageOfRollup } from '../../../../core/community/rollup.js';
 import { PublicCommunesSchema, type Rollup, RollupSchema } from '../../../../core/contracts/community.js';
 import { vietnamDate } from '../../../../core/time/vietnam-date.js';
 import type { Executor, Reader } from '../../../db/executor.js';
@@ -7,7 +8,7 @@ import { canOnUnit } from '../../../lib/actor.js';
 import type { Clock } from '../../../lib/clock.js';
 import { AppError } from '../../../lib/errors.js';
 import { createLru } from '../../../lib/lru.js';
-import type { PublicCommunityService, RollupsService } from '../community.types.js';
+import type { PublicCommunityService, RollupRequest, RollupsService } from '../community.types.js';
 
 // Roll-ups and the public communes list are read far more often than the registry changes (a province's
 // dashboard, the portal). Each process keeps its last answers keyed by what they were computed from: the
@@ -48,13 +49,11 @@ function memo<V>(capacity: number) {
 }
 
 export function cachedRollups(inner: RollupsService, deps: { db: Executor; clock: Clock }): RollupsService {
-  // The view and, once asked, its JSON checked against the response schema (a country's is 1.8 MB: checking and
-  // serialising it on every request cost more than reading it).
-  const cache = memo<{ view: Rollup; json?: string; body?: Buffer }>(64);
-  async function entry(
-    actor: Parameters<RollupsService['rollup']>[0],
-    query: Parameters<RollupsService['rollup']>[1],
-  ) {
+  // The whole view (every commune and laggard) is computed once per key; each page asked of it is sliced from
+  // it and, once asked as JSON, checked against the response schema and encoded once (a country's whole view
+  // is 1.9 MB: checking and serialising it on every request cost more than reading it).
+  const cache = memo<{ view: Rollup; pages: Map<string, { json: string; body?: Buffer }> }>(64);
+  async function entry(actor: Parameters<RollupsService['rollup']>[0], query: RollupRequest) {
     // Access first (401 → 403), exactly as the guard answers (the same closure rows, the same rule), read in
     // the same round trip as the revisions; a miss computes through the service, which checks again.
     const signedIn = requireSignedIn(actor);
@@ -67,23 +66,37 @@ export function cachedRollups(inner: RollupsService, deps: { db: Executor; clock
       vietnamDate(deps.clock.now()),
       revisions,
     ].join('|');
-    return cache(key, async () => ({ view: await inner.rollup(signedIn, query) }));
+    const whole = { unitId: query.unitId, year: query.year, throughMonth: query.throughMonth };
+    return cache(key, async () => ({ view: await inner.rollup(signedIn, whole), pages: new Map() }));
+  }
+  function paged(view: Rollup, query: RollupRequest): Rollup {
+    if (query.offset === undefined && query.limit === undefined) return view;
+    return pageOfRollup(view, query.offset ?? 0, query.limit ?? view.page.limit);
+  }
+  async function json(actor: Parameters<RollupsService['rollup']>[0], query: RollupRequest) {
+    const e = await entry(actor, query);
+    const pageKey = `${query.offset ?? ''}|${query.limit ?? ''}`;
+    let page = e.pages.get(pageKey);
+    if (!page) {
+      page = { json: JSON.stringify(RollupSchema.parse(paged(e.view, query))) };
+      // A few pages per view are kept (people page forward through a list, not at random).
+      if (e.pages.size >= 16) e.pages.delete(e.pages.keys().next().value as string);
+      e.pages.set(pageKey, page);
+    }
+    return page;
   }
   return {
     ...inner,
     async rollup(actor, query) {
-      return (await entry(actor, query)).view;
+      return paged((await entry(actor, query)).view, query);
     },
     async rollupJson(actor, query) {
-      const e = await entry(actor, query);
-      e.json ??= JSON.stringify(RollupSchema.parse(e.view));
-      return e.json;
+      return (await json(actor, query)).json;
     },
     async rollupBody(actor, query) {
-      const e = await entry(actor, query);
-      e.json ??= JSON.stringify(RollupSchema.parse(e.view));
-      e.body ??= Buffer.from(e.json, 'utf8');
-      return e.body;
+      const page = await json(actor, query);
+      page.body ??= Buffer.from(page.json, 'utf8');
+      return page.body;
     },
   };
 }

@@ -1,5 +1,11 @@
 import { maskPhoneDigits, SKILLS, type Skill } from '../../../../core/community/community.js';
-import { type CommuneTargets, fillMonths, findLaggards } from '../../../../core/community/rollup.js';
+import {
+  type CommuneTargets,
+  fillMonths,
+  findLaggards,
+  pageOfRollup,
+  sumAreas,
+} from '../../../../core/community/rollup.js';
 import {
   PublicCommunesSchema,
   type Rollup,
@@ -95,11 +101,12 @@ export function createRollupsService(deps: CommunityServiceDeps): RollupsService
         query.throughMonth ??
         (query.year < currentYear ? 12 : query.year > currentYear ? 0 : Number(today.slice(5, 7)));
       // Independent reads: on PostgreSQL they run on separate pooled connections at once.
-      const [communes, monthly, structure, skillRows] = await Promise.all([
+      const [communes, monthly, structure, skillRows, areaRows] = await Promise.all([
         repo.communesIn(query.unitId),
         repo.monthlyByCommune(query.unitId, query.year),
         repo.structureByCommune(query.unitId),
         repo.perSkill(query.unitId, query.year),
+        repo.areasOf(query.unitId),
       ]);
       const targetRows = await repo.targetsOf(
         communes.map((c) => c.id),
@@ -162,7 +169,7 @@ export function createRollupsService(deps: CommunityServiceDeps): RollupsService
         .filter((s) => (SKILLS as readonly string[]).includes(s.skill))
         .map((s) => ({ ...s, skill: s.skill as Skill }))
         .sort((a, b) => SKILLS.indexOf(a.skill) - SKILLS.indexOf(b.skill));
-      return {
+      const view = {
         unitId: unit.id,
         unitName: unit.name,
         year: query.year,
@@ -181,7 +188,11 @@ export function createRollupsService(deps: CommunityServiceDeps): RollupsService
         perSkill,
         communes: perCommune,
         laggards,
+        areas: sumAreas(areaRows, perCommune, new Set(laggards.map((l) => l.communeId))),
       };
+      // Without a page asked for (exports, the dashboard), the whole lists.
+      const all = Math.max(1, perCommune.length, laggards.length);
+      return pageOfRollup(view, query.offset ?? 0, query.limit ?? all);
     },
 
     async rollupJson(actor, query) {

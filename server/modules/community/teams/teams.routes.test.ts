@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAs } from '../../../../test/helpers/login.js';
 import { testDialects } from '../../../../test/helpers/test-db.js';
 import { type CommunityScenario, communityScenario } from '../community-test-fixtures.js';
 
@@ -385,5 +386,99 @@ describe.each(testDialects())('Community teams on %s', (dialect) => {
     expect(
       (await s.call(null, 'GET', `/api/public/community/teams?communeId=${s.tree.department}`)).status,
     ).toBe(404);
+  });
+
+  it('pages the communes and laggards of a roll-up, and sums it per area below a country', async () => {
+    // A country above the province (closure rows to everything below it), and its leader.
+    const db = s.t.deps.db;
+    const now = '2026-06-15T02:00:00.000Z';
+    const province = await db
+      .selectFrom('units')
+      .selectAll()
+      .where('id', '=', s.tree.province)
+      .executeTakeFirstOrThrow();
+    const country = (
+      await db
+        .insertInto('units')
+        .values({
+          structureId: province.structureId,
+          code: `VN-${dialect}`,
+          name: 'Việt Nam',
+          searchName: 'viet nam',
+          type: 'country',
+          kind: 'admin',
+          level: 0,
+          parentId: null,
+          path: '',
+          validFrom: '2025-07-01',
+          validTo: null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    await db.updateTable('units').set({ parentId: country }).where('id', '=', s.tree.province).execute();
+    const below = await db
+      .selectFrom('unitClosure')
+      .select(['descendantId', 'depth'])
+      .where('ancestorId', '=', s.tree.province)
+      .execute();
+    await db
+      .insertInto('unitClosure')
+      .values([
+        { ancestorId: country, descendantId: country, depth: 0 },
+        ...below.map((r) => ({ ancestorId: country, descendantId: r.descendantId, depth: r.depth + 1 })),
+      ])
+      .execute();
+    const national = await loginAs(s.t, { role: 'leader', unitId: country });
+
+    const whole = await s.call(s.leader, 'GET', `/api/community/rollup?unitId=${s.tree.province}&year=2026`);
+    expect(whole.status).toBe(200);
+    // The province's communes are its own children: no areas; both lists whole within the default page.
+    expect(whole.body.areas).toEqual([]);
+    expect(whole.body.page).toEqual({ offset: 0, limit: 100, communes: 2, laggards: 2 });
+
+    const first = await s.call(national, 'GET', `/api/community/rollup?unitId=${country}&year=2026&limit=1`);
+    expect(first.status).toBe(200);
+    expect(first.body.page).toEqual({ offset: 0, limit: 1, communes: 2, laggards: 2 });
+    expect(first.body.communes).toHaveLength(1);
+    expect(first.body.laggards).toHaveLength(1);
+    // Totals cover the whole country, not the page.
+    expect(first.body.totals).toEqual({ ...whole.body.totals });
+    expect(first.body.areas).toEqual([
+      {
+        unitId: s.tree.province,
+        unitName: province.name,
+        communes: 2,
+        communesWithTeams: 1,
+        teams: 2,
+        sessions: 4,
+        people: 103,
+        laggards: 2,
+      },
+    ]);
+    const second = await s.call(
+      national,
+      'GET',
+      `/api/community/rollup?unitId=${country}&year=2026&offset=1&limit=1`,
+    );
+    expect(second.status).toBe(200);
+    // The two pages together are the province's whole lists, in the same order.
+    expect([...first.body.communes, ...second.body.communes]).toEqual(whole.body.communes);
+    expect([...first.body.laggards, ...second.body.laggards]).toEqual(whole.body.laggards);
+    const past = await s.call(national, 'GET', `/api/community/rollup?unitId=${country}&year=2026&offset=5`);
+    expect(past.body.communes).toEqual([]);
+    expect(past.body.page).toMatchObject({ offset: 5, communes: 2 });
+
+    for (const bad of ['limit=0', 'limit=501', 'offset=-1', 'limit=abc']) {
+      const r = await s.call(national, 'GET', `/api/community/rollup?unitId=${country}&year=2026&${bad}`);
+      expect(r.status, bad).toBe(400);
+      expect(r.type).toContain('application/problem+json');
+    }
+    // The province's leader cannot read the country's roll-up.
+    expect((await s.call(s.leader, 'GET', `/api/community/rollup?unitId=${country}&year=2026`)).status).toBe(
+      403,
+    );
   });
 });
