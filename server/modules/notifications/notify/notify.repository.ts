@@ -59,25 +59,42 @@ export function createNotifyRepository(db: Kysely<DB>) {
       return (await q.execute()).map((row) => row.userId);
     },
 
-    /** The holders of `role` at each of `unitIds` itself (reach 'unit'), for many units in one read. */
+    /**
+     * The holders of `role` for each of `unitIds`, for many units in one read: at the unit itself (reach
+     * 'unit'), or at the unit or any unit above it or succeeding it (reach 'covering', through the closure).
+     */
     async userIdsByRoleAtUnits(
       role: RoleRecipients['role'],
       unitIds: readonly number[],
       exec: Executor = db,
+      reach: RoleRecipients['reach'] = 'unit',
     ): Promise<Map<number, number[]>> {
       const out = new Map<number, number[]>();
+      const add = (unitId: number, userId: number) => {
+        const list = out.get(unitId) ?? [];
+        if (!list.includes(userId)) list.push(userId);
+        out.set(unitId, list);
+      };
       for (const part of chunk([...new Set(unitIds)])) {
-        const rows = await exec
-          .selectFrom('roleAssignments as ra')
-          .select(['ra.unitId', 'ra.userId'])
-          .distinct()
-          .where('ra.role', '=', role)
-          .where('ra.unitId', 'in', part)
-          .execute();
-        for (const row of rows) {
-          const list = out.get(row.unitId) ?? [];
-          if (!list.includes(row.userId)) list.push(row.userId);
-          out.set(row.unitId, list);
+        if (reach === 'unit') {
+          const rows = await exec
+            .selectFrom('roleAssignments as ra')
+            .select(['ra.unitId', 'ra.userId'])
+            .distinct()
+            .where('ra.role', '=', role)
+            .where('ra.unitId', 'in', part)
+            .execute();
+          for (const row of rows) add(row.unitId, row.userId);
+        } else {
+          const rows = await exec
+            .selectFrom('unitClosure as uc')
+            .innerJoin('roleAssignments as ra', 'ra.unitId', 'uc.ancestorId')
+            .select(['uc.descendantId as unitId', 'ra.userId'])
+            .distinct()
+            .where('ra.role', '=', role)
+            .where('uc.descendantId', 'in', part)
+            .execute();
+          for (const row of rows) add(row.unitId, row.userId);
         }
       }
       return out;

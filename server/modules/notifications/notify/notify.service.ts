@@ -129,16 +129,25 @@ export function createNotifier({
       }
       return ids;
     };
-    // Role holders at the unit itself (a unit's officers), for every unit of the batch in one read per role:
-    // a batch of new feedback reports tells up to 200 different communes.
-    const atUnits = new Map<RoleRecipients['role'], Set<number>>();
+    // Role holders for every unit of the batch in one read per role and reach: a batch of new feedback
+    // reports tells up to 200 different communes' officers (reach 'unit'), a batch of Steer's reminders 100
+    // lead units' officers and those above them (reach 'covering'); one read per unit cost a round trip each.
+    const atUnits = new Map<
+      string,
+      { role: RoleRecipients['role']; reach: RoleRecipients['reach']; units: Set<number> }
+    >();
     for (let i = 0; i < prepared.length; i++)
       if (fresh[i] !== undefined)
-        for (const r of prepared[i].event.recipients.roles ?? [])
-          if (r.reach === 'unit') atUnits.set(r.role, (atUnits.get(r.role) ?? new Set()).add(r.unitId));
-    for (const [role, unitIds] of atUnits) {
-      const found = await repo.userIdsByRoleAtUnits(role, [...unitIds], exec);
-      for (const unitId of unitIds) byRole.set(`${role}|${unitId}|unit`, found.get(unitId) ?? []);
+        for (const r of prepared[i].event.recipients.roles ?? []) {
+          const k = `${r.role}|${r.reach}`;
+          const group = atUnits.get(k) ?? { role: r.role, reach: r.reach, units: new Set<number>() };
+          group.units.add(r.unitId);
+          atUnits.set(k, group);
+        }
+    for (const { role, reach, units } of atUnits.values()) {
+      if (units.size === 1) continue; // one unit: the single read below is the same round trip
+      const found = await repo.userIdsByRoleAtUnits(role, [...units], exec, reach);
+      for (const unitId of units) byRole.set(`${role}|${unitId}|${reach}`, found.get(unitId) ?? []);
     }
     const wanted: Set<number>[] = [];
     for (let i = 0; i < prepared.length; i++)

@@ -275,4 +275,35 @@ describe.each(testDialects())('notify() on %s', (dialect) => {
     );
     expect(urgentEmails.map((d) => d.status)).toEqual(['pending', 'pending']);
   });
+
+  it('resolves "covering" roles of many units in one batch exactly as one by one, lineage included', async () => {
+    const onA = await s.user('viewer', s.tree.communeA);
+    const onB = await s.user('viewer', s.tree.communeB);
+    const onProvince = await s.user('viewer', s.tree.province);
+    const onDepartment = await s.user('viewer', s.tree.department);
+    const event = (unitId: number, tag: string) =>
+      testEvent({
+        idempotencyKey: `covering-batch:${tag}:${unitId}`,
+        channels: ['in_app'],
+        recipients: { roles: [{ role: 'viewer', unitId, reach: 'covering' }] },
+      });
+    const units = [s.tree.communeA, s.tree.communeB, s.tree.department];
+    const batch = await s.deps.db.transaction().execute((trx) =>
+      s.notifier.notifyMany(
+        trx,
+        units.map((u) => event(u, 'many')),
+      ),
+    );
+    const recipients = async (id: number) =>
+      [...new Set((await deliveriesOf(s, id)).map((d) => d.userId))].sort((x, y) => Number(x) - Number(y));
+    for (const [i, unitId] of units.entries()) {
+      const alone = await s.notify(event(unitId, 'alone'));
+      expect(await recipients(batch[i].notificationId)).toEqual(await recipients(alone.notificationId));
+    }
+    expect(await recipients(batch[0].notificationId)).toEqual(expect.arrayContaining([onA, onProvince]));
+    expect(await recipients(batch[0].notificationId)).not.toContain(onDepartment);
+    expect(await recipients(batch[2].notificationId)).not.toContain(onA);
+    // Lineage: B merged into A earlier in this file, so A's viewers cover B.
+    expect(await recipients(batch[1].notificationId)).toEqual(expect.arrayContaining([onA, onB, onProvince]));
+  });
 });
