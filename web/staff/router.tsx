@@ -1,20 +1,27 @@
-import { lazy } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { PageLoader } from '../components/page-loader.js';
 import { UnderConstructionPage } from '../components/under-construction-page.js';
-import { ForgotPasswordPage } from '../features/auth/forgot-password-page.js';
-import { ResetPasswordPage } from '../features/auth/reset-password-page.js';
 import { communityRoutes } from '../features/community/community-routes.js';
 import { contestRoutes } from '../features/contest/contest-routes.js';
 import { dashboardRoutes } from '../features/dashboard/dashboard-routes.js';
 import { feedbackRoutes } from '../features/feedback/feedback-routes.js';
-import { HomePage } from '../features/home/home-page.js';
 import { measureRoutes } from '../features/measure/measure-routes.js';
 import { newsRoutes } from '../features/news/news-routes.js';
 import { steerRoutes } from '../features/steer/steer-routes.js';
 import { NotFoundPage } from './not-found-page.js';
 import { RequireSession } from './require-session.js';
 
-// Heavier pages load on demand so the sign-in page stays small (ECharts only ships with a unit's page).
+// Every page loads on demand (React.lazy): the app's entry keeps only the shell (layout, navigation, session),
+// so a page such as the officer's entry form fetches the shell and its own chunks, not the home page's or the
+// admin pages' (ECharts only ships with a unit's page).
+const ForgotPasswordPage = lazy(() =>
+  import('../features/auth/forgot-password-page.js').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('../features/auth/reset-password-page.js').then((m) => ({ default: m.ResetPasswordPage })),
+);
+const HomePage = lazy(() => import('../features/home/home-page.js').then((m) => ({ default: m.HomePage })));
 const UnitsPage = lazy(() =>
   import('../features/units/units-page.js').then((m) => ({ default: m.UnitsPage })),
 );
@@ -32,11 +39,16 @@ const AuditPage = lazy(() =>
   import('../features/audit/audit-page.js').then((m) => ({ default: m.AuditPage })),
 );
 
+// Pages outside the signed-in layout (which has its own Suspense) wait for their chunk here.
+function Lazy({ page }: { page: ReactNode }) {
+  return <Suspense fallback={<PageLoader />}>{page}</Suspense>;
+}
+
 export function createStaffRouter() {
   return createBrowserRouter(
     [
-      { path: '/forgot-password', element: <ForgotPasswordPage /> },
-      { path: '/reset-password', element: <ResetPasswordPage /> },
+      { path: '/forgot-password', element: <Lazy page={<ForgotPasswordPage />} /> },
+      { path: '/reset-password', element: <Lazy page={<ResetPasswordPage />} /> },
       {
         path: '/',
         element: <RequireSession />,
