@@ -1,4 +1,4 @@
-import '@mantine/core/styles.css';
+import './mantine-shell.css';
 import '@mantine/notifications/styles.css';
 import './staff.css';
 import { createTheme, MantineProvider, Table } from '@mantine/core';

@@ -1,5 +1,6 @@
 import { lazy, type ReactNode, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { withAllStyles } from '../components/lazy-page.js';
 import { PageLoader } from '../components/page-loader.js';
 import { UnderConstructionPage } from '../components/under-construction-page.js';
 import { communityRoutes } from '../features/community/community-routes.js';
@@ -16,27 +17,36 @@ import { RequireSession } from './require-session.js';
 // so a page such as the officer's entry form fetches the shell and its own chunks, not the home page's or the
 // admin pages' (ECharts only ships with a unit's page).
 const ForgotPasswordPage = lazy(() =>
-  import('../features/auth/forgot-password-page.js').then((m) => ({ default: m.ForgotPasswordPage })),
+  withAllStyles(import('../features/auth/forgot-password-page.js')).then((m) => ({
+    default: m.ForgotPasswordPage,
+  })),
 );
 const ResetPasswordPage = lazy(() =>
-  import('../features/auth/reset-password-page.js').then((m) => ({ default: m.ResetPasswordPage })),
+  withAllStyles(import('../features/auth/reset-password-page.js')).then((m) => ({
+    default: m.ResetPasswordPage,
+  })),
 );
+// The home page's styles are in the app's entry (mantine-shell.css), like the officer's entry form's.
 const HomePage = lazy(() => import('../features/home/home-page.js').then((m) => ({ default: m.HomePage })));
 const UnitsPage = lazy(() =>
-  import('../features/units/units-page.js').then((m) => ({ default: m.UnitsPage })),
+  withAllStyles(import('../features/units/units-page.js')).then((m) => ({ default: m.UnitsPage })),
 );
-const UnitPage = lazy(() => import('../features/units/unit-page.js').then((m) => ({ default: m.UnitPage })));
+const UnitPage = lazy(() =>
+  withAllStyles(import('../features/units/unit-page.js')).then((m) => ({ default: m.UnitPage })),
+);
 const UsersPage = lazy(() =>
-  import('../features/users/users-page.js').then((m) => ({ default: m.UsersPage })),
+  withAllStyles(import('../features/users/users-page.js')).then((m) => ({ default: m.UsersPage })),
 );
 const TokensPage = lazy(() =>
-  import('../features/tokens/tokens-page.js').then((m) => ({ default: m.TokensPage })),
+  withAllStyles(import('../features/tokens/tokens-page.js')).then((m) => ({ default: m.TokensPage })),
 );
 const NotificationsPage = lazy(() =>
-  import('../features/notifications/notifications-page.js').then((m) => ({ default: m.NotificationsPage })),
+  withAllStyles(import('../features/notifications/notifications-page.js')).then((m) => ({
+    default: m.NotificationsPage,
+  })),
 );
 const AuditPage = lazy(() =>
-  import('../features/audit/audit-page.js').then((m) => ({ default: m.AuditPage })),
+  withAllStyles(import('../features/audit/audit-page.js')).then((m) => ({ default: m.AuditPage })),
 );
 
 // Pages outside the signed-in layout (which has its own Suspense) wait for their chunk here.

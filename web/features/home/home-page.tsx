@@ -1,5 +1,6 @@
 import { Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { lazy, Suspense } from 'react';
+import { withAllStyles } from '../../components/lazy-page.js';
 import { PageLoader } from '../../components/page-loader.js';
 import { useT } from '../../i18n/i18n-context.js';
 import { useSession } from '../auth/use-session.js';
@@ -12,7 +13,7 @@ import { ViewerHome } from './viewer-home.js';
 // leaders and admins) the DX dashboard, viewers a read-only summary. The dashboard loads on demand so its
 // charts never weigh on an officer's phone.
 const DxDashboard = lazy(() =>
-  import('../dashboard/dx-dashboard.js').then((m) => ({ default: m.DxDashboard })),
+  withAllStyles(import('../dashboard/dx-dashboard.js')).then((m) => ({ default: m.DxDashboard })),
 );
 
 export function HomePage() {

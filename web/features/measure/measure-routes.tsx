@@ -1,13 +1,16 @@
 import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
+import { withAllStyles } from '../../components/lazy-page.js';
 
-// Measure pages load on demand so ECharts and the forms ship only with this module.
+// Measure pages load on demand so ECharts and the forms ship only with this module, each with the whole Mantine
+// stylesheet (web/components/lazy-page.ts) but the officer's entry form, whose styles the app's entry already has
+// (web/staff/mantine-shell.css): that page is what a commune's officer opens, often on a slow line.
 const page = <K extends string>(load: () => Promise<Record<K, () => React.ReactNode>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
+  lazy(() => withAllStyles(load()).then((m) => ({ default: m[name] })));
 
 const PeriodsPage = page(() => import('./periods-page.js'), 'PeriodsPage');
 const PeriodPage = page(() => import('./period-page.js'), 'PeriodPage');
-const EntryPage = page(() => import('./entry-page.js'), 'EntryPage');
+const EntryPage = lazy(() => import('./entry-page.js').then((m) => ({ default: m.EntryPage })));
 const AppraisalPage = page(() => import('./appraisal-page.js'), 'AppraisalPage');
 const ProfilePage = page(() => import('./profile-page.js'), 'ProfilePage');
 const FrameworksPage = page(() => import('./frameworks-page.js'), 'FrameworksPage');

@@ -1,25 +1,40 @@
 import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
+import { withAllStyles } from '../../components/lazy-page.js';
 import { registersRoutes } from './systems/registers-routes.js';
 
-const ImportPage = lazy(() => import('./import/import-page.js').then((m) => ({ default: m.ImportPage })));
+const ImportPage = lazy(() =>
+  withAllStyles(import('./import/import-page.js')).then((m) => ({ default: m.ImportPage })),
+);
 const MeetingsPage = lazy(() =>
-  import('./meetings/meetings-page.js').then((m) => ({ default: m.MeetingsPage })),
+  withAllStyles(import('./meetings/meetings-page.js')).then((m) => ({ default: m.MeetingsPage })),
 );
 const MeetingPage = lazy(() =>
-  import('./meetings/meeting-page.js').then((m) => ({ default: m.MeetingPage })),
+  withAllStyles(import('./meetings/meeting-page.js')).then((m) => ({ default: m.MeetingPage })),
 );
 
-const PlansPage = lazy(() => import('./plans/plans-page.js').then((m) => ({ default: m.PlansPage })));
-const PlanPage = lazy(() => import('./plans/plan-page.js').then((m) => ({ default: m.PlanPage })));
-const TaskPage = lazy(() => import('./tasks/task-page.js').then((m) => ({ default: m.TaskPage })));
+const PlansPage = lazy(() =>
+  withAllStyles(import('./plans/plans-page.js')).then((m) => ({ default: m.PlansPage })),
+);
+const PlanPage = lazy(() =>
+  withAllStyles(import('./plans/plan-page.js')).then((m) => ({ default: m.PlanPage })),
+);
+const TaskPage = lazy(() =>
+  withAllStyles(import('./tasks/task-page.js')).then((m) => ({ default: m.TaskPage })),
+);
 
 const DashboardPage = lazy(() =>
-  import('./dashboard/dashboard-page.js').then((m) => ({ default: m.DashboardPage })),
+  withAllStyles(import('./dashboard/dashboard-page.js')).then((m) => ({ default: m.DashboardPage })),
 );
-const UrgingPage = lazy(() => import('./urging/urging-page.js').then((m) => ({ default: m.UrgingPage })));
-const SteerHomePage = lazy(() => import('./home/home-page.js').then((m) => ({ default: m.SteerHomePage })));
-const ReportsPage = lazy(() => import('./reports/reports-page.js').then((m) => ({ default: m.ReportsPage })));
+const UrgingPage = lazy(() =>
+  withAllStyles(import('./urging/urging-page.js')).then((m) => ({ default: m.UrgingPage })),
+);
+const SteerHomePage = lazy(() =>
+  withAllStyles(import('./home/home-page.js')).then((m) => ({ default: m.SteerHomePage })),
+);
+const ReportsPage = lazy(() =>
+  withAllStyles(import('./reports/reports-page.js')).then((m) => ({ default: m.ReportsPage })),
+);
 
 // Steer pages load on demand (React.lazy, as measure-routes.tsx does) so the sign-in page stays small.
 // Each feature adds its pages here: plans and tasks, meetings, the leader dashboard, the unit's home,

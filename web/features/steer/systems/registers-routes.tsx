@@ -1,9 +1,10 @@
 import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
+import { withAllStyles } from '../../../components/lazy-page.js';
 
 // The registers' pages (DX products, information systems, review campaigns), loaded on demand.
 const page = <K extends string>(load: () => Promise<Record<K, () => React.ReactNode>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
+  lazy(() => withAllStyles(load()).then((m) => ({ default: m[name] })));
 
 const ProductsPage = page(() => import('../products/products-page.js'), 'ProductsPage');
 const SystemsPage = page(() => import('./systems-page.js'), 'SystemsPage');
