@@ -2,11 +2,11 @@ import './mantine-shell.css';
 import '@mantine/notifications/styles.css';
 import './staff.css';
 import { createTheme, MantineProvider, Table } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
+import { DeferredNotifications } from '../components/deferred-notifications.js';
 import { SESSION_KEY } from '../features/auth/auth-api.js';
 import { I18nProvider } from '../i18n/i18n-context.js';
 import { setUnauthenticatedHandler } from '../lib/api-client.js';
@@ -42,7 +42,7 @@ if (!root) throw new Error('#root missing');
 createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={contrastSafeCssVariables}>
-      <Notifications />
+      <DeferredNotifications />
       <QueryClientProvider client={queryClient}>
         <I18nProvider>
           <RouterProvider router={router} />

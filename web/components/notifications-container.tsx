@@ -1,0 +1,2 @@
+// Loaded on demand by deferred-notifications.tsx.
+export { Notifications } from '@mantine/notifications';
