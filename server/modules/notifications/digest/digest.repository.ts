@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Executor } from '../../../db/executor.js';
 import type { DB } from '../../../db/schema.js';
 import { createOutboxQueries } from '../delivery/outbox.repository.js';
@@ -92,16 +92,43 @@ export function createDigestRepository(db: Kysely<DB>) {
       return row?.id;
     },
 
-    async attach(userId: number, digestId: number, upTo: string, now: string, exec: Executor = db) {
-      const result = await exec
+    /**
+     * Attaches each user's waiting rows to that user's digest, for a whole batch of users in one UPDATE (a
+     * CASE picks the digest by user); returns how many rows each digest got. One statement per batch, not one
+     * per user: on PostgreSQL each was a round trip (354 digests took 1.4 s in bench/steer.bench.ts).
+     */
+    async attachMany(
+      pairs: readonly { userId: number; digestId: number }[],
+      upTo: string,
+      now: string,
+      exec: Executor = db,
+    ): Promise<Map<number, number>> {
+      const counts = new Map<number, number>();
+      if (!pairs.length) return counts;
+      const rows = await exec
         .updateTable('notificationDeliveries')
-        .set({ status: 'digested', digestId, updatedAt: now })
+        .set({
+          status: 'digested',
+          // Cast: PostgreSQL would otherwise type the parameters of a CASE as text.
+          digestId: sql<number>`case user_id ${sql.join(
+            pairs.map((p) => sql`when ${p.userId} then cast(${p.digestId} as integer)`),
+            sql` `,
+          )} end`,
+          updatedAt: now,
+        })
         .where('channel', '=', 'email')
         .where('status', '=', 'digest')
-        .where('userId', '=', userId)
+        .where(
+          'userId',
+          'in',
+          pairs.map((p) => p.userId),
+        )
         .where('createdAt', '<=', upTo)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows);
+        .returning('digestId')
+        .execute();
+      for (const r of rows)
+        if (r.digestId !== null) counts.set(r.digestId, (counts.get(r.digestId) ?? 0) + 1);
+      return counts;
     },
 
     async setCount(digestId: number, count: number, exec: Executor = db) {

@@ -46,8 +46,8 @@ export function createDigestJobs({ db, clock, config, jobs, mailer, repo, ...res
       const upTo = instant.toISOString();
       let digests = 0;
       let items = 0;
-      // Users in batches: per batch one count, one multi-row insert and one commit (not three statements and a
-      // commit per user); each user's rows are still attached by one conditional UPDATE. A digest whose rows
+      // Users in batches: per batch one count, one multi-row insert, one UPDATE attaching every user's rows to
+      // their digest, and one commit (not four statements and a commit per user). A digest whose rows
       // another run took in between is deleted in the same transaction, so none is ever sent empty.
       const users = await repo.usersWaiting(upTo);
       for (let i = 0; i < users.length; i += DIGEST_BATCH) {
@@ -59,10 +59,13 @@ export function createDigestJobs({ db, clock, config, jobs, mailer, repo, ...res
             .filter((r) => r.count > 0);
           const ids = await repo.insertDigests(wanted, date, upTo, trx);
           const out: { id: number; attached: number }[] = [];
-          for (const { userId, count } of wanted) {
+          const mine = wanted.flatMap(({ userId, count }) => {
             const id = ids.get(userId);
-            if (id === undefined) continue;
-            const attached = await repo.attach(userId, id, upTo, upTo, trx);
+            return id === undefined ? [] : [{ userId, digestId: id, count }];
+          });
+          const attachedTo = await repo.attachMany(mine, upTo, upTo, trx);
+          for (const { digestId: id, count } of mine) {
+            const attached = attachedTo.get(id) ?? 0;
             if (attached === 0) {
               await repo.deleteDigest(id, trx);
               continue;
