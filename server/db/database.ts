@@ -57,6 +57,14 @@ export function openDatabase(options: DatabaseOptions): Database {
     max: options.poolSize ?? 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
+  // A connection the server ends (a restart, a failover, an administrator's terminate, or the server closing
+  // it while the pool is ending it) emits 'error'; with no listener that is an uncaught exception that stops
+  // the whole process. The pool drops such a connection and opens another on the next checkout, so it is
+  // logged, not fatal. The listener on each connection stays after the pool lets go of it (while it ends).
+  const lost = (error: Error) =>
+    console.warn(`[db] a PostgreSQL connection was closed by the server: ${error.message}`);
+  pool.on('error', () => {}); // the connection's own listener below has logged it
+  pool.on('connect', (client) => client.on('error', lost));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
   nativeHandles.set(db, { pool });
   enablePrepared(db, pool);
