@@ -51,12 +51,15 @@ export async function loadUnitDirectory(
   repo: SteerTasksRepository,
   unitIds: number[],
   exec?: Executor,
+  /** The rows of `unitIds`, when the caller has read them already (the first step's read is then skipped). */
+  known?: UnitNameRow[],
 ): Promise<UnitDirectory> {
   const units = new Map<number, UnitNameRow>();
   const next = new Map<number, number[]>();
   let frontier = [...new Set(unitIds)];
   for (let step = 0; frontier.length && step < MAX_LINEAGE_STEPS; step++) {
-    for (const u of await repo.unitsByIds(frontier, exec)) units.set(u.id, u);
+    const rows = step === 0 && known ? known : await repo.unitsByIds(frontier, exec);
+    for (const u of rows) units.set(u.id, u);
     const retired = frontier.filter((id) => units.get(id)?.validTo);
     const edges = retired.length ? await repo.lineageFrom(retired, exec) : [];
     for (const e of edges) next.set(e.fromUnitId, [...(next.get(e.fromUnitId) ?? []), e.toUnitId]);
@@ -153,6 +156,9 @@ export type ViewContext = {
   inputs: Map<number, TaskStatusInput>;
 };
 
+/** Up to this many tasks, their units are read with the other view inputs in one round (see below). */
+const PAGE_OF_UNITS = 500;
+
 export async function loadViewContext(
   repo: SteerTasksRepository,
   rows: TaskRow[],
@@ -160,14 +166,22 @@ export async function loadViewContext(
 ): Promise<ViewContext> {
   const ids = rows.map((r) => r.id);
   const planIds = rows.flatMap((r) => (r.planId === null ? [] : [r.planId]));
-  // Only the units wait for the coordinators.
-  const [coordinators, plans, inputs] = await Promise.all([
+  // The units (lead, owner and coordinating: the last through a sub-select, so they need not wait for the
+  // coordinators) in the same round as the rest; only a retired unit's successors take another.
+  const [coordinators, plans, inputs, firstUnits] = await Promise.all([
     repo.coordinatorsOf(ids, exec),
     planIds.length ? repo.plansByIds(planIds, exec) : [],
     loadStatusInputs(repo, rows, exec),
+    rows.length <= PAGE_OF_UNITS
+      ? repo.unitsOfTasks(
+          ids,
+          rows.flatMap((r) => [r.leadUnitId, r.ownerUnitId]),
+          exec,
+        )
+      : undefined,
   ]);
   const unitIds = rows.flatMap((r) => [r.leadUnitId, r.ownerUnitId, ...(coordinators.get(r.id) ?? [])]);
-  const units = await loadUnitDirectory(repo, unitIds, exec);
+  const units = await loadUnitDirectory(repo, unitIds, exec, firstUnits);
   return { units, coordinators, plans: new Map(plans.map((p) => [p.id, p])), inputs };
 }
 

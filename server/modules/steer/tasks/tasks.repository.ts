@@ -549,6 +549,35 @@ export function createSteerTasksRepository(db: Kysely<DB>) {
     },
 
     // ------------------------------------------------------------ units, files, people
+    /**
+     * The units `unitIds` and the coordinating units of `taskIds`, in one read (a page of tasks' units; the
+     * caller keeps the lists to a page, as the IN lists are not chunked).
+     */
+    unitsOfTasks: async (
+      taskIds: number[],
+      unitIds: number[],
+      exec: Executor = db,
+    ): Promise<UnitNameRow[]> => {
+      if (!taskIds.length && !unitIds.length) return [];
+      return exec
+        .selectFrom('units')
+        .select(['id', 'name', 'validTo', 'parentId'])
+        .where((eb) =>
+          eb.or([
+            ...(unitIds.length ? [eb('id', 'in', [...new Set(unitIds)])] : []),
+            ...(taskIds.length
+              ? [
+                  eb(
+                    'id',
+                    'in',
+                    eb.selectFrom('steerTaskCoordinators').select('unitId').where('taskId', 'in', taskIds),
+                  ),
+                ]
+              : []),
+          ]),
+        )
+        .execute();
+    },
     unitsByIds: async (ids: number[], exec: Executor = db): Promise<UnitNameRow[]> => {
       const out: UnitNameRow[] = [];
       for (const part of chunk([...new Set(ids)]))
