@@ -157,6 +157,29 @@ describe('community teams and training', () => {
     await desk.keyboard.press('Escape');
   });
 
+  it("rolls up the province: communes with no team or target only when asked, as the API's page lists them", async () => {
+    await desk.getByRole('tab', { name: 'Tổng hợp theo tháng' }).click();
+    const table = desk.getByTestId('rollup-communes');
+    await table.waitFor();
+    const me = await desk.request.get(url('/api/auth/me'));
+    const unitId = ((await me.json()) as { grants: { unitId: number }[] }).grants[0].unitId;
+    const year = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 4);
+    const rollup = (await (
+      await desk.request.get(url(`/api/community/rollup?unitId=${unitId}&year=${year}`))
+    ).json()) as {
+      communes: { teams: number; targets: { sessions: number | null } }[];
+      page: { communes: number; limit: number };
+    };
+    const withTeams = rollup.communes.filter((c) => c.teams > 0 || c.targets.sessions !== null).length;
+    expect(withTeams).toBeGreaterThan(0);
+    expect(await table.locator('tbody tr').count()).toBe(withTeams);
+    await desk.getByTestId('show-all-communes').click();
+    expect(await table.locator('tbody tr').count()).toBe(Math.min(rollup.page.communes, rollup.page.limit));
+    // The province's communes fit one page: no "Xem thêm".
+    expect(await desk.getByTestId('more-communes').count()).toBe(rollup.page.communes > 100 ? 1 : 0);
+    await check(desk, 'community-rollup-province');
+  });
+
   it('shows the training course with its sessions, check-in QR codes and certificates', async () => {
     await desk.getByRole('tab', { name: 'Tập huấn' }).click();
     await desk.getByRole('button', { name: 'Chi tiết' }).first().click();

@@ -8,6 +8,7 @@ import {
   Select,
   SimpleGrid,
   Stack,
+  Switch,
   Table,
   Tabs,
   Text,
@@ -480,6 +481,7 @@ function RollupView({
   onPickUnit: (unit: { id: number; name: string }) => void;
 }) {
   const { t, label, locale } = useCT();
+  const [showAll, setShowAll] = useState(false);
   const r = useInfiniteQuery({
     queryKey: ['community', 'rollup', unitId, year],
     queryFn: ({ pageParam }) => communityApi.rollup(unitId, year, pageParam, ROLLUP_PAGE),
@@ -492,7 +494,9 @@ function RollupView({
   if (r.isLoading) return <PageLoader />;
   if (r.error) return <ErrorAlert error={r.error} />;
   const d = r.data!.pages[0]!;
-  const communes = r.data!.pages.flatMap((p) => p.communes);
+  const loaded = r.data!.pages.flatMap((p) => p.communes);
+  // Communes with neither a team nor a target are hidden unless asked for (most of a province, at first).
+  const communes = showAll ? loaded : loaded.filter((c) => c.teams > 0 || c.targets.sessions !== null);
   const laggards = r.data!.pages.flatMap((p) => p.laggards);
   const more = (shown: number, total: number, testId: string) =>
     shown < total ? (
@@ -556,7 +560,7 @@ function RollupView({
             <Table striped data-testid="rollup-areas">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('unit')}</Table.Th>
+                  <Table.Th>{t('area')}</Table.Th>
                   <Table.Th>{t('communesWithTeams')}</Table.Th>
                   <Table.Th>{t('teams')}</Table.Th>
                   <Table.Th>{t('sessions')}</Table.Th>
@@ -671,9 +675,17 @@ function RollupView({
           ))}
         </Table.Tbody>
       </Table>
-      <Title order={4}>{t('commune')}</Title>
+      <Group justify="space-between" align="end">
+        <Title order={4}>{t('commune')}</Title>
+        <Switch
+          label={t('showAllCommunes')}
+          checked={showAll}
+          onChange={(e) => setShowAll(e.currentTarget.checked)}
+          data-testid="show-all-communes"
+        />
+      </Group>
       <Table.ScrollContainer minWidth={560}>
-        <Table striped>
+        <Table striped data-testid="rollup-communes">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('commune')}</Table.Th>
@@ -700,7 +712,7 @@ function RollupView({
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {more(communes.length, d.page.communes, 'more-communes')}
+      {more(loaded.length, d.page.communes, 'more-communes')}
       <TargetsEditor unitId={unitId} year={year} />
     </Stack>
   );
