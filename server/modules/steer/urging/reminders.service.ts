@@ -52,10 +52,15 @@ const KINDS: Record<DueReminder['kind'], string> = {
   cycle_cutoff: 'steer.task_report_due',
 };
 
+const WRITTEN_AS_DATE = /^\d{1,2}\/\d{1,2}\/\d{4}$/;
+
 /** The reminder's texts (vi, en): what, which task, the deadline as written and as a date. */
 export function reminderTexts(task: { title: string; deadlineWritten: string }, r: DueReminder) {
   const date = vietnameseDateText(r.due);
-  const deadline = `${task.deadlineWritten} (${date})`;
+  // "Quý III/2026 (30/09/2026)"; a deadline written as a date is not repeated ("30/9/2026 (30/09/2026)").
+  const deadline = WRITTEN_AS_DATE.test(task.deadlineWritten.trim())
+    ? date
+    : `${task.deadlineWritten} (${date})`;
   const days = r.daysUntilDue ?? 0;
   const late = r.daysOverdue ?? 0;
   switch (r.kind) {
