@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../../core/steer/calendar.js';
-import { deriveTaskStatus } from '../../../../core/steer/task-status.js';
+import { deriveTaskStatus, type TaskStatusInput } from '../../../../core/steer/task-status.js';
 import { DEADLINE_CYCLES, LIFECYCLE_STATES } from '../../../../core/steer/types.js';
 import { testDialects } from '../../../../test/helpers/test-db.js';
 import { rebuildStatusSpans, refreshStatusSpans } from './status-spans.js';
@@ -191,6 +191,26 @@ describe.each(testDialects())('Steer status spans on %s', (dialect) => {
   it('gives every task, on every date tried, the status deriveTaskStatus gives', async () => {
     expect(dates.size).toBeGreaterThan(100);
     await expectSpansMatchRule([...dates].sort());
+  });
+
+  it('reads a page of status inputs in one statement exactly as the chunked reads give them', async () => {
+    const rows = await c.services.repo.listTasks({ scopeRoots: null });
+    const one = await loadStatusInputs(c.services.repo, rows, undefined, 'one');
+    const chunked = await loadStatusInputs(c.services.repo, rows, undefined, 'chunked');
+    expect(rows.length).toBeGreaterThan(10);
+    // The data has state changes, approved extensions and ongoing tasks' reports to compare.
+    const all = [...one.values()];
+    expect(all.some((i) => (i.history?.length ?? 0) > 0)).toBe(true);
+    expect(all.some((i) => (i.extensions?.length ?? 0) > 0)).toBe(true);
+    expect(all.some((i) => (i.progressReports?.length ?? 0) > 0)).toBe(true);
+    // Progress dates are a set to the rule (its property tests give them in any order); the chunked read gives
+    // them in no particular order.
+    const sorted = (i: TaskStatusInput | undefined) => ({
+      ...i,
+      progressReports: [...(i?.progressReports ?? [])].sort(),
+    });
+    for (const [id, input] of one)
+      expect({ id, ...sorted(input) }).toEqual({ id, ...sorted(chunked.get(id)) });
   });
 
   it('lists counts, a status filter and page statuses that agree with deriveTaskStatus', async () => {

@@ -92,20 +92,43 @@ export async function loadUnitDirectory(
 }
 
 /** The status inputs of many tasks (history, approved extensions, progress dates), read in bulk. */
+/**
+ * Up to this many tasks (a page), their status inputs are one statement and their units are read with the other
+ * view inputs in one round; more (a report of every task) go as chunked reads, in parallel.
+ */
+const PAGE_IN_ONE_READ = 500;
+
+/** The one statement's rows of a page's status inputs, as the three reads give them. */
+function splitInputs(rows: { k: string; taskId: number; a: string; b: string | null }[]) {
+  const states: { taskId: number; onDate: string; newValue: string | null }[] = [];
+  const extensions: { taskId: number; requestedDue: string; decidedOn: string | null }[] = [];
+  const progress: { taskId: number; reportedOn: string }[] = [];
+  for (const r of rows)
+    if (r.k === 'h') states.push({ taskId: r.taskId, onDate: r.a, newValue: r.b });
+    else if (r.k === 'e') extensions.push({ taskId: r.taskId, requestedDue: r.a, decidedOn: r.b });
+    else progress.push({ taskId: r.taskId, reportedOn: r.a });
+  return [states, extensions, progress] as const;
+}
+
 export async function loadStatusInputs(
   repo: SteerTasksRepository,
   rows: StatusTaskRow[],
   exec?: Executor,
+  /** One statement for a page, chunked reads for more; tests ask for each to compare them. */
+  read: 'one' | 'chunked' = rows.length <= PAGE_IN_ONE_READ ? 'one' : 'chunked',
 ): Promise<Map<number, TaskStatusInput>> {
   const ids = rows.map((r) => r.id);
   // Progress dates count only for ongoing tasks (a report per reporting cycle; an extension's deadline has no
   // cycle): the other tasks' reports, most of the progress table at scale, are not read (bench/steer.bench.ts).
   const ongoing = rows.filter((r) => r.deadlineCycle).map((r) => r.id);
-  const [states, extensions, progress] = await Promise.all([
-    repo.stateChangesOf(ids, exec),
-    repo.approvedExtensionsOf(ids, exec),
-    ongoing.length ? repo.progressDatesOf(ongoing, exec) : [],
-  ]);
+  const [states, extensions, progress] =
+    read === 'one'
+      ? splitInputs(await repo.statusInputsOfPage(ids, ongoing, exec))
+      : await Promise.all([
+          repo.stateChangesOf(ids, exec),
+          repo.approvedExtensionsOf(ids, exec),
+          ongoing.length ? repo.progressDatesOf(ongoing, exec) : [],
+        ]);
   const out = new Map<number, TaskStatusInput>();
   for (const r of rows) {
     out.set(r.id, {
@@ -156,9 +179,6 @@ export type ViewContext = {
   inputs: Map<number, TaskStatusInput>;
 };
 
-/** Up to this many tasks, their units are read with the other view inputs in one round (see below). */
-const PAGE_OF_UNITS = 500;
-
 export async function loadViewContext(
   repo: SteerTasksRepository,
   rows: TaskRow[],
@@ -172,7 +192,7 @@ export async function loadViewContext(
     repo.coordinatorsOf(ids, exec),
     planIds.length ? repo.plansByIds(planIds, exec) : [],
     loadStatusInputs(repo, rows, exec),
-    rows.length <= PAGE_OF_UNITS
+    rows.length <= PAGE_IN_ONE_READ
       ? repo.unitsOfTasks(
           ids,
           rows.flatMap((r) => [r.leadUnitId, r.ownerUnitId]),

@@ -453,6 +453,39 @@ export function createSteerTasksRepository(db: Kysely<DB>) {
     historyOf: (taskId: number, exec: Executor = db) =>
       exec.selectFrom('steerTaskHistory').selectAll().where('taskId', '=', taskId).orderBy('id').execute(),
     /** Lifecycle changes of many tasks, oldest first. */
+    /**
+     * A page of tasks' status inputs in one statement (state changes, approved extensions, and the progress
+     * dates of the ongoing ones, each in id order), where three parallel reads cost three round trips; the
+     * caller keeps the lists to a page (they are not chunked).
+     */
+    statusInputsOfPage: async (taskIds: number[], ongoingIds: number[], exec: Executor = db) => {
+      if (!taskIds.length) return [];
+      const states = exec
+        .selectFrom('steerTaskHistory')
+        .select([sql<string>`'h'`.as('k'), 'id', 'taskId', 'onDate as a', 'newValue as b'])
+        .where('taskId', 'in', taskIds)
+        .where('kind', '=', 'state');
+      const extensions = exec
+        .selectFrom('steerTaskExtensions')
+        .select([sql<string>`'e'`.as('k'), 'id', 'taskId', 'requestedDue as a', 'decidedOn as b'])
+        .where('taskId', 'in', taskIds)
+        .where('status', '=', 'approved');
+      let q = states.unionAll(extensions);
+      if (ongoingIds.length)
+        q = q.unionAll(
+          exec
+            .selectFrom('steerProgressUpdates')
+            .select([
+              sql<string>`'p'`.as('k'),
+              'id',
+              'taskId',
+              'reportedOn as a',
+              sql<string | null>`null`.as('b'),
+            ])
+            .where('taskId', 'in', ongoingIds),
+        );
+      return q.orderBy('k').orderBy('id').execute();
+    },
     stateChangesOf: async (taskIds: number[], exec: Executor = db) => {
       const out: Pick<HistoryRow, 'taskId' | 'onDate' | 'newValue'>[] = [];
       for (const part of chunk([...new Set(taskIds)]))
