@@ -131,6 +131,18 @@ export interface TrainingAttendanceTable {
 }
 
 /** Derived (migration 2026-12-07-1200, kept by triggers): activities per month ('YYYY-MM') and commune. */
+/** Teams not dissolved per commune, kept by triggers (migration 2026-12-07-2100). */
+export interface CommunityCommuneTeamsTable {
+  communeId: number;
+  teams: number;
+}
+
+/** Current villages per parent unit (0: units without a parent), kept by triggers (migration 2026-12-07-2100). */
+export interface UnitVillageCountsTable {
+  parentId: number;
+  villages: number;
+}
+
 export interface CommunityActivityMonthsTable {
   month: string;
   communeId: number;
@@ -155,6 +167,8 @@ export interface CommunityTables {
   communityActivities: CommunityActivitiesTable;
   communityActivitySkills: CommunityActivitySkillsTable;
   communityActivityMonths: CommunityActivityMonthsTable;
+  communityCommuneTeams: CommunityCommuneTeamsTable;
+  unitVillageCounts: UnitVillageCountsTable;
   communitySkillYears: CommunitySkillYearsTable;
   communityTargets: CommunityTargetsTable;
   trainingCourses: TrainingCoursesTable;

@@ -39,7 +39,8 @@ describe.runIf(pgUrl && baseRedisUrl)(
     const schema = `t_${randomBytes(6).toString('hex')}`;
     const dataDir = mkdtempSync(join(tmpdir(), 'dxboard-notify-two-'));
     // A Redis database of its own: the processes' BullMQ queue and schedules never meet another run's.
-    const redisUrl = `${(baseRedisUrl as string).replace(/\/\d*$/, '')}/${randomInt(1, 16)}`;
+    // (Computed while the suite is collected, also when it is skipped: no Redis URL then.)
+    const redisUrl = `${(baseRedisUrl ?? '').replace(/\/\d*$/, '')}/${randomInt(1, 16)}`;
     const apps: AppProcess[] = [];
     let smtp: Awaited<ReturnType<typeof startSmtp>>;
     let hook: Awaited<ReturnType<typeof startWebhook>>;

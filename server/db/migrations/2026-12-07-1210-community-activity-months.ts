@@ -14,7 +14,7 @@ import { isPostgres } from '../dialect.js';
 // data: not backed up (restored activities fill them again); rebuilt from the sources by the community
 // repository's `rebuildActivitySums`.
 
-type Summary = {
+export type Summary = {
   source: string;
   table: string;
   /** Key columns (in primary-key order) and their expression over a source row `r`. */
@@ -52,12 +52,12 @@ const ACTIVITY_SUMMARIES: Summary[] = [
   },
 ];
 
-const cols = (s: Summary) => [...s.keys, ...s.sums].map(([c]) => c).join(', ');
+export const cols = (s: Summary) => [...s.keys, ...s.sums].map(([c]) => c).join(', ');
 const keyCols = (s: Summary) => s.keys.map(([c]) => c).join(', ');
 const positions = (s: Summary) => s.keys.map((_, i) => i + 1).join(', ');
 
 /** The summary's rows grouped from a set of source rows (a table, or a trigger's transition table). */
-function groupedFrom(s: Summary, from: string): string {
+export function groupedFrom(s: Summary, from: string): string {
   const keys = s.keys.map(([c, e]) => `${e('r')} AS ${c}`);
   const sums = s.sums.map(([c, e]) => `sum(${e('r')}) AS ${c}`);
   return `SELECT ${[...keys, ...sums].join(', ')} FROM ${from} r GROUP BY ${positions(s)}`;
@@ -66,14 +66,14 @@ function groupedFrom(s: Summary, from: string): string {
 const addAll = (s: Summary, alias: string) =>
   s.sums.map(([c]) => `${c} = ${alias}.${c} + excluded.${c}`).join(', ');
 
-function sqliteAdd(s: Summary) {
+export function sqliteAdd(s: Summary) {
   return (
     `INSERT INTO ${s.table} AS m (${cols(s)}) VALUES (${[...s.keys, ...s.sums].map(([, e]) => e('NEW')).join(', ')}) ` +
     `ON CONFLICT (${keyCols(s)}) DO UPDATE SET ${addAll(s, 'm')};`
   );
 }
 
-function sqliteRemove(s: Summary) {
+export function sqliteRemove(s: Summary) {
   return (
     `UPDATE ${s.table} SET ${s.sums.map(([c, e]) => `${c} = ${c} - ${e('OLD')}`).join(', ')} ` +
     `WHERE ${s.keys.map(([c, e]) => `${c} = ${e('OLD')}`).join(' AND ')};`
@@ -82,8 +82,8 @@ function sqliteRemove(s: Summary) {
 
 // PostgreSQL: one function per summary; TG_OP says which transition tables exist. The upsert goes in key order
 // so concurrent writers lock summary rows in the same order.
-const pgFunctionName = (s: Summary) => `dxboard_${s.table}`;
-function pgFunction(s: Summary) {
+export const pgFunctionName = (s: Summary) => `dxboard_${s.table}`;
+export function pgFunction(s: Summary) {
   return `CREATE OR REPLACE FUNCTION ${pgFunctionName(s)}() RETURNS trigger AS $$
     BEGIN
       IF TG_OP IN ('UPDATE', 'DELETE') THEN

@@ -369,8 +369,9 @@ export function createCommunityRepository(db: Kysely<DB>) {
         .execute()
         .then((rows) => rows.map((r) => ({ skill: r.skill, sessions: n(r.sessions), people: n(r.people) }))),
     /**
-     * Recomputes both summaries from the activities and their skill rows. The triggers keep them; this is the
-     * repair path should they ever be doubted (e.g. rows written with triggers disabled). Run in a transaction.
+     * Recomputes the summaries (activity months, skill years, teams per commune, villages per parent) from their
+     * sources. The triggers keep them; this is the repair path should they ever be doubted (e.g. rows written with
+     * triggers disabled). Run in a transaction.
      */
     rebuildActivitySums: async (exec: Executor = db) => {
       await exec.deleteFrom('communityActivityMonths').execute();
@@ -381,19 +382,30 @@ export function createCommunityRepository(db: Kysely<DB>) {
       await sql`insert into community_skill_years (year, skill, commune_id, sessions, people)
         select cast(substr(activity_date, 1, 4) as integer), skill, commune_id, count(*), sum(people_reached)
           from community_activity_skills group by 1, 2, 3`.execute(exec);
+      await exec.deleteFrom('communityCommuneTeams').execute();
+      await exec.deleteFrom('unitVillageCounts').execute();
+      await sql`insert into community_commune_teams (commune_id, teams)
+        select commune_id, sum(case when status <> 'dissolved' then 1 else 0 end) from community_teams group by 1`.execute(
+        exec,
+      );
+      await sql`insert into unit_village_counts (parent_id, villages)
+        select coalesce(parent_id, 0), sum(case when kind = 'village' and valid_to is null then 1 else 0 end)
+          from units group by 1`.execute(exec);
     },
-    /** Teams (not dissolved), members (current) and villages per commune below `rootUnitId`. */
+    /**
+     * Teams (not dissolved), members (current) and villages per commune below `rootUnitId`: teams and villages
+     * from the counts triggers keep (migration 2026-12-07-2100), the distinct members live.
+     */
     structureByCommune: async (rootUnitId: number, exec: Executor = db) => {
       // Independent reads: on PostgreSQL they run on separate pooled connections at once.
       const [teamRows, memberRows, villageRows] = await Promise.all([
         exec
-          .selectFrom('communityTeams as t')
-          .innerJoin('unitClosure as uc', 'uc.descendantId', 't.communeId')
-          .select(['t.communeId', (e) => e.fn.countAll().as('n')])
+          .selectFrom('communityCommuneTeams as s')
+          .innerJoin('unitClosure as uc', 'uc.descendantId', 's.communeId')
+          .select(['s.communeId', 's.teams as n'])
           .where('uc.ancestorId', '=', rootUnitId)
           .where('uc.viaLineage', '=', 0)
-          .where('t.status', '!=', 'dissolved')
-          .groupBy('t.communeId')
+          .where('s.teams', '<>', 0)
           .execute(),
         exec
           .selectFrom('communityMembers as m')
@@ -405,14 +417,12 @@ export function createCommunityRepository(db: Kysely<DB>) {
           .where('m.endDate', 'is', null)
           .executeTakeFirstOrThrow(),
         exec
-          .selectFrom('units as v')
-          .innerJoin('unitClosure as uc', 'uc.descendantId', 'v.parentId')
-          .select(['v.parentId', (e) => e.fn.countAll().as('n')])
+          .selectFrom('unitVillageCounts as s')
+          .innerJoin('unitClosure as uc', 'uc.descendantId', 's.parentId')
+          .select(['s.parentId', 's.villages as n'])
           .where('uc.ancestorId', '=', rootUnitId)
           .where('uc.viaLineage', '=', 0)
-          .where('v.kind', '=', 'village')
-          .where('v.validTo', 'is', null)
-          .groupBy('v.parentId')
+          .where('s.villages', '<>', 0)
           .execute(),
       ]);
       return {

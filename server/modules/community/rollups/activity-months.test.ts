@@ -9,7 +9,8 @@ import { type CommunityScenario, communityScenario } from '../community-test-fix
 // SQL (date, people, households), a bulk import of activities with their skill rows, a team moved to another
 // village, and a merger re-homing a commune's team and activities in another commune — the sums must equal the
 // straightforward count from the activities, and the roll-up API must answer the same figures. So the
-// summaries cannot drift silently.
+// summaries cannot drift silently. The teams per commune and villages per parent (migration 2026-12-07-2100) are
+// checked the same way against a live count, through village mergers, team moves and dissolutions.
 
 const YEAR = 2026;
 
@@ -60,6 +61,10 @@ describe.each(testDialects())('Monthly activity sums on %s', (dialect) => {
           order by 1, 2`)),
       ...(await read(sql<Row>`select year as k1, skill as k2, commune_id as k3, sessions as s, people as p, 0 as h
           from community_skill_years where sessions <> 0 or people <> 0 order by 1, 2, 3`)),
+      ...(await read(sql<Row>`select 'teams' as k1, commune_id as k2, '' as k3, teams as s, 0 as p, 0 as h
+          from community_commune_teams where teams <> 0 order by 2`)),
+      ...(await read(sql<Row>`select 'villages' as k1, parent_id as k2, '' as k3, villages as s, 0 as p, 0 as h
+          from unit_village_counts where villages <> 0 order by 2`)),
     ];
     const counted = [
       ...(await read(sql<Row>`select substr(activity_date, 1, 7) as k1, commune_id as k2, '' as k3, count(*) as s,
@@ -68,6 +73,11 @@ describe.each(testDialects())('Monthly activity sums on %s', (dialect) => {
       ...(await read(sql<Row>`select cast(substr(activity_date, 1, 4) as integer) as k1, skill as k2,
           commune_id as k3, count(*) as s, sum(people_reached) as p, 0 as h from community_activity_skills
           group by cast(substr(activity_date, 1, 4) as integer), skill, commune_id order by 1, 2, 3`)),
+      ...(await read(sql<Row>`select 'teams' as k1, commune_id as k2, '' as k3, count(*) as s, 0 as p, 0 as h
+          from community_teams where status <> 'dissolved' group by commune_id order by 2`)),
+      ...(await read(sql<Row>`select 'villages' as k1, coalesce(parent_id, 0) as k2, '' as k3, count(*) as s,
+          0 as p, 0 as h from units where kind = 'village' and valid_to is null
+          group by coalesce(parent_id, 0) order by 2`)),
     ];
     return { stored, counted };
   }
@@ -306,6 +316,13 @@ describe.each(testDialects())('Monthly activity sums on %s', (dialect) => {
     expect(of(after, s.tree.communeA).sessions).toBe(0);
     expect(of(after, s.tree.communeB).sessions).toBe(after.totals.sessions);
     expect(after.totals.sessions).toBe(before.totals.sessions);
+
+    // A team dissolved, then active again: the teams count per commune follows (and the roll-up's teams).
+    await db.updateTable('communityTeams').set({ status: 'dissolved' }).where('id', '=', teamB).execute();
+    const dissolved = await expectRollupMatches();
+    expect(dissolved.totals.teams).toBe(after.totals.teams - 1);
+    await db.updateTable('communityTeams').set({ status: 'active' }).where('id', '=', teamB).execute();
+    expect((await expectRollupMatches()).totals.teams).toBe(after.totals.teams);
   });
 
   it('rebuilds the sums from the activities when asked, to the same figures', async () => {
@@ -314,6 +331,8 @@ describe.each(testDialects())('Monthly activity sums on %s', (dialect) => {
     // Damage a row as a write with triggers off would, then repair.
     await sql`update community_activity_months set sessions = sessions + 5`.execute(db);
     await sql`update community_skill_years set people = people + 1`.execute(db);
+    await sql`update community_commune_teams set teams = teams + 2`.execute(db);
+    await sql`update unit_village_counts set villages = villages + 1`.execute(db);
     expect((await both()).stored).not.toEqual(stored);
     const { createCommunityRepository } = await import('../community.repository.js');
     await db.transaction().execute((trx) => createCommunityRepository(db).rebuildActivitySums(trx));
