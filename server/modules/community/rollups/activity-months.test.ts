@@ -322,7 +322,18 @@ describe.each(testDialects())('Monthly activity sums on %s', (dialect) => {
     const dissolved = await expectRollupMatches();
     expect(dissolved.totals.teams).toBe(after.totals.teams - 1);
     await db.updateTable('communityTeams').set({ status: 'active' }).where('id', '=', teamB).execute();
-    expect((await expectRollupMatches()).totals.teams).toBe(after.totals.teams);
+    const active = await expectRollupMatches();
+    expect(active.totals.teams).toBe(after.totals.teams);
+    // A member joins: the roll-up's structure, reused while only activities change, is read again.
+    const joined = await s.call(s.secretariat, 'POST', `/api/community/teams/${teamB}/members`, {
+      fullName: 'Lò Văn Mạnh',
+      phone: '0987 654 321',
+      role: 'member',
+      organisation: 'youth_union',
+      startDate: '2025-09-01',
+    });
+    expect(joined.status).toBe(201);
+    expect((await expectRollupMatches()).totals.members).toBe(active.totals.members + 1);
   });
 
   it('rebuilds the sums from the activities when asked, to the same figures', async () => {

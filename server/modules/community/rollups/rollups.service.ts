@@ -14,6 +14,7 @@ import {
 } from '../../../../core/contracts/community.js';
 import { vietnamDate } from '../../../../core/time/vietnam-date.js';
 import { AppError, validation } from '../../../lib/errors.js';
+import { createLru } from '../../../lib/lru.js';
 import { canManageCommunity, isCommuneLevel } from '../community.policy.js';
 import type { CommunityRepository } from '../community.repository.js';
 import type { CommunityServiceDeps, PublicCommunityService, RollupsService } from '../community.types.js';
@@ -48,6 +49,26 @@ export function createRollupsService(deps: CommunityServiceDeps): RollupsService
   async function assertCommune(communeId: number, field: string) {
     const unit = await repo.unit(communeId);
     if (!unit || !isCommuneLevel(unit)) throw validation([{ field, code: 'community.not_commune' }]);
+  }
+
+  type Structure = {
+    communes: Awaited<ReturnType<CommunityRepository['communesIn']>>;
+    structure: Awaited<ReturnType<CommunityRepository['structureByCommune']>>;
+    areaRows: Awaited<ReturnType<CommunityRepository['areasOf']>>;
+  };
+  const structures = createLru<Structure>(16);
+  async function structureOf(unitId: number): Promise<Structure> {
+    const key = `${unitId}|${await repo.structureRevision()}`;
+    const hit = structures.get(key);
+    if (hit) return hit;
+    const [communes, structure, areaRows] = await Promise.all([
+      repo.communesIn(unitId),
+      repo.structureByCommune(unitId),
+      repo.areasOf(unitId),
+    ]);
+    const value = { communes, structure, areaRows };
+    structures.set(key, value);
+    return value;
   }
 
   return {
@@ -100,13 +121,13 @@ export function createRollupsService(deps: CommunityServiceDeps): RollupsService
       const throughMonth =
         query.throughMonth ??
         (query.year < currentYear ? 12 : query.year > currentYear ? 0 : Number(today.slice(5, 7)));
-      // Independent reads: on PostgreSQL they run on separate pooled connections at once.
-      const [communes, monthly, structure, skillRows, areaRows] = await Promise.all([
-        repo.communesIn(query.unitId),
+      // Independent reads: on PostgreSQL they run on separate pooled connections at once. The structure
+      // (communes, areas, teams, villages, members) is reused while the unit, team and member tables are
+      // unchanged: most writes are activities logged, after which only the sums are read again.
+      const [{ communes, structure, areaRows }, monthly, skillRows] = await Promise.all([
+        structureOf(query.unitId),
         repo.monthlyByCommune(query.unitId, query.year),
-        repo.structureByCommune(query.unitId),
         repo.perSkill(query.unitId, query.year),
-        repo.areasOf(query.unitId),
       ]);
       const targetRows = await repo.targetsOf(
         communes.map((c) => c.id),
