@@ -149,7 +149,9 @@ export async function runCommunityBench(
     // The same after a write to the teams' members (the structure of the roll-up is read again too).
     const structureSamples: number[] = [];
     for (let i = 0; i < runs; i++) {
-      await sql`update data_revisions set revision = revision + 1 where name = 'community_members'`.execute(db);
+      await sql`update data_revisions set revision = revision + 1 where name = 'community_members'`.execute(
+        db,
+      );
       const r0 = performance.now();
       await rollup();
       structureSamples.push(performance.now() - r0);
