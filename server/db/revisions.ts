@@ -42,14 +42,23 @@ export type RevisedModule = keyof typeof REVISED_TABLES;
  * as a key part: 'units:3.kpis:41.measure:7…'. One indexed read of a small table.
  */
 export async function moduleRevisions(db: Reader, modules: readonly RevisedModule[]): Promise<string> {
-  const names = modules.flatMap((m) => REVISED_TABLES[m]);
-  const rows = await db
-    .selectFrom('dataRevisions')
-    .select(['name', 'revision'])
-    .where('name', 'in', names)
-    .execute();
-  return revisionKey(modules, rows);
+  return revisionKey(
+    modules,
+    await counters(
+      db,
+      modules.flatMap((m) => REVISED_TABLES[m]),
+    ),
+  );
 }
+
+/** The counters of some tables, as a key part ('units:3.community_teams:8…'), for a cache narrower than a module. */
+export async function tableRevisions(db: Reader, tables: readonly string[]): Promise<string> {
+  const by = new Map((await counters(db, tables)).map((r) => [r.name, Number(r.revision)]));
+  return tables.map((t) => `${t}:${by.get(t) ?? 0}`).join('.');
+}
+
+const counters = (db: Reader, names: readonly string[]) =>
+  db.selectFrom('dataRevisions').select(['name', 'revision']).where('name', 'in', names).execute();
 
 function revisionKey(modules: readonly RevisedModule[], rows: { name: string; revision: number }[]): string {
   const by = new Map(rows.map((r) => [r.name, Number(r.revision)]));

@@ -52,12 +52,12 @@ const ACTIVITY_SUMMARIES: Summary[] = [
   },
 ];
 
-export const cols = (s: Summary) => [...s.keys, ...s.sums].map(([c]) => c).join(', ');
+const cols = (s: Summary) => [...s.keys, ...s.sums].map(([c]) => c).join(', ');
 const keyCols = (s: Summary) => s.keys.map(([c]) => c).join(', ');
 const positions = (s: Summary) => s.keys.map((_, i) => i + 1).join(', ');
 
 /** The summary's rows grouped from a set of source rows (a table, or a trigger's transition table). */
-export function groupedFrom(s: Summary, from: string): string {
+function groupedFrom(s: Summary, from: string): string {
   const keys = s.keys.map(([c, e]) => `${e('r')} AS ${c}`);
   const sums = s.sums.map(([c, e]) => `sum(${e('r')}) AS ${c}`);
   return `SELECT ${[...keys, ...sums].join(', ')} FROM ${from} r GROUP BY ${positions(s)}`;
@@ -66,14 +66,14 @@ export function groupedFrom(s: Summary, from: string): string {
 const addAll = (s: Summary, alias: string) =>
   s.sums.map(([c]) => `${c} = ${alias}.${c} + excluded.${c}`).join(', ');
 
-export function sqliteAdd(s: Summary) {
+function sqliteAdd(s: Summary) {
   return (
     `INSERT INTO ${s.table} AS m (${cols(s)}) VALUES (${[...s.keys, ...s.sums].map(([, e]) => e('NEW')).join(', ')}) ` +
     `ON CONFLICT (${keyCols(s)}) DO UPDATE SET ${addAll(s, 'm')};`
   );
 }
 
-export function sqliteRemove(s: Summary) {
+function sqliteRemove(s: Summary) {
   return (
     `UPDATE ${s.table} SET ${s.sums.map(([c, e]) => `${c} = ${c} - ${e('OLD')}`).join(', ')} ` +
     `WHERE ${s.keys.map(([c, e]) => `${c} = ${e('OLD')}`).join(' AND ')};`
@@ -82,8 +82,8 @@ export function sqliteRemove(s: Summary) {
 
 // PostgreSQL: one function per summary; TG_OP says which transition tables exist. The upsert goes in key order
 // so concurrent writers lock summary rows in the same order.
-export const pgFunctionName = (s: Summary) => `dxboard_${s.table}`;
-export function pgFunction(s: Summary) {
+const pgFunctionName = (s: Summary) => `dxboard_${s.table}`;
+function pgFunction(s: Summary) {
   return `CREATE OR REPLACE FUNCTION ${pgFunctionName(s)}() RETURNS trigger AS $$
     BEGIN
       IF TG_OP IN ('UPDATE', 'DELETE') THEN
@@ -120,40 +120,42 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('community_skill_years_pk', ['year', 'skill', 'commune_id'])
     .execute();
 
-  for (const s of ACTIVITY_SUMMARIES) {
-    if (isPostgres(db)) {
-      await sql.raw(pgFunction(s)).execute(db);
-      const fn = `FOR EACH STATEMENT EXECUTE FUNCTION ${pgFunctionName(s)}()`;
-      const on = (op: string) =>
-        `CREATE TRIGGER ${s.source}_sums_${op.toLowerCase()} AFTER ${op} ON ${s.source}`;
-      await sql.raw(`${on('INSERT')} REFERENCING NEW TABLE AS new_rows ${fn}`).execute(db);
-      await sql
-        .raw(`${on('UPDATE')} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows ${fn}`)
-        .execute(db);
-      await sql.raw(`${on('DELETE')} REFERENCING OLD TABLE AS old_rows ${fn}`).execute(db);
-    } else {
-      const on = (op: string) =>
-        `CREATE TRIGGER ${s.source}_sums_${op.toLowerCase()} AFTER ${op} ON ${s.source}`;
-      await sql.raw(`${on('INSERT')} BEGIN ${sqliteAdd(s)} END`).execute(db);
-      await sql.raw(`${on('UPDATE')} BEGIN ${sqliteRemove(s)} ${sqliteAdd(s)} END`).execute(db);
-      await sql.raw(`${on('DELETE')} BEGIN ${sqliteRemove(s)} END`).execute(db);
-    }
-    // What is already recorded.
-    await sql.raw(`INSERT INTO ${s.table} (${cols(s)}) ${groupedFrom(s, s.source)}`).execute(db);
-  }
+  for (const s of ACTIVITY_SUMMARIES) await installSummary(db, s);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const s of ACTIVITY_SUMMARIES) {
-    for (const op of ['insert', 'update', 'delete'])
-      await sql
-        .raw(
-          isPostgres(db)
-            ? `DROP TRIGGER IF EXISTS ${s.source}_sums_${op} ON ${s.source}`
-            : `DROP TRIGGER IF EXISTS ${s.source}_sums_${op}`,
-        )
-        .execute(db);
-    if (isPostgres(db)) await sql.raw(`DROP FUNCTION IF EXISTS ${pgFunctionName(s)}()`).execute(db);
-    await db.schema.dropTable(s.table).execute();
+  for (const s of ACTIVITY_SUMMARIES) await removeSummary(db, s);
+}
+
+/** The summary's triggers on its source (both databases), then its rows from what is already recorded. */
+export async function installSummary(db: Kysely<any>, s: Summary): Promise<void> {
+  const on = (op: string) => `CREATE TRIGGER ${s.source}_sums_${op.toLowerCase()} AFTER ${op} ON ${s.source}`;
+  if (isPostgres(db)) {
+    await sql.raw(pgFunction(s)).execute(db);
+    const fn = `FOR EACH STATEMENT EXECUTE FUNCTION ${pgFunctionName(s)}()`;
+    await sql.raw(`${on('INSERT')} REFERENCING NEW TABLE AS new_rows ${fn}`).execute(db);
+    await sql
+      .raw(`${on('UPDATE')} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows ${fn}`)
+      .execute(db);
+    await sql.raw(`${on('DELETE')} REFERENCING OLD TABLE AS old_rows ${fn}`).execute(db);
+  } else {
+    await sql.raw(`${on('INSERT')} BEGIN ${sqliteAdd(s)} END`).execute(db);
+    await sql.raw(`${on('UPDATE')} BEGIN ${sqliteRemove(s)} ${sqliteAdd(s)} END`).execute(db);
+    await sql.raw(`${on('DELETE')} BEGIN ${sqliteRemove(s)} END`).execute(db);
   }
+  await sql.raw(`INSERT INTO ${s.table} (${cols(s)}) ${groupedFrom(s, s.source)}`).execute(db);
+}
+
+/** The summary's triggers, function and table, gone. */
+export async function removeSummary(db: Kysely<any>, s: Summary): Promise<void> {
+  for (const op of ['insert', 'update', 'delete'])
+    await sql
+      .raw(
+        isPostgres(db)
+          ? `DROP TRIGGER IF EXISTS ${s.source}_sums_${op} ON ${s.source}`
+          : `DROP TRIGGER IF EXISTS ${s.source}_sums_${op}`,
+      )
+      .execute(db);
+  if (isPostgres(db)) await sql.raw(`DROP FUNCTION IF EXISTS ${pgFunctionName(s)}()`).execute(db);
+  await db.schema.dropTable(s.table).execute();
 }

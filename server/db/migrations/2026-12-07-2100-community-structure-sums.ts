@@ -1,14 +1,5 @@
-import { type Kysely, sql } from 'kysely';
-import { isPostgres } from '../dialect.js';
-import {
-  cols,
-  groupedFrom,
-  pgFunction,
-  pgFunctionName,
-  type Summary,
-  sqliteAdd,
-  sqliteRemove,
-} from './2026-12-07-1210-community-activity-months.js';
+import type { Kysely } from 'kysely';
+import { installSummary, removeSummary, type Summary } from './2026-12-07-1210-community-activity-months.js';
 
 // Issue 14: the country's roll-up counted 100,000 teams and 100,000 villages live on every computation (on
 // SQLite, one statement after another: with the distinct members, 448 of its 838 ms, 3.25 × the raw count).
@@ -47,38 +38,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('parent_id', 'integer', (c) => c.primaryKey())
     .addColumn('villages', 'integer', (c) => c.notNull())
     .execute();
-  for (const s of STRUCTURE_SUMMARIES) {
-    const on = (op: string) =>
-      `CREATE TRIGGER ${s.source}_sums_${op.toLowerCase()} AFTER ${op} ON ${s.source}`;
-    if (isPostgres(db)) {
-      await sql.raw(pgFunction(s)).execute(db);
-      const fn = `FOR EACH STATEMENT EXECUTE FUNCTION ${pgFunctionName(s)}()`;
-      await sql.raw(`${on('INSERT')} REFERENCING NEW TABLE AS new_rows ${fn}`).execute(db);
-      await sql
-        .raw(`${on('UPDATE')} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows ${fn}`)
-        .execute(db);
-      await sql.raw(`${on('DELETE')} REFERENCING OLD TABLE AS old_rows ${fn}`).execute(db);
-    } else {
-      await sql.raw(`${on('INSERT')} BEGIN ${sqliteAdd(s)} END`).execute(db);
-      await sql.raw(`${on('UPDATE')} BEGIN ${sqliteRemove(s)} ${sqliteAdd(s)} END`).execute(db);
-      await sql.raw(`${on('DELETE')} BEGIN ${sqliteRemove(s)} END`).execute(db);
-    }
-    // What is already recorded.
-    await sql.raw(`INSERT INTO ${s.table} (${cols(s)}) ${groupedFrom(s, s.source)}`).execute(db);
-  }
+  for (const s of STRUCTURE_SUMMARIES) await installSummary(db, s);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const s of STRUCTURE_SUMMARIES) {
-    for (const op of ['insert', 'update', 'delete'])
-      await sql
-        .raw(
-          isPostgres(db)
-            ? `DROP TRIGGER IF EXISTS ${s.source}_sums_${op} ON ${s.source}`
-            : `DROP TRIGGER IF EXISTS ${s.source}_sums_${op}`,
-        )
-        .execute(db);
-    if (isPostgres(db)) await sql.raw(`DROP FUNCTION IF EXISTS ${pgFunctionName(s)}()`).execute(db);
-    await db.schema.dropTable(s.table).execute();
-  }
+  for (const s of STRUCTURE_SUMMARIES) await removeSummary(db, s);
 }

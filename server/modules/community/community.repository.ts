@@ -1,6 +1,5 @@
 import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import type { Executor } from '../../db/executor.js';
-import { REVISED_TABLES } from '../../db/revisions.js';
 import type { DB } from '../../db/schema.js';
 import type {
   CommunityActivitiesTable,
@@ -25,9 +24,6 @@ export const COMMUNE_TYPES = [
   'ward',
   'special_zone',
 ] as const;
-
-/** The tables whose writes change a roll-up's structure (their revision counters are bumped by triggers). */
-const STRUCTURE_SOURCES = [...REVISED_TABLES.units, 'community_teams', 'community_members'];
 
 export function createCommunityRepository(db: Kysely<DB>) {
   const teams = (exec: Executor) =>
@@ -395,19 +391,6 @@ export function createCommunityRepository(db: Kysely<DB>) {
       await sql`insert into unit_village_counts (parent_id, villages)
         select coalesce(parent_id, 0), sum(case when kind = 'village' and valid_to is null then 1 else 0 end)
           from units group by 1`.execute(exec);
-    },
-    /**
-     * The revision counters of what a roll-up's structure (communes, areas, teams, villages, members) is
-     * computed from: the unit tables and the teams and members, not the activities or targets.
-     */
-    structureRevision: async (exec: Executor = db): Promise<string> => {
-      const rows = await exec
-        .selectFrom('dataRevisions')
-        .select(['name', 'revision'])
-        .where('name', 'in', STRUCTURE_SOURCES)
-        .orderBy('name')
-        .execute();
-      return rows.map((r) => `${r.name}:${r.revision}`).join('.');
     },
     /**
      * Teams (not dissolved), members (current) and villages per commune below `rootUnitId`: teams and villages

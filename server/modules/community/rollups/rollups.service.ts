@@ -13,6 +13,7 @@ import {
   type Targets,
 } from '../../../../core/contracts/community.js';
 import { vietnamDate } from '../../../../core/time/vietnam-date.js';
+import { REVISED_TABLES, tableRevisions } from '../../../db/revisions.js';
 import { AppError, validation } from '../../../lib/errors.js';
 import { createLru } from '../../../lib/lru.js';
 import { canManageCommunity, isCommuneLevel } from '../community.policy.js';
@@ -51,6 +52,8 @@ export function createRollupsService(deps: CommunityServiceDeps): RollupsService
     if (!unit || !isCommuneLevel(unit)) throw validation([{ field, code: 'community.not_commune' }]);
   }
 
+  /** The tables whose writes change a roll-up's structure (their revision counters are bumped by triggers). */
+  const STRUCTURE_SOURCES = [...REVISED_TABLES.units, 'community_teams', 'community_members'];
   type Structure = {
     communes: Awaited<ReturnType<CommunityRepository['communesIn']>>;
     structure: Awaited<ReturnType<CommunityRepository['structureByCommune']>>;
@@ -58,7 +61,7 @@ export function createRollupsService(deps: CommunityServiceDeps): RollupsService
   };
   const structures = createLru<Structure>(16);
   async function structureOf(unitId: number): Promise<Structure> {
-    const key = `${unitId}|${await repo.structureRevision()}`;
+    const key = `${unitId}|${await tableRevisions(db, STRUCTURE_SOURCES)}`;
     const hit = structures.get(key);
     if (hit) return hit;
     const [communes, structure, areaRows] = await Promise.all([

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { Executor } from '../../../db/executor.js';
 import type { DB } from '../../../db/schema.js';
 import { createOutboxQueries } from '../delivery/outbox.repository.js';
@@ -6,13 +6,16 @@ import { createOutboxQueries } from '../delivery/outbox.repository.js';
 // The daily digest: email deliveries waiting in 'digest' are attached to one digest row per (user, Vietnam date);
 // the unique (user, date) key makes a second run that day, in any process, a no-op.
 export function createDigestRepository(db: Kysely<DB>) {
+  /** Email rows waiting for a digest, written up to `upTo` (the one definition the reads and the attach use). */
+  const isWaiting = (eb: ExpressionBuilder<DB, 'notificationDeliveries'>, upTo: string) =>
+    eb.and([
+      eb('channel', '=', 'email'),
+      eb('status', '=', 'digest'),
+      eb('userId', 'is not', null),
+      eb('createdAt', '<=', upTo),
+    ]);
   const waiting = (exec: Executor, upTo: string) =>
-    exec
-      .selectFrom('notificationDeliveries')
-      .where('channel', '=', 'email')
-      .where('status', '=', 'digest')
-      .where('userId', 'is not', null)
-      .where('createdAt', '<=', upTo);
+    exec.selectFrom('notificationDeliveries').where((eb) => isWaiting(eb, upTo));
 
   return {
     ...createOutboxQueries(db, 'notificationDigests'),
@@ -116,14 +119,12 @@ export function createDigestRepository(db: Kysely<DB>) {
           )} end`,
           updatedAt: now,
         })
-        .where('channel', '=', 'email')
-        .where('status', '=', 'digest')
+        .where((eb) => isWaiting(eb, upTo))
         .where(
           'userId',
           'in',
           pairs.map((p) => p.userId),
         )
-        .where('createdAt', '<=', upTo)
         .returning('digestId')
         .execute();
       for (const r of rows)

@@ -43,22 +43,6 @@ export function createNotifyRepository(db: Kysely<DB>) {
       return out;
     },
 
-    /** Ids of users holding `role` on the unit itself or, for 'covering', on any unit whose closure holds it. */
-    async userIdsByRole(r: RoleRecipients, exec: Executor = db): Promise<number[]> {
-      let q = exec
-        .selectFrom('roleAssignments as ra')
-        .select('ra.userId')
-        .distinct()
-        .where('ra.role', '=', r.role);
-      q =
-        r.reach === 'unit'
-          ? q.where('ra.unitId', '=', r.unitId)
-          : q.where('ra.unitId', 'in', (eb) =>
-              eb.selectFrom('unitClosure').select('ancestorId').where('descendantId', '=', r.unitId),
-            );
-      return (await q.execute()).map((row) => row.userId);
-    },
-
     /**
      * The holders of `role` for each of `unitIds`, for many units in one read: at the unit itself (reach
      * 'unit'), or at the unit or any unit above it or succeeding it (reach 'covering', through the closure).

@@ -115,20 +115,6 @@ export function createNotifier({
       exec,
     );
 
-    const byRole = new Map<string, number[]>();
-    const recipientsOf = async (event: NotificationEvent) => {
-      const ids = new Set(event.recipients.userIds ?? []);
-      for (const r of event.recipients.roles ?? []) {
-        const key = `${r.role}|${r.unitId}|${r.reach}`;
-        let found = byRole.get(key);
-        if (!found) {
-          found = await repo.userIdsByRole(r, exec);
-          byRole.set(key, found);
-        }
-        for (const id of found) ids.add(id);
-      }
-      return ids;
-    };
     // Role holders for every unit of the batch in one read per role and reach: a batch of new feedback
     // reports tells up to 200 different communes' officers (reach 'unit'), a batch of Steer's reminders 100
     // lead units' officers and those above them (reach 'covering'); one read per unit cost a round trip each.
@@ -144,14 +130,20 @@ export function createNotifier({
           group.units.add(r.unitId);
           atUnits.set(k, group);
         }
+    const byRole = new Map<string, number[]>();
     for (const { role, reach, units } of atUnits.values()) {
-      if (units.size === 1) continue; // one unit: the single read below is the same round trip
       const found = await repo.userIdsByRoleAtUnits(role, [...units], exec, reach);
       for (const unitId of units) byRole.set(`${role}|${unitId}|${reach}`, found.get(unitId) ?? []);
     }
+    const recipientsOf = (event: NotificationEvent) => {
+      const ids = new Set(event.recipients.userIds ?? []);
+      for (const r of event.recipients.roles ?? [])
+        for (const id of byRole.get(`${r.role}|${r.unitId}|${r.reach}`) ?? []) ids.add(id);
+      return ids;
+    };
     const wanted: Set<number>[] = [];
     for (let i = 0; i < prepared.length; i++)
-      wanted.push(fresh[i] === undefined ? new Set() : await recipientsOf(prepared[i].event));
+      wanted.push(fresh[i] === undefined ? new Set() : recipientsOf(prepared[i].event));
     const users = new Map(
       (
         await repo.activeUsers(
