@@ -35,8 +35,8 @@ function precompress(): Plugin {
   };
 }
 
-// Three entries: the light public portal at /, the light staff sign-in at /app/login, and the staff app
-// (Mantine) at /app/, loaded once signed in.
+// Four entries: the light public portal at /, the light staff sign-in at /app/login, the officer's light entry
+// form at /app/measure/periods/:p/units/:u/entry, and the staff app (Mantine) at /app/, loaded once signed in.
 export default defineConfig({
   root,
   base: '/',
@@ -55,6 +55,7 @@ export default defineConfig({
         public: resolve(root, 'public/index.html'),
         staff: resolve(root, 'staff/index.html'),
         login: resolve(root, 'login/index.html'),
+        'measure-entry': resolve(root, 'measure-entry/index.html'),
       },
     },
   },

@@ -11,7 +11,8 @@ const JS = `console.log(${JSON.stringify('x'.repeat(2000))});`;
 
 function fakeBuild(): string {
   const dir = mkdtempSync(join(tmpdir(), 'dxb-web-'));
-  for (const sub of ['.vite', 'assets', 'public', 'staff', 'login']) mkdirSync(join(dir, sub));
+  for (const sub of ['.vite', 'assets', 'public', 'staff', 'login', 'measure-entry'])
+    mkdirSync(join(dir, sub));
   writeFileSync(join(dir, '.vite/manifest.json'), '{}');
   writeFileSync(
     join(dir, 'public/index.html'),
@@ -19,6 +20,10 @@ function fakeBuild(): string {
   );
   writeFileSync(join(dir, 'staff/index.html'), '<!doctype html><html lang="vi"><title>staff</title></html>');
   writeFileSync(join(dir, 'login/index.html'), '<!doctype html><html lang="vi"><title>login</title></html>');
+  writeFileSync(
+    join(dir, 'measure-entry/index.html'),
+    '<!doctype html><html lang="vi"><title>entry</title></html>',
+  );
   writeFileSync(join(dir, 'assets/app-abc123.js'), JS);
   writeFileSync(join(dir, 'assets/app-abc123.js.br'), brotliCompressSync(JS));
   return dir;
@@ -66,6 +71,18 @@ describe('web plugin', () => {
     expect(login.statusCode).toBe(200);
     expect(login.body).toContain('<title>login</title>');
     expect(login.headers['content-security-policy']).toContain("script-src 'self'");
+    // So is the officer's entry form (issue 10), at the address the staff app links to; other Measure pages
+    // stay in the staff app.
+    const entry = await app.inject({ url: '/app/measure/periods/4/units/338/entry' });
+    expect(entry.statusCode).toBe(200);
+    expect(entry.body).toContain('<title>entry</title>');
+    expect(entry.headers['cache-control']).toBe('no-cache');
+    expect(entry.headers['content-security-policy']).toContain("script-src 'self'");
+    for (const url of [
+      '/app/measure/periods/4/units/338/appraisal',
+      '/app/measure/periods/4/units/338/entry/x',
+    ])
+      expect((await app.inject({ url })).body, url).toContain('<title>staff</title>');
     const bare = await app.inject({ url: '/app' });
     expect(bare.statusCode).toBe(302);
     expect(bare.headers.location).toBe('/app/');

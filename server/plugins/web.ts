@@ -78,6 +78,11 @@ export async function registerWebPlugin(app: FastifyInstance, options: WebPlugin
     web.get('/app/login', { schema: { hide: true } }, (_req, reply) =>
       sendHtml(reply, distDir, 'login/index.html'),
     );
+    // The officer's entry form too (web/measure-entry): a commune official on a phone loads tens of kilobytes,
+    // not the staff app (issue 10).
+    web.get('/app/measure/periods/:periodId/units/:unitId/entry', { schema: { hide: true } }, (_req, reply) =>
+      sendHtml(reply, distDir, 'measure-entry/index.html'),
+    );
     web.get('/app/*', { schema: { hide: true } }, (_req, reply) =>
       sendHtml(reply, distDir, 'staff/index.html'),
     );

@@ -1,7 +1,7 @@
 import './community.css';
 import type { Locale } from '../../core/i18n/locale.js';
 import { getLocale, subscribeLocale } from '../i18n/locale-store.js';
-import { el } from './dom.js';
+import { el } from '../lib/dom.js';
 
 // "Tìm tổ công nghệ số gần bạn" (?community or ?community=<communeId>): the communes with teams, then a commune's
 // active teams with the leader's name and a masked phone. Plain DOM, phone first, no framework.

@@ -1,7 +1,7 @@
 import './contest.css';
 import type { ContestCertificate } from '../../core/contracts/contest-outputs.js';
 import { getLocale } from '../i18n/locale-store.js';
-import { el } from './dom.js';
+import { el } from '../lib/dom.js';
 
 // Contest certificates on the public pages: the participant's own certificates (download buttons under the
 // leaderboard, with the token kept on this phone) and the verify page a certificate's QR code opens

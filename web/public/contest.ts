@@ -1,8 +1,8 @@
 import './contest.css';
 import type { AttemptView, Leaderboard, Me, PublicContest } from '../../core/contracts/contest-public.js';
 import { getLocale } from '../i18n/locale-store.js';
+import { el } from '../lib/dom.js';
 import { CONTEST_TEXTS, type ContestTextKey } from './contest-texts.js';
-import { el } from './dom.js';
 import { solvePow } from './pow.js';
 
 // The public contest (?contest=<slug>): landing with the rules, registration (typed input kept on the phone

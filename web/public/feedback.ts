@@ -5,7 +5,7 @@ import { leadingZeroBits, powInput } from '../../core/feedback/pow.js';
 import type { Locale } from '../../core/i18n/locale.js';
 import { foldVietnamese } from '../../core/units/fold.js';
 import { getLocale } from '../i18n/locale-store.js';
-import { el } from './dom.js';
+import { el } from '../lib/dom.js';
 import { FEEDBACK_TEXTS, type FeedbackTextKey } from './feedback-texts.js';
 
 // Citizen feedback on a phone (?feedback = send a report, ?feedback=follow[&code=…] = follow one and rate the

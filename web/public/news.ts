@@ -11,7 +11,7 @@ import {
   parseBody,
 } from '../../core/news/news.js';
 import { getLocale, subscribeLocale } from '../i18n/locale-store.js';
-import { el } from './dom.js';
+import { el } from '../lib/dom.js';
 
 // News, announcements and success stories on the portal (?news lists them, ?news=<slug> shows one, &unit=<id>
 // keeps a unit's own), and the home page's strip of the three latest. Plain DOM, phone first, no framework;

@@ -14,8 +14,9 @@ import { NotFoundPage } from './not-found-page.js';
 import { RequireSession } from './require-session.js';
 
 // Every page loads on demand (React.lazy): the app's entry keeps only the shell (layout, navigation, session),
-// so a page such as the officer's entry form fetches the shell and its own chunks, not the home page's or the
-// admin pages' (ECharts only ships with a unit's page).
+// so a page such as a task's fetches the shell and its own chunks, not the home page's or the admin pages'
+// (ECharts only ships with a unit's page). The officer's entry form is not in this app at all: it is its own
+// light page (web/measure-entry).
 const ForgotPasswordPage = lazy(() =>
   withAllStyles(import('../features/auth/forgot-password-page.js')).then((m) => ({
     default: m.ForgotPasswordPage,
@@ -26,7 +27,7 @@ const ResetPasswordPage = lazy(() =>
     default: m.ResetPasswordPage,
   })),
 );
-// The home page's styles are in the app's entry (mantine-shell.css), like the officer's entry form's.
+// The home page's styles are in the app's entry (mantine-shell.css).
 const HomePage = lazy(() => import('../features/home/home-page.js').then((m) => ({ default: m.HomePage })));
 const UnitsPage = lazy(() =>
   withAllStyles(import('../features/units/units-page.js')).then((m) => ({ default: m.UnitsPage })),

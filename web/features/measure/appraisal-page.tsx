@@ -24,13 +24,14 @@ import { TableHeader } from '../../components/table-header.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { intlTag } from '../../i18n/locale-store.js';
 import { formatDate } from '../../lib/format.js';
+import { errorsByComponent } from './entry-status.js';
 import { EvidenceList } from './evidence-panel.js';
 import { measureApi } from './measure-api.js';
 import { type MeasureT, useMT } from './measure-i18n.js';
 import { fmtPoints, StatusBadge } from './measure-shared.js';
 import { usePT } from './publish-i18n.js';
 import { ScorePanel } from './score-panel.js';
-import { componentsOf, errorsByComponent, mainIndicesOf, useFramework } from './use-submission.js';
+import { componentsOf, mainIndicesOf, useFramework } from './use-submission.js';
 import { describeValue } from './value-text.js';
 
 const roundPoints = (v: number | null | undefined) =>

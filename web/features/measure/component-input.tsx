@@ -1,18 +1,6 @@
-import {
-  Badge,
-  Group,
-  List,
-  NumberInput,
-  SegmentedControl,
-  Select,
-  Switch,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Group, NumberInput, SegmentedControl, Select, TextInput } from '@mantine/core';
 import type { Component, ComponentValue } from '../../../core/contracts/measure-framework.js';
-import type { ConsistencyViolation } from '../../../core/measure/consistency-violations.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { ruleMessage, useCT } from './consistency-i18n.js';
 import { useMT } from './measure-i18n.js';
 
 type Props = {
@@ -147,65 +135,4 @@ export function ComponentInput({ component, value, onChange, error, disabled }: 
         />
       );
   }
-}
-
-/** "Không áp dụng" switch, offered where the unit may declare the component not applicable. */
-export function NotApplicableSwitch({
-  checked,
-  onChange,
-  disabled,
-}: {
-  checked: boolean;
-  onChange: (checked: boolean) => void;
-  disabled?: boolean;
-}) {
-  const t = useMT();
-  return (
-    <Switch
-      size="sm"
-      label={t('m.notApplicable')}
-      checked={checked}
-      disabled={disabled}
-      onChange={(e) => onChange(e.currentTarget.checked)}
-    />
-  );
-}
-
-/** Marks a component whose value can come from an operational KPI ("Lấy số liệu từ KPI"). */
-export function KpiBadge({ component }: { component: Component }) {
-  const t = useMT();
-  if (!component.kpiCode) return null;
-  return (
-    <Badge
-      variant="light"
-      color="teal"
-      title={t('m.kpiBadgeTitle', { kpi: component.kpiCode })}
-      data-testid={`kpi-badge-${component.code}`}
-    >
-      {t('m.kpiBadge')}
-    </Badge>
-  );
-}
-
-/** The consistency rules this component's value breaks, shown under its input as the user types. */
-export function ConsistencyNote({ code, broken }: { code: string; broken?: ConsistencyViolation[] }) {
-  const ct = useCT();
-  const { locale } = useI18n();
-  if (!broken?.length) return null;
-  return (
-    <List size="sm" c="red.8" spacing={2} data-testid={`consistency-${code}`}>
-      {broken.map((v) => (
-        <List.Item key={v.rule}>
-          {ruleMessage(v, locale)}
-          {/* Name the other components only when the rule is about more than this one. */}
-          {v.codes.length > 1 ? (
-            <Text span size="xs" c="dimmed">
-              {' '}
-              ({ct('c.involves', { codes: v.codes.join(', ') })})
-            </Text>
-          ) : null}
-        </List.Item>
-      ))}
-    </List>
-  );
 }

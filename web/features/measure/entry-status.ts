@@ -1,8 +1,7 @@
 import type { SubmissionView } from '../../../core/contracts/measure.js';
 import type { Component } from '../../../core/contracts/measure-framework.js';
 import { ApiError } from '../../lib/api-client.js';
-import { entryText } from './entry-i18n.js';
-import { errorsByComponent } from './use-submission.js';
+import { entryText } from './entry-texts.js';
 
 // Pure pieces of the officer's entry page: what the status banner says and what a refused submit lists.
 
@@ -90,3 +89,20 @@ export function isNotPublished(error: unknown): boolean {
 }
 
 export const notPublishedText = (locale: string) => entryText(locale, 'e.notPublished');
+
+/** Field errors of a failed save, submit or preview, keyed by component code (codes contain dots). */
+export function errorsByComponent(error: unknown, codes: string[]): Record<string, string> {
+  if (!(error instanceof ApiError)) return {};
+  const out: Record<string, string> = {};
+  const sorted = [...codes].sort((a, b) => b.length - a.length);
+  for (const e of error.problem.errors ?? []) {
+    const field = e.field.replace(/^body\./, '');
+    const code = sorted.find((c) =>
+      ['values', 'evidence', 'components'].some(
+        (p) => field === `${p}.${c}` || field.startsWith(`${p}.${c}.`),
+      ),
+    );
+    if (code) out[field.startsWith('evidence.') ? `evidence:${code}` : code] ??= e.message;
+  }
+  return out;
+}

@@ -1,7 +1,6 @@
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Component, Framework, UnitResult } from '../../../core/contracts/measure-framework.js';
-import { ApiError } from '../../lib/api-client.js';
+import type { Framework, UnitResult } from '../../../core/contracts/measure-framework.js';
 import { measureApi, type ValuesMap } from './measure-api.js';
 
 export const submissionKey = (periodId: number, unitId: number) => [
@@ -26,13 +25,7 @@ export function useFramework(periodId: number) {
   return { period, framework };
 }
 
-export function mainIndicesOf(fw: Framework | undefined) {
-  return fw ? fw.groups.flatMap((g) => g.mainIndices) : [];
-}
-
-export function componentsOf(fw: Framework | undefined): Component[] {
-  return mainIndicesOf(fw).flatMap((m) => m.components);
-}
+export { componentsOf, mainIndicesOf } from './framework-parts.js';
 
 /** Live score of the unsaved edits over the saved values, recomputed 400 ms after typing stops. */
 export function useLivePreview(periodId: number, unitId: number, edits: ValuesMap, enabled: boolean) {
@@ -46,21 +39,4 @@ export function useLivePreview(periodId: number, unitId: number, edits: ValuesMa
     retry: false,
     staleTime: Number.POSITIVE_INFINITY,
   });
-}
-
-/** Field errors of a failed save, submit or preview, keyed by component code (codes contain dots). */
-export function errorsByComponent(error: unknown, codes: string[]): Record<string, string> {
-  if (!(error instanceof ApiError)) return {};
-  const out: Record<string, string> = {};
-  const sorted = [...codes].sort((a, b) => b.length - a.length);
-  for (const e of error.problem.errors ?? []) {
-    const field = e.field.replace(/^body\./, '');
-    const code = sorted.find((c) =>
-      ['values', 'evidence', 'components'].some(
-        (p) => field === `${p}.${c}` || field.startsWith(`${p}.${c}.`),
-      ),
-    );
-    if (code) out[field.startsWith('evidence.') ? `evidence:${code}` : code] ??= e.message;
-  }
-  return out;
 }

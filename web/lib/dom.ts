@@ -1,4 +1,4 @@
-// The one element builder of the public pages (plain DOM, no framework): attributes whose value is undefined
+// The one element builder of the light pages (public portal, measure entry form; plain DOM, no framework): attributes whose value is undefined
 // and null children are left out, so optional parts read inline.
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
