@@ -103,9 +103,11 @@ function EntryItem({ entry, unitId }: { entry: OpenEntry; unitId: number }) {
           </Text>
         ) : null}
         <Group>
+          {/* The entry form is its own light page (web/measure-entry): the browser loads it, not the router. */}
           <Button
             size="xs"
             component={Link}
+            reloadDocument
             to={`/measure/periods/${period.id}/units/${unitId}/entry`}
             variant={action === 'h.entryView' ? 'light' : 'filled'}
           >

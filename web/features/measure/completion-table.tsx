@@ -80,6 +80,7 @@ export function CompletionTable({ periodId, appraiser }: { periodId: number; app
                       size="compact-xs"
                       variant="subtle"
                       component={Link}
+                      reloadDocument
                       to={`/measure/periods/${periodId}/units/${u.unitId}/entry`}
                     >
                       {t('m.enterData')}

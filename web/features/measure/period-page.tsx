@@ -50,7 +50,12 @@ export function PeriodPage() {
           {t('m.opensOn')} {formatDate(p.opensOn, locale)} · {t('m.dueOn')} {formatDate(p.dueOn, locale)}
         </Text>
         {myUnit && p.status === 'open' ? (
-          <Button size="xs" component={Link} to={`/measure/periods/${p.id}/units/${myUnit.id}/entry`}>
+          <Button
+            size="xs"
+            component={Link}
+            reloadDocument
+            to={`/measure/periods/${p.id}/units/${myUnit.id}/entry`}
+          >
             {t('m.enterData')}: {myUnit.name}
           </Button>
         ) : null}

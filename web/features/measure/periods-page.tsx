@@ -202,6 +202,7 @@ export function PeriodsPage() {
                         <Button
                           size="xs"
                           component={Link}
+                          reloadDocument
                           to={`/measure/periods/${p.id}/units/${myUnit.id}/entry`}
                         >
                           {t('m.enterData')}
