@@ -130,7 +130,6 @@ export interface TrainingAttendanceTable {
   checkedAt: string;
 }
 
-/** Derived (migration 2026-12-07-1200, kept by triggers): activities per month ('YYYY-MM') and commune. */
 /** Teams not dissolved per commune, kept by triggers (migration 2026-12-07-2100). */
 export interface CommunityCommuneTeamsTable {
   communeId: number;
@@ -143,6 +142,26 @@ export interface UnitVillageCountsTable {
   villages: number;
 }
 
+/** Current memberships per person and commune (the team's), kept by triggers (migration 2026-12-07-2300). */
+export interface CommunityPersonCommunesTable {
+  personId: number;
+  communeId: number;
+  memberships: number;
+}
+
+/** Persons with current memberships per commune, kept by triggers (migration 2026-12-07-2300). */
+export interface CommunityCommunePeopleTable {
+  communeId: number;
+  people: number;
+}
+
+/** Communes where each person has current memberships, kept by triggers (migration 2026-12-07-2300). */
+export interface CommunityPersonSpreadTable {
+  personId: number;
+  communes: number;
+}
+
+/** Derived (migration 2026-12-07-1200, kept by triggers): activities per month ('YYYY-MM') and commune. */
 export interface CommunityActivityMonthsTable {
   month: string;
   communeId: number;
@@ -169,6 +188,9 @@ export interface CommunityTables {
   communityActivityMonths: CommunityActivityMonthsTable;
   communityCommuneTeams: CommunityCommuneTeamsTable;
   unitVillageCounts: UnitVillageCountsTable;
+  communityPersonCommunes: CommunityPersonCommunesTable;
+  communityCommunePeople: CommunityCommunePeopleTable;
+  communityPersonSpread: CommunityPersonSpreadTable;
   communitySkillYears: CommunitySkillYearsTable;
   communityTargets: CommunityTargetsTable;
   trainingCourses: TrainingCoursesTable;

@@ -21,6 +21,13 @@ export type Summary = {
   keys: [string, (r: string) => string][];
   /** Summed columns and the expression of one source row. */
   sums: [string, (r: string) => string][];
+  /**
+   * Part of the trigger names (`${source}_sums_${name}_insert`…) when a source feeds more than one summary;
+   * without it the triggers are `${source}_sums_insert`…, as the first summaries of each source were named.
+   */
+  name?: string;
+  /** The source rows counted (all without it), e.g. those whose key can be computed (a row it refers to exists). */
+  where?: (r: string) => string;
 };
 
 const ACTIVITY_SUMMARIES: Summary[] = [
@@ -60,15 +67,19 @@ const positions = (s: Summary) => s.keys.map((_, i) => i + 1).join(', ');
 function groupedFrom(s: Summary, from: string): string {
   const keys = s.keys.map(([c, e]) => `${e('r')} AS ${c}`);
   const sums = s.sums.map(([c, e]) => `sum(${e('r')}) AS ${c}`);
-  return `SELECT ${[...keys, ...sums].join(', ')} FROM ${from} r GROUP BY ${positions(s)}`;
+  const where = s.where ? ` WHERE ${s.where('r')}` : '';
+  return `SELECT ${[...keys, ...sums].join(', ')} FROM ${from} r${where} GROUP BY ${positions(s)}`;
 }
 
 const addAll = (s: Summary, alias: string) =>
   s.sums.map(([c]) => `${c} = ${alias}.${c} + excluded.${c}`).join(', ');
 
 function sqliteAdd(s: Summary) {
+  const values = [...s.keys, ...s.sums].map(([, e]) => e('NEW')).join(', ');
+  // With a condition, a one-row SELECT … WHERE (its WHERE also tells SQLite's parser the ON is the upsert's).
+  const rows = s.where ? `SELECT ${values} WHERE ${s.where('NEW')}` : `VALUES (${values})`;
   return (
-    `INSERT INTO ${s.table} AS m (${cols(s)}) VALUES (${[...s.keys, ...s.sums].map(([, e]) => e('NEW')).join(', ')}) ` +
+    `INSERT INTO ${s.table} AS m (${cols(s)}) ${rows} ` +
     `ON CONFLICT (${keyCols(s)}) DO UPDATE SET ${addAll(s, 'm')};`
   );
 }
@@ -76,7 +87,7 @@ function sqliteAdd(s: Summary) {
 function sqliteRemove(s: Summary) {
   return (
     `UPDATE ${s.table} SET ${s.sums.map(([c, e]) => `${c} = ${c} - ${e('OLD')}`).join(', ')} ` +
-    `WHERE ${s.keys.map(([c, e]) => `${c} = ${e('OLD')}`).join(' AND ')};`
+    `WHERE ${s.keys.map(([c, e]) => `${c} = ${e('OLD')}`).join(' AND ')}${s.where ? ` AND ${s.where('OLD')}` : ''};`
   );
 }
 
@@ -127,9 +138,12 @@ export async function down(db: Kysely<any>): Promise<void> {
   for (const s of ACTIVITY_SUMMARIES) await removeSummary(db, s);
 }
 
+const triggerName = (s: Summary, op: string) =>
+  `${s.source}_sums_${s.name ? `${s.name}_` : ''}${op.toLowerCase()}`;
+
 /** The summary's triggers on its source (both databases), then its rows from what is already recorded. */
 export async function installSummary(db: Kysely<any>, s: Summary): Promise<void> {
-  const on = (op: string) => `CREATE TRIGGER ${s.source}_sums_${op.toLowerCase()} AFTER ${op} ON ${s.source}`;
+  const on = (op: string) => `CREATE TRIGGER ${triggerName(s, op)} AFTER ${op} ON ${s.source}`;
   if (isPostgres(db)) {
     await sql.raw(pgFunction(s)).execute(db);
     const fn = `FOR EACH STATEMENT EXECUTE FUNCTION ${pgFunctionName(s)}()`;
@@ -152,8 +166,8 @@ export async function removeSummary(db: Kysely<any>, s: Summary): Promise<void> 
     await sql
       .raw(
         isPostgres(db)
-          ? `DROP TRIGGER IF EXISTS ${s.source}_sums_${op} ON ${s.source}`
-          : `DROP TRIGGER IF EXISTS ${s.source}_sums_${op}`,
+          ? `DROP TRIGGER IF EXISTS ${triggerName(s, op)} ON ${s.source}`
+          : `DROP TRIGGER IF EXISTS ${triggerName(s, op)}`,
       )
       .execute(db);
   if (isPostgres(db)) await sql.raw(`DROP FUNCTION IF EXISTS ${pgFunctionName(s)}()`).execute(db);

@@ -40,6 +40,7 @@ import * as contestResultsKeys from './2026-12-07-1300-contest-results-keys.js';
 import * as feedbackListIndexes from './2026-12-07-1400-feedback-list-indexes.js';
 import * as steerStatusDayCounts from './2026-12-07-1500-steer-status-day-counts.js';
 import * as communityStructureSums from './2026-12-07-2100-community-structure-sums.js';
+import * as communityMemberPeople from './2026-12-07-2300-community-member-people.js';
 
 // Append-only, in order. Names sort by date; each file runs on SQLite and PostgreSQL.
 export const migrations: Record<string, Migration> = {
@@ -84,4 +85,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-1400-feedback-list-indexes': feedbackListIndexes,
   '2026-12-07-1500-steer-status-day-counts': steerStatusDayCounts,
   '2026-12-07-2100-community-structure-sums': communityStructureSums,
+  '2026-12-07-2300-community-member-people': communityMemberPeople,
 };

@@ -31,10 +31,11 @@ export function rawDatabase(db: Kysely<DB>): RawDb {
 type FoundTable = Omit<TableInfo, 'orderBy'> & { pk: string[] };
 // data_revisions: cache-key counters the triggers of the restored tables bump again; community_activity_months
 // and community_skill_years: sums the triggers of the restored activities fill again (community_commune_teams and
-// unit_village_counts: of the restored teams and units); steer_task_status_day_counts:
+// unit_village_counts: of the restored teams and units; community_person_communes, community_commune_people and
+// community_person_spread: of the restored members); steer_task_status_day_counts:
 // running sums the triggers of the restored status spans fill again. Derived, never backed up.
 const SKIPPED =
-  /^(kysely_migration|sqlite_|data_revisions$|community_activity_months$|community_skill_years$|community_commune_teams$|unit_village_counts$|steer_task_status_day_counts$)/;
+  /^(kysely_migration|sqlite_|data_revisions$|community_activity_months$|community_skill_years$|community_commune_teams$|unit_village_counts$|community_person_communes$|community_commune_people$|community_person_spread$|steer_task_status_day_counts$)/;
 
 async function rows<T>(db: RawDb, query: ReturnType<typeof sql>): Promise<T[]> {
   return (await query.execute(db)).rows as T[];

@@ -369,9 +369,10 @@ export function createCommunityRepository(db: Kysely<DB>) {
         .execute()
         .then((rows) => rows.map((r) => ({ skill: r.skill, sessions: n(r.sessions), people: n(r.people) }))),
     /**
-     * Recomputes the summaries (activity months, skill years, teams per commune, villages per parent) from their
-     * sources. The triggers keep them; this is the repair path should they ever be doubted (e.g. rows written with
-     * triggers disabled). Run in a transaction.
+     * Recomputes the summaries (activity months, skill years, teams per commune, villages per parent, current
+     * memberships per person and commune, people per commune, communes per person) from their sources. The
+     * triggers keep them; this is the repair path should they ever be doubted (e.g. rows written with triggers
+     * disabled). Run in a transaction.
      */
     rebuildActivitySums: async (exec: Executor = db) => {
       await exec.deleteFrom('communityActivityMonths').execute();
@@ -391,10 +392,27 @@ export function createCommunityRepository(db: Kysely<DB>) {
       await sql`insert into unit_village_counts (parent_id, villages)
         select coalesce(parent_id, 0), sum(case when kind = 'village' and valid_to is null then 1 else 0 end)
           from units group by 1`.execute(exec);
+      // The memberships' inserts fill the two summaries chained on them through their triggers; these are then
+      // recomputed from the memberships too, so a repair does not rely on those triggers either.
+      await exec.deleteFrom('communityPersonCommunes').execute();
+      await sql`insert into community_person_communes (person_id, commune_id, memberships)
+        select m.person_id, t.commune_id, sum(case when m.end_date is null then 1 else 0 end)
+          from community_members m join community_teams t on t.id = m.team_id group by 1, 2`.execute(exec);
+      await exec.deleteFrom('communityCommunePeople').execute();
+      await exec.deleteFrom('communityPersonSpread').execute();
+      await sql`insert into community_commune_people (commune_id, people)
+        select commune_id, sum(case when memberships > 0 then 1 else 0 end)
+          from community_person_communes group by 1`.execute(exec);
+      await sql`insert into community_person_spread (person_id, communes)
+        select person_id, sum(case when memberships > 0 then 1 else 0 end)
+          from community_person_communes group by 1`.execute(exec);
     },
     /**
-     * Teams (not dissolved), members (current) and villages per commune below `rootUnitId`: teams and villages
-     * from the counts triggers keep (migration 2026-12-07-2100), the distinct members live.
+     * Teams (not dissolved), members (current) and villages per commune below `rootUnitId`, all from counts
+     * triggers keep: teams and villages (migration 2026-12-07-2100), and the distinct current members (migration
+     * 2026-12-07-2300) as the persons counted in each commune below the root, less the repeats of the few
+     * persons with memberships in more than one commune: for each, its communes below the root − 1. The same
+     * figure as a count of the distinct person_id of current members of teams whose commune is below the root.
      */
     structureByCommune: async (rootUnitId: number, exec: Executor = db) => {
       // Independent reads: on PostgreSQL they run on separate pooled connections at once.
@@ -407,15 +425,18 @@ export function createCommunityRepository(db: Kysely<DB>) {
           .where('uc.viaLineage', '=', 0)
           .where('s.teams', '<>', 0)
           .execute(),
-        exec
-          .selectFrom('communityMembers as m')
-          .innerJoin('communityTeams as t', 't.id', 'm.teamId')
-          .innerJoin('unitClosure as uc', 'uc.descendantId', 't.communeId')
-          .select((e) => e.fn.count<number>('m.personId').distinct().as('n'))
-          .where('uc.ancestorId', '=', rootUnitId)
-          .where('uc.viaLineage', '=', 0)
-          .where('m.endDate', 'is', null)
-          .executeTakeFirstOrThrow(),
+        sql<{ people: number | string | null; repeats: number | string | null }>`select
+            (select sum(p.people) from community_commune_people p
+               join unit_closure uc on uc.descendant_id = p.commune_id
+              where uc.ancestor_id = ${rootUnitId} and uc.via_lineage = 0) as people,
+            (select sum(x.k - 1) from (
+               select pc.person_id, count(*) as k from community_person_spread s
+                 join community_person_communes pc on pc.person_id = s.person_id and pc.memberships > 0
+                 join unit_closure uc on uc.descendant_id = pc.commune_id
+                where s.communes > 1 and uc.ancestor_id = ${rootUnitId} and uc.via_lineage = 0
+                group by pc.person_id) x) as repeats`
+          .execute(exec)
+          .then((r) => ({ n: n(r.rows[0]?.people) - n(r.rows[0]?.repeats) })),
         exec
           .selectFrom('unitVillageCounts as s')
           .innerJoin('unitClosure as uc', 'uc.descendantId', 's.parentId')

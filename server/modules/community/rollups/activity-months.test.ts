@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../test/helpers/test-db.js';
 import { bulkInsert } from '../../../db/bulk-insert.js';
+import { createCommunityRepository } from '../community.repository.js';
 import { type CommunityScenario, communityScenario } from '../community-test-fixtures.js';
 
 // The roll-up reads community_activity_months, which triggers keep (migration 2026-12-07-1200), instead of
@@ -10,7 +11,10 @@ import { type CommunityScenario, communityScenario } from '../community-test-fix
 // village, and a merger re-homing a commune's team and activities in another commune — the sums must equal the
 // straightforward count from the activities, and the roll-up API must answer the same figures. So the
 // summaries cannot drift silently. The teams per commune and villages per parent (migration 2026-12-07-2100) are
-// checked the same way against a live count, through village mergers, team moves and dissolutions.
+// checked the same way against a live count, through village mergers, team moves and dissolutions; and so are the
+// memberships per person and commune, people per commune and communes per person (migration 2026-12-07-2300),
+// through members added and ended through the API, a person on teams of two communes, team moves, deletes, and
+// the distinct members of the roll-up's structure against a live count of distinct persons below each unit.
 
 const YEAR = 2026;
 
@@ -65,6 +69,12 @@ describe.each(testDialects())('Monthly activity sums on %s', (dialect) => {
           from community_commune_teams where teams <> 0 order by 2`)),
       ...(await read(sql<Row>`select 'villages' as k1, parent_id as k2, '' as k3, villages as s, 0 as p, 0 as h
           from unit_village_counts where villages <> 0 order by 2`)),
+      ...(await read(sql<Row>`select 'memberships' as k1, person_id as k2, commune_id as k3, memberships as s,
+          0 as p, 0 as h from community_person_communes where memberships <> 0 order by 2, 3`)),
+      ...(await read(sql<Row>`select 'people' as k1, commune_id as k2, '' as k3, people as s, 0 as p, 0 as h
+          from community_commune_people where people <> 0 order by 2`)),
+      ...(await read(sql<Row>`select 'spread' as k1, person_id as k2, '' as k3, communes as s, 0 as p, 0 as h
+          from community_person_spread where communes <> 0 order by 2`)),
     ];
     const counted = [
       ...(await read(sql<Row>`select substr(activity_date, 1, 7) as k1, commune_id as k2, '' as k3, count(*) as s,
@@ -78,14 +88,46 @@ describe.each(testDialects())('Monthly activity sums on %s', (dialect) => {
       ...(await read(sql<Row>`select 'villages' as k1, coalesce(parent_id, 0) as k2, '' as k3, count(*) as s,
           0 as p, 0 as h from units where kind = 'village' and valid_to is null
           group by coalesce(parent_id, 0) order by 2`)),
+      ...(await read(sql<Row>`select 'memberships' as k1, m.person_id as k2, t.commune_id as k3, count(*) as s,
+          0 as p, 0 as h from community_members m join community_teams t on t.id = m.team_id
+          where m.end_date is null group by m.person_id, t.commune_id order by 2, 3`)),
+      ...(await read(sql<Row>`select 'people' as k1, t.commune_id as k2, '' as k3, count(distinct m.person_id) as s,
+          0 as p, 0 as h from community_members m join community_teams t on t.id = m.team_id
+          where m.end_date is null group by t.commune_id order by 2`)),
+      ...(await read(sql<Row>`select 'spread' as k1, m.person_id as k2, '' as k3, count(distinct t.commune_id) as s,
+          0 as p, 0 as h from community_members m join community_teams t on t.id = m.team_id
+          where m.end_date is null group by m.person_id order by 2`)),
     ];
     return { stored, counted };
+  }
+
+  /** The roll-up structure's distinct members below each unit against a live count of distinct persons. */
+  async function expectMembersMatch() {
+    const db = s.t.deps.db;
+    const repo = createCommunityRepository(db);
+    const out: number[] = [];
+    for (const root of [s.tree.province, s.tree.communeA, s.tree.communeB]) {
+      const live = await db
+        .selectFrom('communityMembers as m')
+        .innerJoin('communityTeams as t', 't.id', 'm.teamId')
+        .innerJoin('unitClosure as uc', 'uc.descendantId', 't.communeId')
+        .select((e) => e.fn.count<number>('m.personId').distinct().as('n'))
+        .where('uc.ancestorId', '=', root)
+        .where('uc.viaLineage', '=', 0)
+        .where('m.endDate', 'is', null)
+        .executeTakeFirstOrThrow();
+      const { members } = await repo.structureByCommune(root);
+      expect(members, `distinct members below unit ${root}`).toBe(Number(live.n));
+      out.push(members);
+    }
+    return out;
   }
 
   /** The roll-up API's figures against a hand count of the activities below the province. */
   async function expectRollupMatches() {
     const { stored, counted } = await both();
     expect(stored).toEqual(counted);
+    await expectMembersMatch();
     const res = await s.call(s.leader, 'GET', `/api/community/rollup?unitId=${s.tree.province}&year=${YEAR}`);
     expect(res.status).toBe(200);
     const acts = await s.t.deps.db
@@ -233,6 +275,130 @@ describe.each(testDialects())('Monthly activity sums on %s', (dialect) => {
     expect(view.totals.sessions).toBe(123);
   });
 
+  it('follows members added and ended through the API, a person on teams of two communes, a team moved to another commune, and deletes', async () => {
+    const db = s.t.deps.db;
+    const village = async (code: string) => {
+      const res = await s.call(s.secretariat, 'POST', '/api/community/villages', {
+        communeId: s.tree.communeA,
+        code,
+        name: `Thôn ${code}`,
+      });
+      expect(res.status).toBe(201);
+      return res.body.id as number;
+    };
+    const created = await s.call(s.secretariat, 'POST', '/api/community/teams', {
+      unitId: await village('M01'),
+      name: 'Tổ CNSCĐ thôn M01',
+      decisionDate: '2025-08-01',
+    });
+    expect(created.status).toBe(201);
+    const teamA2 = created.body.id as number;
+    const join = async (teamId: number, fullName: string, phone: string, endDate?: string) => {
+      const res = await s.call(s.secretariat, 'POST', `/api/community/teams/${teamId}/members`, {
+        fullName,
+        phone,
+        role: 'member',
+        organisation: 'youth_union',
+        startDate: '2025-09-01',
+        ...(endDate ? { endDate } : {}),
+      });
+      expect(res.status).toBe(201);
+      return res.body.id as number;
+    };
+    const before = await expectMembersMatch();
+    // Hà serves in commune A and commune B; Sơn in A; Tú in B; Vân joined and left in B (not current).
+    const haA = await join(teamA, 'Nguyễn Thu Hà', '0912 000 001');
+    const haB = await join(teamB, 'Nguyễn Thu Hà', '0912 000 001');
+    const son = await join(teamA, 'Trần Văn Sơn', '0912 000 002');
+    await join(teamB, 'Lê Thị Tú', '0912 000 003');
+    await join(teamB, 'Phạm Thị Vân', '0912 000 004', '2026-02-01');
+    await expectRollupMatches();
+    const plus = (d: number[]) => before.map((b, i) => b + d[i]);
+    // [province, commune A, commune B]: Hà counted once in the province.
+    expect(await expectMembersMatch()).toEqual(plus([3, 2, 2]));
+    // Hà on a second team of commune A: still one person there.
+    const haA2 = await join(teamA2, 'Nguyễn Thu Hà', '0912 000 001');
+    expect((await both()).stored).toContainEqual([
+      'memberships',
+      expect.any(String),
+      String(s.tree.communeA),
+      2,
+      0,
+      0,
+    ]);
+    expect(await expectMembersMatch()).toEqual(plus([3, 2, 2]));
+    // Hà leaves commune B's team (through the API): she is no longer counted there.
+    const ended = await s.call(s.secretariat, 'POST', `/api/community/teams/${teamB}/members/${haB}/end`, {
+      endDate: '2026-10-01',
+    });
+    expect(ended.status).toBe(200);
+    await expectRollupMatches();
+    expect(await expectMembersMatch()).toEqual(plus([3, 2, 1]));
+    // Her second team of commune A moves to commune B: her membership moves with it.
+    await db
+      .updateTable('communityTeams')
+      .set({ communeId: s.tree.communeB })
+      .where('id', '=', teamA2)
+      .execute();
+    await expectRollupMatches();
+    expect(await expectMembersMatch()).toEqual(plus([3, 2, 2]));
+    // A membership ended and opened again in SQL, and one deleted.
+    await db.updateTable('communityMembers').set({ endDate: '2026-09-01' }).where('id', '=', haA).execute();
+    await expectRollupMatches();
+    expect(await expectMembersMatch()).toEqual(plus([3, 1, 2]));
+    await db.updateTable('communityMembers').set({ endDate: null }).where('id', '=', haA).execute();
+    await db.deleteFrom('communityMembers').where('id', '=', son).execute();
+    await expectRollupMatches();
+    expect(await expectMembersMatch()).toEqual(plus([2, 1, 2]));
+    // A member moved to another team (of the other commune) in SQL.
+    await db
+      .updateTable('communityMembers')
+      .set({ teamId: teamA, startDate: '2025-10-01' })
+      .where('id', '=', haA2)
+      .execute();
+    await expectRollupMatches();
+    expect(await expectMembersMatch()).toEqual(plus([2, 1, 1]));
+    // A team and its members deleted: members first (foreign keys), or on SQLite with foreign keys deferred (as a
+    // restore does) the team first; and a team written after its members. The key never comes out NULL.
+    await db.updateTable('communityMembers').set({ teamId: teamA2 }).where('id', '=', haA2).execute();
+    await expectRollupMatches();
+    const team2 = await db
+      .selectFrom('communityTeams')
+      .selectAll()
+      .where('id', '=', teamA2)
+      .executeTakeFirstOrThrow();
+    const members2 = await db
+      .selectFrom('communityMembers')
+      .selectAll()
+      .where('teamId', '=', teamA2)
+      .execute();
+    expect(members2).toHaveLength(1);
+    await db.transaction().execute(async (trx) => {
+      if (dialect === 'sqlite') {
+        await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
+        await trx.deleteFrom('communityTeams').where('id', '=', teamA2).execute();
+        await trx.deleteFrom('communityMembers').where('teamId', '=', teamA2).execute();
+      } else {
+        await trx.deleteFrom('communityMembers').where('teamId', '=', teamA2).execute();
+        await trx.deleteFrom('communityTeams').where('id', '=', teamA2).execute();
+      }
+    });
+    await expectRollupMatches();
+    expect(await expectMembersMatch()).toEqual(plus([2, 1, 1]));
+    await db.transaction().execute(async (trx) => {
+      if (dialect === 'sqlite') {
+        await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
+        await trx.insertInto('communityMembers').values(members2).execute();
+        await trx.insertInto('communityTeams').values(team2).execute();
+      } else {
+        await trx.insertInto('communityTeams').values(team2).execute();
+        await trx.insertInto('communityMembers').values(members2).execute();
+      }
+    });
+    await expectRollupMatches();
+    expect(await expectMembersMatch()).toEqual(plus([2, 1, 2]));
+  });
+
   it('follows a team moved to another village after a merger, and a commune merger re-homing a team', async () => {
     const db = s.t.deps.db;
     const village = async (code: string) => {
@@ -344,8 +510,10 @@ describe.each(testDialects())('Monthly activity sums on %s', (dialect) => {
     await sql`update community_skill_years set people = people + 1`.execute(db);
     await sql`update community_commune_teams set teams = teams + 2`.execute(db);
     await sql`update unit_village_counts set villages = villages + 1`.execute(db);
+    await sql`update community_person_communes set memberships = memberships + 1`.execute(db);
+    await sql`update community_commune_people set people = people + 3`.execute(db);
+    await sql`update community_person_spread set communes = communes + 1`.execute(db);
     expect((await both()).stored).not.toEqual(stored);
-    const { createCommunityRepository } = await import('../community.repository.js');
     await db.transaction().execute((trx) => createCommunityRepository(db).rebuildActivitySums(trx));
     expect((await both()).stored).toEqual(stored);
     await expectRollupMatches();
