@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { type PublicHome, PublicHomeSchema } from '../../../core/contracts/portal.js';
+import { PublicHomeSchema } from '../../../core/contracts/portal.js';
+import { sendSharedBody } from '../../lib/shared-body.js';
 import type { HomeService } from './portal.types.js';
 
 export function registerPortalRoutes(app: FastifyInstance, home: HomeService) {
@@ -17,9 +18,10 @@ export function registerPortalRoutes(app: FastifyInstance, home: HomeService) {
     async (request, reply) => {
       const body = await home.homeBody(request.ip);
       // Aggregates only, the same for everyone: a shared cache may keep it for a short while. The body comes
-      // serialised from the home's cache (checked against PublicHomeSchema there, encoded once), sent as it is.
+      // serialised from the home's cache (checked against PublicHomeSchema there, encoded once), sent as it is,
+      // compressed once per encoding (shared-body.ts).
       reply.header('cache-control', 'public, max-age=30').type('application/json; charset=utf-8');
-      return reply.send(body as unknown as PublicHome);
+      return sendSharedBody(request, reply, body);
     },
   );
 }

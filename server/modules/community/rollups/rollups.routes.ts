@@ -1,11 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
-  type PublicCommunes,
   PublicCommunesSchema,
   PublicTeamsQuerySchema,
   PublicTeamsSchema,
-  type Rollup,
   RollupQuerySchema,
   RollupSchema,
   TargetsPutSchema,
@@ -14,6 +12,7 @@ import {
 } from '../../../../core/contracts/community.js';
 import { rejectAnonymous } from '../../../lib/request-auth.js';
 import { auditContextOf } from '../../../lib/request-context.js';
+import { sendSharedBody } from '../../../lib/shared-body.js';
 import type { PublicCommunityService, RollupsService } from '../community.types.js';
 
 const tags = ['community'];
@@ -59,11 +58,13 @@ export function registerRollupsRoutes(app: FastifyInstance, rollups: RollupsServ
       },
     },
     // The body comes serialised from the roll-up cache (already checked against RollupSchema there, encoded
-    // once): bytes are sent as they are, not serialised again.
+    // once): bytes are sent as they are, not serialised again, and compressed once per encoding (shared-body.ts).
     async (request, reply) =>
-      reply
-        .type('application/json; charset=utf-8')
-        .send((await rollups.rollupBody(request.actor, request.query)) as unknown as Rollup),
+      sendSharedBody(
+        request,
+        reply.type('application/json; charset=utf-8'),
+        await rollups.rollupBody(request.actor, request.query),
+      ),
   );
 }
 
@@ -79,11 +80,12 @@ export function registerPublicCommunityRoutes(app: FastifyInstance, reads: Publi
       },
     },
     // Sent as the cache's checked JSON bytes (see the roll-up route).
-    async (_request, reply) =>
-      reply
-        .header('cache-control', 'public, max-age=60')
-        .type('application/json; charset=utf-8')
-        .send((await reads.communesBody()) as unknown as PublicCommunes),
+    async (request, reply) =>
+      sendSharedBody(
+        request,
+        reply.header('cache-control', 'public, max-age=60').type('application/json; charset=utf-8'),
+        await reads.communesBody(),
+      ),
   );
   r.get(
     '/api/public/community/teams',

@@ -1,11 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import {
-  type Dashboard,
-  DashboardQuerySchema,
-  DashboardSchema,
-} from '../../../../core/contracts/dashboard.js';
+import { DashboardQuerySchema, DashboardSchema } from '../../../../core/contracts/dashboard.js';
 import { rejectAnonymous } from '../../../lib/request-auth.js';
+import { sendSharedBody } from '../../../lib/shared-body.js';
 import type { OverviewService } from '../dashboard.types.js';
 
 export function registerOverviewRoutes(app: FastifyInstance, overview: OverviewService) {
@@ -22,10 +19,12 @@ export function registerOverviewRoutes(app: FastifyInstance, overview: OverviewS
       },
     },
     // The body comes serialised from the dashboard's cache (checked against DashboardSchema there, encoded
-    // once): bytes are sent as they are, not serialised again.
+    // once): bytes are sent as they are, not serialised again, and compressed once per encoding (shared-body.ts).
     async (request, reply) =>
-      reply
-        .type('application/json; charset=utf-8')
-        .send((await overview.overviewBody(request.actor, request.query)) as unknown as Dashboard),
+      sendSharedBody(
+        request,
+        reply.type('application/json; charset=utf-8'),
+        await overview.overviewBody(request.actor, request.query),
+      ),
   );
 }

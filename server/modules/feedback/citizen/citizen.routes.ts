@@ -24,6 +24,7 @@ import {
 import { sendDownload } from '../../../lib/download.js';
 import { AppError } from '../../../lib/errors.js';
 import { auditContextOf } from '../../../lib/request-context.js';
+import { sendSharedBody } from '../../../lib/shared-body.js';
 import { CITIZEN_COOKIE } from '../../sso/sso.module.js';
 import type { CitizenService } from '../feedback.types.js';
 
@@ -159,11 +160,10 @@ export function registerCitizenRoutes(app: FastifyInstance, citizen: CitizenServ
       },
     },
     async (request, reply) => {
-      // Sent as the cached bytes (checked against PublicListSchema when computed), not serialised again.
+      // Sent as the cached bytes (checked against PublicListSchema when computed), not serialised again, and
+      // compressed once per encoding (shared-body.ts).
       const body = await citizen.listBody(request.query);
-      return reply
-        .type('application/json; charset=utf-8')
-        .send(body as unknown as z.infer<typeof PublicListSchema>);
+      return sendSharedBody(request, reply.type('application/json; charset=utf-8'), body);
     },
   );
   r.get(
@@ -250,9 +250,7 @@ export function registerCitizenRoutes(app: FastifyInstance, citizen: CitizenServ
     async (request, reply) => {
       // Every phone opening the statistics asks the same year: the cached bytes, as for the list.
       const body = await citizen.statsBody(request.query.year);
-      return reply
-        .type('application/json; charset=utf-8')
-        .send(body as unknown as z.infer<typeof PublicStatsSchema>);
+      return sendSharedBody(request, reply.type('application/json; charset=utf-8'), body);
     },
   );
 }

@@ -1,11 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import {
-  type Dashboard,
-  DashboardQuerySchema,
-  DashboardSchema,
-} from '../../../../core/contracts/steer-reports.js';
+import { DashboardQuerySchema, DashboardSchema } from '../../../../core/contracts/steer-reports.js';
 import { rejectAnonymous } from '../../../lib/request-auth.js';
+import { sendSharedBody } from '../../../lib/shared-body.js';
 import type { SteerDashboardService } from '../reports/reports.types.js';
 
 export function registerDashboardRoutes(app: FastifyInstance, dashboard: SteerDashboardService) {
@@ -22,10 +19,12 @@ export function registerDashboardRoutes(app: FastifyInstance, dashboard: SteerDa
       },
     },
     // The body comes serialised and encoded from the service's cache (checked against DashboardSchema there):
-    // bytes are sent as they are, not serialised again.
+    // bytes are sent as they are, not serialised again, and compressed once per encoding (shared-body.ts).
     async (request, reply) =>
-      reply
-        .type('application/json; charset=utf-8')
-        .send((await dashboard.dashboardBody(request.actor, request.query)) as unknown as Dashboard),
+      sendSharedBody(
+        request,
+        reply.type('application/json; charset=utf-8'),
+        await dashboard.dashboardBody(request.actor, request.query),
+      ),
   );
 }
