@@ -11,8 +11,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 type Encoding = 'br' | 'gzip';
 const compressed = new WeakMap<Buffer, Partial<Record<Encoding, Buffer>>>();
-/** Below this, compressing saves less than it costs (the same threshold as server/plugins/compress.ts). */
-const THRESHOLD = 1024;
+/** Below this, compressing saves less than it costs (server/plugins/compress.ts uses it too). */
+export const COMPRESS_THRESHOLD = 1024;
 
 /** The encoding to answer with for an Accept-Encoding header: brotli, else gzip, unless refused with q=0. */
 export function preferredEncoding(header: string | string[] | undefined): Encoding | null {
@@ -46,7 +46,8 @@ export function compressedOnce(body: Buffer, encoding: Encoding): Buffer {
 /** Sends a shared, already encoded answer, compressed once per encoding the reader accepts. */
 export function sendSharedBody(request: FastifyRequest, reply: FastifyReply, body: Buffer): FastifyReply {
   reply.header('vary', 'accept-encoding');
-  const encoding = body.length >= THRESHOLD ? preferredEncoding(request.headers['accept-encoding']) : null;
+  const encoding =
+    body.length >= COMPRESS_THRESHOLD ? preferredEncoding(request.headers['accept-encoding']) : null;
   if (!encoding) return reply.send(body);
   return reply.header('content-encoding', encoding).send(compressedOnce(body, encoding));
 }

@@ -26,7 +26,7 @@ export type EvidenceActions = {
   remove: (evidenceId: number) => Promise<void>;
 };
 
-export type CardLive = {
+type CardLive = {
   result: ComponentResult | undefined;
   error?: string;
   evidenceError?: string;

@@ -1,20 +1,11 @@
 import type { Component, ComponentValue } from '../../core/contracts/measure-framework.js';
+import { valueFields } from '../features/measure/framework-parts.js';
 import { el } from '../lib/dom.js';
 import { et, locale, mt, named } from './texts.js';
 
 // The input of one component, chosen by its value type, as plain form controls. Each control reports the
 // component's new value (null when emptied) through `onChange`; a number that does not parse reports nothing
 // and says so under the field, so a half-typed "3," never becomes a wrong value.
-
-type Values = {
-  number?: number;
-  numerator?: number;
-  denominator?: number;
-  bool?: boolean;
-  choice?: string;
-  date?: string;
-  documentRef?: string;
-};
 
 export type InputProps = {
   component: Component;
@@ -82,7 +73,7 @@ function numberField(
 
 export function componentInput(props: InputProps): HTMLElement {
   const { component: c, value } = props;
-  const v = (value ?? {}) as Values;
+  const v = valueFields(value);
   const id = fieldId(c.code);
   switch (c.valueType) {
     case 'number':

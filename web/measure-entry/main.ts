@@ -1,8 +1,8 @@
 import './entry.css';
 import type { Period, SubmissionView } from '../../core/contracts/measure.js';
 import type { ComponentValue, UnitResult } from '../../core/contracts/measure-framework.js';
-import type { KpiPrefillResult } from '../../core/contracts/measure-kpi-prefill.js';
 import { consistencyViolations, violationsByComponent } from '../../core/measure/consistency-violations.js';
+import { fetchSession } from '../features/auth/auth-api.js';
 import {
   errorsByComponent,
   refusedItems,
@@ -12,7 +12,7 @@ import {
 import { componentsOf, mainIndicesOf } from '../features/measure/framework-parts.js';
 import { type FrameworkDetail, measureApi, type ValuesMap } from '../features/measure/measure-api.js';
 import { getLocale, setLocale } from '../i18n/locale-store.js';
-import { ApiError, api, postFile, setCsrfToken, setUnauthenticatedHandler } from '../lib/api-client.js';
+import { ApiError, postFile, setUnauthenticatedHandler } from '../lib/api-client.js';
 import { el } from '../lib/dom.js';
 import { type Card, componentCard, type EvidenceActions } from './cards.js';
 import { ask, errorAlert, notice, refusedSummary, scorePanel, statusBadge, statusBanner } from './panels.js';
@@ -289,9 +289,7 @@ function kpiButton(s: State) {
   button.addEventListener('click', async () => {
     button.disabled = true;
     try {
-      const { prefilled, missing, ...view } = await api.post<KpiPrefillResult>(
-        `/api/measure/periods/${periodId}/units/${unitId}/submission/prefill-from-kpis`,
-      );
+      const { prefilled, missing, ...view } = await measureApi.prefillFromKpis(periodId, unitId);
       s.view = view;
       notice(mt('m.kpiPrefilled', { n: prefilled.length }));
       if (missing.length)
@@ -442,9 +440,7 @@ function signInAgain() {
 async function load() {
   root.replaceChildren(header(), el('p', { class: 'muted', role: 'status' }, et('e.loading')));
   try {
-    const session = await api.get<{ csrfToken: string }>('/api/auth/me');
-    csrf = session.csrfToken;
-    setCsrfToken(csrf);
+    csrf = (await fetchSession()).csrfToken;
     const [view, period] = await Promise.all([
       measureApi.submission(periodId, unitId),
       measureApi.period(periodId),

@@ -13,7 +13,7 @@ import { ct, et, locale, mt, named, points } from './texts.js';
 // dialogs and the short notices. Each is built whole from the state it shows.
 
 /** Scrolls to an item's card and puts the keyboard there too, so the link works without a mouse. */
-export function goToItem(code: string) {
+function goToItem(code: string) {
   const target = document.getElementById(itemAnchor(code));
   if (!target) return;
   target.scrollIntoView({ block: 'start' });

@@ -2,6 +2,7 @@ import { type LoggedIn, loginAs } from '../../../test/helpers/login.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { createUnitTree, type UnitTree } from '../../../test/helpers/unit-fixtures.js';
 import type { DialectName } from '../../db/database.js';
+import type { Executor } from '../../db/executor.js';
 import { createKpiReader, ensureKpiCatalogueOnStartup } from '../kpis/kpis.module.js';
 
 // One scenario for Community's route tests: the test unit tree (its two communes stored as kind 'commune'), the
@@ -76,4 +77,21 @@ export async function communityScenario(
       );
     },
   };
+}
+
+/**
+ * Distinct current members of the teams whose commune is below `rootUnitId`, counted live: what the roll-up's
+ * trigger-kept member summaries must always equal.
+ */
+export async function liveMembersBelow(db: Executor, rootUnitId: number): Promise<number> {
+  const row = await db
+    .selectFrom('communityMembers as m')
+    .innerJoin('communityTeams as t', 't.id', 'm.teamId')
+    .innerJoin('unitClosure as uc', 'uc.descendantId', 't.communeId')
+    .select((e) => e.fn.count<number>('m.personId').distinct().as('n'))
+    .where('uc.ancestorId', '=', rootUnitId)
+    .where('uc.viaLineage', '=', 0)
+    .where('m.endDate', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

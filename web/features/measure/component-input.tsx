@@ -1,6 +1,7 @@
 import { Group, NumberInput, SegmentedControl, Select, TextInput } from '@mantine/core';
 import type { Component, ComponentValue } from '../../../core/contracts/measure-framework.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { valueFields } from './framework-parts.js';
 import { useMT } from './measure-i18n.js';
 
 type Props = {
@@ -23,15 +24,7 @@ export function ComponentInput({ component, value, onChange, error, disabled }: 
   const thousands = locale === 'vi' ? '.' : ',';
   const decimal = locale === 'vi' ? ',' : '.';
   const numberProps = { thousandSeparator: thousands, decimalSeparator: decimal, disabled, error };
-  const v = (value ?? {}) as {
-    number?: number;
-    numerator?: number;
-    denominator?: number;
-    bool?: boolean;
-    choice?: string;
-    date?: string;
-    documentRef?: string;
-  };
+  const v = valueFields(value);
   switch (component.valueType) {
     case 'number':
     case 'percent': {

@@ -13,6 +13,7 @@ import type {
   ValuesBody,
 } from '../../../core/contracts/measure.js';
 import type { ComponentValue, Framework, UnitResult } from '../../../core/contracts/measure-framework.js';
+import type { KpiPrefillResult } from '../../../core/contracts/measure-kpi-prefill.js';
 import { api } from '../../lib/api-client.js';
 
 // Typed calls to the Measure API; shapes come from the shared zod contracts.
@@ -73,6 +74,9 @@ export const measureApi = {
     api.post<UnitResult>(`${unitPath(periodId, unitId)}/submission/preview`, body),
   submit: (periodId: number, unitId: number) =>
     api.post<SubmissionView>(`${unitPath(periodId, unitId)}/submission/submit`),
+  /** Saves the year's KPI figures into the KPI-linked components; says which were filled and which had none. */
+  prefillFromKpis: (periodId: number, unitId: number) =>
+    api.post<KpiPrefillResult>(`${unitPath(periodId, unitId)}/submission/prefill-from-kpis`),
   addEvidence: (
     periodId: number,
     unitId: number,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../test/helpers/test-db.js';
 import { bulkInsert } from '../../../db/bulk-insert.js';
 import { createCommunityRepository } from '../community.repository.js';
-import { type CommunityScenario, communityScenario } from '../community-test-fixtures.js';
+import { type CommunityScenario, communityScenario, liveMembersBelow } from '../community-test-fixtures.js';
 
 // The roll-up reads community_activity_months, which triggers keep (migration 2026-12-07-1200), instead of
 // the activities. After every kind of write — activities logged and deleted through the API, rows edited in
@@ -107,17 +107,9 @@ describe.each(testDialects())('Monthly activity sums on %s', (dialect) => {
     const repo = createCommunityRepository(db);
     const out: number[] = [];
     for (const root of [s.tree.province, s.tree.communeA, s.tree.communeB]) {
-      const live = await db
-        .selectFrom('communityMembers as m')
-        .innerJoin('communityTeams as t', 't.id', 'm.teamId')
-        .innerJoin('unitClosure as uc', 'uc.descendantId', 't.communeId')
-        .select((e) => e.fn.count<number>('m.personId').distinct().as('n'))
-        .where('uc.ancestorId', '=', root)
-        .where('uc.viaLineage', '=', 0)
-        .where('m.endDate', 'is', null)
-        .executeTakeFirstOrThrow();
+      const live = await liveMembersBelow(db, root);
       const { members } = await repo.structureByCommune(root);
-      expect(members, `distinct members below unit ${root}`).toBe(Number(live.n));
+      expect(members, `distinct members below unit ${root}`).toBe(live);
       out.push(members);
     }
     return out;

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase, testDialects } from '../../../../test/helpers/test-db.js';
 import { createUnitTree } from '../../../../test/helpers/unit-fixtures.js';
 import { createCommunityRepository } from '../community.repository.js';
+import { liveMembersBelow } from '../community-test-fixtures.js';
 
 // The roll-up's distinct current members below a unit come from summaries kept by triggers (migration
 // 2026-12-07-2300): people per commune, less the repeats of persons in more than one commune. Over random
@@ -108,16 +109,8 @@ describe.each(testDialects())('Distinct members from the summaries on %s', (dial
     );
     const repo = createCommunityRepository(db);
     for (const root of roots) {
-      const live = await db
-        .selectFrom('communityMembers as m')
-        .innerJoin('communityTeams as t', 't.id', 'm.teamId')
-        .innerJoin('unitClosure as uc', 'uc.descendantId', 't.communeId')
-        .select((e) => e.fn.count<number>('m.personId').distinct().as('n'))
-        .where('uc.ancestorId', '=', root)
-        .where('uc.viaLineage', '=', 0)
-        .where('m.endDate', 'is', null)
-        .executeTakeFirstOrThrow();
-      expect((await repo.structureByCommune(root)).members, `below unit ${root}`).toBe(Number(live.n));
+      const live = await liveMembersBelow(db, root);
+      expect((await repo.structureByCommune(root)).members, `below unit ${root}`).toBe(live);
     }
   }
 
